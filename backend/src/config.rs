@@ -1,0 +1,154 @@
+//! Typed configuration from flags and the environment. Every setting has an
+//! environment name operators and scripts can rely on; secrets are wrapped so
+//! that they never print.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use secrecy::SecretBox;
+
+/// Settings for `kartlegg serve`.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address and port to listen on.
+    #[arg(long, env = "KARTLEGG_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+
+    /// Folder with the built frontend (index.html and assets/).
+    #[arg(long, env = "KARTLEGG_STATIC_DIR", default_value = "./dist")]
+    pub static_dir: PathBuf,
+
+    /// File holding the token signing key. Created with a random key when
+    /// it does not exist.
+    #[arg(long, env = "KARTLEGG_SIGNING_KEY_FILE", default_value = "./data/signing.key")]
+    pub signing_key_file: PathBuf,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "KARTLEGG_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Origins allowed to call the API from another site (comma-separated).
+    /// Empty: same origin only.
+    #[arg(long, env = "KARTLEGG_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "KARTLEGG_BODY_LIMIT", default_value_t = 256 * 1024)]
+    pub body_limit: usize,
+
+    /// Longest time a request may take, in seconds.
+    #[arg(long, env = "KARTLEGG_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Seed the demo organisation and people, and print how to log in.
+    #[arg(long, env = "KARTLEGG_DEMO", default_value_t = false)]
+    pub demo: bool,
+}
+
+/// Which database to use; shared by every subcommand that touches data.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseSettings {
+    /// `sqlite://path/to/file.db` (the default, created when missing) or
+    /// `postgres://user@host/db`.
+    #[arg(long = "database-url", env = "DATABASE_URL", default_value = "sqlite://./data/kartlegg.db")]
+    pub url: String,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Settings {
+    /// The request timeout as a duration.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+}
+
+/// The key that signs session tokens. Its bytes never print.
+pub type SigningKey = SecretBox<Vec<u8>>;
+
+/// Reads the signing key, creating the file with 32 random bytes (hex) and
+/// owner-only permissions when it does not exist yet.
+pub fn load_or_create_signing_key(path: &Path) -> anyhow::Result<SigningKey> {
+    if !path.exists() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let mut bytes = [0u8; 32];
+        getrandom::getrandom(&mut bytes).context("the operating system gave no random bytes")?;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        write_private(path, hex.as_bytes())?;
+        tracing::info!(path = %path.display(), "created a new signing key file");
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the signing key file {}", path.display()))?;
+    let key = text.trim().as_bytes().to_vec();
+    anyhow::ensure!(
+        key.len() >= 32,
+        "the signing key in {} is shorter than 32 characters",
+        path.display()
+    );
+    Ok(SecretBox::new(Box::new(key)))
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("creating {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn signing_key_is_created_once_and_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/signing.key");
+        let first = load_or_create_signing_key(&path).unwrap();
+        let second = load_or_create_signing_key(&path).unwrap();
+        assert_eq!(first.expose_secret(), second.expose_secret());
+        assert_eq!(first.expose_secret().len(), 64);
+    }
+
+    #[test]
+    fn signing_key_never_prints() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing.key");
+        let key = load_or_create_signing_key(&path).unwrap();
+        let secret = String::from_utf8(key.expose_secret().clone()).unwrap();
+        assert!(!format!("{key:?}").contains(&secret));
+    }
+
+    #[test]
+    fn short_signing_key_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing.key");
+        std::fs::write(&path, "short").unwrap();
+        assert!(load_or_create_signing_key(&path).is_err());
+    }
+}

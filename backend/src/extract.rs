@@ -1,0 +1,152 @@
+//! Extractors that answer bad input in the API's problem+json envelope
+//! instead of axum's plain-text rejections.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::extract::rejection::BytesRejection;
+use axum::http::{StatusCode, header};
+use kartlegg_shared::problem::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body. A wrong content type is 415, a body over the limit 413,
+/// malformed JSON 400, and JSON of the wrong shape or with an invalid value
+/// 422 with the path of the offending field.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AppJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for AppJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(&req) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection: BytesRejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::MalformedBody("the body could not be read".into())
+            }
+        })?;
+        parse_json(&bytes).map(AppJson)
+    }
+}
+
+fn is_json(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim();
+            mime.eq_ignore_ascii_case("application/json")
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+/// Parses JSON, telling apart syntax errors (400) from values that do not
+/// fit the expected type (422, with the field's path).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            ApiError::MalformedBody(format!(
+                "the body is not valid JSON (line {}, column {})",
+                inner.line(),
+                inner.column()
+            ))
+        } else {
+            let field = if path == "." { String::new() } else { path };
+            ApiError::Validation(vec![FieldError::new(field, "invalid", strip_position(&inner.to_string()))])
+        }
+    })
+}
+
+/// serde_json appends " at line L column C" to data errors; the field path
+/// already says where, so keep the message short.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::post;
+    use kartlegg_shared::domain::DufNumber;
+    use serde::Deserialize;
+    use tower::ServiceExt;
+
+    use super::AppJson;
+
+    #[derive(Deserialize)]
+    struct Login {
+        #[allow(dead_code)]
+        duf_number: DufNumber,
+    }
+
+    async fn call(content_type: &str, body: &'static str) -> (StatusCode, serde_json::Value) {
+        let app = Router::new().route("/", post(|AppJson(_): AppJson<Login>| async { "ok" }));
+        let response = app
+            .oneshot(
+                Request::post("/")
+                    .header("content-type", content_type)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap_or_default())
+    }
+
+    #[tokio::test]
+    async fn valid_json_is_accepted() {
+        let (status, _) = call("application/json", r#"{"duf_number":"202400000001"}"#).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn wrong_content_type_is_415() {
+        let (status, body) = call("text/plain", r#"{"duf_number":"202400000001"}"#).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(body["type"], "urn:kartlegg:problem:unsupported-media-type");
+    }
+
+    #[tokio::test]
+    async fn malformed_json_is_400() {
+        let (status, body) = call("application/json", r#"{"duf_number": "#).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["type"], "urn:kartlegg:problem:malformed-body");
+    }
+
+    #[tokio::test]
+    async fn invalid_value_is_422_naming_the_field() {
+        let (status, body) = call("application/json", r#"{"duf_number":"12"}"#).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["errors"][0]["field"], "duf_number");
+        assert_eq!(body["errors"][0]["code"], "invalid");
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("12 digits"));
+    }
+
+    #[tokio::test]
+    async fn missing_field_is_422() {
+        let (status, body) = call("application/json", "{}").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("duf_number"));
+    }
+}

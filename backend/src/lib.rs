@@ -1,0 +1,17 @@
+//! Kartlegg's server as a library: the router, its state and everything it
+//! needs, so that `main.rs` stays thin and the API tests drive the very same
+//! router without a socket.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod openapi;
+pub mod routes;
+pub mod state;
+pub mod db;
+
+pub use http::build_router;
+pub use state::AppState;

@@ -1,0 +1,3 @@
+//! Reusable components. They take signals and callbacks, never fetch.
+
+pub mod status;

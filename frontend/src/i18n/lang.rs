@@ -1,0 +1,107 @@
+//! The fourteen languages an applicant can choose (SPEC.md §2).
+
+use unic_langid::LanguageIdentifier;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Sq,
+    Ar,
+    Prs,
+    En,
+    Fa,
+    Fr,
+    Kmr,
+    Ckb,
+    Nb,
+    Om,
+    Ps,
+    Ru,
+    So,
+    Ti,
+}
+
+impl Lang {
+    /// The language the app starts in before a choice is made, and the
+    /// fallback for a missing text.
+    pub const DEFAULT: Lang = Lang::En;
+
+    /// All, in the order the language screen lists them.
+    pub const ALL: [Lang; 14] = [
+        Self::Sq,
+        Self::Ar,
+        Self::Prs,
+        Self::En,
+        Self::Fa,
+        Self::Fr,
+        Self::Kmr,
+        Self::Ckb,
+        Self::Nb,
+        Self::Om,
+        Self::Ps,
+        Self::Ru,
+        Self::So,
+        Self::Ti,
+    ];
+
+    /// The code used in files and the questionnaire's text maps.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Sq => "sq",
+            Self::Ar => "ar",
+            Self::Prs => "prs",
+            Self::En => "en",
+            Self::Fa => "fa",
+            Self::Fr => "fr",
+            Self::Kmr => "kmr",
+            Self::Ckb => "ckb",
+            Self::Nb => "nb",
+            Self::Om => "om",
+            Self::Ps => "ps",
+            Self::Ru => "ru",
+            Self::So => "so",
+            Self::Ti => "ti",
+        }
+    }
+
+    /// The BCP 47 tag for the document's `lang` attribute (Dari as `fa-AF`,
+    /// which screen readers and speech synthesis know).
+    pub const fn bcp47(self) -> &'static str {
+        match self {
+            Self::Prs => "fa-AF",
+            other => other.code(),
+        }
+    }
+
+    /// Written right to left.
+    pub const fn is_rtl(self) -> bool {
+        matches!(self, Self::Ar | Self::Prs | Self::Fa | Self::Ps | Self::Ckb)
+    }
+
+    /// Parses a code as stored on the device.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub(crate) fn langid(self) -> LanguageIdentifier {
+        self.bcp47().parse().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn exactly_five_languages_are_right_to_left() {
+        let rtl: Vec<_> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).map(Lang::code).collect();
+        assert_eq!(rtl, ["ar", "prs", "fa", "ckb", "ps"]);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+    }
+}

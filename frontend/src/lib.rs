@@ -1,0 +1,8 @@
+//! Kartlegg's browser app. Pages own their data; components take signals and
+//! callbacks; every user-visible string comes from the translation layer.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;

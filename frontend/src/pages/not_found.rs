@@ -1,0 +1,13 @@
+//! Shown for any path the router does not know.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <h1>{t("not-found-title")}</h1>
+        <p><a href="/">{t("not-found-home")}</a></p>
+    }
+}

@@ -1,0 +1,438 @@
+//! The validator: turns a submitted answer set into the normalised answers
+//! that may be stored, or into field errors with stable codes. The browser
+//! runs it before sending (in wasm) and the server runs it again before
+//! storing; both get the same verdict.
+//!
+//! Normalising means: strings of digits for number and year questions become
+//! numbers (Eastern Arabic and Persian digits included), short texts are
+//! trimmed, multiple choices are de-duplicated and put in option order, and
+//! empty values are dropped. Hidden answers are errors (`not_visible`), not
+//! silently dropped: a client is expected to [`super::prune`] first, and the
+//! server should not guess what a client meant.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{AnswerValue, Answers};
+use super::condition::Scope;
+use super::eval::{Context, option_hidden, prune_value, question_visible};
+use super::model::{AnswerKind, Question, Questionnaire};
+
+/// Why an answer was refused. Serializes as a `snake_case` string that the
+/// API returns in problem+json details and the browser translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A visible required question has no answer.
+    Required,
+    /// The code is not one of the question's options.
+    NotAnOption,
+    /// The number or year is outside the allowed range, or is not a whole number.
+    OutOfRange,
+    /// The text is longer than allowed.
+    TooLong,
+    /// Fewer choices or entries than required.
+    TooFew,
+    /// More choices or entries than allowed, or an exclusive option combined
+    /// with another.
+    TooMany,
+    /// No question has this id.
+    UnknownQuestion,
+    /// The question or option is hidden by a condition, so it may not be answered.
+    NotVisible,
+    /// The value has the wrong shape for the question (for example a list
+    /// for a number, or any value for an information text).
+    WrongType,
+}
+
+impl ErrorCode {
+    /// The stable code string.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::NotAnOption => "not_an_option",
+            Self::OutOfRange => "out_of_range",
+            Self::TooLong => "too_long",
+            Self::TooFew => "too_few",
+            Self::TooMany => "too_many",
+            Self::UnknownQuestion => "unknown_question",
+            Self::NotVisible => "not_visible",
+            Self::WrongType => "wrong_type",
+        }
+    }
+
+    /// An English explanation for developers and logs.
+    pub const fn message(self) -> &'static str {
+        match self {
+            Self::Required => "An answer is required",
+            Self::NotAnOption => "The value is not one of the options",
+            Self::OutOfRange => "The number is outside the allowed range",
+            Self::TooLong => "The text is too long",
+            Self::TooFew => "Too few choices or entries",
+            Self::TooMany => "Too many choices or entries",
+            Self::UnknownQuestion => "There is no such question",
+            Self::NotVisible => "The question or option is not shown for these answers",
+            Self::WrongType => "The value has the wrong type for this question",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One refused answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AnswerError {
+    /// Where: a question id (`school_level`) or, in a group,
+    /// `group/entry index/question` (`jobs/0/occupation`).
+    pub path: String,
+    /// Why.
+    pub code: ErrorCode,
+}
+
+impl AnswerError {
+    fn new(path: impl Into<String>, code: ErrorCode) -> Self {
+        Self {
+            path: path.into(),
+            code,
+        }
+    }
+}
+
+impl From<&AnswerError> for crate::problem::FieldError {
+    fn from(e: &AnswerError) -> Self {
+        Self::new(e.path.clone(), e.code.as_str(), e.code.message())
+    }
+}
+
+/// What is being submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submission<'a> {
+    /// `Some(section id)` to check one section, `None` for the whole registration.
+    pub section: Option<&'a str>,
+    /// Whether missing required answers are errors. A part that is saved on
+    /// the way (a draft) may be incomplete; "Next" and "Complete" may not.
+    pub require_answers: bool,
+}
+
+impl<'a> Submission<'a> {
+    /// One section, complete.
+    pub fn section(id: &'a str) -> Self {
+        Self {
+            section: Some(id),
+            require_answers: true,
+        }
+    }
+
+    /// The whole registration, complete.
+    pub fn whole() -> Self {
+        Self {
+            section: None,
+            require_answers: true,
+        }
+    }
+
+    /// The same, but missing answers are not errors.
+    #[must_use]
+    pub fn draft(self) -> Self {
+        Self {
+            require_answers: false,
+            ..self
+        }
+    }
+}
+
+/// Validates `answers` (the whole answer set, since conditions look back into
+/// earlier sections). Errors are reported for the submitted section (or all
+/// of them), plus unknown questions anywhere; on success the normalised
+/// answer set is returned, holding only visible answers of every section.
+pub fn validate(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    context: &Context,
+    submission: Submission<'_>,
+) -> Result<Answers, Vec<AnswerError>> {
+    let mut errors = Vec::new();
+    if let Some(id) = submission.section
+        && questionnaire.section(id).is_none()
+    {
+        errors.push(AnswerError::new(id, ErrorCode::UnknownQuestion));
+    }
+    for (id, _) in answers.iter() {
+        if questionnaire.question(id).is_none() || id.contains('.') {
+            errors.push(AnswerError::new(id, ErrorCode::UnknownQuestion));
+        }
+    }
+    let mut out = Answers::new();
+    for section in &questionnaire.sections {
+        let reporting = submission.section.is_none_or(|s| s == section.id);
+        let mut sink = Vec::new();
+        let mut checker = Checker {
+            questionnaire,
+            context,
+            require_answers: submission.require_answers,
+            errors: &mut sink,
+        };
+        for question in &section.questions {
+            let visible = question_visible(question, Scope::top(&out));
+            if let Some(value) = checker.check(
+                question,
+                answers.get(&question.id),
+                visible,
+                &out,
+                None,
+                &question.id,
+            ) {
+                out.set(question.id.clone(), value);
+            }
+        }
+        if reporting {
+            errors.append(&mut sink);
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Checker<'a> {
+    questionnaire: &'a Questionnaire,
+    context: &'a Context,
+    require_answers: bool,
+    errors: &'a mut Vec<AnswerError>,
+}
+
+impl Checker<'_> {
+    /// Checks one question's value and returns the value later conditions
+    /// see: the normalised value when it is valid, otherwise what the
+    /// evaluator sees (the pruned raw value). Either way, visibility here
+    /// matches the evaluator's, so the server never calls a question hidden
+    /// that the browser shows. Nothing reaches the caller when there are errors.
+    fn check(
+        &mut self,
+        question: &Question,
+        value: Option<&AnswerValue>,
+        visible: bool,
+        top: &Answers,
+        entry: Option<(&str, &Answers)>,
+        path: &str,
+    ) -> Option<AnswerValue> {
+        let value = value.filter(|v| v.is_answered());
+        match (visible, value) {
+            (false, Some(_)) => {
+                self.errors
+                    .push(AnswerError::new(path, ErrorCode::NotVisible));
+                None
+            }
+            (false, None) => None,
+            (true, None) => {
+                if self.require_answers && question.is_required() {
+                    self.errors
+                        .push(AnswerError::new(path, ErrorCode::Required));
+                }
+                None
+            }
+            (true, Some(value)) => {
+                // Only hidden options chosen: the person sees nothing chosen.
+                if prune_value(question, value, top, entry).is_none_or(|v| !v.is_answered()) {
+                    self.errors
+                        .push(AnswerError::new(path, ErrorCode::NotVisible));
+                    if self.require_answers && question.is_required() {
+                        self.errors
+                            .push(AnswerError::new(path, ErrorCode::Required));
+                    }
+                    return None;
+                }
+                let before = self.errors.len();
+                let normalised = self.check_value(question, value, top, entry, path);
+                if self.errors.len() == before {
+                    normalised
+                } else {
+                    prune_value(question, value, top, entry)
+                }
+            }
+        }
+    }
+
+    fn fail(&mut self, path: &str, code: ErrorCode) -> Option<AnswerValue> {
+        self.errors.push(AnswerError::new(path, code));
+        None
+    }
+
+    fn check_value(
+        &mut self,
+        question: &Question,
+        value: &AnswerValue,
+        top: &Answers,
+        entry: Option<(&str, &Answers)>,
+        path: &str,
+    ) -> Option<AnswerValue> {
+        let scope = Scope { top, entry };
+        match &question.answer {
+            AnswerKind::Info => self.fail(path, ErrorCode::WrongType),
+            AnswerKind::SingleChoice { .. } | AnswerKind::List { .. } => {
+                let AnswerValue::Text(code) = value else {
+                    return self.fail(path, ErrorCode::WrongType);
+                };
+                if !self.questionnaire.offers(question, code) {
+                    return self.fail(path, ErrorCode::NotAnOption);
+                }
+                if option_hidden(question, code, scope) {
+                    return self.fail(path, ErrorCode::NotVisible);
+                }
+                Some(value.clone())
+            }
+            AnswerKind::MultipleChoice {
+                options, min, max, ..
+            } => {
+                let AnswerValue::Choices(codes) = value else {
+                    return self.fail(path, ErrorCode::WrongType);
+                };
+                let mut codes = codes.clone();
+                // Option order first, then code order for list codes: one
+                // canonical form, so validating twice gives the same answer.
+                codes.sort_by(|a, b| {
+                    let rank = |c: &String| {
+                        options
+                            .iter()
+                            .position(|o| &o.code == c)
+                            .unwrap_or(usize::MAX)
+                    };
+                    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+                });
+                codes.dedup();
+                let before = self.errors.len();
+                for code in &codes {
+                    if !self.questionnaire.offers(question, code) {
+                        self.errors
+                            .push(AnswerError::new(path, ErrorCode::NotAnOption));
+                    } else if option_hidden(question, code, scope) {
+                        self.errors
+                            .push(AnswerError::new(path, ErrorCode::NotVisible));
+                    }
+                }
+                let count = u32::try_from(codes.len()).unwrap_or(u32::MAX);
+                let exclusive_combined = codes.len() > 1
+                    && codes
+                        .iter()
+                        .any(|c| options.iter().any(|o| &o.code == c && o.exclusive));
+                if exclusive_combined || max.is_some_and(|m| count > m) {
+                    self.errors.push(AnswerError::new(path, ErrorCode::TooMany));
+                } else if min.is_some_and(|m| count < m) {
+                    self.errors.push(AnswerError::new(path, ErrorCode::TooFew));
+                }
+                (self.errors.len() == before).then_some(AnswerValue::Choices(codes))
+            }
+            AnswerKind::Number { min, max, .. } => self.check_number(value, *min, *max, path),
+            AnswerKind::Year { earliest, latest } => {
+                let year = i64::from(self.context.current_year);
+                self.check_number(
+                    value,
+                    year + i64::from(*earliest),
+                    year + i64::from(*latest),
+                    path,
+                )
+            }
+            AnswerKind::ShortText { max_length } => {
+                let AnswerValue::Text(text) = value else {
+                    return self.fail(path, ErrorCode::WrongType);
+                };
+                let text = text.trim();
+                if text.chars().count() > *max_length as usize {
+                    return self.fail(path, ErrorCode::TooLong);
+                }
+                Some(AnswerValue::Text(text.to_owned()))
+            }
+            AnswerKind::Group {
+                min,
+                max,
+                questions,
+                ..
+            } => {
+                let AnswerValue::Group(entries) = value else {
+                    return self.fail(path, ErrorCode::WrongType);
+                };
+                let count = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+                if count > *max {
+                    self.errors.push(AnswerError::new(path, ErrorCode::TooMany));
+                } else if count < *min {
+                    self.errors.push(AnswerError::new(path, ErrorCode::TooFew));
+                }
+                let checked = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        self.check_entry(&question.id, questions, e, top, &format!("{path}/{i}"))
+                    })
+                    .collect();
+                Some(AnswerValue::Group(checked))
+            }
+        }
+    }
+
+    fn check_number(
+        &mut self,
+        value: &AnswerValue,
+        min: i64,
+        max: i64,
+        path: &str,
+    ) -> Option<AnswerValue> {
+        match value {
+            AnswerValue::Number(_) | AnswerValue::Text(_) => match value.as_number() {
+                Some(n) if (min..=max).contains(&n) => Some(AnswerValue::Number(n)),
+                _ => self.fail(path, ErrorCode::OutOfRange),
+            },
+            AnswerValue::Choices(_) | AnswerValue::Group(_) => {
+                self.fail(path, ErrorCode::WrongType)
+            }
+        }
+    }
+
+    fn check_entry(
+        &mut self,
+        group: &str,
+        questions: &[Question],
+        entry: &Answers,
+        top: &Answers,
+        path: &str,
+    ) -> Answers {
+        for (id, _) in entry.iter() {
+            if !questions.iter().any(|q| q.id == id) {
+                self.errors.push(AnswerError::new(
+                    format!("{path}/{id}"),
+                    ErrorCode::UnknownQuestion,
+                ));
+            }
+        }
+        let mut out = Answers::new();
+        for sub in questions {
+            let visible = question_visible(
+                sub,
+                Scope {
+                    top,
+                    entry: Some((group, &out)),
+                },
+            );
+            let sub_path = format!("{path}/{}", sub.id);
+            if let Some(value) = self.check(
+                sub,
+                entry.get(&sub.id),
+                visible,
+                top,
+                Some((group, &out)),
+                &sub_path,
+            ) {
+                out.set(sub.id.clone(), value);
+            }
+        }
+        out
+    }
+}
