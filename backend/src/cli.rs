@@ -58,7 +58,11 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     } else {
         None
     };
-    let static_dir = settings.static_dir.join("index.html").is_file().then(|| settings.static_dir.clone());
+    let static_dir = settings
+        .static_dir
+        .join("index.html")
+        .is_file()
+        .then(|| settings.static_dir.clone());
     if static_dir.is_none() {
         tracing::warn!(dir = %settings.static_dir.display(), "no built frontend here; serving the API only");
     }

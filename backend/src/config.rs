@@ -26,7 +26,11 @@ pub struct Settings {
 
     /// File holding the token signing key. Created with a random key when
     /// it does not exist.
-    #[arg(long, env = "KARTLEGG_SIGNING_KEY_FILE", default_value = "./data/signing.key")]
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
     pub signing_key_file: PathBuf,
 
     /// Log format: `text` for people, `json` for log collectors.
@@ -56,7 +60,11 @@ pub struct Settings {
 pub struct DatabaseSettings {
     /// `sqlite://path/to/file.db` (the default, created when missing) or
     /// `postgres://user@host/db`.
-    #[arg(long = "database-url", env = "DATABASE_URL", default_value = "sqlite://./data/kartlegg.db")]
+    #[arg(
+        long = "database-url",
+        env = "DATABASE_URL",
+        default_value = "sqlite://./data/kartlegg.db"
+    )]
     pub url: String,
 }
 

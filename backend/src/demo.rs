@@ -15,7 +15,10 @@ pub struct DemoLogins {
 
 /// Makes sure the demo data exists.
 pub async fn seed(store: &dyn Store) -> anyhow::Result<DemoLogins> {
-    let organisation = match store.organisation_by_number(DEMO_ORGANISATION_NUMBER).await? {
+    let organisation = match store
+        .organisation_by_number(DEMO_ORGANISATION_NUMBER)
+        .await?
+    {
         Some(org) => org,
         None => {
             store

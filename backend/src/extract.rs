@@ -2,8 +2,8 @@
 //! instead of axum's plain-text rejections.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
 use kartlegg_shared::problem::FieldError;
 use serde::de::DeserializeOwned;
@@ -27,13 +27,16 @@ where
         if !is_json(&req) {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection: BytesRejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge
-            } else {
-                ApiError::MalformedBody("the body could not be read".into())
-            }
-        })?;
+        let bytes =
+            Bytes::from_request(req, state)
+                .await
+                .map_err(|rejection: BytesRejection| {
+                    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        ApiError::PayloadTooLarge
+                    } else {
+                        ApiError::MalformedBody("the body could not be read".into())
+                    }
+                })?;
         parse_json(&bytes).map(AppJson)
     }
 }
@@ -66,7 +69,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ))
         } else {
             let field = if path == "." { String::new() } else { path };
-            ApiError::Validation(vec![FieldError::new(field, "invalid", strip_position(&inner.to_string()))])
+            ApiError::Validation(vec![FieldError::new(
+                field,
+                "invalid",
+                strip_position(&inner.to_string()),
+            )])
         }
     })
 }
@@ -110,7 +117,9 @@ mod tests {
             .await
             .unwrap();
         let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
         (status, serde_json::from_slice(&bytes).unwrap_or_default())
     }
 
@@ -140,13 +149,23 @@ mod tests {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(body["errors"][0]["field"], "duf_number");
         assert_eq!(body["errors"][0]["code"], "invalid");
-        assert!(body["errors"][0]["message"].as_str().unwrap().contains("12 digits"));
+        assert!(
+            body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("12 digits")
+        );
     }
 
     #[tokio::test]
     async fn missing_field_is_422() {
         let (status, body) = call("application/json", "{}").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(body["errors"][0]["message"].as_str().unwrap().contains("duf_number"));
+        assert!(
+            body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("duf_number")
+        );
     }
 }

@@ -55,7 +55,11 @@ pub fn build_router(state: AppState) -> Router {
         let files = ServeDir::new(dir)
             .precompressed_br()
             .precompressed_gzip()
-            .fallback(ServeFile::new(index).precompressed_br().precompressed_gzip());
+            .fallback(
+                ServeFile::new(index)
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            );
         app = app.fallback_service(files);
     } else {
         app = app.fallback(api_not_found);
@@ -89,7 +93,9 @@ pub fn build_router(state: AppState) -> Router {
 
 /// Any path under `/api` that no route takes.
 async fn api_not_found() -> Response {
-    problem_response(Problem::new(kartlegg_shared::problem::ProblemKind::NotFound))
+    problem_response(Problem::new(
+        kartlegg_shared::problem::ProblemKind::NotFound,
+    ))
 }
 
 /// Turns every error answer that is not problem+json yet (from a layer, or
@@ -126,10 +132,23 @@ async fn cache_and_security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let success = response.status().is_success();
     let headers = response.headers_mut();
-    let csp = if path.starts_with("/api/docs") { DOCS_CSP } else { CSP };
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    let csp = if path.starts_with("/api/docs") {
+        DOCS_CSP
+    } else {
+        CSP
+    };
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(csp),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     let cache = if path.starts_with("/assets/") && success {
         "public, max-age=31536000, immutable"
@@ -150,8 +169,19 @@ fn cors(origins: &[String]) -> CorsLayer {
         .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed))
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
-        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::IF_MATCH, header::IF_NONE_MATCH])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+        ])
         .max_age(Duration::from_secs(3600))
 }
 

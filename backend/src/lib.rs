@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
@@ -11,7 +12,6 @@ pub mod http;
 pub mod openapi;
 pub mod routes;
 pub mod state;
-pub mod db;
 
 pub use http::build_router;
 pub use state::AppState;

@@ -33,7 +33,10 @@ pub async fn readiness() -> Result<Health, ApiError> {
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path).send().await.map_err(|_| ApiError::Network)?;
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
     decode(response).await
 }
 

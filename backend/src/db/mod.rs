@@ -149,7 +149,10 @@ pub trait Store: Send + Sync + 'static {
     async fn create_organisation(&self, new: &NewOrganisation) -> Result<Organisation, StoreError>;
 
     /// The organisation with this number, if any.
-    async fn organisation_by_number(&self, number: &str) -> Result<Option<Organisation>, StoreError>;
+    async fn organisation_by_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<Organisation>, StoreError>;
 
     /// All organisations, by number.
     async fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError>;

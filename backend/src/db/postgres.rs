@@ -61,7 +61,10 @@ impl Store for PgStore {
         row.try_into()
     }
 
-    async fn organisation_by_number(&self, number: &str) -> Result<Option<Organisation>, StoreError> {
+    async fn organisation_by_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<Organisation>, StoreError> {
         let row: Option<OrganisationRow> = sqlx::query_as(
             "SELECT id, number, name, kind, created_at FROM organisations WHERE number = $1",
         )
@@ -72,10 +75,11 @@ impl Store for PgStore {
     }
 
     async fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        let rows: Vec<OrganisationRow> =
-            sqlx::query_as("SELECT id, number, name, kind, created_at FROM organisations ORDER BY number")
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<OrganisationRow> = sqlx::query_as(
+            "SELECT id, number, name, kind, created_at FROM organisations ORDER BY number",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         convert_all(rows)
     }
 

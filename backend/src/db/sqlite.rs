@@ -9,7 +9,9 @@ use anyhow::Context;
 use async_trait::async_trait;
 use chrono::Utc;
 use kartlegg_shared::domain::DufNumber;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use uuid::Uuid;
 
 use super::rows::{OrganisationRow, PersonRow, convert_all};
@@ -82,7 +84,10 @@ impl Store for SqliteStore {
         row.try_into()
     }
 
-    async fn organisation_by_number(&self, number: &str) -> Result<Option<Organisation>, StoreError> {
+    async fn organisation_by_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<Organisation>, StoreError> {
         let row: Option<OrganisationRow> = sqlx::query_as(
             "SELECT id, number, name, kind, created_at FROM organisations WHERE number = ?",
         )
@@ -93,10 +98,11 @@ impl Store for SqliteStore {
     }
 
     async fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        let rows: Vec<OrganisationRow> =
-            sqlx::query_as("SELECT id, number, name, kind, created_at FROM organisations ORDER BY number")
-                .fetch_all(&self.read)
-                .await?;
+        let rows: Vec<OrganisationRow> = sqlx::query_as(
+            "SELECT id, number, name, kind, created_at FROM organisations ORDER BY number",
+        )
+        .fetch_all(&self.read)
+        .await?;
         convert_all(rows)
     }
 

@@ -8,14 +8,18 @@ use crate::helpers::TestApp;
 #[tokio::test]
 async fn unknown_api_route_is_a_problem_404() {
     let app = TestApp::sqlite().await;
-    app.get("/api/v1/no-such-thing").await.problem(404, "not-found");
+    app.get("/api/v1/no-such-thing")
+        .await
+        .problem(404, "not-found");
     app.get("/api").await.problem(404, "not-found");
 }
 
 #[tokio::test]
 async fn wrong_method_is_a_problem_405_with_allow() {
     let app = TestApp::sqlite().await;
-    let res = app.raw(Method::POST, "/readyz", "application/json", "{}").await;
+    let res = app
+        .raw(Method::POST, "/readyz", "application/json", "{}")
+        .await;
     res.problem(405, "method-not-allowed");
     assert!(res.header("allow").contains("GET"));
 }
@@ -24,7 +28,9 @@ async fn wrong_method_is_a_problem_405_with_allow() {
 async fn too_large_body_is_a_problem_413() {
     let app = TestApp::sqlite().await;
     let body = format!("{{\"x\":\"{}\"}}", "a".repeat(100 * 1024));
-    let res = app.raw(Method::POST, "/api/v1/anything", "application/json", body).await;
+    let res = app
+        .raw(Method::POST, "/api/v1/anything", "application/json", body)
+        .await;
     res.problem(413, "payload-too-large");
 }
 

@@ -17,4 +17,7 @@ async fn readyz_answers_when_the_database_does(app: TestApp) {
     assert_eq!(json["database"], app.store.engine().name());
 }
 
-on_both_engines!(healthz_answers_while_the_process_is_up, readyz_answers_when_the_database_does);
+on_both_engines!(
+    healthz_answers_while_the_process_is_up,
+    readyz_answers_when_the_database_does
+);

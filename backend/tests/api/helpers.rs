@@ -8,9 +8,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
+use kartlegg_backend::build_router;
 use kartlegg_backend::db::{self, Store};
 use kartlegg_backend::state::{AppConfig, AppState};
-use kartlegg_backend::build_router;
 use secrecy::SecretBox;
 use serde_json::Value;
 use sqlx::Connection;
@@ -60,7 +60,10 @@ pub struct TestResponse {
 impl TestResponse {
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("body is not JSON ({e}): {}", String::from_utf8_lossy(&self.body))
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
         })
     }
 
@@ -74,7 +77,12 @@ impl TestResponse {
 
     /// Asserts an RFC 9457 problem of this status and `type` slug, and returns it.
     pub fn problem(&self, status: u16, slug: &str) -> Value {
-        assert_eq!(self.status.as_u16(), status, "body: {}", String::from_utf8_lossy(&self.body));
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
         assert_eq!(self.header("content-type"), "application/problem+json");
         let json = self.json();
         assert_eq!(json["type"], format!("urn:kartlegg:problem:{slug}"));
@@ -112,17 +120,27 @@ impl TestApp {
             return None;
         };
         let name = format!("kartlegg_test_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .expect("connect to PostgreSQL");
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut admin)
             .await
             .expect("create test database");
-        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(b, _)| b);
-        let store = db::connect(&format!("{base}/{name}")).await.expect("open PostgreSQL");
+        let base = admin_url
+            .rsplit_once('/')
+            .map_or(admin_url.as_str(), |(b, _)| b);
+        let store = db::connect(&format!("{base}/{name}"))
+            .await
+            .expect("open PostgreSQL");
         Some(Self::with_store(store, tempfile::tempdir().unwrap(), None))
     }
 
-    fn with_store(store: Arc<dyn Store>, dir: tempfile::TempDir, static_dir: Option<PathBuf>) -> Self {
+    fn with_store(
+        store: Arc<dyn Store>,
+        dir: tempfile::TempDir,
+        static_dir: Option<PathBuf>,
+    ) -> Self {
         let state = AppState::new(
             store.clone(),
             AppConfig {
@@ -144,16 +162,33 @@ impl TestApp {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-        TestResponse { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// A request with a body, as a real client sends it (with Content-Length).
-    pub async fn raw(&self, method: Method, path: &str, content_type: &str, body: impl Into<String>) -> TestResponse {
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: impl Into<String>,
+    ) -> TestResponse {
         let body = body.into();
         self.send(
             Request::builder()

@@ -25,7 +25,12 @@ async fn every_response_carries_a_request_id() {
     let res = app.get("/healthz").await;
     assert_eq!(res.header("x-request-id").len(), 36);
     let given = app
-        .send(Request::get("/healthz").header("x-request-id", "abc-123").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/healthz")
+                .header("x-request-id", "abc-123")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
     assert_eq!(given.header("x-request-id"), "abc-123");
 }
@@ -34,11 +39,24 @@ async fn every_response_carries_a_request_id() {
 async fn cors_allows_only_configured_origins() {
     let app = TestApp::sqlite().await;
     let allowed = app
-        .send(Request::get("/healthz").header("origin", "https://case.example").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/healthz")
+                .header("origin", "https://case.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
-    assert_eq!(allowed.header("access-control-allow-origin"), "https://case.example");
+    assert_eq!(
+        allowed.header("access-control-allow-origin"),
+        "https://case.example"
+    );
     let other = app
-        .send(Request::get("/healthz").header("origin", "https://evil.example").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/healthz")
+                .header("origin", "https://evil.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
     assert!(other.headers.get("access-control-allow-origin").is_none());
 }
@@ -47,7 +65,12 @@ async fn cors_allows_only_configured_origins() {
 async fn api_responses_are_compressed_when_asked() {
     let app = TestApp::sqlite().await;
     let res = app
-        .send(Request::get("/api/openapi.json").header("accept-encoding", "br").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/api/openapi.json")
+                .header("accept-encoding", "br")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
     assert_eq!(res.header("content-encoding"), "br");
 }

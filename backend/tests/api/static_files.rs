@@ -7,7 +7,11 @@ use crate::helpers::TestApp;
 
 async fn app_with_frontend() -> (TestApp, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>K</title>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>K</title>",
+    )
+    .unwrap();
     std::fs::create_dir(dist.path().join("assets")).unwrap();
     std::fs::write(dist.path().join("assets/app-0123abcd.js"), "console.log(1)").unwrap();
     std::fs::write(dist.path().join("assets/app-0123abcd.js.br"), "BROTLI").unwrap();

@@ -22,9 +22,20 @@ fn duf(n: u64) -> DufNumber {
 async fn organisation_is_created_and_found_by_number(app: TestApp) {
     let created = app.store.create_organisation(&org("0301")).await.unwrap();
     assert_eq!(created.kind, OrganisationKind::Municipality);
-    let found = app.store.organisation_by_number("0301").await.unwrap().unwrap();
+    let found = app
+        .store
+        .organisation_by_number("0301")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, created);
-    assert!(app.store.organisation_by_number("9999").await.unwrap().is_none());
+    assert!(
+        app.store
+            .organisation_by_number("9999")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn organisation_number_is_unique(app: TestApp) {
@@ -38,7 +49,14 @@ async fn organisations_are_listed_by_number(app: TestApp) {
     for n in ["5001", "0301", "4601"] {
         app.store.create_organisation(&org(n)).await.unwrap();
     }
-    let numbers: Vec<_> = app.store.list_organisations().await.unwrap().into_iter().map(|o| o.number).collect();
+    let numbers: Vec<_> = app
+        .store
+        .list_organisations()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.number)
+        .collect();
     assert_eq!(numbers, ["0301", "4601", "5001"]);
 }
 
@@ -54,10 +72,21 @@ async fn person_is_created_and_found_by_duf_number(app: TestApp) {
         })
         .await
         .unwrap();
-    let found = app.store.person_by_duf(&duf(202400000001)).await.unwrap().unwrap();
+    let found = app
+        .store
+        .person_by_duf(&duf(202400000001))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, p);
     assert_eq!(found.organisation_id, o.id);
-    assert!(app.store.person_by_duf(&duf(202400000002)).await.unwrap().is_none());
+    assert!(
+        app.store
+            .person_by_duf(&duf(202400000002))
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn duf_number_is_unique(app: TestApp) {
@@ -83,7 +112,10 @@ async fn person_needs_an_existing_organisation(app: TestApp) {
             last_name: "B".into(),
         })
         .await;
-    assert!(matches!(result, Err(StoreError::MissingReference)), "{result:?}");
+    assert!(
+        matches!(result, Err(StoreError::MissingReference)),
+        "{result:?}"
+    );
 }
 
 /// Many writers at once all succeed: none sees "database is locked".
@@ -108,7 +140,13 @@ async fn concurrent_writers_all_succeed(app: TestApp) {
         task.await.unwrap().expect("a concurrent write failed");
     }
     for i in 0..40 {
-        assert!(app.store.person_by_duf(&duf(100 + i)).await.unwrap().is_some());
+        assert!(
+            app.store
+                .person_by_duf(&duf(100 + i))
+                .await
+                .unwrap()
+                .is_some()
+        );
     }
 }
 

@@ -94,7 +94,11 @@ mod tests {
 
     #[test]
     fn exactly_five_languages_are_right_to_left() {
-        let rtl: Vec<_> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).map(Lang::code).collect();
+        let rtl: Vec<_> = Lang::ALL
+            .into_iter()
+            .filter(|l| l.is_rtl())
+            .map(Lang::code)
+            .collect();
         assert_eq!(rtl, ["ar", "prs", "fa", "ckb", "ps"]);
     }
 

@@ -78,7 +78,11 @@ pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
             .find_map(|bundle| {
                 let pattern = bundle.get_message(key)?.value()?;
                 let mut errors = Vec::new();
-                Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+                Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut errors)
+                        .into_owned(),
+                )
             })
             .unwrap_or_else(|| key.to_owned())
     })

@@ -45,6 +45,17 @@ impl CodeListId {
         Self::DrivingLicenceClasses,
     ];
 
+    /// Position in [`CodeListId::ALL`].
+    const fn slot(self) -> usize {
+        match self {
+            Self::Languages => 0,
+            Self::Countries => 1,
+            Self::EducationLevels => 2,
+            Self::Occupations => 3,
+            Self::DrivingLicenceClasses => 4,
+        }
+    }
+
     /// The list's name, as in its file name and in questionnaire definitions.
     pub const fn name(self) -> &'static str {
         match self {
@@ -267,8 +278,7 @@ pub const fn shipped_json(id: CodeListId) -> &'static str {
 /// parses each of them, so a broken file fails the test suite, not a user.
 pub fn shipped(id: CodeListId) -> &'static CodeList {
     static LISTS: [OnceLock<CodeList>; 5] = [const { OnceLock::new() }; 5];
-    let slot = CodeListId::ALL.iter().position(|&l| l == id).unwrap_or(0);
-    LISTS[slot].get_or_init(|| {
+    LISTS[id.slot()].get_or_init(|| {
         #[allow(clippy::expect_used)] // see "Panics": pinned by a test
         CodeList::parse(id, shipped_json(id)).expect("shipped code list is valid")
     })
@@ -332,7 +342,8 @@ mod tests {
 
     #[test]
     fn code_list_ids_serialize_as_file_names() {
-        for id in CodeListId::ALL {
+        for (i, id) in CodeListId::ALL.into_iter().enumerate() {
+            assert_eq!(id.slot(), i);
             assert_eq!(serde_json::to_value(id).unwrap(), id.name());
         }
     }

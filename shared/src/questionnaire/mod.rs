@@ -60,5 +60,14 @@ pub fn shipped_v1() -> &'static Questionnaire {
     })
 }
 
+/// A shipped questionnaire by version, for reading a registration against
+/// the version it was answered with.
+pub fn shipped(version: u32) -> Option<&'static Questionnaire> {
+    match version {
+        1 => Some(shipped_v1()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;

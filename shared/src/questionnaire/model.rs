@@ -1,7 +1,7 @@
 //! The questionnaire definition: sections, questions, options and the shape
 //! of each answer. These types are the schema of
 //! `shared/data/questionnaires/v*.json`; unknown fields are refused, and the
-//! rules serde cannot express are checked by [`super::load`].
+//! rules serde cannot express are checked by [`load()`](super::load()).
 //!
 //! A question looks like this in the file:
 //!

@@ -693,6 +693,12 @@ fn shipped_questionnaire_loads() {
 }
 
 #[test]
+fn shipped_versions_are_found_by_their_number() {
+    assert_eq!(shipped(1).map(|q| q.version), Some(1));
+    assert!(shipped(2).is_none());
+}
+
+#[test]
 fn shipped_questionnaire_has_the_seven_parts_and_40_to_65_questions() {
     let q = shipped_v1();
     let ids: Vec<_> = q.sections.iter().map(|s| s.id.as_str()).collect();

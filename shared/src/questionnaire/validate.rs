@@ -150,8 +150,13 @@ impl<'a> Submission<'a> {
 
 /// Validates `answers` (the whole answer set, since conditions look back into
 /// earlier sections). Errors are reported for the submitted section (or all
-/// of them), plus unknown questions anywhere; on success the normalised
-/// answer set is returned, holding only visible answers of every section.
+/// of them), plus unknown questions anywhere, in definition order.
+///
+/// On success the answer set to store is returned: the submitted section's
+/// answers normalised, and every section pruned to what is visible. For a
+/// section submission, other sections' answers are pruned but not checked;
+/// completing a registration runs [`Submission::whole`], which checks all.
+/// An unknown section id is reported as `unknown_question` at that id.
 pub fn validate(
     questionnaire: &Questionnaire,
     answers: &Answers,

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need and runs every
+# check. CI (.ci/run) calls exactly this.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+started=$(date +%s)
+
+"$ROOT/scripts/setup.sh" --test
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "Lints (cargo clippy --all-targets -D warnings)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Starting a throwaway PostgreSQL server"
+source "$ROOT/scripts/postgres.sh"
+start_postgres
+trap stop_postgres EXIT
+export KARTLEGG_TEST_POSTGRES_URL="$PG_URL"
+export KARTLEGG_REQUIRE_POSTGRES=1
+
+step "Unit, store contract and API tests (SQLite and PostgreSQL)"
+cargo test --workspace
+
+step "Building the release frontend and server"
+"$ROOT/scripts/build-frontend.sh"
+cargo build --release -p kartlegg-backend --bin kartlegg
+
+step "First-load size budget"
+"$ROOT/scripts/check-size.sh"
+
+step "Browser tests (headless Chromium)"
+(cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KARTLEGG_E2E_SERVER="$TARGET_DIR/release/kartlegg" npx playwright test)
+
+echo "All checks passed in $(( $(date +%s) - started )) s."
