@@ -6,6 +6,7 @@
 //! It has no server dependency by default; the `server` feature adds OpenAPI
 //! schema derives for the backend.
 
+pub mod api;
 pub mod codes;
 pub mod digits;
 pub mod domain;
