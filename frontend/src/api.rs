@@ -42,19 +42,24 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
-        return response
-            .json::<T>()
+        return read_json(&response)
             .await
-            .map_err(|_| ApiError::Unexpected(response.status()));
+            .ok_or(ApiError::Unexpected(response.status()));
     }
     let is_problem = response
         .headers()
         .get("content-type")
         .is_some_and(|ct| ct.starts_with(PROBLEM_JSON));
-    if is_problem {
-        if let Ok(problem) = response.json::<Problem>().await {
-            return Err(ApiError::Problem(problem));
-        }
+    if is_problem && let Some(problem) = read_json::<Problem>(&response).await {
+        return Err(ApiError::Problem(problem));
     }
     Err(ApiError::Unexpected(response.status()))
+}
+
+/// Reads a JSON body with the browser's own parser (`JSON.parse`) and
+/// `serde-wasm-bindgen`, which keeps serde_json out of the wasm bundle.
+async fn read_json<T: DeserializeOwned>(response: &Response) -> Option<T> {
+    let text = response.text().await.ok()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }

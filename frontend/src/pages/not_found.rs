@@ -8,6 +8,6 @@ use crate::i18n::t;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{t("not-found-title")}</h1>
-        <p><a href="/">{t("not-found-home")}</a></p>
+        <p><a href="/" data-testid="not-found-home">{t("not-found-home")}</a></p>
     }
 }
