@@ -1,10 +1,21 @@
 //! The `kartlegg` command line: `serve` (the default) and operator
 //! subcommands that work against the configured `DATABASE_URL`.
 
-use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::Utc;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kartlegg_shared::domain::DufNumber;
 use tracing_subscriber::EnvFilter;
 
-use crate::config::{LogFormat, Settings, load_or_create_signing_key};
+use crate::auth::login::issue_code;
+use crate::auth::token::Keys;
+use crate::config::{
+    AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
+};
+use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
 use crate::state::{AppConfig, AppState};
 use crate::{build_router, db, demo, http, openapi};
 
@@ -25,6 +36,110 @@ pub enum Command {
     Serve(Settings),
     /// Print the OpenAPI document (to refresh openapi/openapi.json).
     Openapi,
+    /// Manage organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Manage people.
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
+    /// Manage login codes.
+    Code {
+        #[command(subcommand)]
+        command: CodeCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation.
+    Add(OrgAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgAdd {
+    /// The organisation's number (for a municipality its municipality number).
+    #[arg(long)]
+    pub number: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+}
+
+/// The kinds of organisation, as the command line names them.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum KindArg {
+    ReceptionCentre,
+    Municipality,
+    Directorate,
+}
+
+impl From<KindArg> for OrganisationKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::ReceptionCentre => Self::ReceptionCentre,
+            KindArg::Municipality => Self::Municipality,
+            KindArg::Directorate => Self::Directorate,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person who may register.
+    Add(PersonAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAdd {
+    /// The 12-digit DUF-number.
+    #[arg(long, value_parser = parse_duf)]
+    pub duf: DufNumber,
+    #[arg(long)]
+    pub first_name: String,
+    #[arg(long)]
+    pub last_name: String,
+    /// The number of the organisation that follows the person up.
+    #[arg(long)]
+    pub org: String,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodeCommand {
+    /// Issue a new login code (ending any earlier one) and print it, alone
+    /// on the last line, as `1234 5678`.
+    Issue(CodeIssue),
+}
+
+#[derive(Debug, Args)]
+pub struct CodeIssue {
+    /// The person's DUF-number.
+    #[arg(long, value_parser = parse_duf)]
+    pub duf: DufNumber,
+    /// The server's signing key file (the code's hash is keyed by it).
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
+    pub signing_key_file: PathBuf,
+    #[command(flatten)]
+    pub auth: AuthSettings,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+}
+
+fn parse_duf(value: &str) -> Result<DufNumber, String> {
+    DufNumber::parse(value).map_err(|e| e.to_string())
 }
 
 /// Runs the chosen command.
@@ -36,7 +151,88 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", openapi::document_json());
             Ok(())
         }
+        Some(Command::Org {
+            command: OrgCommand::Add(args),
+        }) => org_add(args).await,
+        Some(Command::Person {
+            command: PersonCommand::Add(args),
+        }) => person_add(args).await,
+        Some(Command::Code {
+            command: CodeCommand::Issue(args),
+        }) => code_issue(args).await,
     }
+}
+
+async fn org_add(args: OrgAdd) -> anyhow::Result<()> {
+    let store = db::connect(&args.database.url).await?;
+    let org = store
+        .create_organisation(&NewOrganisation {
+            number: args.number,
+            name: args.name,
+            kind: args.kind.into(),
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => {
+                anyhow::anyhow!("an organisation with this number exists already")
+            }
+            other => other.into(),
+        })?;
+    println!("Added organisation {} ({})", org.number, org.name);
+    Ok(())
+}
+
+async fn person_add(args: PersonAdd) -> anyhow::Result<()> {
+    let store = db::connect(&args.database.url).await?;
+    let org = store
+        .organisation_by_number(&args.org)
+        .await?
+        .with_context(|| format!("no organisation has the number {:?}", args.org))?;
+    let person = store
+        .create_person(&NewPerson {
+            duf_number: args.duf,
+            organisation_id: org.id,
+            first_name: args.first_name,
+            last_name: args.last_name,
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => {
+                anyhow::anyhow!("a person with this DUF-number exists already")
+            }
+            other => other.into(),
+        })?;
+    println!(
+        "Added {} {} to {}",
+        person.first_name, person.last_name, org.name
+    );
+    Ok(())
+}
+
+async fn code_issue(args: CodeIssue) -> anyhow::Result<()> {
+    let store = db::connect(&args.database.url).await?;
+    let keys = Keys::derive(&load_or_create_signing_key(&args.signing_key_file)?);
+    let person = store
+        .person_by_duf(&args.duf)
+        .await?
+        .context("no person has this DUF-number")?;
+    let issued = issue_code(
+        store.as_ref(),
+        &keys,
+        &person,
+        Utc::now(),
+        args.auth.code_ttl(),
+    )
+    .await?;
+    println!(
+        "Login code for {} {}, valid until {}:",
+        person.first_name,
+        person.last_name,
+        issued.expires_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    // Alone on the last line: scripts read it from there.
+    println!("{}", issued.code.display());
+    Ok(())
 }
 
 fn init_tracing(format: LogFormat) {
@@ -53,8 +249,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     init_tracing(settings.log_format);
     let store = db::connect(&settings.database.url).await?;
     let signing_key = load_or_create_signing_key(&settings.signing_key_file)?;
+    let keys = Keys::derive(&signing_key);
     let demo = if settings.demo {
-        Some(demo::seed(store.as_ref()).await?)
+        Some(demo::seed(store.as_ref(), &keys, Utc::now(), settings.auth.code_ttl()).await?)
     } else {
         None
     };
@@ -69,11 +266,15 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let state = AppState::new(
         store.clone(),
         AppConfig {
-            static_dir,
-            signing_key,
             cors_origins: settings.cors_origins.clone(),
             body_limit: settings.body_limit,
             request_timeout: settings.request_timeout(),
+            code_ttl: settings.auth.code_ttl(),
+            session_idle: chrono::Duration::minutes(i64::from(settings.auth.session_idle_minutes)),
+            session_max: chrono::Duration::hours(i64::from(settings.auth.session_max_hours)),
+            cookie_secure: settings.auth.cookie_secure,
+            login_rate_limit: settings.auth.login_rate_limit(),
+            ..AppConfig::new(static_dir, signing_key)
         },
     );
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
@@ -83,8 +284,12 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     if let Some(demo) = demo {
         println!("{}", demo.describe());
     }
-    axum::serve(listener, build_router(state))
-        .with_graceful_shutdown(http::shutdown_signal())
-        .await?;
+    // With the peer address, for the per-address login limit.
+    axum::serve(
+        listener,
+        build_router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(http::shutdown_signal())
+    .await?;
     Ok(())
 }

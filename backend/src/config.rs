@@ -53,6 +53,73 @@ pub struct Settings {
     /// Seed the demo organisation and people, and print how to log in.
     #[arg(long, env = "KARTLEGG_DEMO", default_value_t = false)]
     pub demo: bool,
+
+    #[command(flatten)]
+    pub auth: AuthSettings,
+}
+
+/// Login codes and applicant sessions; shared by `serve` and the operator
+/// commands that issue codes.
+#[derive(Debug, Clone, Args)]
+pub struct AuthSettings {
+    /// How many days a login code stays valid.
+    #[arg(long, env = "KARTLEGG_CODE_TTL_DAYS", default_value_t = 14)]
+    pub code_ttl_days: u32,
+
+    /// Minutes without activity after which a session ends.
+    #[arg(long, env = "KARTLEGG_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u32,
+
+    /// Hours after login at which a session ends whatever the activity.
+    #[arg(long, env = "KARTLEGG_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u32,
+
+    /// Whether the session cookie is marked `Secure`: `auto` leaves it off
+    /// only for requests to localhost, where there is no TLS.
+    #[arg(long, env = "KARTLEGG_COOKIE_SECURE", value_enum, default_value_t = CookieSecure::Auto)]
+    pub cookie_secure: CookieSecure,
+
+    /// Login attempts a client address may make in a burst (0: no limit,
+    /// for when a proxy in front limits them).
+    #[arg(long, env = "KARTLEGG_LOGIN_BURST", default_value_t = 20)]
+    pub login_burst: u32,
+
+    /// Seconds after which a client address gets one more login attempt.
+    #[arg(long, env = "KARTLEGG_LOGIN_REPLENISH_SECS", default_value_t = 3)]
+    pub login_replenish_secs: u64,
+}
+
+/// When the session cookie gets the `Secure` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CookieSecure {
+    /// Always, except for requests whose Host is localhost or 127.0.0.1.
+    Auto,
+    Always,
+    Never,
+}
+
+/// The per-client-address limit on login attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginRateLimit {
+    /// Attempts allowed at once.
+    pub burst: u32,
+    /// Time after which one more attempt is allowed.
+    pub replenish: Duration,
+}
+
+impl AuthSettings {
+    /// How long a login code is valid.
+    pub fn code_ttl(&self) -> chrono::Duration {
+        chrono::Duration::days(i64::from(self.code_ttl_days))
+    }
+
+    /// The per-address login limit, if any.
+    pub fn login_rate_limit(&self) -> Option<LoginRateLimit> {
+        (self.login_burst > 0).then(|| LoginRateLimit {
+            burst: self.login_burst,
+            replenish: Duration::from_secs(self.login_replenish_secs.max(1)),
+        })
+    }
 }
 
 /// Which database to use; shared by every subcommand that touches data.

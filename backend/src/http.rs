@@ -41,7 +41,7 @@ const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 
 /// Builds the whole application from its state. Tests call this too.
 pub fn build_router(state: AppState) -> Router {
     let config = state.config.clone();
-    let (api, document) = openapi::api_router().split_for_parts();
+    let (api, document) = openapi::api_router_with(config.login_rate_limit).split_for_parts();
 
     let mut app = Router::new()
         .merge(api)

@@ -2,7 +2,9 @@
 //! needs, so that `main.rs` stays thin and the API tests drive the very same
 //! router without a socket.
 
+pub mod auth;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -10,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod http;
 pub mod openapi;
+pub mod registration;
 pub mod routes;
 pub mod state;
 

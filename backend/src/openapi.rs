@@ -2,9 +2,13 @@
 //! annotations, served at `/api/openapi.json`, and committed as
 //! `openapi/openapi.json` (a test fails when the two differ).
 
-use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::auth::applicant::SESSION_COOKIE;
+use crate::auth::throttle::limit_logins;
+use crate::config::LoginRateLimit;
 use crate::{AppState, routes};
 
 #[derive(OpenApi)]
@@ -18,14 +22,57 @@ use crate::{AppState, routes};
     ),
     tags(
         (name = "health", description = "Liveness and readiness"),
+        (name = "applicant", description = "The applicant's journey: log in with DUF-number and code, \
+                                            consent, fill in and complete the registration, see my data"),
+        (name = "questionnaire", description = "The questionnaire definition and code lists (public, cacheable)"),
     ),
+    modifiers(&SessionAuth),
     components(schemas(kartlegg_shared::problem::Problem, kartlegg_shared::problem::FieldError))
 )]
 struct ApiDoc;
 
+/// The applicant session scheme: the token from `POST /api/v1/applicant/session`
+/// as a Bearer token, or the browser's session cookie.
+struct SessionAuth;
+
+impl Modify for SessionAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "applicant_session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("The token from `POST /api/v1/applicant/session`"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "applicant_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(SESSION_COOKIE))),
+        );
+    }
+}
+
 /// Every documented route, with the document they add up to.
 pub fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(routes::health::router())
+    api_router_with(None)
+}
+
+/// The routes with the per-address login limit, as the server runs them.
+pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<AppState> {
+    let login = routes::applicant::login_router();
+    let login = match login_limit {
+        Some(limit) => limit_logins(login, limit),
+        None => login,
+    };
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(routes::health::router())
+        .merge(login)
+        .merge(routes::applicant::router())
+        .merge(routes::registration::router())
+        .merge(routes::questionnaire::router())
 }
 
 /// The OpenAPI document alone, for `kartlegg openapi` and the drift test.

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::config::SigningKey;
+use crate::auth::token::Keys;
+use crate::clock::{Clock, SystemClock};
+use crate::config::{CookieSecure, LoginRateLimit, SigningKey};
 use crate::db::Store;
 
 /// Shared, cheaply cloned state.
@@ -12,6 +14,10 @@ use crate::db::Store;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<AppConfig>,
+    /// Keys derived once from the signing key.
+    pub keys: Arc<Keys>,
+    /// The time; tests replace it with a clock they move.
+    pub clock: Arc<dyn Clock>,
 }
 
 /// The parts of the configuration the router and handlers use.
@@ -22,13 +28,54 @@ pub struct AppConfig {
     pub cors_origins: Vec<String>,
     pub body_limit: usize,
     pub request_timeout: Duration,
+    /// How long a login code is valid.
+    pub code_ttl: chrono::Duration,
+    /// A session ends after this long without a request.
+    pub session_idle: chrono::Duration,
+    /// A session ends this long after login, whatever the activity.
+    pub session_max: chrono::Duration,
+    pub cookie_secure: CookieSecure,
+    /// Per-client-address limit on login attempts; `None` for none.
+    pub login_rate_limit: Option<LoginRateLimit>,
+}
+
+impl AppConfig {
+    /// Defaults for everything but where the files and the key are; the
+    /// values `serve` uses when no flag or variable says otherwise.
+    pub fn new(static_dir: Option<PathBuf>, signing_key: SigningKey) -> Self {
+        Self {
+            static_dir,
+            signing_key,
+            cors_origins: Vec::new(),
+            body_limit: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
+            code_ttl: chrono::Duration::days(14),
+            session_idle: chrono::Duration::minutes(30),
+            session_max: chrono::Duration::hours(12),
+            cookie_secure: CookieSecure::Auto,
+            login_rate_limit: Some(LoginRateLimit {
+                burst: 20,
+                replenish: Duration::from_secs(3),
+            }),
+        }
+    }
 }
 
 impl AppState {
+    /// State on the system clock.
     pub fn new(store: Arc<dyn Store>, config: AppConfig) -> Self {
         Self {
             store,
+            keys: Arc::new(Keys::derive(&config.signing_key)),
             config: Arc::new(config),
+            clock: Arc::new(SystemClock),
         }
+    }
+
+    /// The same state on another clock.
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
     }
 }

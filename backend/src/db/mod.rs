@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::questionnaire::Answers;
 use uuid::Uuid;
 
 pub use postgres::PgStore;
@@ -43,6 +45,10 @@ pub enum StoreError {
     /// A referenced row (for example the organisation) does not exist.
     #[error("a referenced row does not exist")]
     MissingReference,
+    /// A conditional write found the row changed since the caller read it
+    /// (another save came first, or the registration was completed).
+    #[error("the row changed since it was read")]
+    Stale,
     /// A stored value no longer parses; a bug or a hand-edited database.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
@@ -135,6 +141,129 @@ pub struct NewPerson {
     pub last_name: String,
 }
 
+/// Why a login code stopped being valid before it expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeEnd {
+    /// A newer code was issued for the same person.
+    Replaced,
+    /// The applicant logged out (or declined consent, which logs out).
+    LoggedOut,
+    /// Too many wrong codes were tried for this person.
+    TooManyTries,
+}
+
+impl CodeEnd {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Replaced => "replaced",
+            Self::LoggedOut => "logged_out",
+            Self::TooManyTries => "too_many_tries",
+        }
+    }
+}
+
+/// A login code as stored: its keyed hash, never the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginCodeRecord {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    /// HMAC-SHA256 of the DUF-number and the code.
+    pub code_hash: Vec<u8>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// When it was ended early (logout, a newer code, too many wrong tries).
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Wrong codes tried while this code was the person's active one.
+    pub wrong_tries: i64,
+}
+
+impl LoginCodeRecord {
+    /// Whether the code may still be used to log in at `now`.
+    pub fn is_usable(&self, now: DateTime<Utc>) -> bool {
+        self.ended_at.is_none() && now < self.expires_at
+    }
+}
+
+/// A new login code.
+#[derive(Debug, Clone)]
+pub struct NewLoginCode {
+    pub person_id: Uuid,
+    pub code_hash: Vec<u8>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An applicant's server-side session; the token only names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicantSessionRecord {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    /// The code that opened the session; logout ends both.
+    pub code_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The absolute end, whatever the activity.
+    pub expires_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+impl ApplicantSessionRecord {
+    /// Whether the session is live at `now` with this idle timeout.
+    pub fn is_live(&self, now: DateTime<Utc>, idle: chrono::Duration) -> bool {
+        self.ended_at.is_none() && now < self.expires_at && now < self.last_seen_at + idle
+    }
+}
+
+/// A new session.
+#[derive(Debug, Clone)]
+pub struct NewApplicantSession {
+    pub person_id: Uuid,
+    pub code_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A recorded answer to the consent declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub person_id: Uuid,
+    pub version: String,
+    pub decision: ConsentDecision,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// A registration as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRegistration {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    /// The person's first, second, … registration.
+    pub number: i64,
+    pub status: RegistrationStatus,
+    pub questionnaire_version: u32,
+    pub revision: i64,
+    pub answers: Answers,
+    pub saved_sections: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// A save of a draft, accepted only if the draft is still at
+/// `expected_revision`.
+#[derive(Debug, Clone)]
+pub struct DraftUpdate {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub expected_revision: i64,
+    pub answers: Answers,
+    pub saved_sections: Vec<String>,
+    /// Set to complete the registration with these answers.
+    pub complete: bool,
+    pub now: DateTime<Utc>,
+}
+
 /// Every storage operation the application uses. Each engine implements all
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
@@ -163,6 +292,99 @@ pub trait Store: Send + Sync + 'static {
 
     /// The person with this DUF-number, if any.
     async fn person_by_duf(&self, duf: &DufNumber) -> Result<Option<Person>, StoreError>;
+
+    /// The person with this id, if any.
+    async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError>;
+
+    /// The organisation with this id, if any.
+    async fn organisation_by_id(&self, id: Uuid) -> Result<Option<Organisation>, StoreError>;
+
+    /// Stores a new login code and, in the same transaction, ends every
+    /// earlier code of the person (`Replaced`): one code at a time.
+    async fn issue_login_code(&self, new: &NewLoginCode) -> Result<LoginCodeRecord, StoreError>;
+
+    /// The person's code that has not been ended (it may have expired).
+    async fn current_login_code(
+        &self,
+        person_id: Uuid,
+    ) -> Result<Option<LoginCodeRecord>, StoreError>;
+
+    /// Counts a wrong code against the person's current code, ending it
+    /// (`TooManyTries`) when this makes `max_tries`. One statement, so
+    /// concurrent wrong tries are all counted.
+    async fn record_wrong_code(
+        &self,
+        code_id: Uuid,
+        max_tries: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Records a failed login under `key` (a keyed hash of the DUF-number)
+    /// at `at` (Unix seconds), forgetting that key's failures before
+    /// `forget_before`.
+    async fn record_failed_login(
+        &self,
+        key: &[u8],
+        at: i64,
+        forget_before: i64,
+    ) -> Result<(), StoreError>;
+
+    /// The times (Unix seconds, oldest first) of failed logins under `key`
+    /// at or after `since`.
+    async fn failed_logins_since(&self, key: &[u8], since: i64) -> Result<Vec<i64>, StoreError>;
+
+    /// Opens a session.
+    async fn create_applicant_session(
+        &self,
+        new: &NewApplicantSession,
+    ) -> Result<ApplicantSessionRecord, StoreError>;
+
+    /// The session with this id, live or not.
+    async fn applicant_session(
+        &self,
+        id: Uuid,
+    ) -> Result<Option<ApplicantSessionRecord>, StoreError>;
+
+    /// Notes activity on a session (for the idle timeout).
+    async fn touch_applicant_session(&self, id: Uuid, now: DateTime<Utc>)
+    -> Result<(), StoreError>;
+
+    /// Logout: ends every session opened with `code_id` and the code itself
+    /// (`LoggedOut`), in one transaction.
+    async fn end_applicant_sessions(
+        &self,
+        code_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Records a consent or decline.
+    async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError>;
+
+    /// The person's consent records, newest first.
+    async fn consents(&self, person_id: Uuid) -> Result<Vec<Consent>, StoreError>;
+
+    /// Starts an empty draft registration; `Conflict` when the person
+    /// already has a draft.
+    async fn create_registration(
+        &self,
+        person_id: Uuid,
+        questionnaire_version: u32,
+        now: DateTime<Utc>,
+    ) -> Result<StoredRegistration, StoreError>;
+
+    /// The person's newest registration.
+    async fn latest_registration(
+        &self,
+        person_id: Uuid,
+    ) -> Result<Option<StoredRegistration>, StoreError>;
+
+    /// All the person's registrations, newest first.
+    async fn registrations(&self, person_id: Uuid) -> Result<Vec<StoredRegistration>, StoreError>;
+
+    /// Saves (and optionally completes) a draft with revision + 1, in one
+    /// conditional statement: `Stale` when it is no longer a draft of this
+    /// person at `expected_revision`, so two concurrent saves cannot both win.
+    async fn update_draft(&self, update: &DraftUpdate) -> Result<StoredRegistration, StoreError>;
 }
 
 /// Opens the database named by `url`, creating a SQLite file when needed,

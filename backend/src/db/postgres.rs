@@ -4,13 +4,26 @@ use std::time::Duration;
 
 use anyhow::Context;
 use async_trait::async_trait;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::domain::DufNumber;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use uuid::Uuid;
 
-use super::rows::{OrganisationRow, PersonRow, convert_all};
-use super::{Engine, NewOrganisation, NewPerson, Organisation, Person, Store, StoreError};
+use super::rows::{
+    ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PersonRow, RegistrationRow,
+    SESSION_COLUMNS, SessionRow, convert_all, decision_str, status_str, to_json_text,
+};
+use super::{
+    ApplicantSessionRecord, CodeEnd, Consent, DraftUpdate, Engine, LoginCodeRecord,
+    NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson, Organisation, Person, Store,
+    StoreError, StoredRegistration,
+};
+
+/// JSONB columns are read as text, so both engines share one row type.
+const REGISTRATION_COLUMNS: &str = "id, person_id, number, status, questionnaire_version, \
+     revision, answers::text AS answers, saved_sections::text AS saved_sections, created_at, \
+     updated_at, completed_at";
 
 /// The PostgreSQL store.
 #[derive(Debug, Clone)]
@@ -109,5 +122,289 @@ impl Store for PgStore {
         .fetch_optional(&self.pool)
         .await?;
         row.map(TryInto::try_into).transpose()
+    }
+
+    async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError> {
+        let row: Option<PersonRow> = sqlx::query_as(
+            "SELECT id, duf_number, organisation_id, first_name, last_name, created_at \
+             FROM people WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(TryInto::try_into).transpose()
+    }
+
+    async fn organisation_by_id(&self, id: Uuid) -> Result<Option<Organisation>, StoreError> {
+        let row: Option<OrganisationRow> = sqlx::query_as(
+            "SELECT id, number, name, kind, created_at FROM organisations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(TryInto::try_into).transpose()
+    }
+
+    async fn issue_login_code(&self, new: &NewLoginCode) -> Result<LoginCodeRecord, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE login_codes SET ended_at = $1, end_reason = $2 \
+             WHERE person_id = $3 AND ended_at IS NULL",
+        )
+        .bind(new.created_at)
+        .bind(CodeEnd::Replaced.as_str())
+        .bind(new.person_id)
+        .execute(&mut *tx)
+        .await?;
+        let row: LoginCodeRow = sqlx::query_as(&format!(
+            "INSERT INTO login_codes (id, person_id, code_hash, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING {LOGIN_CODE_COLUMNS}"
+        ))
+        .bind(Uuid::new_v4())
+        .bind(new.person_id)
+        .bind(&new.code_hash)
+        .bind(new.created_at)
+        .bind(new.expires_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        row.try_into()
+    }
+
+    async fn current_login_code(
+        &self,
+        person_id: Uuid,
+    ) -> Result<Option<LoginCodeRecord>, StoreError> {
+        let row: Option<LoginCodeRow> = sqlx::query_as(&format!(
+            "SELECT {LOGIN_CODE_COLUMNS} FROM login_codes \
+             WHERE person_id = $1 AND ended_at IS NULL"
+        ))
+        .bind(person_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(TryInto::try_into).transpose()
+    }
+
+    async fn record_wrong_code(
+        &self,
+        code_id: Uuid,
+        max_tries: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        // In SET, `wrong_tries` is the value before this update.
+        sqlx::query(
+            "UPDATE login_codes SET wrong_tries = wrong_tries + 1, \
+             ended_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE NULL END, \
+             end_reason = CASE WHEN wrong_tries + 1 >= $3 THEN $4 ELSE NULL END \
+             WHERE id = $5 AND ended_at IS NULL",
+        )
+        .bind(max_tries)
+        .bind(now)
+        .bind(max_tries)
+        .bind(CodeEnd::TooManyTries.as_str())
+        .bind(code_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn record_failed_login(
+        &self,
+        key: &[u8],
+        at: i64,
+        forget_before: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM failed_logins WHERE key = $1 AND at < $2")
+            .bind(key)
+            .bind(forget_before)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO failed_logins (key, at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn failed_logins_since(&self, key: &[u8], since: i64) -> Result<Vec<i64>, StoreError> {
+        let times: Vec<(i64,)> =
+            sqlx::query_as("SELECT at FROM failed_logins WHERE key = $1 AND at >= $2 ORDER BY at")
+                .bind(key)
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(times.into_iter().map(|(t,)| t).collect())
+    }
+
+    async fn create_applicant_session(
+        &self,
+        new: &NewApplicantSession,
+    ) -> Result<ApplicantSessionRecord, StoreError> {
+        let row: SessionRow = sqlx::query_as(&format!(
+            "INSERT INTO applicant_sessions \
+             (id, person_id, code_id, created_at, last_seen_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {SESSION_COLUMNS}"
+        ))
+        .bind(Uuid::new_v4())
+        .bind(new.person_id)
+        .bind(new.code_id)
+        .bind(new.created_at)
+        .bind(new.created_at)
+        .bind(new.expires_at)
+        .fetch_one(&self.pool)
+        .await?;
+        row.try_into()
+    }
+
+    async fn applicant_session(
+        &self,
+        id: Uuid,
+    ) -> Result<Option<ApplicantSessionRecord>, StoreError> {
+        let row: Option<SessionRow> = sqlx::query_as(&format!(
+            "SELECT {SESSION_COLUMNS} FROM applicant_sessions WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(TryInto::try_into).transpose()
+    }
+
+    async fn touch_applicant_session(
+        &self,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE applicant_sessions SET last_seen_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn end_applicant_sessions(
+        &self,
+        code_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE applicant_sessions SET ended_at = $1 WHERE code_id = $2 AND ended_at IS NULL",
+        )
+        .bind(now)
+        .bind(code_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE login_codes SET ended_at = $1, end_reason = $2 WHERE id = $3 AND ended_at IS NULL",
+        )
+        .bind(now)
+        .bind(CodeEnd::LoggedOut.as_str())
+        .bind(code_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO consents (person_id, version, decision, decided_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(consent.person_id)
+        .bind(&consent.version)
+        .bind(decision_str(consent.decision))
+        .bind(consent.decided_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn consents(&self, person_id: Uuid) -> Result<Vec<Consent>, StoreError> {
+        let rows: Vec<ConsentRow> = sqlx::query_as(
+            "SELECT person_id, version, decision, decided_at FROM consents \
+             WHERE person_id = $1 ORDER BY seq DESC",
+        )
+        .bind(person_id)
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn create_registration(
+        &self,
+        person_id: Uuid,
+        questionnaire_version: u32,
+        now: DateTime<Utc>,
+    ) -> Result<StoredRegistration, StoreError> {
+        let row: RegistrationRow = sqlx::query_as(&format!(
+            "INSERT INTO registrations (id, person_id, number, status, questionnaire_version, \
+             revision, answers, saved_sections, created_at, updated_at) \
+             VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM registrations \
+             WHERE person_id = $3), 'draft', $4, 0, '{{}}'::jsonb, '[]'::jsonb, $5, $6) \
+             RETURNING {REGISTRATION_COLUMNS}"
+        ))
+        .bind(Uuid::new_v4())
+        .bind(person_id)
+        .bind(person_id)
+        .bind(i64::from(questionnaire_version))
+        .bind(now)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        row.try_into()
+    }
+
+    async fn latest_registration(
+        &self,
+        person_id: Uuid,
+    ) -> Result<Option<StoredRegistration>, StoreError> {
+        let row: Option<RegistrationRow> = sqlx::query_as(&format!(
+            "SELECT {REGISTRATION_COLUMNS} FROM registrations \
+             WHERE person_id = $1 ORDER BY number DESC LIMIT 1"
+        ))
+        .bind(person_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(TryInto::try_into).transpose()
+    }
+
+    async fn registrations(&self, person_id: Uuid) -> Result<Vec<StoredRegistration>, StoreError> {
+        let rows: Vec<RegistrationRow> = sqlx::query_as(&format!(
+            "SELECT {REGISTRATION_COLUMNS} FROM registrations \
+             WHERE person_id = $1 ORDER BY number DESC"
+        ))
+        .bind(person_id)
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn update_draft(&self, update: &DraftUpdate) -> Result<StoredRegistration, StoreError> {
+        let status = if update.complete {
+            RegistrationStatus::Completed
+        } else {
+            RegistrationStatus::Draft
+        };
+        let row: Option<RegistrationRow> = sqlx::query_as(&format!(
+            "UPDATE registrations SET revision = revision + 1, answers = $1::jsonb, \
+             saved_sections = $2::jsonb, updated_at = $3, status = $4, completed_at = $5 \
+             WHERE id = $6 AND person_id = $7 AND status = 'draft' AND revision = $8 \
+             RETURNING {REGISTRATION_COLUMNS}"
+        ))
+        .bind(to_json_text(&update.answers)?)
+        .bind(to_json_text(&update.saved_sections)?)
+        .bind(update.now)
+        .bind(status_str(status))
+        .bind(update.complete.then_some(update.now))
+        .bind(update.id)
+        .bind(update.person_id)
+        .bind(update.expected_revision)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.ok_or(StoreError::Stale)?.try_into()
     }
 }

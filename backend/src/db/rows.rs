@@ -3,10 +3,14 @@
 //! passed on.
 
 use chrono::{DateTime, Utc};
+use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::domain::DufNumber;
 use uuid::Uuid;
 
-use super::{Organisation, Person, StoreError};
+use super::{
+    ApplicantSessionRecord, Consent, LoginCodeRecord, Organisation, Person, StoreError,
+    StoredRegistration,
+};
 
 #[derive(sqlx::FromRow)]
 pub(super) struct OrganisationRow {
@@ -53,6 +57,163 @@ impl TryFrom<PersonRow> for Person {
             created_at: row.created_at,
         })
     }
+}
+
+/// The columns of a login code, in the order the row expects.
+pub(super) const LOGIN_CODE_COLUMNS: &str =
+    "id, person_id, code_hash, created_at, expires_at, ended_at, wrong_tries";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct LoginCodeRow {
+    id: Uuid,
+    person_id: Uuid,
+    code_hash: Vec<u8>,
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+    wrong_tries: i64,
+}
+
+impl TryFrom<LoginCodeRow> for LoginCodeRecord {
+    type Error = StoreError;
+    fn try_from(row: LoginCodeRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: row.id,
+            person_id: row.person_id,
+            code_hash: row.code_hash,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+            ended_at: row.ended_at,
+            wrong_tries: row.wrong_tries,
+        })
+    }
+}
+
+/// The columns of a session.
+pub(super) const SESSION_COLUMNS: &str =
+    "id, person_id, code_id, created_at, last_seen_at, expires_at, ended_at";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct SessionRow {
+    id: Uuid,
+    person_id: Uuid,
+    code_id: Uuid,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<SessionRow> for ApplicantSessionRecord {
+    type Error = StoreError;
+    fn try_from(row: SessionRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: row.id,
+            person_id: row.person_id,
+            code_id: row.code_id,
+            created_at: row.created_at,
+            last_seen_at: row.last_seen_at,
+            expires_at: row.expires_at,
+            ended_at: row.ended_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ConsentRow {
+    person_id: Uuid,
+    version: String,
+    decision: String,
+    decided_at: DateTime<Utc>,
+}
+
+impl TryFrom<ConsentRow> for Consent {
+    type Error = StoreError;
+    fn try_from(row: ConsentRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            person_id: row.person_id,
+            version: row.version,
+            decision: parse_decision(&row.decision)?,
+            decided_at: row.decided_at,
+        })
+    }
+}
+
+/// The stored name of a consent decision.
+pub(super) const fn decision_str(decision: ConsentDecision) -> &'static str {
+    match decision {
+        ConsentDecision::Accept => "accept",
+        ConsentDecision::Decline => "decline",
+    }
+}
+
+fn parse_decision(s: &str) -> Result<ConsentDecision, StoreError> {
+    match s {
+        "accept" => Ok(ConsentDecision::Accept),
+        "decline" => Ok(ConsentDecision::Decline),
+        other => Err(StoreError::Corrupt(format!("consent decision {other:?}"))),
+    }
+}
+
+/// The stored name of a registration status.
+pub(super) const fn status_str(status: RegistrationStatus) -> &'static str {
+    match status {
+        RegistrationStatus::Draft => "draft",
+        RegistrationStatus::Completed => "completed",
+    }
+}
+
+/// A registration row; the answers and saved sections are JSON text (the
+/// PostgreSQL queries cast their JSONB columns to text).
+#[derive(sqlx::FromRow)]
+pub(super) struct RegistrationRow {
+    id: Uuid,
+    person_id: Uuid,
+    number: i64,
+    status: String,
+    questionnaire_version: i64,
+    revision: i64,
+    answers: String,
+    saved_sections: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    completed_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<RegistrationRow> for StoredRegistration {
+    type Error = StoreError;
+    fn try_from(row: RegistrationRow) -> Result<Self, Self::Error> {
+        let status = match row.status.as_str() {
+            "draft" => RegistrationStatus::Draft,
+            "completed" => RegistrationStatus::Completed,
+            other => {
+                return Err(StoreError::Corrupt(format!(
+                    "registration status {other:?}"
+                )));
+            }
+        };
+        Ok(Self {
+            id: row.id,
+            person_id: row.person_id,
+            number: row.number,
+            status,
+            questionnaire_version: u32::try_from(row.questionnaire_version)
+                .map_err(|_| StoreError::Corrupt("questionnaire_version".into()))?,
+            revision: row.revision,
+            answers: serde_json::from_str(&row.answers)
+                .map_err(|e| StoreError::Corrupt(format!("answers: {e}")))?,
+            saved_sections: serde_json::from_str(&row.saved_sections)
+                .map_err(|e| StoreError::Corrupt(format!("saved_sections: {e}")))?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            completed_at: row.completed_at,
+        })
+    }
+}
+
+/// Answers or saved sections as the JSON text both engines store.
+pub(super) fn to_json_text<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("cannot encode: {e}")))
 }
 
 /// Converts a list of rows, failing on the first corrupt one.

@@ -8,11 +8,15 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
+use kartlegg_backend::auth::login::issue_code;
 use kartlegg_backend::build_router;
-use kartlegg_backend::db::{self, Store};
+use kartlegg_backend::clock::{Clock, ManualClock};
+use kartlegg_backend::config::SigningKey;
+use kartlegg_backend::db::{self, NewOrganisation, NewPerson, OrganisationKind, Person, Store};
 use kartlegg_backend::state::{AppConfig, AppState};
+use kartlegg_shared::domain::DufNumber;
 use secrecy::SecretBox;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::Connection;
 use tower::ServiceExt;
 
@@ -42,11 +46,32 @@ macro_rules! on_both_engines {
     };
 }
 
-/// The application over its own database.
+/// The application over its own database, on a clock the test moves.
 pub struct TestApp {
     pub router: Router,
     pub store: Arc<dyn Store>,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
     _dir: tempfile::TempDir,
+}
+
+/// The configuration tests run with: defaults, a fixed key, no
+/// per-address login limit (every in-process request comes from "nowhere",
+/// so they would all share one bucket); the test that pins the limit
+/// switches it on.
+pub fn test_config(static_dir: Option<PathBuf>, signing_key: SigningKey) -> AppConfig {
+    AppConfig {
+        cors_origins: vec!["https://case.example".into()],
+        body_limit: 64 * 1024,
+        request_timeout: Duration::from_secs(10),
+        login_rate_limit: None,
+        ..AppConfig::new(static_dir, signing_key)
+    }
+}
+
+/// The key every `TestApp` signs with.
+pub fn test_key() -> SigningKey {
+    SecretBox::new(Box::new(vec![7u8; 32]))
 }
 
 /// A response with its body read.
@@ -141,21 +166,174 @@ impl TestApp {
         dir: tempfile::TempDir,
         static_dir: Option<PathBuf>,
     ) -> Self {
-        let state = AppState::new(
-            store.clone(),
-            AppConfig {
-                static_dir,
-                signing_key: SecretBox::new(Box::new(vec![7u8; 32])),
-                cors_origins: vec!["https://case.example".into()],
-                body_limit: 64 * 1024,
-                request_timeout: Duration::from_secs(10),
-            },
-        );
+        Self::with_config(store, dir, test_config(static_dir, test_key()))
+    }
+
+    /// Over a store that exists already (for example one a CLI run filled).
+    pub fn with_config(store: Arc<dyn Store>, dir: tempfile::TempDir, config: AppConfig) -> Self {
+        let clock = Arc::new(ManualClock::starting_now());
+        let state = AppState::new(store.clone(), config).with_clock(clock.clone());
         Self {
-            router: build_router(state),
+            router: build_router(state.clone()),
             store,
+            state,
+            clock,
             _dir: dir,
         }
+    }
+
+    /// The same database and clock with another configuration, as after a
+    /// restart of the server.
+    pub fn reconfigured(self, change: impl FnOnce(&mut AppConfig)) -> Self {
+        let mut config = test_config(None, test_key());
+        change(&mut config);
+        let state = AppState::new(self.store.clone(), config).with_clock(self.clock.clone());
+        Self {
+            router: build_router(state.clone()),
+            state,
+            ..self
+        }
+    }
+
+    /// The server restarted: a new router (fresh in-memory state) over the
+    /// same database and clock.
+    pub fn restarted(self) -> Self {
+        self.reconfigured(|_| {})
+    }
+
+    /// Moves the application's clock forward.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+    }
+
+    /// A person of the test organisation with this DUF-number, and a fresh
+    /// code for them (digits only).
+    pub async fn seed_person(&self, duf: &str) -> (Person, String) {
+        let org = match self.store.organisation_by_number("test-org").await.unwrap() {
+            Some(org) => org,
+            None => self
+                .store
+                .create_organisation(&NewOrganisation {
+                    number: "test-org".into(),
+                    name: "Test mottak".into(),
+                    kind: OrganisationKind::ReceptionCentre,
+                })
+                .await
+                .unwrap(),
+        };
+        let person = self
+            .store
+            .create_person(&NewPerson {
+                duf_number: DufNumber::parse(duf).unwrap(),
+                organisation_id: org.id,
+                first_name: format!("First{}", &duf[8..]),
+                last_name: "Tester".into(),
+            })
+            .await
+            .unwrap();
+        let code = self.issue_code(&person).await;
+        (person, code)
+    }
+
+    /// A new code for a person (ending the earlier one), digits only.
+    pub async fn issue_code(&self, person: &Person) -> String {
+        issue_code(
+            self.store.as_ref(),
+            &self.state.keys,
+            person,
+            self.clock.now(),
+            self.state.config.code_ttl,
+        )
+        .await
+        .unwrap()
+        .code
+        .digits()
+        .to_owned()
+    }
+
+    /// `POST /api/v1/applicant/session`.
+    pub async fn try_login(&self, duf: &str, code: &str) -> TestResponse {
+        self.post_json(
+            "/api/v1/applicant/session",
+            None,
+            &json!({ "duf_number": duf, "code": code }),
+        )
+        .await
+    }
+
+    /// Logs in and returns the session token.
+    pub async fn login(&self, duf: &str, code: &str) -> String {
+        let res = self.try_login(duf, code).await;
+        assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+        res.json()["token"].as_str().unwrap().to_owned()
+    }
+
+    /// A seeded, logged-in applicant who has consented; returns the token.
+    pub async fn consented_applicant(&self, duf: &str) -> String {
+        let (_, code) = self.seed_person(duf).await;
+        let token = self.login(duf, &code).await;
+        let res = self
+            .post_json(
+                "/api/v1/applicant/consent",
+                Some(&token),
+                &json!({ "version": kartlegg_shared::api::CONSENT_VERSION, "decision": "accept" }),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+        token
+    }
+
+    fn request(method: Method, path: &str, token: Option<&str>) -> axum::http::request::Builder {
+        let builder = Request::builder().method(method).uri(path);
+        match token {
+            Some(token) => builder.header(header::AUTHORIZATION, format!("Bearer {token}")),
+            None => builder,
+        }
+    }
+
+    /// A JSON request, with a Bearer token when given.
+    pub async fn send_json(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> TestResponse {
+        let body = serde_json::to_vec(body).unwrap();
+        self.send(
+            Self::request(method, path, token)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::CONTENT_LENGTH, body.len())
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> TestResponse {
+        self.send_json(Method::POST, path, token, body).await
+    }
+
+    pub async fn bearer_put(&self, path: &str, token: &str, body: &Value) -> TestResponse {
+        self.send_json(Method::PUT, path, Some(token), body).await
+    }
+
+    /// A request without a body.
+    pub async fn bearer(&self, method: Method, path: &str, token: &str) -> TestResponse {
+        self.send(
+            Self::request(method, path, Some(token))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn bearer_get(&self, path: &str, token: &str) -> TestResponse {
+        self.bearer(Method::GET, path, token).await
+    }
+
+    pub async fn bearer_post(&self, path: &str, token: &str) -> TestResponse {
+        self.bearer(Method::POST, path, token).await
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {

@@ -1,11 +1,17 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 //! API and store tests: one binary, a fresh database per test, and every
 //! store-touching test run against both SQLite and PostgreSQL.
 
 mod helpers;
 
+mod applicant_consent;
+mod applicant_login;
+mod applicant_registration;
+mod cli;
 mod errors;
 mod health;
 mod openapi;
+mod questionnaire;
 mod security;
 mod static_files;
 mod store_contract;

@@ -1,0 +1,139 @@
+//! The questionnaire definition and the code lists, public and cacheable:
+//! the browser needs them before anyone logs in (country and language
+//! names), and they change only with a new release. Each has a strong ETag
+//! (a hash of its bytes) and answers 304 to a matching `If-None-Match`.
+
+use std::sync::OnceLock;
+
+use axum::extract::Path;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kartlegg_shared::codes::{self, CodeList, CodeListId};
+use kartlegg_shared::problem::Problem;
+use kartlegg_shared::questionnaire::{Questionnaire, shipped_v1};
+use sha2::{Digest, Sha256};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// Clients may reuse a copy for five minutes without asking; after that a
+/// conditional request costs a 304.
+const CACHE_CONTROL: &str = "public, max-age=300";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(questionnaire))
+        .routes(routes!(code_list))
+}
+
+/// A serialized document and its ETag, computed once.
+struct Cached {
+    body: String,
+    etag: String,
+}
+
+impl Cached {
+    fn new<T: serde::Serialize>(value: &T) -> Self {
+        let body = serde_json::to_string(value).unwrap_or_default();
+        let digest = Sha256::digest(body.as_bytes());
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        Self {
+            body,
+            etag: format!("\"{hex}\""),
+        }
+    }
+
+    /// 200 with the body, or 304 when the client's copy is current.
+    fn respond(&self, request: &HeaderMap) -> Response {
+        let headers = [
+            (header::ETAG, HeaderValue::from_str(&self.etag).ok()),
+            (
+                header::CACHE_CONTROL,
+                Some(HeaderValue::from_static(CACHE_CONTROL)),
+            ),
+        ];
+        let mut response = if matches_etag(request, &self.etag) {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            (
+                [(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                )],
+                self.body.clone(),
+            )
+                .into_response()
+        };
+        for (name, value) in headers {
+            if let Some(value) = value {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        response
+    }
+}
+
+/// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is
+/// ignored, and `*` matches anything.
+fn matches_etag(request: &HeaderMap, etag: &str) -> bool {
+    request
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == "*" || tag == etag)
+}
+
+/// The current questionnaire: sections, questions, options, conditions,
+/// validation rules and texts in every language.
+#[utoipa::path(
+    get,
+    path = "/api/v1/questionnaire",
+    tag = "questionnaire",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    responses(
+        (status = 200, description = "The questionnaire definition", body = Questionnaire,
+         headers(("ETag" = String, description = "Strong validator of this version"))),
+        (status = 304, description = "The client's copy is current"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn questionnaire(headers: HeaderMap) -> Response {
+    static CACHED: OnceLock<Cached> = OnceLock::new();
+    CACHED
+        .get_or_init(|| Cached::new(shipped_v1()))
+        .respond(&headers)
+}
+
+/// A code list (`languages`, `countries`, `education_levels`,
+/// `occupations`, `driving_licence_classes`) with names in every language.
+#[utoipa::path(
+    get,
+    path = "/api/v1/code-lists/{list}",
+    tag = "questionnaire",
+    params(
+        ("list" = CodeListId, Path, description = "Which list"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer"),
+    ),
+    responses(
+        (status = 200, description = "The code list", body = CodeList,
+         headers(("ETag" = String, description = "Strong validator of this version"))),
+        (status = 304, description = "The client's copy is current"),
+        (status = 404, description = "No such list", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn code_list(Path(list): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
+    static CACHED: [OnceLock<Cached>; 5] = [const { OnceLock::new() }; 5];
+    let (slot, id) = CodeListId::ALL
+        .into_iter()
+        .enumerate()
+        .find(|(_, id)| id.name() == list)
+        .ok_or(ApiError::NotFound)?;
+    Ok(CACHED[slot]
+        .get_or_init(|| Cached::new(codes::shipped(id)))
+        .respond(&headers))
+}
