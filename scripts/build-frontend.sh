@@ -8,28 +8,37 @@ DIST="$ROOT/dist"
 WASM_OPT="$ROOT/frontend/node_modules/.bin/wasm-opt"
 
 step "Building the frontend (wasm32, profile wasm-release)"
-cargo build -p kartlegg-frontend --bin kartlegg-app --target wasm32-unknown-unknown --profile wasm-release
+cargo build -p kartlegg-frontend --bins --target wasm32-unknown-unknown --profile wasm-release
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name app \
-  "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/kartlegg-app.wasm"
-"$WASM_OPT" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  "$work/app_bg.wasm" -o "$work/app_bg.opt.wasm"
-
 hash() { sha256sum "$1" | cut -c1-16; }
-
 rm -rf "$DIST"
 mkdir -p "$DIST/assets" "$DIST/locales"
-wasm="app-$(hash "$work/app_bg.opt.wasm").wasm"
-cp "$work/app_bg.opt.wasm" "$DIST/assets/$wasm"
-# The glue would look for app_bg.wasm beside itself; boot.js passes the hashed name.
-js="app-$(hash "$work/app.js").js"
-cp "$work/app.js" "$DIST/assets/$js"
+
+# bundle BIN NAME: wasm-bindgen + wasm-opt one app; sets JS and WASM to the
+# hashed file names.
+bundle() {
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$2" \
+    "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/$1.wasm"
+  "$WASM_OPT" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "$work/$2_bg.wasm" -o "$work/$2_bg.opt.wasm"
+  WASM="$2-$(hash "$work/$2_bg.opt.wasm").wasm"
+  cp "$work/$2_bg.opt.wasm" "$DIST/assets/$WASM"
+  # The glue would look for NAME_bg.wasm beside itself; boot.js passes the hashed name.
+  JS="$2-$(hash "$work/$2.js").js"
+  cp "$work/$2.js" "$DIST/assets/$JS"
+}
+bundle kartlegg-form form
+form_js="$JS" form_wasm="$WASM"
+bundle kartlegg-app app
+js="$JS" wasm="$WASM"
+
 css="main-$(hash "$ROOT/frontend/style/main.css").css"
 cp "$ROOT/frontend/style/main.css" "$DIST/assets/$css"
-sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" "$ROOT/frontend/boot.js" > "$work/boot.js"
+sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{FORM_JS}}|$form_js|g" -e "s|{{FORM_WASM}}|$form_wasm|g" \
+  "$ROOT/frontend/boot.js" > "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$DIST/assets/$boot"
 sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{CSS}}|$css|g" -e "s|{{BOOT}}|$boot|g" \

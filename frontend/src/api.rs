@@ -1,9 +1,17 @@
 //! The typed API client over the shared DTOs. Every error the server sends is
-//! RFC 9457 problem+json and arrives here as `ApiError::Problem`.
+//! RFC 9457 problem+json and arrives here as `ApiError::Problem`. The browser
+//! carries the applicant's session in an HttpOnly cookie, so no token is
+//! handled here.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use kartlegg_shared::api::{
+    CONSENT_VERSION, ConsentDecision, ConsentRequest, LoginRequest, LoginResponse, MyData,
+    Registration, SaveSectionRequest, SessionInfo,
+};
 use kartlegg_shared::health::Health;
 use kartlegg_shared::problem::{PROBLEM_JSON, Problem, ProblemKind};
+use kartlegg_shared::questionnaire::Answers;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Why a call did not give the expected value.
@@ -25,19 +33,132 @@ impl ApiError {
             _ => None,
         }
     }
+
+    /// The problem, when there is one.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            Self::Problem(p) => Some(p),
+            _ => None,
+        }
+    }
 }
 
 /// `GET /readyz`.
 pub async fn readiness() -> Result<Health, ApiError> {
-    get_json("/readyz").await
+    send(Request::get("/readyz")).await
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+/// Logs in; the server sets the session cookie.
+pub async fn login(duf_number: String, code: String) -> Result<LoginResponse, ApiError> {
+    send_json(
+        Request::post("/api/v1/applicant/session"),
+        &LoginRequest { duf_number, code },
+    )
+    .await
+}
+
+/// The current session, or `Unauthorized`.
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    send(Request::get("/api/v1/applicant/session")).await
+}
+
+/// Ends the session and the code.
+pub async fn logout() -> Result<(), ApiError> {
+    send_empty(Request::delete("/api/v1/applicant/session")).await
+}
+
+/// Accepts or declines the consent declaration.
+pub async fn consent(decision: ConsentDecision) -> Result<(), ApiError> {
+    let body = ConsentRequest {
+        version: CONSENT_VERSION.to_owned(),
+        decision,
+    };
+    let request = Request::post("/api/v1/applicant/consent")
+        .json(&body)
+        .map_err(|_| ApiError::Unexpected(0))?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(error_of(response).await)
+    }
+}
+
+/// The questionnaire definition as JSON text (loaded by the shared loader).
+pub async fn questionnaire_json() -> Result<String, ApiError> {
+    text(Request::get("/api/v1/questionnaire")).await
+}
+
+/// A code list as JSON text.
+pub async fn code_list_json(list: &str) -> Result<String, ApiError> {
+    text(Request::get(&format!("/api/v1/code-lists/{list}"))).await
+}
+
+/// The applicant's current registration.
+pub async fn registration() -> Result<Registration, ApiError> {
+    send(Request::get("/api/v1/applicant/registration")).await
+}
+
+/// Saves one part.
+pub async fn save_section(
+    section: &str,
+    revision: i64,
+    answers: Answers,
+) -> Result<Registration, ApiError> {
+    send_json(
+        Request::put(&format!(
+            "/api/v1/applicant/registration/sections/{section}"
+        )),
+        &SaveSectionRequest { revision, answers },
+    )
+    .await
+}
+
+/// Completes the registration.
+pub async fn complete() -> Result<Registration, ApiError> {
+    send(Request::post("/api/v1/applicant/registration/complete")).await
+}
+
+/// Starts a new registration after a completed one.
+pub async fn new_registration() -> Result<Registration, ApiError> {
+    send(Request::post("/api/v1/applicant/registrations")).await
+}
+
+/// Everything held about the applicant.
+pub async fn my_data() -> Result<MyData, ApiError> {
+    send(Request::get("/api/v1/applicant/my-data")).await
+}
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
     decode(response).await
+}
+
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = request.json(body).map_err(|_| ApiError::Unexpected(0))?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
+async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(error_of(response).await)
+    }
+}
+
+async fn text(request: RequestBuilder) -> Result<String, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        response.text().await.map_err(|_| ApiError::Network)
+    } else {
+        Err(error_of(response).await)
+    }
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
@@ -46,18 +167,22 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
             .await
             .ok_or(ApiError::Unexpected(response.status()));
     }
+    Err(error_of(response).await)
+}
+
+async fn error_of(response: Response) -> ApiError {
     let is_problem = response
         .headers()
         .get("content-type")
         .is_some_and(|ct| ct.starts_with(PROBLEM_JSON));
     if is_problem && let Some(problem) = read_json::<Problem>(&response).await {
-        return Err(ApiError::Problem(problem));
+        return ApiError::Problem(problem);
     }
-    Err(ApiError::Unexpected(response.status()))
+    ApiError::Unexpected(response.status())
 }
 
 /// Reads a JSON body with the browser's own parser (`JSON.parse`) and
-/// `serde-wasm-bindgen`, which keeps serde_json out of the wasm bundle.
+/// `serde-wasm-bindgen`, which keeps serde_json out of the start bundle.
 async fn read_json<T: DeserializeOwned>(response: &Response) -> Option<T> {
     let text = response.text().await.ok()?;
     let value = js_sys::JSON::parse(&text).ok()?;

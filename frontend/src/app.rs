@@ -1,25 +1,99 @@
-//! The app shell and its routes.
+//! The two app shells and their routes. The start app (language,
+//! information, login, consent) is the applicant's first load; the form app
+//! is a second bundle fetched after login. `boot.js` picks one by path.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::{I18n, t};
-use crate::pages::{home::HomePage, not_found::NotFoundPage};
+use crate::pages::form::{self, FormCtx};
+use crate::pages::{
+    consent::ConsentPage, info::InfoPage, language::LanguagePage, login::LoginPage,
+};
+use crate::pages::{not_found::NotFoundPage, status::StatusPage};
+use crate::storage;
 
-/// The root component.
+/// The first-load app.
 #[component]
-pub fn App() -> impl IntoView {
-    let i18n = I18n::init();
-    provide_context(i18n);
+pub fn StartApp() -> impl IntoView {
+    provide_context(I18n::init());
     view! {
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/") view=LanguagePage/>
+                    <Route path=path!("/info") view=InfoPage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/consent") view=ConsentPage/>
+                    <Route path=path!("/status") view=StatusPage/>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// The form app: loads the questionnaire, code lists and registration once,
+/// then serves the form pages.
+#[component]
+pub fn FormApp() -> impl IntoView {
+    provide_context(I18n::init());
+    let loaded = LocalResource::new(form::load);
+    view! {
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <main id="main" class="page" tabindex="-1">
+            <Suspense fallback=move || view! { <p role="status" data-testid="form-loading">{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match loaded.await {
+                        Ok(ctx) => {
+                            restore_unsaved(ctx);
+                            provide_context(ctx);
+                            view! { <FormRoutes/> }.into_any()
+                        }
+                        Err(_) => view! { <p role="alert">{t("error-network")}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn FormRoutes() -> impl IntoView {
+    use crate::pages::form::{
+        done::DonePage, my_data::MyDataPage, overview::OverviewPage, section::SectionPage,
+        summary::SummaryPage,
+    };
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/form") view=OverviewPage/>
+                <Route path=path!("/form/:section") view=SectionPage/>
+                <Route path=path!("/summary") view=SummaryPage/>
+                <Route path=path!("/done") view=DonePage/>
+                <Route path=path!("/my-data") view=MyDataPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Brings back edits the server had not acknowledged before a reload, and
+/// from then on keeps every unacknowledged edit in the tab.
+fn restore_unsaved(ctx: FormCtx) {
+    let revision = ctx.registration.with_untracked(|r| r.revision);
+    if let Some(answers) = storage::unsaved(revision) {
+        ctx.answers.set(answers);
+    }
+    Effect::new(move |_| {
+        let answers = ctx.answers.get();
+        let (revision, acknowledged) = ctx
+            .registration
+            .with(|r| (r.revision, r.answers == answers));
+        if acknowledged {
+            storage::clear_unsaved();
+        } else {
+            storage::keep_unsaved(revision, &answers);
+        }
+    });
 }

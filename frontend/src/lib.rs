@@ -4,5 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod form;
 pub mod i18n;
 pub mod pages;
+pub mod storage;

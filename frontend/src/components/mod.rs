@@ -1,3 +1,6 @@
 //! Reusable components. They take signals and callbacks, never fetch.
 
+pub mod layout;
+pub mod question;
 pub mod status;
+pub mod status_icon;

@@ -109,3 +109,45 @@ mod tests {
         }
     }
 }
+
+impl Lang {
+    /// The language's name in its own script, as the language screen shows it.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Self::Sq => "Shqip",
+            Self::Ar => "عربية",
+            Self::Prs => "دری",
+            Self::En => "English",
+            Self::Fa => "فارسی",
+            Self::Fr => "Français",
+            Self::Kmr => "Kurmancî",
+            Self::Ckb => "سۆرانی",
+            Self::Nb => "Norsk",
+            Self::Om => "Afaan Oromoo",
+            Self::Ps => "پښتو",
+            Self::Ru => "Русский",
+            Self::So => "Af-Soomaali",
+            Self::Ti => "ትግርኛ",
+        }
+    }
+
+    /// The language's English name, shown beside the native one.
+    pub const fn english_name(self) -> &'static str {
+        match self {
+            Self::Sq => "Albanian",
+            Self::Ar => "Arabic",
+            Self::Prs => "Dari",
+            Self::En => "English",
+            Self::Fa => "Farsi",
+            Self::Fr => "French",
+            Self::Kmr => "Kurmanji",
+            Self::Ckb => "Sorani",
+            Self::Nb => "Norwegian",
+            Self::Om => "Oromo",
+            Self::Ps => "Pashto",
+            Self::Ru => "Russian",
+            Self::So => "Somali",
+            Self::Ti => "Tigrinya",
+        }
+    }
+}

@@ -2,8 +2,10 @@
 //! Project Fluent files (`frontend/locales/<lang>.ftl`), so that plural rules
 //! and word order stay the translator's business.
 //!
-//! Only the default language is compiled in; the others are fetched when
-//! chosen, so the first load stays small.
+//! Only the default language is compiled in; the others are fetched from
+//! `/locales/<code>.ftl` when chosen, so the first load stays small. The
+//! choice is kept on the device (it is not personal data) so that it holds
+//! across pages and logins.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,9 +15,11 @@ use leptos::prelude::*;
 
 mod lang;
 
+pub use fluent_bundle::FluentArgs as Args;
 pub use lang::Lang;
 
 const DEFAULT_FTL: &str = include_str!("../../locales/en.ftl");
+const STORAGE_KEY: &str = "kartlegg.lang";
 
 thread_local! {
     // wasm is single-threaded and Fluent bundles are not `Send`, so the
@@ -23,30 +27,69 @@ thread_local! {
     static BUNDLES: RefCell<HashMap<Lang, FluentBundle<FluentResource>>> = RefCell::new(HashMap::new());
 }
 
-/// The current language, shared through context.
+/// The current language, shared through context. `lang` changes only once
+/// the language's texts are loaded, so a page never shows keys.
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {
     pub lang: RwSignal<Lang>,
 }
 
 impl I18n {
-    /// Loads the default language and sets the document's `lang` and `dir`.
+    /// Loads the default language, restores the device's choice, and keeps
+    /// the document's `lang` and `dir` in step.
     pub fn init() -> Self {
         BUNDLES.with(|b| {
             b.borrow_mut()
                 .entry(Lang::DEFAULT)
                 .or_insert_with(|| bundle(Lang::DEFAULT, DEFAULT_FTL));
         });
-        let lang = RwSignal::new(Lang::DEFAULT);
-        Effect::new(move || set_document_language(lang.get()));
-        Self { lang }
+        let i18n = Self {
+            lang: RwSignal::new(Lang::DEFAULT),
+        };
+        Effect::new(move || set_document_language(i18n.lang.get()));
+        if let Some(saved) = stored_choice() {
+            i18n.choose(saved);
+        }
+        i18n
+    }
+
+    /// Switches to `lang`, fetching its texts first when needed.
+    pub fn choose(self, lang: Lang) {
+        store_choice(lang);
+        if BUNDLES.with(|b| b.borrow().contains_key(&lang)) {
+            self.lang.set(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let url = format!("/locales/{}.ftl", lang.code());
+            // A language whose file is missing shows English (the fallback)
+            // with its own direction, rather than nothing.
+            let source = match gloo_net::http::Request::get(&url).send().await {
+                Ok(response) if response.ok() => response.text().await.unwrap_or_default(),
+                _ => String::new(),
+            };
+            BUNDLES.with(|b| b.borrow_mut().insert(lang, bundle(lang, &source)));
+            self.lang.set(lang);
+        });
+    }
+}
+
+/// The language the device chose earlier, if any.
+pub fn stored_choice() -> Option<Lang> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    Lang::from_code(&storage.get_item(STORAGE_KEY).ok()??)
+}
+
+fn store_choice(lang: Lang) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
 }
 
 fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _errors)| res);
     let mut bundle = FluentBundle::new(vec![lang.langid()]);
-    // A broken message must not take the page down: the key shows instead.
+    // A broken message must not take the page down: the English text shows instead.
     let _ = bundle.add_resource(resource);
     bundle
 }
@@ -61,15 +104,25 @@ fn set_document_language(lang: Lang) {
     }
 }
 
+/// The current language (reactive).
+pub fn current_lang() -> Lang {
+    use_context::<I18n>().map_or(Lang::DEFAULT, |i| i.lang.get())
+}
+
 /// The text for `key` in the current language, reactive: a view that calls
 /// it inside a closure re-renders when the language changes.
 pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || translate(key, None)
 }
 
+/// The text for `key` now (reactive when called inside a closure).
+pub fn tr(key: &str) -> String {
+    translate(key, None)
+}
+
 /// The text for `key` with arguments (placeholders such as `{ $count }`).
 pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
-    let lang = use_context::<I18n>().map_or(Lang::DEFAULT, |i| i.lang.get());
+    let lang = current_lang();
     BUNDLES.with(|bundles| {
         let bundles = bundles.borrow();
         [lang, Lang::DEFAULT]
@@ -86,4 +139,130 @@ pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
             })
             .unwrap_or_else(|| key.to_owned())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::collections::BTreeSet;
+
+    use fluent_bundle::FluentResource;
+    use fluent_bundle::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+    /// Message ids with the variables each one uses.
+    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("the file parses");
+        let mut out = BTreeMap::new();
+        for entry in resource.entries() {
+            if let Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    variables(p, &mut vars);
+                    assert!(!pattern_is_empty(p), "{} is empty", m.id.name);
+                }
+                out.insert(m.id.name.to_owned(), vars);
+            }
+        }
+        out
+    }
+
+    fn pattern_is_empty(p: &Pattern<&str>) -> bool {
+        p.elements
+            .iter()
+            .all(|e| matches!(e, PatternElement::TextElement { value } if value.trim().is_empty()))
+    }
+
+    fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        for e in &p.elements {
+            if let PatternElement::Placeable { expression } = e {
+                expression_variables(expression, out);
+            }
+        }
+    }
+
+    fn expression_variables(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(InlineExpression::VariableReference { id }) => {
+                out.insert(id.name.to_owned());
+            }
+            Expression::Select { selector, variants } => {
+                if let InlineExpression::VariableReference { id } = selector {
+                    out.insert(id.name.to_owned());
+                }
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn locale_files() -> Vec<(String, String)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .map(|p| {
+                (
+                    p.file_stem().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_language_file_has_every_key_with_the_same_placeholders() {
+        let english = messages(super::DEFAULT_FTL);
+        for (lang, source) in locale_files() {
+            let other = messages(&source);
+            assert_eq!(
+                english.keys().collect::<Vec<_>>(),
+                other.keys().collect::<Vec<_>>(),
+                "{lang}.ftl has other keys than en.ftl"
+            );
+            for (key, vars) in &english {
+                assert_eq!(
+                    vars, &other[key],
+                    "{lang}.ftl: {key} has other placeholders"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_the_code_uses_is_in_the_default_language() {
+        let english = messages(super::DEFAULT_FTL);
+        let mut missing = Vec::new();
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(src)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["t(\"", "tr(\"", "translate(\""] {
+                for piece in text.split(call).skip(1) {
+                    let key: String = piece.chars().take_while(|c| *c != '"').collect();
+                    if key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+                        && !key.is_empty()
+                        && !english.contains_key(&key)
+                    {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from en.ftl:\n{}",
+            missing.join("\n")
+        );
+    }
 }

@@ -1,5 +1,4 @@
-//! The start page. For now it welcomes the user and shows whether the
-//! service is up; the language choice replaces it in the applicant journey.
+//! Whether the service is up, for staff checking a device.
 
 use leptos::prelude::*;
 
@@ -8,11 +7,10 @@ use crate::components::status::ServiceStatus;
 use crate::i18n::t;
 
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn StatusPage() -> impl IntoView {
     let health = LocalResource::new(api::readiness);
     view! {
-        <h1 data-testid="home-title">{t("app-title")}</h1>
-        <p class="lead">{t("app-purpose")}</p>
+        <h1 data-testid="status-title">{t("status-title")}</h1>
         <Suspense fallback=move || view! { <p role="status">{t("status-checking")}</p> }>
             {move || Suspend::new(async move {
                 let ready = health.await.is_ok();

@@ -1,0 +1,81 @@
+//! The consent declaration: how data is used, who sees it, the right to see,
+//! correct and delete, and that it is never used in the asylum case. Two
+//! buttons: decline (only the decline is stored, and the session ends) or
+//! consent and continue.
+
+use kartlegg_shared::api::ConsentDecision;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::i18n::{t, tr};
+
+#[component]
+pub fn ConsentPage() -> impl IntoView {
+    let declined = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let answer = move |decision: ConsentDecision| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::consent(decision).await;
+            busy.set(false);
+            match (result, decision) {
+                (Ok(()), ConsentDecision::Accept) => go_to("/form"),
+                (Ok(()), ConsentDecision::Decline) => {
+                    declined.set(true);
+                    focus_id("main");
+                }
+                (Err(e), _)
+                    if e.kind() == Some(kartlegg_shared::problem::ProblemKind::Unauthorized) =>
+                {
+                    go_to("/login");
+                }
+                (Err(_), _) => error.set(Some(tr("error-network"))),
+            }
+        });
+    };
+
+    view! {
+        <LanguageSwitch/>
+        <Show
+            when=move || !declined.get()
+            fallback=|| view! {
+                <h1 data-testid="declined-title">{t("declined-title")}</h1>
+                <p>{t("declined-text")}</p>
+                <a class="button button--secondary" href="/">{t("declined-start-again")}</a>
+            }
+        >
+            <h1 data-testid="consent-title">{t("consent-title")}</h1>
+            <div class="declaration">
+                <p>{t("consent-purpose")}</p>
+                <p>{t("consent-who")}</p>
+                <p>{t("consent-not-asylum")}</p>
+                <p>{t("consent-rights")}</p>
+                <p>{t("consent-storage")}</p>
+            </div>
+            {move || error.get().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+            <div class="actions actions--stacked">
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-testid="consent-decline"
+                    disabled=move || busy.get()
+                    on:click=move |_| answer(ConsentDecision::Decline)
+                >
+                    {t("consent-decline")}
+                </button>
+                <button
+                    type="button"
+                    class="button button--success"
+                    data-testid="consent-accept"
+                    disabled=move || busy.get()
+                    on:click=move |_| answer(ConsentDecision::Accept)
+                >
+                    {t("consent-accept")}
+                </button>
+            </div>
+        </Show>
+    }
+}

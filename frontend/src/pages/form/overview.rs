@@ -1,0 +1,52 @@
+//! The seven parts and each one's state (not started, in progress, done).
+
+use leptos::prelude::*;
+
+use super::FormCtx;
+use crate::components::layout::LanguageSwitch;
+use crate::form;
+use crate::i18n::{current_lang, t, tr};
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    let rows = move || {
+        let saved = ctx.registration.with(|r| r.saved_sections.clone());
+        ctx.answers.with(|answers| {
+            ctx.questionnaire.with_value(|q| {
+                let evaluation = kartlegg_shared::questionnaire::evaluate(q, answers);
+                q.sections
+                    .iter()
+                    .map(|s| {
+                        let progress = form::progress(&evaluation, &saved, &s.id);
+                        (
+                            s.id.clone(),
+                            s.title.get(current_lang().code()).to_owned(),
+                            progress,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <LanguageSwitch/>
+        <h1 data-testid="overview-title">{t("overview-title")}</h1>
+        <p>{t("overview-intro")}</p>
+        <ol class="parts" data-testid="parts">
+            {move || rows().into_iter().map(|(id, title, progress)| {
+                view! {
+                    <li class="parts__item">
+                        <a class="parts__link" href=format!("/form/{id}") data-testid=format!("part-link-{id}")>{title}</a>
+                        <span class=format!("tag tag--{:?}", progress).to_lowercase() data-testid=format!("part-state-{id}")>
+                            {tr(progress.key())}
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <div class="actions">
+            <a class="button" href="/summary" data-testid="to-summary">{t("overview-to-summary")}</a>
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! How registration works, before logging in (seed 000, "You register your
+//! qualifications as follows").
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::layout::LanguageSwitch;
+use crate::i18n::t;
+
+#[component]
+pub fn InfoPage() -> impl IntoView {
+    view! {
+        <LanguageSwitch/>
+        <h1 data-testid="info-title">{t("info-title")}</h1>
+        <p>{t("info-why")}</p>
+        <ul class="bullets">
+            <li>{t("info-topic-languages")}</li>
+            <li>{t("info-topic-school")}</li>
+            <li>{t("info-topic-work")}</li>
+            <li>{t("info-topic-activities")}</li>
+            <li>{t("info-topic-wishes")}</li>
+        </ul>
+        <p>{t("info-even-if")}</p>
+        <p>{t("info-how")}</p>
+        <p>{t("info-time")}</p>
+        <p>{t("info-rights")}</p>
+        <div class="actions">
+            <A href="/" attr:class="button button--secondary">{t("back")}</A>
+            <A href="/login" attr:class="button" attr:data-testid="info-next">{t("next")}</A>
+        </div>
+    }
+}

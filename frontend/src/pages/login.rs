@@ -1,0 +1,128 @@
+//! Log in with DUF-number and the code from staff. The answer for a wrong
+//! number, a wrong code or an ended code is one and the same.
+
+use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::problem::ProblemKind;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiError};
+use crate::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::i18n::{Args, t, tr, translate};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let duf = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let duf_error = RwSignal::new(None::<String>);
+    let code_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        let duf_ok = DufNumber::parse(&duf.get_untracked()).is_ok();
+        let code_digits = kartlegg_shared::digits::normalize_digits(&code.get_untracked());
+        let code_ok = code_digits.len() == 8 && code_digits.bytes().all(|b| b.is_ascii_digit());
+        duf_error.set((!duf_ok).then(|| tr("login-duf-invalid")));
+        code_error.set((!code_ok).then(|| tr("login-code-invalid")));
+        if !duf_ok {
+            focus_id("duf");
+            return;
+        }
+        if !code_ok {
+            focus_id("code");
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = api::login(duf.get_untracked(), code.get_untracked()).await;
+            busy.set(false);
+            match result {
+                Ok(response) if response.session.consent_required => {
+                    navigate("/consent", Default::default())
+                }
+                Ok(_) => go_to("/form"),
+                Err(error) => {
+                    form_error.set(Some(login_error_text(&error)));
+                    focus_id("login-error");
+                }
+            }
+        });
+    };
+
+    view! {
+        <LanguageSwitch/>
+        <h1 data-testid="login-title">{t("login-title")}</h1>
+        <p>{t("login-intro")}</p>
+        <div id="login-error" tabindex="-1" role="alert" class="error-summary-slot">
+            {move || form_error.get().map(|message| view! {
+                <div class="error-summary" data-testid="login-error"><p>{message}</p></div>
+            })}
+        </div>
+        <form class="form" on:submit=submit novalidate>
+            <div class="field" class:field--error=move || duf_error.get().is_some()>
+                <label for="duf" class="field__label">{t("login-duf")}</label>
+                <p class="field__hint" id="duf-hint">{t("login-duf-hint")}</p>
+                {move || duf_error.get().map(|m| view! { <p class="field__error" id="duf-error">{m}</p> })}
+                <input
+                    id="duf"
+                    class="input input--number"
+                    data-testid="login-duf"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    dir="ltr"
+                    aria-describedby=move || if duf_error.get().is_some() { "duf-hint duf-error" } else { "duf-hint" }
+                    aria-invalid=move || duf_error.get().is_some().to_string()
+                    on:input=move |ev| duf.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field" class:field--error=move || code_error.get().is_some()>
+                <label for="code" class="field__label">{t("login-code")}</label>
+                <p class="field__hint" id="code-hint">{t("login-code-hint")}</p>
+                {move || code_error.get().map(|m| view! { <p class="field__error" id="code-error">{m}</p> })}
+                <input
+                    id="code"
+                    class="input input--number"
+                    data-testid="login-code"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    dir="ltr"
+                    aria-describedby=move || if code_error.get().is_some() { "code-hint code-error" } else { "code-hint" }
+                    aria-invalid=move || code_error.get().is_some().to_string()
+                    on:input=move |ev| code.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="actions">
+                <A href="/info" attr:class="button button--secondary">{t("back")}</A>
+                <button type="submit" class="button" data-testid="login-submit" disabled=move || busy.get()>
+                    {t("login-submit")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn login_error_text(error: &ApiError) -> String {
+    match error.kind() {
+        Some(ProblemKind::TooManyRequests) => {
+            let minutes = error
+                .problem()
+                .and_then(|p| p.detail.as_deref())
+                .and_then(|d| d.split_whitespace().find_map(|w| w.parse::<u64>().ok()))
+                .map_or(60, |secs| secs.div_ceil(60).max(1));
+            let mut args = Args::new();
+            args.set("minutes", minutes);
+            translate("login-too-many", Some(&args))
+        }
+        Some(ProblemKind::Unauthorized | ProblemKind::Validation) => tr("login-failed"),
+        _ if matches!(error, ApiError::Network) => tr("error-network"),
+        _ => tr("error-unexpected"),
+    }
+}
