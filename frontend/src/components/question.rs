@@ -37,15 +37,24 @@ pub fn offered(
         .collect();
     if let Some((list, exclude)) = question.answer.list() {
         if let Some(list) = lists.get(list) {
-            out.extend(
-                list.common_first()
-                    .into_iter()
-                    .filter(|item| !exclude.iter().any(|e| *e == item.code))
-                    .map(|item| Offered {
-                        code: item.code.clone(),
-                        label: item.text.get(lang).to_owned(),
-                    }),
-            );
+            let offer = |item: &kartlegg_shared::codes::CodeItem| Offered {
+                code: item.code.clone(),
+                label: item.text.get(lang).to_owned(),
+            };
+            let allowed =
+                |item: &&kartlegg_shared::codes::CodeItem| !exclude.iter().any(|e| *e == item.code);
+            // The most common choices first, then the rest by name in the
+            // applicant's language.
+            out.extend(list.common_first().into_iter().filter(allowed).map(offer));
+            let mut rest: Vec<Offered> = list
+                .items
+                .iter()
+                .filter(|i| i.common.is_none())
+                .filter(allowed)
+                .map(offer)
+                .collect();
+            rest.sort_by_key(|o| o.label.to_lowercase());
+            out.extend(rest);
         }
         // "Don't know" and the like come after the list.
         out.extend(own);

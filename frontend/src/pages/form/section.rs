@@ -15,7 +15,7 @@ use crate::api::{self, ApiError};
 use crate::components::layout::{LanguageSwitch, focus_id, go_to};
 use crate::components::question::{QuestionBlock, QuestionProps, input_id, offered};
 use crate::components::status_icon::QuestionStatus;
-use crate::form::{self, PartView, Visible};
+use crate::form::{self, Visible};
 use crate::i18n::{Args, current_lang, t, tr, translate};
 use crate::storage;
 
@@ -38,6 +38,19 @@ pub fn SectionPage() -> impl IntoView {
     let save_state = RwSignal::new(SaveState::Idle);
     let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();
+
+    // A completed registration is read-only: its parts lead to the completed view.
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if ctx
+                .registration
+                .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
+            {
+                navigate("/done", Default::default());
+            }
+        }
+    });
 
     // A new part starts fresh.
     Effect::new(move |_| {
@@ -143,12 +156,10 @@ pub fn SectionPage() -> impl IntoView {
             match api::save_section(&id, revision, payload).await {
                 Ok(registration) => {
                     save_state.set(SaveState::Saved);
-                    // Keep what the applicant typed in other parts; take the
-                    // server's (pruned, normalised) answers for this one.
-                    let local = ctx.answers.get_untracked();
+                    // The server's answers are pruned and normalised: they
+                    // replace the local ones.
                     ctx.acknowledge(registration);
                     storage::clear_unsaved();
-                    let _ = local;
                     then();
                 }
                 Err(ApiError::Network) => {
@@ -285,14 +296,18 @@ pub fn SectionPage() -> impl IntoView {
                     let view = part.get();
                     view.questions.into_iter().take(view.shown).collect::<Vec<_>>()
                 }
-                key=|v| (v.path.clone(), v.options.clone(), v.entries.len())
+                key=|v| (v.path.clone(), v.options.clone())
                 let:visible
             >
                 {
                     let question = ctx.questionnaire.with_value(|q| question_for(q, &visible.path).cloned());
                     question.map(|question| {
                         if matches!(question.answer, AnswerKind::Group { .. }) {
-                            view! { <GroupBlock visible=visible question=question render=render_question/> }.into_any()
+                            let path = visible.path.clone();
+                            let entries = Signal::derive(move || {
+                                part.with(|p| find(&p.questions, &path).map(|v| v.entries.clone()).unwrap_or_default())
+                            });
+                            view! { <GroupBlock visible=visible question=question entries=entries render=render_question/> }.into_any()
                         } else {
                             render_question(visible, question).into_any()
                         }
@@ -320,10 +335,16 @@ pub fn SectionPage() -> impl IntoView {
     }
 }
 
-/// A repeatable group: one card per entry with its own questions, "Add
-/// another", and "Remove" with undo.
+/// A repeatable group: one card per entry with its own questions (which
+/// appear and disappear with that entry's answers), "Add another", and
+/// "Remove" with undo.
 #[component]
-fn GroupBlock<F, V>(visible: Visible, question: Question, render: F) -> impl IntoView
+fn GroupBlock<F, V>(
+    visible: Visible,
+    question: Question,
+    entries: Signal<Vec<Vec<Visible>>>,
+    render: F,
+) -> impl IntoView
 where
     F: Fn(Visible, Question) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -341,35 +362,45 @@ where
     };
     let group_for_add = group.clone();
     let group_for_undo = group.clone();
-    let sub_questions: Vec<Question> = question
-        .answer
-        .group_questions()
-        .map(<[Question]>::to_vec)
-        .unwrap_or_default();
-    let entries = visible.entries.clone();
+    let subs = StoredValue::new(
+        question
+            .answer
+            .group_questions()
+            .map(<[Question]>::to_vec)
+            .unwrap_or_default(),
+    );
+    let count = Memo::new(move |_| entries.with(Vec::len));
+    let section_testid = format!("group-{group}");
     view! {
-        <section class="group" data-testid=format!("group-{group}")>
+        <section class="group" data-testid=section_testid>
             <h2 class="group__title">{move || question.text.get(current_lang().code()).to_owned()}</h2>
-            {entries.into_iter().enumerate().map(|(i, entry)| {
-                let group = group.clone();
-                let subs = sub_questions.clone();
-                let mut args = Args::new();
-                args.set("number", i + 1);
-                let testid = format!("entry-{group}-{i}");
-                view! {
-                    <div class="card" data-testid=testid>
-                        <h3 class="card__title">{translate("group-entry", Some(&args))}</h3>
-                        {entry.into_iter().filter_map(|v| {
-                            let q = subs.iter().find(|q| q.id == v.id)?.clone();
-                            Some(render(v, q))
-                        }).collect_view()}
-                        <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                            let removed = ctx.answers.try_update(|a| form::remove_entry(a, &group, i)).flatten();
-                            undo.set(removed.map(|r| (i, r)));
-                        }>{t("group-remove")}</button>
-                    </div>
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                {
+                    let group = group.clone();
+                    let testid = format!("entry-{group}-{i}");
+                    let title = move || {
+                        let mut args = Args::new();
+                        args.set("number", i + 1);
+                        translate("group-entry", Some(&args))
+                    };
+                    view! {
+                        <div class="card" data-testid=testid>
+                            <h3 class="card__title">{title}</h3>
+                            <For
+                                each=move || entries.with(|e| e.get(i).cloned().unwrap_or_default())
+                                key=|v| (v.path.clone(), v.options.clone())
+                                let:v
+                            >
+                                {subs.with_value(|subs| subs.iter().find(|q| q.id == v.id).cloned()).map(|q| render(v, q))}
+                            </For>
+                            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                                let removed = ctx.answers.try_update(|a| form::remove_entry(a, &group, i)).flatten();
+                                undo.set(removed.map(|r| (i, r)));
+                            }>{t("group-remove")}</button>
+                        </div>
+                    }
                 }
-            }).collect_view()}
+            </For>
             {move || undo.get().map(|(i, entry)| {
                 let group = group_for_undo.clone();
                 view! {
@@ -382,7 +413,7 @@ where
                     </p>
                 }
             })}
-            <button type="button" class="button button--secondary" data-testid=format!("add-{}", group_for_add) on:click=move |_| {
+            <button type="button" class="button button--secondary" id=input_id(&group_for_add) data-testid=format!("add-{}", group_for_add) on:click=move |_| {
                 ctx.answers.update(|a| form::add_entry(a, &group_for_add));
                 undo.set(None);
             }>{add_text}</button>
@@ -412,6 +443,3 @@ fn question_for<'q>(
         _ => q.question(first),
     }
 }
-
-#[allow(dead_code)]
-fn unused(_: PartView) {}
