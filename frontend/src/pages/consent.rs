@@ -11,7 +11,7 @@ use crate::components::layout::{LanguageSwitch, focus_id, go_to};
 use crate::i18n::{t, tr};
 
 #[component]
-pub fn ConsentPage() -> impl IntoView {
+pub fn ConsentPage() -> AnyView {
     let declined = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -78,4 +78,5 @@ pub fn ConsentPage() -> impl IntoView {
             </div>
         </Show>
     }
+    .into_any()
 }

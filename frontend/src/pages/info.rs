@@ -8,7 +8,7 @@ use crate::components::layout::LanguageSwitch;
 use crate::i18n::t;
 
 #[component]
-pub fn InfoPage() -> impl IntoView {
+pub fn InfoPage() -> AnyView {
     view! {
         <LanguageSwitch/>
         <h1 data-testid="info-title">{t("info-title")}</h1>
@@ -29,4 +29,5 @@ pub fn InfoPage() -> impl IntoView {
             <A href="/login" attr:class="button" attr:data-testid="info-next">{t("next")}</A>
         </div>
     }
+    .into_any()
 }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::i18n::{I18n, Lang, t};
 
 #[component]
-pub fn LanguagePage() -> impl IntoView {
+pub fn LanguagePage() -> AnyView {
     let i18n = expect_context::<I18n>();
     let navigate = use_navigate();
     view! {
@@ -40,4 +40,5 @@ pub fn LanguagePage() -> impl IntoView {
                 .collect_view()}
         </ul>
     }
+    .into_any()
 }

@@ -12,7 +12,7 @@ use crate::components::layout::{LanguageSwitch, focus_id, go_to};
 use crate::i18n::{Args, t, tr, translate};
 
 #[component]
-pub fn LoginPage() -> impl IntoView {
+pub fn LoginPage() -> AnyView {
     let duf = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let duf_error = RwSignal::new(None::<String>);
@@ -107,6 +107,7 @@ pub fn LoginPage() -> impl IntoView {
             </div>
         </form>
     }
+    .into_any()
 }
 
 fn login_error_text(error: &ApiError) -> String {

@@ -7,7 +7,7 @@ use crate::components::status::ServiceStatus;
 use crate::i18n::t;
 
 #[component]
-pub fn StatusPage() -> impl IntoView {
+pub fn StatusPage() -> AnyView {
     let health = LocalResource::new(api::readiness);
     view! {
         <h1 data-testid="status-title">{t("status-title")}</h1>
@@ -18,4 +18,5 @@ pub fn StatusPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
