@@ -41,8 +41,7 @@ pub fn offered(
                 code: item.code.clone(),
                 label: item.text.get(lang).to_owned(),
             };
-            let allowed =
-                |item: &&kartlegg_shared::codes::CodeItem| !exclude.iter().any(|e| *e == item.code);
+            let allowed = |item: &&kartlegg_shared::codes::CodeItem| !exclude.contains(&item.code);
             // The most common choices first, then the rest by name in the
             // applicant's language.
             out.extend(list.common_first().into_iter().filter(allowed).map(offer));
@@ -209,7 +208,7 @@ fn control(
                     prop:value=move || value.get().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
-                        on_change.run((!text.trim().is_empty()).then(|| AnswerValue::Text(text)));
+                        on_change.run((!text.trim().is_empty()).then_some(AnswerValue::Text(text)));
                     }
                 />
             }

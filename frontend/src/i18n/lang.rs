@@ -88,28 +88,6 @@ impl Lang {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Lang;
-
-    #[test]
-    fn exactly_five_languages_are_right_to_left() {
-        let rtl: Vec<_> = Lang::ALL
-            .into_iter()
-            .filter(|l| l.is_rtl())
-            .map(Lang::code)
-            .collect();
-        assert_eq!(rtl, ["ar", "prs", "fa", "ckb", "ps"]);
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-    }
-}
-
 impl Lang {
     /// The language's name in its own script, as the language screen shows it.
     pub const fn native_name(self) -> &'static str {
@@ -148,6 +126,28 @@ impl Lang {
             Self::Ru => "Russian",
             Self::So => "Somali",
             Self::Ti => "Tigrinya",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn exactly_five_languages_are_right_to_left() {
+        let rtl: Vec<_> = Lang::ALL
+            .into_iter()
+            .filter(|l| l.is_rtl())
+            .map(Lang::code)
+            .collect();
+        assert_eq!(rtl, ["ar", "prs", "fa", "ckb", "ps"]);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
         }
     }
 }

@@ -147,7 +147,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use fluent_bundle::FluentResource;
-    use fluent_bundle::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
     /// Message ids with the variables each one uses.
     fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -246,7 +246,13 @@ mod tests {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             for call in ["t(\"", "tr(\"", "translate(\""] {
-                for piece in text.split(call).skip(1) {
+                for (at, _) in text.match_indices(call) {
+                    // A call of our own, not `set("…")` or `get("…")`.
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                        continue;
+                    }
+                    let piece = &text[at + call.len()..];
                     let key: String = piece.chars().take_while(|c| *c != '"').collect();
                     if key
                         .chars()
