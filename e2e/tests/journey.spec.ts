@@ -153,6 +153,8 @@ test("Next with a required answer missing marks it and stays in the part", async
   await expectNoAxeViolations(page);
   await part.choose("can_read_write", "a_little");
   await expect(part.status("can_read_write")).toHaveAttribute("data-status", "answered");
+  // The change is announced politely to screen readers.
+  await expect(page.getByTestId("announcement")).toHaveText(/Can you read and write.*: Answered/);
 });
 
 test("a reload in the middle of a part keeps what was saved", async ({ page }) => {

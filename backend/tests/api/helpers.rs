@@ -166,6 +166,7 @@ impl TestApp {
         dir: tempfile::TempDir,
         static_dir: Option<PathBuf>,
     ) -> Self {
+        captured_logs();
         Self::with_config(store, dir, test_config(static_dir, test_key()))
     }
 
@@ -379,4 +380,36 @@ impl TestApp {
         )
         .await
     }
+}
+
+/// Everything logged by the test binary so far. The first call installs a
+/// global subscriber at TRACE level that keeps every line; `TestApp`'s
+/// constructors call it, so it is in place before any request.
+pub fn captured_logs() -> String {
+    use std::sync::{Mutex, OnceLock};
+
+    #[derive(Clone)]
+    struct Writer(&'static Mutex<Vec<u8>>);
+    impl std::io::Write for Writer {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    static LOG: OnceLock<&'static Mutex<Vec<u8>>> = OnceLock::new();
+    let log = LOG.get_or_init(|| {
+        let log: &'static Mutex<Vec<u8>> = Box::leak(Box::new(Mutex::new(Vec::new())));
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || Writer(log))
+            .finish();
+        let _ = tracing::subscriber::set_global_default(subscriber);
+        log
+    });
+    String::from_utf8_lossy(&log.lock().unwrap()).into_owned()
 }

@@ -46,7 +46,7 @@ pub async fn load() -> Result<FormCtx, ApiError> {
         Ok(s) => s,
         Err(e) => {
             if e.kind() == Some(ProblemKind::Unauthorized) {
-                go_to("/login");
+                session_ended();
             }
             return Err(e);
         }
@@ -76,4 +76,11 @@ pub async fn load() -> Result<FormCtx, ApiError> {
 /// The current year, for year questions' ranges.
 pub fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// The session has ended (logout elsewhere, timeout): forget unsaved edits
+/// and go to the login page.
+pub fn session_ended() {
+    crate::storage::clear_unsaved();
+    go_to("/login");
 }

@@ -10,6 +10,16 @@ use crate::i18n::{current_lang, t, tr};
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
+    let navigate = leptos_router::hooks::use_navigate();
+    // A completed registration is read-only: the overview leads to it.
+    Effect::new(move |_| {
+        if ctx
+            .registration
+            .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
+        {
+            navigate("/done", Default::default());
+        }
+    });
     let rows = move || {
         let saved = ctx.registration.with(|r| r.saved_sections.clone());
         ctx.answers.with(|answers| {

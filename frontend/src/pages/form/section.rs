@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::FormCtx;
 use crate::api::{self, ApiError};
-use crate::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::components::layout::{LanguageSwitch, focus_id};
 use crate::components::question::{QuestionBlock, QuestionProps, input_id, offered};
 use crate::components::status_icon::QuestionStatus;
 use crate::form::{self, Visible};
@@ -37,6 +37,8 @@ pub fn SectionPage() -> impl IntoView {
     let server_errors = RwSignal::new(BTreeMap::<String, String>::new());
     let save_state = RwSignal::new(SaveState::Idle);
     let notice = RwSignal::new(None::<String>);
+    // Status changes of questions, for screen readers (a polite live region).
+    let announcement = RwSignal::new(String::new());
     let navigate = use_navigate();
 
     // A completed registration is read-only: its parts lead to the completed view.
@@ -131,8 +133,18 @@ pub fn SectionPage() -> impl IntoView {
                 server_errors.update(|e| {
                     e.remove(&path);
                 });
+                let answered = answer.as_ref().is_some_and(AnswerValue::is_answered);
                 ctx.answers.update(|a| form::set_path(a, &path, answer));
                 save_state.set(SaveState::Idle);
+                let text = ctx.questionnaire.with_value(|q| {
+                    question_for(q, &path).map(|q| q.text.get(current_lang().code()).to_owned())
+                });
+                let state = tr(if answered {
+                    "status-answered"
+                } else {
+                    "status-not-answered"
+                });
+                announcement.set(format!("{}: {state}", text.unwrap_or_default()));
             })
         };
         view! {
@@ -188,7 +200,7 @@ pub fn SectionPage() -> impl IntoView {
                             ctx.acknowledge(registration);
                         }
                     }
-                    Some(ProblemKind::Unauthorized) => go_to("/login"),
+                    Some(ProblemKind::Unauthorized) => super::session_ended(),
                     _ => {
                         save_state.set(SaveState::Pending);
                     }
@@ -211,6 +223,7 @@ pub fn SectionPage() -> impl IntoView {
             let view = part.get_untracked();
             if !view.missing.is_empty() {
                 attempted.set(true);
+                announcement.set(tr("error-summary-title"));
                 let first = view.missing[0].clone();
                 focus_id(&input_id(&first));
                 return;
@@ -315,6 +328,7 @@ pub fn SectionPage() -> impl IntoView {
                 }
             </For>
         </div>
+        <p class="visually-hidden" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
         <p class="save-status" role="status" aria-live="polite" data-testid="save-status">
             {move || match save_state.get() {
                 SaveState::Idle => String::new(),

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::FormCtx;
 use crate::api;
-use crate::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::components::layout::{LanguageSwitch, focus_id};
 use crate::i18n::{current_lang, t, tr};
 use crate::storage;
 
@@ -173,7 +173,7 @@ pub fn SummaryPage() -> impl IntoView {
                     error.set(Some(tr("summary-missing")));
                     focus_id("summary-error");
                 }
-                Err(e) if e.kind() == Some(ProblemKind::Unauthorized) => go_to("/login"),
+                Err(e) if e.kind() == Some(ProblemKind::Unauthorized) => super::session_ended(),
                 Err(_) => error.set(Some(tr("error-network"))),
             }
         });
