@@ -40,3 +40,17 @@ test("the API reference page renders offline", async ({ page }) => {
   await expect(page.locator("#swagger-ui")).toBeVisible();
   await expect(page.getByText("Kartlegg API")).toBeVisible();
 });
+
+test("the start pages follow the browser's Back and Forward", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("language-en").click();
+  await expect(page).toHaveURL(/\/info$/);
+  await page.getByTestId("info-next").click();
+  await expect(page.getByTestId("login-title")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId("info-title")).toBeVisible();
+  await page.goForward();
+  await expect(page.getByTestId("login-title")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("login-title")).toBeVisible();
+});

@@ -1,11 +1,14 @@
 //! The two app shells and their routes. The start app (language,
-//! information, login, consent) is the applicant's first load; the form app
-//! is a second bundle fetched after login. `boot.js` picks one by path.
+//! information, login, consent) is the applicant's first load and switches
+//! pages with `components::nav` (no router crate, to keep it small); the
+//! form app is a second bundle fetched after login, with leptos_router.
+//! `boot.js` picks one by path.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::nav::StartNav;
 use crate::i18n::{I18n, t};
 use crate::pages::form::{self, FormCtx};
 use crate::pages::{
@@ -18,19 +21,20 @@ use crate::storage;
 #[component]
 pub fn StartApp() -> impl IntoView {
     provide_context(I18n::init());
+    let nav = StartNav::init();
+    provide_context(nav);
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{t("skip-to-content")}</a>
-            <main id="main" class="page" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=LanguagePage/>
-                    <Route path=path!("/info") view=InfoPage/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/consent") view=ConsentPage/>
-                    <Route path=path!("/status") view=StatusPage/>
-                </Routes>
-            </main>
-        </Router>
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <main id="main" class="page" tabindex="-1">
+            {move || match nav.path().as_str() {
+                "/" => view! { <LanguagePage/> }.into_any(),
+                "/info" => view! { <InfoPage/> }.into_any(),
+                "/login" => view! { <LoginPage/> }.into_any(),
+                "/consent" => view! { <ConsentPage/> }.into_any(),
+                "/status" => view! { <StatusPage/> }.into_any(),
+                _ => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </main>
     }
 }
 

@@ -2,9 +2,9 @@
 //! qualifications as follows").
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::layout::LanguageSwitch;
+use crate::components::nav::Link;
 use crate::i18n::t;
 
 #[component]
@@ -25,8 +25,8 @@ pub fn InfoPage() -> AnyView {
         <p>{t("info-time")}</p>
         <p>{t("info-rights")}</p>
         <div class="actions">
-            <A href="/" attr:class="button button--secondary">{t("back")}</A>
-            <A href="/login" attr:class="button" attr:data-testid="info-next">{t("next")}</A>
+            <Link href="/" class="button button--secondary">{t("back")}</Link>
+            <Link href="/login" class="button" testid="info-next">{t("next")}</Link>
         </div>
     }
     .into_any()

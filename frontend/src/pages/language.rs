@@ -2,14 +2,14 @@
 //! English name beside it (seed 000).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
+use crate::components::nav::StartNav;
 use crate::i18n::{I18n, Lang, t};
 
 #[component]
 pub fn LanguagePage() -> AnyView {
     let i18n = expect_context::<I18n>();
-    let navigate = use_navigate();
+    let nav = expect_context::<StartNav>();
     view! {
         <h1 data-testid="language-title">{t("app-title")}</h1>
         <p class="lead">{t("language-choose")}</p>
@@ -17,7 +17,6 @@ pub fn LanguagePage() -> AnyView {
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
-                    let navigate = navigate.clone();
                     view! {
                         <li>
                             <button
@@ -28,7 +27,7 @@ pub fn LanguagePage() -> AnyView {
                                 dir=if lang.is_rtl() { "rtl" } else { "ltr" }
                                 on:click=move |_| {
                                     i18n.choose(lang);
-                                    navigate("/info", Default::default());
+                                    nav.go("/info");
                                 }
                             >
                                 <span class="language-button__native">{lang.native_name()}</span>

@@ -4,11 +4,10 @@
 use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::problem::ProblemKind;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
 use crate::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::components::nav::{Link, StartNav};
 use crate::i18n::{Args, t, tr, translate};
 
 #[component]
@@ -19,7 +18,7 @@ pub fn LoginPage() -> AnyView {
     let code_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
+    let nav = expect_context::<StartNav>();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -38,14 +37,11 @@ pub fn LoginPage() -> AnyView {
             return;
         }
         busy.set(true);
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = api::login(duf.get_untracked(), code.get_untracked()).await;
             busy.set(false);
             match result {
-                Ok(response) if response.session.consent_required => {
-                    navigate("/consent", Default::default())
-                }
+                Ok(response) if response.session.consent_required => nav.go("/consent"),
                 Ok(_) => go_to("/form"),
                 Err(error) => {
                     form_error.set(Some(login_error_text(&error)));
@@ -100,7 +96,7 @@ pub fn LoginPage() -> AnyView {
                 />
             </div>
             <div class="actions">
-                <A href="/info" attr:class="button button--secondary">{t("back")}</A>
+                <Link href="/info" class="button button--secondary">{t("back")}</Link>
                 <button type="submit" class="button" data-testid="login-submit" disabled=move || busy.get()>
                     {t("login-submit")}
                 </button>
