@@ -7,9 +7,12 @@
 //! schema derives for the backend.
 
 pub mod api;
+pub mod caseworker;
 pub mod codes;
 pub mod digits;
 pub mod domain;
 pub mod health;
+pub mod password;
 pub mod problem;
 pub mod questionnaire;
+pub mod search;

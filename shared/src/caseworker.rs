@@ -1,0 +1,800 @@
+//! The caseworker API's data transfer objects (`/api/v1/caseworker/...`):
+//! login, search, worklist, lists, the person page, codes, remarks,
+//! identity corrections, the audit log and account administration. The
+//! server writes them and the back-office UI reads them. Times are RFC 3339
+//! strings in UTC and dates `YYYY-MM-DD`, so the browser needs no date
+//! library. Ids are UUIDs as strings; no DUF-number or other personal value
+//! ever goes in a path or query string (they go in bodies).
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::{ConsentRecord, Registration, RegistrationStatus};
+
+/// What a caseworker account may do. Roles combine; every endpoint says
+/// which it needs, and the server checks them and the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Creates accounts of the own organisation, assigns roles, disables
+    /// accounts. Sees no personal data.
+    Administrator,
+    /// Reads the people and registrations of the own organisation.
+    Reader,
+    /// A reader who also issues codes, writes remarks and corrects basic
+    /// identity data.
+    Counsellor,
+    /// Anonymised aggregates only.
+    Statistics,
+    /// Reads the own organisation's audit log.
+    Auditor,
+}
+
+impl Role {
+    /// Every role, in a stable order.
+    pub const ALL: [Role; 5] = [
+        Self::Administrator,
+        Self::Reader,
+        Self::Counsellor,
+        Self::Statistics,
+        Self::Auditor,
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Administrator => "administrator",
+            Self::Reader => "reader",
+            Self::Counsellor => "counsellor",
+            Self::Statistics => "statistics",
+            Self::Auditor => "auditor",
+        }
+    }
+
+    /// The role with this name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// Whether the role may read the people of its organisation.
+    pub const fn reads_people(self) -> bool {
+        matches!(self, Self::Reader | Self::Counsellor)
+    }
+}
+
+/// `POST /api/v1/caseworker/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CaseworkerLoginRequest {
+    /// The account's username (case does not matter).
+    pub username: String,
+    /// The password.
+    pub password: String,
+    /// The current six-digit code of the authenticator app, for accounts
+    /// with a second factor. When it is needed and missing, the answer is
+    /// 422 with the field error `totp_code`/`totp_required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_code: Option<String>,
+}
+
+/// A successful caseworker login. The browser also gets the HttpOnly
+/// cookie `kartlegg_caseworker_session`; API clients send the token as
+/// `Authorization: Bearer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CaseworkerLoginResponse {
+    /// A JWT for API clients.
+    pub token: String,
+    /// When the session ends at the latest (absolute timeout).
+    pub expires_at: String,
+    /// Who is logged in.
+    pub me: Me,
+}
+
+/// An organisation as the back office names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OrganisationInfo {
+    /// Opaque id.
+    pub id: String,
+    /// The organisation's own number.
+    pub number: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// `GET /api/v1/caseworker/me`: the logged-in caseworker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// The account's id.
+    pub account_id: String,
+    /// The login name.
+    pub username: String,
+    /// The name shown in the header and in access logs.
+    pub display_name: String,
+    /// The organisation the account belongs to.
+    pub organisation: OrganisationInfo,
+    /// The account's roles (the menu shows what they allow).
+    pub roles: Vec<Role>,
+    /// Whether the account logs in with a second factor.
+    pub totp_enabled: bool,
+}
+
+/// `POST /api/v1/caseworker/search`: the search box's text. In the body,
+/// never in a URL, because it is personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SearchRequest {
+    /// What was typed: a DUF-number (12 digits), a registration number (6),
+    /// a national identity number (11), a date of birth (dd.mm.yyyy) or a
+    /// name ("surname, first name", either part, partial).
+    pub query: String,
+}
+
+/// What the search understood the text to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    /// 12 digits.
+    DufNumber,
+    /// 6 digits.
+    RegistrationNumber,
+    /// 11 digits with valid check digits.
+    NationalId,
+    /// dd.mm.yyyy.
+    DateOfBirth,
+    /// Anything else.
+    Name,
+}
+
+/// The answer to a search: the own organisation's people who match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SearchResponse {
+    /// How the text was read.
+    pub kind: SearchKind,
+    /// Matches, by surname and first name; at most [`SEARCH_LIMIT`].
+    pub results: Vec<PersonSummary>,
+    /// True when there were more matches than shown: narrow the search.
+    pub truncated: bool,
+}
+
+/// The most people one search returns.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// Where a person is in the registration, as lists and the worklist show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationState {
+    /// No login code has been issued yet.
+    NoCode,
+    /// A code was issued; the person has not started.
+    CodeIssued,
+    /// A registration is being filled in.
+    InProgress,
+    /// The newest registration is completed.
+    Completed,
+    /// The person declined consent (their newest answer).
+    Declined,
+}
+
+impl RegistrationState {
+    /// Every state, in the order of the journey.
+    pub const ALL: [RegistrationState; 5] = [
+        Self::NoCode,
+        Self::CodeIssued,
+        Self::InProgress,
+        Self::Completed,
+        Self::Declined,
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::NoCode => "no_code",
+            Self::CodeIssued => "code_issued",
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+            Self::Declined => "declined",
+        }
+    }
+
+    /// The state with this name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// A person in a search result, list or worklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonSummary {
+    /// The person's id: the key in every `/people/{id}` path.
+    pub id: String,
+    /// The 12-digit DUF-number.
+    pub duf_number: String,
+    /// First name(s).
+    pub first_name: String,
+    /// Surname.
+    pub last_name: String,
+    /// Date of birth (`YYYY-MM-DD`), when registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    /// Where the person is in the registration.
+    pub state: RegistrationState,
+    /// When the newest registration was completed, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+    /// Whether the person is on the caller's worklist.
+    pub on_worklist: bool,
+}
+
+/// Sort keys of the people list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleSort {
+    /// Surname, then first name.
+    #[default]
+    Name,
+    DufNumber,
+    DateOfBirth,
+    State,
+    /// When the person was added.
+    CreatedAt,
+    /// When the newest registration was completed.
+    CompletedAt,
+}
+
+/// Ascending or descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    #[default]
+    Asc,
+    Desc,
+}
+
+/// The filters, sorting and page of `GET /api/v1/caseworker/people` and
+/// its CSV export, as query parameters. None of them is personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
+pub struct PeopleQuery {
+    /// Only people in this registration state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<RegistrationState>,
+    /// Only people added on or after this date (`YYYY-MM-DD`, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_from: Option<String>,
+    /// Only people added on or before this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_to: Option<String>,
+    /// Only people whose newest registration was completed on or after this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_from: Option<String>,
+    /// Only people whose newest registration was completed on or before this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_to: Option<String>,
+    /// Only people on the caller's worklist.
+    #[serde(default)]
+    pub worklist_only: bool,
+    /// Sort key; `name` when absent.
+    #[serde(default)]
+    pub sort: PeopleSort,
+    /// Sort order; ascending when absent.
+    #[serde(default)]
+    pub order: SortOrder,
+    /// Page number, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// People per page: 1 to 200, 50 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+}
+
+/// One page of the people list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PeoplePage {
+    /// The people on this page.
+    pub items: Vec<PersonSummary>,
+    /// How many people match the filters in all.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size used.
+    pub page_size: u32,
+}
+
+/// Gender as UDI registers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+        }
+    }
+}
+
+/// A person's basic identity (the full UDI identity rules come later).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonIdentity {
+    /// The person's id.
+    pub id: String,
+    /// The 12-digit DUF-number (not correctable here: it is the key UDI gave).
+    pub duf_number: String,
+    /// First name(s).
+    pub first_name: String,
+    /// Surname.
+    pub last_name: String,
+    /// Date of birth (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    /// Gender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// Citizenships, ISO 3166 alpha-3 (`XUK` unknown, `XXX` stateless).
+    pub citizenships: Vec<String>,
+    /// The reception centre's 6-digit registration number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_number: Option<String>,
+    /// The 11-digit national identity number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_id: Option<String>,
+}
+
+/// `PUT /api/v1/caseworker/people/{id}/identity`: the corrected basic
+/// identity, all of it (an absent optional value clears it). The change is
+/// logged with the fields that changed and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct IdentityUpdate {
+    /// First name(s); required (a single name goes in both).
+    pub first_name: String,
+    /// Surname; required.
+    pub last_name: String,
+    /// Date of birth (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub date_of_birth: Option<String>,
+    /// Gender.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// Citizenships, ISO 3166 alpha-3 codes from the country list, or
+    /// `XUK` (unknown) / `XXX` (stateless).
+    #[serde(default)]
+    pub citizenships: Vec<String>,
+    /// 6-digit registration number.
+    #[serde(default)]
+    pub registration_number: Option<String>,
+    /// 11-digit national identity number; its check digits are verified.
+    #[serde(default)]
+    pub national_id: Option<String>,
+    /// Why the data is corrected (kept in the audit log).
+    pub reason: String,
+}
+
+/// A login code's state, shown without the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CodeStatus {
+    /// It can be used to log in.
+    Active,
+    /// Its time ran out.
+    Expired,
+    /// The applicant logged in and out with it (logging out ends a code).
+    UsedUp,
+    /// Replaced by a newer code, or locked after too many wrong tries.
+    Ended,
+}
+
+/// Why a code ended before it expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CodeEndReason {
+    /// A newer code was issued.
+    Replaced,
+    /// The applicant logged out or declined consent.
+    LoggedOut,
+    /// Too many wrong codes were tried.
+    TooManyTries,
+}
+
+/// The newest login code of a person, without the code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CodeInfo {
+    /// Its state now.
+    pub status: CodeStatus,
+    /// When it was issued.
+    pub issued_at: String,
+    /// When it expires (or expired).
+    pub expires_at: String,
+    /// When it ended early, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<String>,
+    /// Why it ended early, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_reason: Option<CodeEndReason>,
+    /// Wrong codes tried against it.
+    pub wrong_tries: u32,
+}
+
+/// `POST /api/v1/caseworker/people/{id}/codes`: the new code, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct IssuedCode {
+    /// The code as staff read it out: `1234 5678`. It is not stored and
+    /// cannot be shown again.
+    pub code: String,
+    /// When it expires.
+    pub expires_at: String,
+}
+
+/// A registration in the person's history (without answers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RegistrationHistoryEntry {
+    /// Opaque id.
+    pub id: String,
+    /// The person's first, second, … registration.
+    pub number: i64,
+    /// Draft or completed.
+    pub status: RegistrationStatus,
+    /// The questionnaire version it was answered against.
+    pub questionnaire_version: u32,
+    /// When it was started.
+    pub created_at: String,
+    /// When it last changed.
+    pub updated_at: String,
+    /// When it was completed, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+}
+
+/// A caseworker's remark on a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Remark {
+    /// Opaque id.
+    pub id: String,
+    /// The remark.
+    pub text: String,
+    /// Who wrote it (display name).
+    pub author: String,
+    /// When.
+    pub created_at: String,
+}
+
+/// `POST /api/v1/caseworker/people/{id}/remarks`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct NewRemark {
+    /// 1 to 4000 characters. Only what the follow-up needs (SPEC §8).
+    pub text: String,
+}
+
+/// `GET /api/v1/caseworker/people/{id}`: everything the person page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonPage {
+    /// Basic identity.
+    pub identity: PersonIdentity,
+    /// The organisation that follows the person up.
+    pub organisation: OrganisationInfo,
+    /// Where the person is in the registration.
+    pub state: RegistrationState,
+    /// Whether the person is on the caller's worklist.
+    pub on_worklist: bool,
+    /// Every registration, newest first.
+    pub registrations: Vec<RegistrationHistoryEntry>,
+    /// The newest registration with its answers (render them with the
+    /// questionnaire of its `questionnaire_version`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_registration: Option<Registration>,
+    /// Consent answers, newest first.
+    pub consents: Vec<ConsentRecord>,
+    /// The newest login code's state (never the code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<CodeInfo>,
+    /// Remarks, newest first.
+    pub remarks: Vec<Remark>,
+}
+
+/// `POST /api/v1/caseworker/lookup`: find a person outside the own
+/// organisation by exact DUF-number. Logged with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OutsideLookupRequest {
+    /// The exact 12-digit DUF-number.
+    pub duf_number: String,
+    /// Why the person is looked up (at least 10 characters; kept in the
+    /// audit log, which the person's organisation can read).
+    pub reason: String,
+}
+
+/// A person found outside the own organisation: who follows them up, and
+/// the summary. Their person page stays closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OutsideLookupResult {
+    /// The person.
+    pub person: PersonSummary,
+    /// The organisation that follows them up.
+    pub organisation: OrganisationInfo,
+}
+
+/// What an audit event records was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    /// A caseworker logged in.
+    Login,
+    /// A caseworker logged out.
+    Logout,
+    /// A person appeared in a search result.
+    Search,
+    /// A person appeared in a list or on the worklist.
+    List,
+    /// A person's page was read.
+    ReadPerson,
+    /// A person was exported to CSV.
+    Export,
+    /// A person outside the organisation was looked up by DUF-number.
+    OutsideLookup,
+    /// A login code was issued.
+    IssueCode,
+    /// A remark was added.
+    AddRemark,
+    /// Basic identity was corrected.
+    CorrectIdentity,
+    /// A person was added to a worklist.
+    WorklistAdd,
+    /// A person was taken off a worklist.
+    WorklistRemove,
+    /// An account was created.
+    AccountCreated,
+    /// An account's roles were changed.
+    RolesChanged,
+    /// An account was disabled.
+    AccountDisabled,
+}
+
+impl AuditAction {
+    /// Every action.
+    pub const ALL: [AuditAction; 15] = [
+        Self::Login,
+        Self::Logout,
+        Self::Search,
+        Self::List,
+        Self::ReadPerson,
+        Self::Export,
+        Self::OutsideLookup,
+        Self::IssueCode,
+        Self::AddRemark,
+        Self::CorrectIdentity,
+        Self::WorklistAdd,
+        Self::WorklistRemove,
+        Self::AccountCreated,
+        Self::RolesChanged,
+        Self::AccountDisabled,
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Login => "login",
+            Self::Logout => "logout",
+            Self::Search => "search",
+            Self::List => "list",
+            Self::ReadPerson => "read_person",
+            Self::Export => "export",
+            Self::OutsideLookup => "outside_lookup",
+            Self::IssueCode => "issue_code",
+            Self::AddRemark => "add_remark",
+            Self::CorrectIdentity => "correct_identity",
+            Self::WorklistAdd => "worklist_add",
+            Self::WorklistRemove => "worklist_remove",
+            Self::AccountCreated => "account_created",
+            Self::RolesChanged => "roles_changed",
+            Self::AccountDisabled => "account_disabled",
+        }
+    }
+
+    /// The action with this name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+}
+
+/// One entry of a person's "who has read this person's data".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AccessLogEntry {
+    /// When (UTC).
+    pub at: String,
+    /// Who (the account's display name, or the operator).
+    pub actor: String,
+    /// The actor's organisation, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// What was done.
+    pub action: AuditAction,
+    /// Which field sets were read or changed.
+    pub fields: Vec<String>,
+    /// Why, where a reason was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An audit event as the auditor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditEventInfo {
+    /// Position in the log, from 1.
+    pub seq: i64,
+    /// When (UTC).
+    pub at: String,
+    /// The acting account's id, if an account acted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<String>,
+    /// The actor's name at the time.
+    pub actor: String,
+    /// The actor's organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_id: Option<String>,
+    /// What was done.
+    pub action: AuditAction,
+    /// The person concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
+    /// The registration concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_id: Option<String>,
+    /// The field sets read or changed.
+    pub fields: Vec<String>,
+    /// Why, where a reason was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The client's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_address: Option<String>,
+    /// The request's `x-request-id`, to match server logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// Filters of `GET /api/v1/caseworker/audit` (query parameters: ids and
+/// dates only, nothing personal).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
+pub struct AuditQuery {
+    /// Only this action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<AuditAction>,
+    /// Only events by this account (id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<String>,
+    /// Only events about this person (id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
+    /// Only events on or after this date (`YYYY-MM-DD`, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Only events on or before this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Page number, from 1 (newest events first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Events per page: 1 to 200, 50 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+}
+
+/// One page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditPage {
+    /// The events on this page.
+    pub items: Vec<AuditEventInfo>,
+    /// How many events match in all.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size used.
+    pub page_size: u32,
+}
+
+/// `GET /api/v1/caseworker/audit/verify`: whether the hash chain holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ChainVerification {
+    /// True when every event's hash and link to its predecessor are right
+    /// and the sequence has no gap.
+    pub intact: bool,
+    /// How many events were checked.
+    pub events_checked: u64,
+    /// The first event at which the chain breaks, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_broken_seq: Option<i64>,
+}
+
+/// A caseworker account as its administrator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Account {
+    /// Opaque id.
+    pub id: String,
+    /// The login name.
+    pub username: String,
+    /// The name shown in the UI and access logs.
+    pub display_name: String,
+    /// Its roles.
+    pub roles: Vec<Role>,
+    /// Whether it has been disabled (it can no longer log in).
+    pub disabled: bool,
+    /// Whether it logs in with a second factor.
+    pub totp_enabled: bool,
+    /// When it was created.
+    pub created_at: String,
+}
+
+/// `POST /api/v1/caseworker/accounts`: a new account in the
+/// administrator's organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct NewAccount {
+    /// Login name: 3 to 64 of a–z, 0–9, `.`, `-`, `_` (stored lower case).
+    pub username: String,
+    /// The name shown in the UI and access logs.
+    pub display_name: String,
+    /// The initial password: at least 12 characters, not a common one.
+    pub password: String,
+    /// Its roles (at least one).
+    pub roles: Vec<Role>,
+    /// Set up a second factor now; the answer carries its secret once.
+    #[serde(default)]
+    pub totp: bool,
+}
+
+/// The created account, with the second factor's secret when one was set
+/// up (shown once: enter it in an authenticator app).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CreatedAccount {
+    /// The account.
+    pub account: Account,
+    /// The TOTP secret in base32, if set up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_secret: Option<String>,
+    /// The same as an `otpauth://` URI for a QR code, if set up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_uri: Option<String>,
+}
+
+/// `PUT /api/v1/caseworker/accounts/{id}/roles`: the account's new roles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RolesUpdate {
+    /// The complete set of roles (may be empty).
+    pub roles: Vec<Role>,
+}
