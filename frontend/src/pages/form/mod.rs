@@ -64,6 +64,8 @@ pub async fn load() -> Result<FormCtx, ApiError> {
     let mut languages = vec![crate::i18n::initial_lang()];
     languages.extend(Translation::stored_choice());
     let (questionnaire, lists) = fetch_texts(&languages).await?;
+    // English, the fallback, comes with every answer.
+    languages.push(Lang::DEFAULT);
     let registration = api::registration().await?;
     Ok(FormCtx {
         questionnaire: StoredValue::new(Arc::new(questionnaire)),
