@@ -103,17 +103,22 @@ pub async fn registration() -> Result<Registration, ApiError> {
     send(Request::get("/api/v1/applicant/registration")).await
 }
 
-/// Saves one part.
+/// Saves one part, with the language the applicant is answering in.
 pub async fn save_section(
     section: &str,
     revision: i64,
     answers: Answers,
+    language: &str,
 ) -> Result<Registration, ApiError> {
     send_json(
         Request::put(&format!(
             "/api/v1/applicant/registration/sections/{section}"
         )),
-        &SaveSectionRequest { revision, answers },
+        &SaveSectionRequest {
+            revision,
+            answers,
+            language: Some(language.to_owned()),
+        },
     )
     .await
 }

@@ -164,9 +164,10 @@ pub fn SectionPage() -> impl IntoView {
             form::section_answers(a, &ids.iter().map(String::as_str).collect::<Vec<_>>())
         });
         let revision = ctx.registration.with_untracked(|r| r.revision);
+        let language = current_lang().code();
         save_state.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            match api::save_section(&id, revision, payload).await {
+            match api::save_section(&id, revision, payload, language).await {
                 Ok(registration) => {
                     save_state.set(SaveState::Saved);
                     // The server's answers are pruned and normalised: they
