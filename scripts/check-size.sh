@@ -48,7 +48,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 fetched() { curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$1"; }
-printf '\nPer language, brotli bytes: %-8s %10s %14s %8s\n' lang interface questionnaire total
+printf '\nPer language, brotli bytes: %-8s %10s %14s %8s\n' lang interface form-texts total
 for lang in sq ar prs en fa fr kmr ckb nb om ps ru so ti; do
   ui=0
   [ "$lang" = en ] || ui=$(size_of "$DIST/locales/$lang.ftl")
