@@ -2,6 +2,7 @@
 //! callbacks; every user-visible string comes from the translation layer.
 
 pub mod api;
+pub mod caseworker;
 pub mod app;
 pub mod components;
 pub mod form;
