@@ -274,6 +274,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             session_max: chrono::Duration::hours(i64::from(settings.auth.session_max_hours)),
             cookie_secure: settings.auth.cookie_secure,
             login_rate_limit: settings.auth.login_rate_limit(),
+            require_admin_totp: settings.auth.require_admin_totp,
             ..AppConfig::new(static_dir, signing_key)
         },
     );

@@ -87,6 +87,11 @@ pub struct AuthSettings {
     /// Seconds after which a client address gets one more login attempt.
     #[arg(long, env = "KARTLEGG_LOGIN_REPLENISH_SECS", default_value_t = 3)]
     pub login_replenish_secs: u64,
+
+    /// Whether caseworker accounts with the administrator role must log in
+    /// with a second factor (TOTP). Such an account without one cannot log in.
+    #[arg(long, env = "KARTLEGG_REQUIRE_ADMIN_TOTP", default_value_t = false)]
+    pub require_admin_totp: bool,
 }
 
 /// When the session cookie gets the `Secure` attribute.

@@ -2,7 +2,9 @@
 //! needs, so that `main.rs` stays thin and the API tests drive the very same
 //! router without a socket.
 
+pub mod audit;
 pub mod auth;
+pub mod back_office;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -7,6 +7,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::applicant::SESSION_COOKIE;
+use crate::auth::caseworker::CASEWORKER_COOKIE;
 use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
 use crate::{AppState, routes};
@@ -25,6 +26,11 @@ use crate::{AppState, routes};
         (name = "applicant", description = "The applicant's journey: log in with DUF-number and code, \
                                             consent, fill in and complete the registration, see my data"),
         (name = "questionnaire", description = "The questionnaire definition and code lists (public, cacheable)"),
+        (name = "caseworker", description = "The caseworker back office: log in, search, worklist, people lists and \
+                                             export, the person page, codes, remarks, identity corrections, the audit \
+                                             log and account administration. Every endpoint checks the caller's roles \
+                                             (403) and organisation (404) and writes an audit event for every person \
+                                             whose data it reads or changes."),
     ),
     modifiers(&SessionAuth),
     components(schemas(kartlegg_shared::problem::Problem, kartlegg_shared::problem::FieldError))
@@ -52,6 +58,20 @@ impl Modify for SessionAuth {
             "applicant_cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(SESSION_COOKIE))),
         );
+        components.add_security_scheme(
+            "caseworker_session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("The token from `POST /api/v1/caseworker/login`"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "caseworker_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(CASEWORKER_COOKIE))),
+        );
     }
 }
 
@@ -63,9 +83,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 /// The routes with the per-address login limit, as the server runs them.
 pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<AppState> {
     let login = routes::applicant::login_router();
-    let login = match login_limit {
-        Some(limit) => limit_logins(login, limit),
-        None => login,
+    let caseworker_login = routes::caseworker::login_router();
+    let (login, caseworker_login) = match login_limit {
+        Some(limit) => (
+            limit_logins(login, limit),
+            limit_logins(caseworker_login, limit),
+        ),
+        None => (login, caseworker_login),
     };
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(routes::health::router())
@@ -73,6 +97,11 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::applicant::router())
         .merge(routes::registration::router())
         .merge(routes::questionnaire::router())
+        .merge(caseworker_login)
+        .merge(routes::caseworker::router())
+        .merge(routes::people::router())
+        .merge(routes::audit::router())
+        .merge(routes::accounts::router())
 }
 
 /// The OpenAPI document alone, for `kartlegg openapi` and the drift test.

@@ -37,6 +37,8 @@ pub struct AppConfig {
     pub cookie_secure: CookieSecure,
     /// Per-client-address limit on login attempts; `None` for none.
     pub login_rate_limit: Option<LoginRateLimit>,
+    /// Caseworker administrators must log in with a second factor.
+    pub require_admin_totp: bool,
 }
 
 impl AppConfig {
@@ -57,6 +59,7 @@ impl AppConfig {
                 burst: 20,
                 replenish: Duration::from_secs(3),
             }),
+            require_admin_totp: false,
         }
     }
 }

@@ -569,8 +569,6 @@ pub enum AuditAction {
     WorklistAdd,
     /// A person was taken off a worklist.
     WorklistRemove,
-    /// A person's access log was read.
-    ReadAccessLog,
     /// An account was created.
     AccountCreated,
     /// An account's roles were changed.
@@ -581,7 +579,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 15] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -594,7 +592,6 @@ impl AuditAction {
         Self::CorrectIdentity,
         Self::WorklistAdd,
         Self::WorklistRemove,
-        Self::ReadAccessLog,
         Self::AccountCreated,
         Self::RolesChanged,
         Self::AccountDisabled,
@@ -615,7 +612,6 @@ impl AuditAction {
             Self::CorrectIdentity => "correct_identity",
             Self::WorklistAdd => "worklist_add",
             Self::WorklistRemove => "worklist_remove",
-            Self::ReadAccessLog => "read_access_log",
             Self::AccountCreated => "account_created",
             Self::RolesChanged => "roles_changed",
             Self::AccountDisabled => "account_disabled",

@@ -98,7 +98,12 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused_in_any_case() {
-        for p in ["Password1234", "PASSORD12345", "aaaaaaaaaaaaaa", "ababababababab"] {
+        for p in [
+            "Password1234",
+            "PASSORD12345",
+            "aaaaaaaaaaaaaa",
+            "ababababababab",
+        ] {
             assert_eq!(
                 check_password(p, "kari").unwrap_err().code,
                 "password_too_common",

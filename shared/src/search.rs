@@ -204,6 +204,9 @@ mod tests {
     fn empty_and_letterless_queries_are_refused() {
         assert_eq!(SearchQuery::parse("  ").unwrap_err().code, "empty_query");
         assert_eq!(SearchQuery::parse(",").unwrap_err().code, "invalid_name");
-        assert_eq!(SearchQuery::parse("12-34").unwrap_err().code, "invalid_name");
+        assert_eq!(
+            SearchQuery::parse("12-34").unwrap_err().code,
+            "invalid_name"
+        );
     }
 }

@@ -83,6 +83,11 @@ pub fn has_consented(consents: &[Consent]) -> bool {
 /// The token of the request: the Authorization header when there is one
 /// (and then only if it is a Bearer token), else the session cookie.
 fn presented_token(headers: &HeaderMap) -> Option<&str> {
+    presented_token_named(headers, SESSION_COOKIE)
+}
+
+/// [`presented_token`] with the session cookie of this name.
+pub(crate) fn presented_token_named<'h>(headers: &'h HeaderMap, cookie: &str) -> Option<&'h str> {
     if let Some(value) = headers.get(header::AUTHORIZATION) {
         let value = value.to_str().ok()?;
         let (scheme, token) = value.split_once(' ')?;
@@ -97,7 +102,7 @@ fn presented_token(headers: &HeaderMap) -> Option<&str> {
         .flat_map(|v| v.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.trim().split_once('=')?;
-            (name == SESSION_COOKIE && !value.is_empty()).then_some(value)
+            (name == cookie && !value.is_empty()).then_some(value)
         })
 }
 
@@ -108,8 +113,19 @@ pub fn session_cookie(
     headers: &HeaderMap,
     secure: CookieSecure,
 ) -> Result<HeaderValue, ApiError> {
+    session_cookie_named(SESSION_COOKIE, token, max_age_secs, headers, secure)
+}
+
+/// [`session_cookie`] for the cookie of this name.
+pub(crate) fn session_cookie_named(
+    cookie: &str,
+    token: &str,
+    max_age_secs: i64,
+    headers: &HeaderMap,
+    secure: CookieSecure,
+) -> Result<HeaderValue, ApiError> {
     let value = format!(
-        "{SESSION_COOKIE}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",
+        "{cookie}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",
         max_age_secs.max(0),
         secure_attribute(headers, secure)
     );
@@ -118,8 +134,17 @@ pub fn session_cookie(
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn cleared_cookie(headers: &HeaderMap, secure: CookieSecure) -> HeaderValue {
+    cleared_cookie_named(SESSION_COOKIE, headers, secure)
+}
+
+/// [`cleared_cookie`] for the cookie of this name.
+pub(crate) fn cleared_cookie_named(
+    cookie: &str,
+    headers: &HeaderMap,
+    secure: CookieSecure,
+) -> HeaderValue {
     let value = format!(
-        "{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}",
+        "{cookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}",
         secure_attribute(headers, secure)
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))

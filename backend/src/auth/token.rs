@@ -17,6 +17,8 @@ pub const ISSUER: &str = "kartlegg";
 /// The `aud` of applicant session tokens; caseworker and client tokens get
 /// their own, so that one kind is never accepted as another.
 pub const APPLICANT_AUDIENCE: &str = "kartlegg-applicant";
+/// The `aud` of caseworker session tokens.
+pub const CASEWORKER_AUDIENCE: &str = "kartlegg-caseworker";
 
 /// Keys derived from the server's signing key, one per purpose, so that a
 /// token signature can never double as a code hash.
@@ -55,16 +57,27 @@ struct Claims {
     exp: i64,
 }
 
-/// Signs a token for this session, valid until `expires_at`.
+/// Signs an applicant token for this session, valid until `expires_at`.
 pub fn sign(
     keys: &Keys,
     session_id: Uuid,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> anyhow::Result<String> {
+    sign_for(keys, APPLICANT_AUDIENCE, session_id, now, expires_at)
+}
+
+/// Signs a token for this session and audience, valid until `expires_at`.
+pub fn sign_for(
+    keys: &Keys,
+    audience: &str,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> anyhow::Result<String> {
     let claims = Claims {
         iss: ISSUER.into(),
-        aud: APPLICANT_AUDIENCE.into(),
+        aud: audience.into(),
         sub: session_id.to_string(),
         iat: now.timestamp(),
         exp: expires_at.timestamp(),
@@ -80,9 +93,14 @@ pub fn sign(
 /// audience are right and which has not expired at `now`. `None` for
 /// anything else: callers answer every bad token the same way.
 pub fn verify(keys: &Keys, token: &str, now: DateTime<Utc>) -> Option<Uuid> {
+    verify_for(keys, APPLICANT_AUDIENCE, token, now)
+}
+
+/// [`verify`] for a token of this audience.
+pub fn verify_for(keys: &Keys, audience: &str, token: &str, now: DateTime<Utc>) -> Option<Uuid> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_issuer(&[ISSUER]);
-    validation.set_audience(&[APPLICANT_AUDIENCE]);
+    validation.set_audience(&[audience]);
     validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
     // Expiry is checked against the application's clock below, so that
     // tests that move the clock see the same rule as production.
@@ -120,6 +138,14 @@ mod tests {
         let now = Utc::now();
         let token = sign(&k, Uuid::new_v4(), now, now + Duration::hours(1)).unwrap();
         assert_eq!(verify(&k, &token, now + Duration::hours(1)), None);
+    }
+
+    #[test]
+    fn token_of_one_audience_is_refused_as_another() {
+        let k = keys(1);
+        let now = Utc::now();
+        let token = sign(&k, Uuid::new_v4(), now, now + Duration::hours(1)).unwrap();
+        assert_eq!(verify_for(&k, CASEWORKER_AUDIENCE, &token, now), None);
     }
 
     #[test]

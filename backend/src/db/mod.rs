@@ -2,6 +2,7 @@
 //! and PostgreSQL (production), chosen by the scheme of `DATABASE_URL`. Both
 //! run the same contract tests (`tests/api/store_contract.rs`).
 
+mod back_office;
 mod postgres;
 mod rows;
 mod sqlite;
@@ -11,10 +12,12 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::caseworker::Gender;
+use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::questionnaire::Answers;
 use uuid::Uuid;
 
+pub use back_office::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -130,6 +133,13 @@ pub struct Person {
     pub first_name: String,
     pub last_name: String,
     pub created_at: DateTime<Utc>,
+    pub date_of_birth: Option<Date>,
+    pub gender: Option<Gender>,
+    /// ISO 3166 alpha-3 codes.
+    pub citizenships: Vec<String>,
+    /// The reception centre's registration number.
+    pub registration_number: Option<RegistrationNumber>,
+    pub national_id: Option<NationalId>,
 }
 
 /// A new person.
@@ -267,7 +277,7 @@ pub struct DraftUpdate {
 /// Every storage operation the application uses. Each engine implements all
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: BackOfficeStore + Send + Sync + 'static {
     /// Which engine this is.
     fn engine(&self) -> Engine;
 
@@ -385,6 +395,18 @@ pub trait Store: Send + Sync + 'static {
     /// conditional statement: `Stale` when it is no longer a draft of this
     /// person at `expected_revision`, so two concurrent saves cannot both win.
     async fn update_draft(&self, update: &DraftUpdate) -> Result<StoredRegistration, StoreError>;
+}
+
+/// A name as search compares it: decomposed, without combining marks
+/// (accents), in lower case, so that "Müller", "MULLER" and "muller" match.
+/// Letters that are not decomposable (ø, æ, ß) stay as they are.
+pub fn fold_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    name.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// Opens the database named by `url`, creating a SQLite file when needed,

@@ -11,13 +11,14 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use uuid::Uuid;
 
 use super::rows::{
-    ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PersonRow, RegistrationRow,
-    SESSION_COLUMNS, SessionRow, convert_all, decision_str, status_str, to_json_text,
+    ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS, PersonRow,
+    RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str, status_str,
+    to_json_text,
 };
 use super::{
     ApplicantSessionRecord, CodeEnd, Consent, DraftUpdate, Engine, LoginCodeRecord,
     NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson, Organisation, Person, Store,
-    StoreError, StoredRegistration,
+    StoreError, StoredRegistration, fold_name,
 };
 
 /// JSONB columns are read as text, so both engines share one row type.
@@ -98,9 +99,11 @@ impl Store for PgStore {
 
     async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
         let row: PersonRow = sqlx::query_as(
-            "INSERT INTO people (id, duf_number, organisation_id, first_name, last_name, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
-             RETURNING id, duf_number, organisation_id, first_name, last_name, created_at",
+            &format!(
+                "INSERT INTO people (id, duf_number, organisation_id, first_name, last_name, \
+                 created_at, first_name_key, last_name_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 RETURNING {PERSON_COLUMNS}"
+            ),
         )
         .bind(Uuid::new_v4())
         .bind(new.duf_number.as_str())
@@ -108,16 +111,17 @@ impl Store for PgStore {
         .bind(&new.first_name)
         .bind(&new.last_name)
         .bind(Utc::now())
+        .bind(fold_name(&new.first_name))
+        .bind(fold_name(&new.last_name))
         .fetch_one(&self.pool)
         .await?;
         row.try_into()
     }
 
     async fn person_by_duf(&self, duf: &DufNumber) -> Result<Option<Person>, StoreError> {
-        let row: Option<PersonRow> = sqlx::query_as(
-            "SELECT id, duf_number, organisation_id, first_name, last_name, created_at \
-             FROM people WHERE duf_number = $1",
-        )
+        let row: Option<PersonRow> = sqlx::query_as(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE duf_number = $1"
+        ))
         .bind(duf.as_str())
         .fetch_optional(&self.pool)
         .await?;
@@ -125,10 +129,9 @@ impl Store for PgStore {
     }
 
     async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError> {
-        let row: Option<PersonRow> = sqlx::query_as(
-            "SELECT id, duf_number, organisation_id, first_name, last_name, created_at \
-             FROM people WHERE id = $1",
-        )
+        let row: Option<PersonRow> = sqlx::query_as(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE id = $1"
+        ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
@@ -408,3 +411,14 @@ impl Store for PgStore {
         row.ok_or(StoreError::Stale)?.try_into()
     }
 }
+
+super::back_office::back_office_impl!(
+    PgStore,
+    sqlx::Postgres,
+    pool,
+    pool,
+    super::back_office::pg_sql,
+    // Serialises audit appends until the transaction ends, so that two
+    // writers cannot both take the same `seq` and predecessor.
+    "SELECT pg_advisory_xact_lock(7245001)"
+);

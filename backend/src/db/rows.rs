@@ -2,9 +2,10 @@
 //! A stored value that no longer parses is reported as `Corrupt`, never
 //! passed on.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::caseworker::Gender;
+use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use uuid::Uuid;
 
 use super::{
@@ -34,6 +35,10 @@ impl TryFrom<OrganisationRow> for Organisation {
     }
 }
 
+/// The columns of a person, in the order the row expects.
+pub(super) const PERSON_COLUMNS: &str = "id, duf_number, organisation_id, first_name, last_name, \
+     created_at, date_of_birth, gender, citizenships, registration_number, national_id";
+
 #[derive(sqlx::FromRow)]
 pub(super) struct PersonRow {
     id: Uuid,
@@ -42,21 +47,65 @@ pub(super) struct PersonRow {
     first_name: String,
     last_name: String,
     created_at: DateTime<Utc>,
+    date_of_birth: Option<NaiveDate>,
+    gender: Option<String>,
+    citizenships: String,
+    registration_number: Option<String>,
+    national_id: Option<String>,
 }
 
 impl TryFrom<PersonRow> for Person {
     type Error = StoreError;
     fn try_from(row: PersonRow) -> Result<Self, Self::Error> {
+        let corrupt = |what: &str| StoreError::Corrupt(what.into());
         Ok(Self {
             id: row.id,
-            duf_number: DufNumber::parse(&row.duf_number)
-                .map_err(|_| StoreError::Corrupt("duf_number".into()))?,
+            duf_number: DufNumber::parse(&row.duf_number).map_err(|_| corrupt("duf_number"))?,
             organisation_id: row.organisation_id,
             first_name: row.first_name,
             last_name: row.last_name,
             created_at: row.created_at,
+            date_of_birth: row.date_of_birth.map(date_from_naive).transpose()?,
+            gender: match row.gender.as_deref() {
+                None => None,
+                Some("male") => Some(Gender::Male),
+                Some("female") => Some(Gender::Female),
+                Some(_) => return Err(corrupt("gender")),
+            },
+            citizenships: serde_json::from_str(&row.citizenships)
+                .map_err(|_| corrupt("citizenships"))?,
+            registration_number: row
+                .registration_number
+                .map(|r| RegistrationNumber::parse(&r).map_err(|_| corrupt("registration_number")))
+                .transpose()?,
+            national_id: row
+                .national_id
+                .map(|n| NationalId::parse(&n).map_err(|_| corrupt("national_id")))
+                .transpose()?,
         })
     }
+}
+
+/// A stored date as the shared date type.
+pub(super) fn date_from_naive(date: NaiveDate) -> Result<Date, StoreError> {
+    let (Ok(year), Ok(month), Ok(day)) = (
+        u16::try_from(date.year()),
+        u8::try_from(date.month()),
+        u8::try_from(date.day()),
+    ) else {
+        return Err(StoreError::Corrupt("date".into()));
+    };
+    Date::new(year, month, day).map_err(|_| StoreError::Corrupt("date".into()))
+}
+
+/// A shared date as both engines store it.
+pub(super) fn naive_from_date(date: Date) -> Result<NaiveDate, StoreError> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::from(date.month()),
+        u32::from(date.day()),
+    )
+    .ok_or_else(|| StoreError::Corrupt("date".into()))
 }
 
 /// The columns of a login code, in the order the row expects.

@@ -16,13 +16,14 @@ use sqlx::sqlite::{
 use uuid::Uuid;
 
 use super::rows::{
-    ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PersonRow, RegistrationRow,
-    SESSION_COLUMNS, SessionRow, convert_all, decision_str, status_str, to_json_text,
+    ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS, PersonRow,
+    RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str, status_str,
+    to_json_text,
 };
 use super::{
     ApplicantSessionRecord, CodeEnd, Consent, DraftUpdate, Engine, LoginCodeRecord,
     NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson, Organisation, Person, Store,
-    StoreError, StoredRegistration,
+    StoreError, StoredRegistration, fold_name,
 };
 
 const REGISTRATION_COLUMNS: &str = "id, person_id, number, status, questionnaire_version, \
@@ -118,27 +119,28 @@ impl Store for SqliteStore {
     }
 
     async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
-        let row: PersonRow = sqlx::query_as(
-            "INSERT INTO people (id, duf_number, organisation_id, first_name, last_name, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?) \
-             RETURNING id, duf_number, organisation_id, first_name, last_name, created_at",
-        )
+        let row: PersonRow = sqlx::query_as(&format!(
+            "INSERT INTO people (id, duf_number, organisation_id, first_name, last_name, \
+                 created_at, first_name_key, last_name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+                 RETURNING {PERSON_COLUMNS}"
+        ))
         .bind(Uuid::new_v4())
         .bind(new.duf_number.as_str())
         .bind(new.organisation_id)
         .bind(&new.first_name)
         .bind(&new.last_name)
         .bind(Utc::now())
+        .bind(fold_name(&new.first_name))
+        .bind(fold_name(&new.last_name))
         .fetch_one(&self.write)
         .await?;
         row.try_into()
     }
 
     async fn person_by_duf(&self, duf: &DufNumber) -> Result<Option<Person>, StoreError> {
-        let row: Option<PersonRow> = sqlx::query_as(
-            "SELECT id, duf_number, organisation_id, first_name, last_name, created_at \
-             FROM people WHERE duf_number = ?",
-        )
+        let row: Option<PersonRow> = sqlx::query_as(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE duf_number = ?"
+        ))
         .bind(duf.as_str())
         .fetch_optional(&self.read)
         .await?;
@@ -146,13 +148,11 @@ impl Store for SqliteStore {
     }
 
     async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError> {
-        let row: Option<PersonRow> = sqlx::query_as(
-            "SELECT id, duf_number, organisation_id, first_name, last_name, created_at \
-             FROM people WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&self.read)
+                .await?;
         row.map(TryInto::try_into).transpose()
     }
 
@@ -429,3 +429,14 @@ impl Store for SqliteStore {
         row.ok_or(StoreError::Stale)?.try_into()
     }
 }
+
+super::back_office::back_office_impl!(
+    SqliteStore,
+    sqlx::Sqlite,
+    read,
+    write,
+    super::back_office::sqlite_sql,
+    // Every write goes through the one write connection: appends are
+    // already serialised.
+    "SELECT 1"
+);

@@ -1,7 +1,11 @@
 //! One module per resource; each exposes `router()` with its documented
 //! handlers.
 
+pub mod accounts;
 pub mod applicant;
+pub mod audit;
+pub mod caseworker;
 pub mod health;
+pub mod people;
 pub mod questionnaire;
 pub mod registration;

@@ -1,0 +1,259 @@
+//! Caseworker authentication: password (+ TOTP) login, and the session as
+//! handlers see it. The session works like the applicant's (a server-side
+//! row named by a pinned-HS256 JWT in a cookie or Bearer header, idle and
+//! absolute timeouts), with its own audience and cookie, so that neither
+//! token is ever taken for the other. A disabled account's sessions end
+//! at once: disabling ends them in the database, and every request checks
+//! the account too.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use chrono::{DateTime, Utc};
+use kartlegg_shared::caseworker::{AuditAction, Role};
+use uuid::Uuid;
+
+use super::applicant::presented_token_named;
+use super::code::keyed_hash;
+use super::login::{FAILED_LOGIN_WINDOW_SECS, MAX_FAILED_LOGINS};
+use super::password::{DUMMY_HASH, check_totp, verify_password};
+use super::token::{self, CASEWORKER_AUDIENCE};
+use crate::db::{Caseworker, CaseworkerSessionRecord, NewAuditEvent, Organisation};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The caseworker session cookie (the applicant's is `kartlegg_session`).
+pub const CASEWORKER_COOKIE: &str = "kartlegg_caseworker_session";
+
+/// Where a request came from, for the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    /// The peer's IP address (not a forwarded-for header, which a client
+    /// could set).
+    pub client_address: Option<String>,
+    /// The `x-request-id` the router gave the request.
+    pub request_id: Option<String>,
+}
+
+impl RequestMeta {
+    fn of(parts: &Parts) -> Self {
+        Self {
+            client_address: parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+            request_id: parts
+                .headers
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::of(parts))
+    }
+}
+
+/// A live caseworker session of an enabled account. Extracting it counts as
+/// activity. Every failure is one 401.
+#[derive(Debug, Clone)]
+pub struct CaseworkerSession {
+    pub session_id: Uuid,
+    pub account: Caseworker,
+    pub organisation: Organisation,
+    pub meta: RequestMeta,
+}
+
+impl FromRequestParts<AppState> for CaseworkerSession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = presented_token_named(&parts.headers, CASEWORKER_COOKIE)
+            .ok_or(ApiError::Unauthorized)?;
+        let now = state.clock.now();
+        let id = token::verify_for(&state.keys, CASEWORKER_AUDIENCE, token, now)
+            .ok_or(ApiError::Unauthorized)?;
+        let session = state
+            .store
+            .caseworker_session(id)
+            .await?
+            .filter(|s| s.is_live(now, state.config.session_idle))
+            .ok_or(ApiError::Unauthorized)?;
+        let account = state
+            .store
+            .caseworker_by_id(session.caseworker_id)
+            .await?
+            .filter(|a| a.disabled_at.is_none())
+            .ok_or(ApiError::Unauthorized)?;
+        let organisation = state
+            .store
+            .organisation_by_id(account.organisation_id)
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
+        state.store.touch_caseworker_session(id, now).await?;
+        Ok(Self {
+            session_id: session.id,
+            account,
+            organisation,
+            meta: RequestMeta::of(parts),
+        })
+    }
+}
+
+impl CaseworkerSession {
+    /// 403 unless the account has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<(), ApiError> {
+        if roles.iter().any(|r| self.account.has(*r)) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    /// 403 unless the account may read the people of its organisation.
+    pub fn require_reader(&self) -> Result<(), ApiError> {
+        self.require(&[Role::Reader, Role::Counsellor])
+    }
+
+    /// An audit event by this caseworker, now, from this request.
+    pub fn event(&self, action: AuditAction, at: DateTime<Utc>) -> NewAuditEvent {
+        NewAuditEvent {
+            at,
+            actor_id: Some(self.account.id),
+            actor: self.account.display_name.clone(),
+            organisation_id: Some(self.account.organisation_id),
+            action,
+            person_id: None,
+            person_organisation_id: None,
+            registration_id: None,
+            fields: Vec::new(),
+            reason: None,
+            client_address: self.meta.client_address.clone(),
+            request_id: self.meta.request_id.clone(),
+        }
+    }
+}
+
+/// A successful caseworker login.
+#[derive(Debug)]
+pub struct CaseworkerLogin {
+    pub account: Caseworker,
+    pub organisation: Organisation,
+    pub session: CaseworkerSessionRecord,
+    /// The signed session token.
+    pub token: String,
+}
+
+/// Checks a username, password and (when the account has one) TOTP code,
+/// and opens a session. Unknown username, wrong password, wrong code and a
+/// disabled account are the same 401 and cost about the same (an argon2
+/// verification each); a missing code for an account that needs one is
+/// 422 on `totp_code`, asked only after the password was right.
+pub async fn log_in(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    totp_code: Option<&str>,
+    meta: &RequestMeta,
+) -> Result<CaseworkerLogin, ApiError> {
+    let store = state.store.as_ref();
+    let now = state.clock.now();
+    let username = username.trim().to_lowercase();
+    let throttle_key = keyed_hash(&state.keys.duf, &[b"caseworker", username.as_bytes()]);
+    let window_start = now.timestamp() - FAILED_LOGIN_WINDOW_SECS;
+    let failures = store
+        .failed_logins_since(&throttle_key, window_start)
+        .await?;
+    if failures.len() >= MAX_FAILED_LOGINS {
+        let pivot = failures[failures.len() - MAX_FAILED_LOGINS];
+        let retry_after = pivot + FAILED_LOGIN_WINDOW_SECS + 1 - now.timestamp();
+        return Err(ApiError::TooManyRequests {
+            retry_after_secs: u64::try_from(retry_after.max(1)).unwrap_or(1),
+        });
+    }
+
+    let account = store.caseworker_by_username(&username).await?;
+    let stored = account
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
+    let candidate = password.to_owned();
+    // argon2 takes tens of milliseconds of CPU: off the async workers.
+    let password_ok = tokio::task::spawn_blocking(move || verify_password(&candidate, &stored))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+
+    let fail = || async {
+        store
+            .record_failed_login(&throttle_key, now.timestamp(), window_start)
+            .await?;
+        Err::<CaseworkerLogin, ApiError>(ApiError::Unauthorized)
+    };
+    let account = match account {
+        Some(a) if password_ok && a.disabled_at.is_none() => a,
+        _ => return fail().await,
+    };
+    match (
+        &account.totp_secret,
+        totp_code.map(str::trim).filter(|c| !c.is_empty()),
+    ) {
+        (Some(_), None) => {
+            return Err(ApiError::field(
+                "totp_code",
+                "totp_required",
+                "Type the six-digit code from your authenticator app",
+            ));
+        }
+        (Some(secret), Some(code)) if !check_totp(secret, code, now) => return fail().await,
+        (None, _) if state.config.require_admin_totp && account.has(Role::Administrator) => {
+            // Right password, but the deployment demands a second factor
+            // this account lacks: an operator must set one up.
+            return Err(ApiError::Forbidden);
+        }
+        _ => {}
+    }
+
+    let organisation = store
+        .organisation_by_id(account.organisation_id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("account without organisation")))?;
+    let expires_at = now + state.config.session_max;
+    let session = store
+        .create_caseworker_session(account.id, now, expires_at)
+        .await?;
+    let token = token::sign_for(
+        &state.keys,
+        CASEWORKER_AUDIENCE,
+        session.id,
+        now,
+        expires_at,
+    )
+    .map_err(ApiError::Internal)?;
+    store
+        .append_audit(&[NewAuditEvent {
+            at: now,
+            actor_id: Some(account.id),
+            actor: account.display_name.clone(),
+            organisation_id: Some(account.organisation_id),
+            action: AuditAction::Login,
+            person_id: None,
+            person_organisation_id: None,
+            registration_id: None,
+            fields: Vec::new(),
+            reason: None,
+            client_address: meta.client_address.clone(),
+            request_id: meta.request_id.clone(),
+        }])
+        .await?;
+    Ok(CaseworkerLogin {
+        account,
+        organisation,
+        session,
+        token,
+    })
+}

@@ -1,0 +1,284 @@
+//! The caseworker back office's rules between the handlers and the store:
+//! the organisation fence around people, turning stored rows into the
+//! shared DTOs, query parameters into store filters, and audit events for
+//! every person whose data leaves the server.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use kartlegg_shared::caseworker::{
+    Account, AuditAction, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo, PeopleQuery,
+    PersonIdentity, PersonSummary, Remark,
+};
+use kartlegg_shared::domain::Date;
+use uuid::Uuid;
+
+use crate::auth::CaseworkerSession;
+use crate::db::{
+    Caseworker, CodeSummary, Organisation, PeopleFilter, Person, PersonListing, RemarkRecord,
+};
+use crate::error::ApiError;
+use crate::registration::api_time;
+use crate::state::AppState;
+
+/// The field set of a person in a search result, list or export.
+pub const SUMMARY_FIELDS: &[&str] = &["duf_number", "name", "date_of_birth", "registration_state"];
+
+/// The field sets of the person page.
+pub const PERSON_PAGE_FIELDS: &[&str] = &[
+    "identity",
+    "registration_state",
+    "registrations",
+    "answers",
+    "consents",
+    "code_status",
+    "remarks",
+];
+
+/// The most rows a list page holds.
+pub const MAX_PAGE_SIZE: u32 = 200;
+/// The page size when none is asked for.
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+
+/// A person id from a path; anything that is not a UUID names no one.
+pub fn parse_id(id: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(id).map_err(|_| ApiError::NotFound)
+}
+
+/// The person with this id, if they belong to the caller's organisation;
+/// 404 otherwise, the same as for no one, so that ids of other
+/// organisations' people reveal nothing.
+pub async fn person_in_org(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    person_id: Uuid,
+) -> Result<PersonListing, ApiError> {
+    let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, 1);
+    filter.person_id = Some(person_id);
+    let (mut found, _) = state.store.people(&filter).await?;
+    found.pop().ok_or(ApiError::NotFound)
+}
+
+/// Writes one event per person whose data is in an answer, before the
+/// answer leaves: no read without its record.
+pub async fn audit_reads(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    action: AuditAction,
+    people: &[PersonListing],
+    fields: &[&str],
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let events: Vec<_> = people
+        .iter()
+        .map(|p| {
+            let mut event = cw.event(action, now);
+            event.person_id = Some(p.person.id);
+            event.person_organisation_id = Some(p.person.organisation_id);
+            event.fields = fields.iter().map(|f| (*f).to_owned()).collect();
+            event
+        })
+        .collect();
+    Ok(state.store.append_audit(&events).await?)
+}
+
+/// A list row as the API shows it.
+pub fn summary(listing: &PersonListing) -> PersonSummary {
+    let p = &listing.person;
+    PersonSummary {
+        id: p.id.to_string(),
+        duf_number: p.duf_number.as_str().to_owned(),
+        first_name: p.first_name.clone(),
+        last_name: p.last_name.clone(),
+        date_of_birth: p.date_of_birth.map(|d| d.to_string()),
+        state: listing.state,
+        completed_at: listing.completed_at.map(api_time),
+        on_worklist: listing.on_worklist,
+    }
+}
+
+/// Basic identity as the API shows it.
+pub fn identity(p: &Person) -> PersonIdentity {
+    PersonIdentity {
+        id: p.id.to_string(),
+        duf_number: p.duf_number.as_str().to_owned(),
+        first_name: p.first_name.clone(),
+        last_name: p.last_name.clone(),
+        date_of_birth: p.date_of_birth.map(|d| d.to_string()),
+        gender: p.gender,
+        citizenships: p.citizenships.clone(),
+        registration_number: p
+            .registration_number
+            .as_ref()
+            .map(|r| r.as_str().to_owned()),
+        national_id: p.national_id.as_ref().map(|n| n.as_str().to_owned()),
+    }
+}
+
+/// An organisation as the API names it.
+pub fn organisation_info(org: &Organisation) -> OrganisationInfo {
+    OrganisationInfo {
+        id: org.id.to_string(),
+        number: org.number.clone(),
+        name: org.name.clone(),
+    }
+}
+
+/// The logged-in caseworker.
+pub fn me(account: &Caseworker, org: &Organisation) -> Me {
+    Me {
+        account_id: account.id.to_string(),
+        username: account.username.clone(),
+        display_name: account.display_name.clone(),
+        organisation: organisation_info(org),
+        roles: account.roles.clone(),
+        totp_enabled: account.totp_secret.is_some(),
+    }
+}
+
+/// An account as its administrator sees it.
+pub fn account(a: &Caseworker) -> Account {
+    Account {
+        id: a.id.to_string(),
+        username: a.username.clone(),
+        display_name: a.display_name.clone(),
+        roles: a.roles.clone(),
+        disabled: a.disabled_at.is_some(),
+        totp_enabled: a.totp_secret.is_some(),
+        created_at: api_time(a.created_at),
+    }
+}
+
+/// A remark as the API shows it.
+pub fn remark(r: &RemarkRecord) -> Remark {
+    Remark {
+        id: r.id.to_string(),
+        text: r.text.clone(),
+        author: r.author.clone(),
+        created_at: api_time(r.created_at),
+    }
+}
+
+/// A code's state at `now`, without the code.
+pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
+    let end_reason = match code.end_reason.as_deref() {
+        Some("replaced") => Some(CodeEndReason::Replaced),
+        Some("logged_out") => Some(CodeEndReason::LoggedOut),
+        Some("too_many_tries") => Some(CodeEndReason::TooManyTries),
+        _ => None,
+    };
+    let status = match (code.ended_at, end_reason) {
+        (Some(_), Some(CodeEndReason::LoggedOut)) => CodeStatus::UsedUp,
+        (Some(_), _) => CodeStatus::Ended,
+        (None, _) if now >= code.expires_at => CodeStatus::Expired,
+        (None, _) => CodeStatus::Active,
+    };
+    CodeInfo {
+        status,
+        issued_at: api_time(code.created_at),
+        expires_at: api_time(code.expires_at),
+        ended_at: code.ended_at.map(api_time),
+        end_reason,
+        wrong_tries: u32::try_from(code.wrong_tries).unwrap_or(u32::MAX),
+    }
+}
+
+/// The start of a day (UTC) from a `YYYY-MM-DD` query value; `days_after`
+/// 1 gives the exclusive end of that day.
+pub fn day_start(
+    field: &str,
+    value: Option<&str>,
+    days_after: i64,
+) -> Result<Option<DateTime<Utc>>, ApiError> {
+    let Some(value) = value.filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let date = Date::parse_iso(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
+    let naive = chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::from(date.month()),
+        u32::from(date.day()),
+    )
+    .ok_or_else(|| ApiError::field(field, "invalid_date", "This date does not exist"))?;
+    Ok(Some(
+        (naive.and_time(NaiveTime::MIN) + chrono::Duration::days(days_after)).and_utc(),
+    ))
+}
+
+/// The page number and size asked for, within bounds.
+pub fn paging(page: Option<u32>, page_size: Option<u32>) -> Result<(u32, u32), ApiError> {
+    let page = page.unwrap_or(1);
+    let size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+    if page == 0 {
+        return Err(ApiError::field(
+            "page",
+            "out_of_range",
+            "Pages count from 1",
+        ));
+    }
+    if size == 0 || size > MAX_PAGE_SIZE {
+        return Err(ApiError::field(
+            "page_size",
+            "out_of_range",
+            "A page holds 1 to 200 rows",
+        ));
+    }
+    Ok((page, size))
+}
+
+/// The store filter for a people list query, within the caller's organisation.
+pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFilter, ApiError> {
+    let (page, size) = paging(q.page, q.page_size)?;
+    let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, i64::from(size));
+    filter.offset = i64::from(page - 1) * i64::from(size);
+    filter.state = q.state;
+    filter.created_from = day_start("created_from", q.created_from.as_deref(), 0)?;
+    filter.created_before = day_start("created_to", q.created_to.as_deref(), 1)?;
+    filter.completed_from = day_start("completed_from", q.completed_from.as_deref(), 0)?;
+    filter.completed_before = day_start("completed_to", q.completed_to.as_deref(), 1)?;
+    filter.worklist_only = q.worklist_only;
+    filter.sort = q.sort;
+    filter.order = q.order;
+    Ok(filter)
+}
+
+/// One CSV line, with values that a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` first) prefixed with `'`.
+pub fn csv_line(values: &[&str]) -> String {
+    let mut line = values
+        .iter()
+        .map(|v| {
+            let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{v}")
+            } else {
+                (*v).to_owned()
+            };
+            if v.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", v.replace('"', "\"\""))
+            } else {
+                v
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        assert_eq!(csv_line(&["a", "b,c", "d\"e"]), "a,\"b,c\",\"d\"\"e\"\r\n");
+        assert_eq!(csv_line(&["=SUM(A1)"]), "'=SUM(A1)\r\n");
+    }
+
+    #[test]
+    fn day_filters_cover_whole_days() {
+        let from = day_start("f", Some("2026-01-31"), 0).unwrap().unwrap();
+        let to = day_start("t", Some("2026-01-31"), 1).unwrap().unwrap();
+        assert_eq!(api_time(from), "2026-01-31T00:00:00Z");
+        assert_eq!(api_time(to), "2026-02-01T00:00:00Z");
+        assert!(day_start("f", Some("31.01.2026"), 0).is_err());
+    }
+}

@@ -1,0 +1,1042 @@
+//! Storage for the caseworker back office: accounts and roles, sessions,
+//! worklists, people lists and search, remarks, identity corrections and
+//! the hash-chained audit log.
+//!
+//! Both engines run the same SQL here; only the placeholders (`?` against
+//! `$1`), the pools and the audit lock differ, so the implementation is one
+//! macro that each engine module expands (`back_office_impl!`) instead of
+//! two copies that could drift apart.
+
+use std::borrow::Cow;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use kartlegg_shared::caseworker::{
+    AuditAction, Gender, PeopleSort, RegistrationState, Role, SortOrder,
+};
+use kartlegg_shared::domain::{Date, NationalId, RegistrationNumber};
+use uuid::Uuid;
+
+use super::{Person, StoreError};
+
+/// A caseworker account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caseworker {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    /// Lower case.
+    pub username: String,
+    pub display_name: String,
+    /// PHC string of the argon2id hash.
+    pub password_hash: String,
+    /// The TOTP shared secret, when a second factor is set up.
+    pub totp_secret: Option<Vec<u8>>,
+    /// Sorted, without repeats.
+    pub roles: Vec<Role>,
+    pub disabled_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Caseworker {
+    /// Whether the account has this role.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// A new caseworker account.
+#[derive(Debug, Clone)]
+pub struct NewCaseworker {
+    pub organisation_id: Uuid,
+    /// Lower case.
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub totp_secret: Option<Vec<u8>>,
+    pub roles: Vec<Role>,
+    pub now: DateTime<Utc>,
+}
+
+/// A caseworker's server-side session; the token only names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseworkerSessionRecord {
+    pub id: Uuid,
+    pub caseworker_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The absolute end, whatever the activity.
+    pub expires_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+impl CaseworkerSessionRecord {
+    /// Whether the session is live at `now` with this idle timeout.
+    pub fn is_live(&self, now: DateTime<Utc>, idle: chrono::Duration) -> bool {
+        self.ended_at.is_none() && now < self.expires_at && now < self.last_seen_at + idle
+    }
+}
+
+/// What a people query matches, besides the organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonMatch {
+    /// Exactly this DUF-number.
+    DufNumber(String),
+    RegistrationNumber(RegistrationNumber),
+    NationalId(NationalId),
+    DateOfBirth(Date),
+    /// Folded (see `fold_name`) substrings: the surname must contain
+    /// `surname`, the first name `first_name`, and each word must be in one
+    /// of them.
+    Name {
+        surname: Option<String>,
+        first_name: Option<String>,
+        words: Vec<String>,
+    },
+}
+
+/// Filters, order and page of a people query. Always within one
+/// organisation: there is no way to ask for more.
+#[derive(Debug, Clone)]
+pub struct PeopleFilter {
+    pub organisation_id: Uuid,
+    /// The caller, for `on_worklist` and `worklist_only`.
+    pub caseworker_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub matching: Option<PersonMatch>,
+    pub state: Option<RegistrationState>,
+    pub created_from: Option<DateTime<Utc>>,
+    /// Exclusive.
+    pub created_before: Option<DateTime<Utc>>,
+    pub completed_from: Option<DateTime<Utc>>,
+    /// Exclusive.
+    pub completed_before: Option<DateTime<Utc>>,
+    pub worklist_only: bool,
+    pub sort: PeopleSort,
+    pub order: SortOrder,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl PeopleFilter {
+    /// Everyone of an organisation, by name, first page of `limit`.
+    pub fn new(organisation_id: Uuid, caseworker_id: Uuid, limit: i64) -> Self {
+        Self {
+            organisation_id,
+            caseworker_id,
+            person_id: None,
+            matching: None,
+            state: None,
+            created_from: None,
+            created_before: None,
+            completed_from: None,
+            completed_before: None,
+            worklist_only: false,
+            sort: PeopleSort::Name,
+            order: SortOrder::Asc,
+            limit,
+            offset: 0,
+        }
+    }
+}
+
+/// A person with what lists show about their registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonListing {
+    pub person: Person,
+    pub state: RegistrationState,
+    /// When the newest registration was completed.
+    pub completed_at: Option<DateTime<Utc>>,
+    pub on_worklist: bool,
+}
+
+/// Corrected basic identity.
+#[derive(Debug, Clone)]
+pub struct IdentityChange {
+    pub first_name: String,
+    pub last_name: String,
+    pub date_of_birth: Option<Date>,
+    pub gender: Option<Gender>,
+    pub citizenships: Vec<String>,
+    pub registration_number: Option<RegistrationNumber>,
+    pub national_id: Option<NationalId>,
+}
+
+/// A remark with its author's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkRecord {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub text: String,
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The newest login code of a person, without its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeSummary {
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    /// `replaced`, `logged_out` or `too_many_tries`.
+    pub end_reason: Option<String>,
+    pub wrong_tries: i64,
+}
+
+/// An event to append to the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAuditEvent {
+    /// Stored (and hashed) to the microsecond.
+    pub at: DateTime<Utc>,
+    /// The acting account; `None` for the operator's command line.
+    pub actor_id: Option<Uuid>,
+    /// The actor's name at the time.
+    pub actor: String,
+    /// The actor's organisation.
+    pub organisation_id: Option<Uuid>,
+    pub action: AuditAction,
+    pub person_id: Option<Uuid>,
+    /// The organisation of the person concerned, so that its auditors see
+    /// reads from outside too.
+    pub person_organisation_id: Option<Uuid>,
+    pub registration_id: Option<Uuid>,
+    /// The field sets read or changed.
+    pub fields: Vec<String>,
+    pub reason: Option<String>,
+    pub client_address: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// An event as stored, with its place in the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEventRecord {
+    pub seq: i64,
+    pub event: NewAuditEvent,
+    pub prev_hash: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+/// Which audit events to read, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Events by this organisation's accounts or about its people.
+    pub organisation_id: Option<Uuid>,
+    pub action: Option<AuditAction>,
+    pub actor_id: Option<Uuid>,
+    pub person_id: Option<Uuid>,
+    pub from: Option<DateTime<Utc>>,
+    /// Exclusive.
+    pub before: Option<DateTime<Utc>>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// The back office's storage operations (a part of [`super::Store`]).
+#[async_trait]
+pub trait BackOfficeStore {
+    /// Creates an account with its roles; `Conflict` when the username is taken.
+    async fn create_caseworker(&self, new: &NewCaseworker) -> Result<Caseworker, StoreError>;
+
+    /// The account with this (lower-case) username.
+    async fn caseworker_by_username(
+        &self,
+        username: &str,
+    ) -> Result<Option<Caseworker>, StoreError>;
+
+    /// The account with this id.
+    async fn caseworker_by_id(&self, id: Uuid) -> Result<Option<Caseworker>, StoreError>;
+
+    /// The organisation's accounts, by username.
+    async fn caseworkers_of(&self, organisation_id: Uuid) -> Result<Vec<Caseworker>, StoreError>;
+
+    /// Replaces an account's roles.
+    async fn set_caseworker_roles(&self, id: Uuid, roles: &[Role]) -> Result<(), StoreError>;
+
+    /// Disables an account and ends its sessions, in one transaction.
+    async fn disable_caseworker(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Opens a session.
+    async fn create_caseworker_session(
+        &self,
+        caseworker_id: Uuid,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<CaseworkerSessionRecord, StoreError>;
+
+    /// The session with this id, live or not.
+    async fn caseworker_session(
+        &self,
+        id: Uuid,
+    ) -> Result<Option<CaseworkerSessionRecord>, StoreError>;
+
+    /// Notes activity (for the idle timeout).
+    async fn touch_caseworker_session(
+        &self,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Ends a session (logout).
+    async fn end_caseworker_session(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Puts a person on a caseworker's worklist (again is no change).
+    async fn add_to_worklist(
+        &self,
+        caseworker_id: Uuid,
+        person_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Takes a person off a caseworker's worklist (absent is no change).
+    async fn remove_from_worklist(
+        &self,
+        caseworker_id: Uuid,
+        person_id: Uuid,
+    ) -> Result<(), StoreError>;
+
+    /// The people that match, with their registration state, and how many
+    /// match in all (ignoring limit and offset).
+    async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError>;
+
+    /// Replaces a person's basic identity; `Conflict` when the national
+    /// identity number belongs to someone else.
+    async fn update_identity(
+        &self,
+        person_id: Uuid,
+        change: &IdentityChange,
+    ) -> Result<Person, StoreError>;
+
+    /// Adds a remark.
+    async fn add_remark(
+        &self,
+        person_id: Uuid,
+        author_id: Uuid,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<RemarkRecord, StoreError>;
+
+    /// A person's remarks, newest first.
+    async fn remarks(&self, person_id: Uuid) -> Result<Vec<RemarkRecord>, StoreError>;
+
+    /// The person's newest login code, ended or not.
+    async fn latest_code(&self, person_id: Uuid) -> Result<Option<CodeSummary>, StoreError>;
+
+    /// Appends events to the audit log in one transaction, each linked to
+    /// the one before.
+    async fn append_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError>;
+
+    /// Audit events, newest first, and how many match in all.
+    async fn audit_events(
+        &self,
+        filter: &AuditFilter,
+    ) -> Result<(Vec<AuditEventRecord>, u64), StoreError>;
+
+    /// Up to `limit` events after `seq`, oldest first, for verification.
+    async fn audit_chain_after(
+        &self,
+        seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditEventRecord>, StoreError>;
+}
+
+/// SQL with `?` placeholders as SQLite takes it.
+pub(super) fn sqlite_sql(sql: &str) -> Cow<'_, str> {
+    Cow::Borrowed(sql)
+}
+
+/// SQL with `?` placeholders rewritten to PostgreSQL's `$1`, `$2`, ….
+/// The back-office SQL has no `?` inside string literals.
+pub(super) fn pg_sql(sql: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut n = 0;
+    for c in sql.chars() {
+        if c == '?' {
+            n += 1;
+            out.push('$');
+            out.push_str(&n.to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `%` and `_` are wildcards in LIKE; a name with them means them literally.
+pub(super) fn like_contains(folded: &str) -> String {
+    let escaped = folded
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The registration state of `p`, as one SQL expression: a decline (the
+/// newest consent answer) wins, then the newest registration, then whether
+/// any code was issued.
+pub(super) const STATE_SQL: &str = "CASE \
+     WHEN (SELECT c.decision FROM consents c WHERE c.person_id = p.id ORDER BY c.seq DESC LIMIT 1) = 'decline' THEN 'declined' \
+     WHEN (SELECT r.status FROM registrations r WHERE r.person_id = p.id ORDER BY r.number DESC LIMIT 1) = 'completed' THEN 'completed' \
+     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id) THEN 'in_progress' \
+     WHEN EXISTS (SELECT 1 FROM login_codes l WHERE l.person_id = p.id) THEN 'code_issued' \
+     ELSE 'no_code' END";
+
+/// The `ORDER BY` of a people query, over the subquery `x`. Empty values
+/// sort last in both engines and directions; ties go by name and id so
+/// that pages do not overlap.
+pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
+    let dir = match order {
+        SortOrder::Asc => "ASC",
+        SortOrder::Desc => "DESC",
+    };
+    let key = match sort {
+        PeopleSort::Name => format!("x.last_name_key {dir}, x.first_name_key {dir}"),
+        PeopleSort::DufNumber => format!("x.duf_number {dir}"),
+        PeopleSort::DateOfBirth => {
+            format!("(x.date_of_birth IS NULL), x.date_of_birth {dir}")
+        }
+        PeopleSort::State => format!("x.state {dir}"),
+        PeopleSort::CreatedAt => format!("x.created_at {dir}"),
+        PeopleSort::CompletedAt => format!("(x.completed_at IS NULL), x.completed_at {dir}"),
+    };
+    format!(" ORDER BY {key}, x.last_name_key, x.first_name_key, x.id")
+}
+
+/// The roles as stored, grouped per account.
+pub(super) fn parse_role(name: &str) -> Result<Role, StoreError> {
+    Role::from_name(name).ok_or_else(|| StoreError::Corrupt(format!("role {name:?}")))
+}
+
+/// Expands to `impl BackOfficeStore for $store`. `$read` and `$write` name
+/// the pools for reads and writes; `$sql` rewrites placeholders; `$lock`
+/// is a statement that serialises audit appends within a transaction.
+macro_rules! back_office_impl {
+    ($store:ty, $db:ty, $read:ident, $write:ident, $sql:path, $lock:expr) => {
+        use chrono::{DateTime as BoDateTime, Utc as BoUtc};
+        use kartlegg_shared::caseworker::{AuditAction as BoAction, RegistrationState as BoState, Role as BoRole};
+        use sqlx::QueryBuilder;
+        use uuid::Uuid as BoUuid;
+
+        use super::back_office::{
+            AuditEventRecord, AuditFilter, BackOfficeStore, Caseworker, CaseworkerSessionRecord,
+            CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker, PeopleFilter, PersonListing,
+            PersonMatch, RemarkRecord, STATE_SQL, like_contains, parse_role, people_order,
+        };
+        use super::rows::{naive_from_date, PERSON_COLUMNS as BO_PERSON_COLUMNS};
+
+        const CASEWORKER_COLUMNS: &str = "id, organisation_id, username, display_name, \
+             password_hash, totp_secret, disabled_at, created_at";
+        const CW_SESSION_COLUMNS: &str =
+            "id, caseworker_id, created_at, last_seen_at, expires_at, ended_at";
+        const AUDIT_COLUMNS: &str = "seq, at, actor_id, actor, organisation_id, action, person_id, \
+             person_organisation_id, registration_id, fields, reason, client_address, request_id, \
+             prev_hash, hash";
+
+        #[derive(sqlx::FromRow)]
+        struct CaseworkerRow {
+            id: BoUuid,
+            organisation_id: BoUuid,
+            username: String,
+            display_name: String,
+            password_hash: String,
+            totp_secret: Option<Vec<u8>>,
+            disabled_at: Option<BoDateTime<BoUtc>>,
+            created_at: BoDateTime<BoUtc>,
+        }
+
+        impl CaseworkerRow {
+            fn with_roles(self, roles: Vec<BoRole>) -> Caseworker {
+                Caseworker {
+                    id: self.id,
+                    organisation_id: self.organisation_id,
+                    username: self.username,
+                    display_name: self.display_name,
+                    password_hash: self.password_hash,
+                    totp_secret: self.totp_secret,
+                    roles,
+                    disabled_at: self.disabled_at,
+                    created_at: self.created_at,
+                }
+            }
+        }
+
+        #[derive(sqlx::FromRow)]
+        struct CwSessionRow {
+            id: BoUuid,
+            caseworker_id: BoUuid,
+            created_at: BoDateTime<BoUtc>,
+            last_seen_at: BoDateTime<BoUtc>,
+            expires_at: BoDateTime<BoUtc>,
+            ended_at: Option<BoDateTime<BoUtc>>,
+        }
+
+        impl From<CwSessionRow> for CaseworkerSessionRecord {
+            fn from(r: CwSessionRow) -> Self {
+                Self {
+                    id: r.id,
+                    caseworker_id: r.caseworker_id,
+                    created_at: r.created_at,
+                    last_seen_at: r.last_seen_at,
+                    expires_at: r.expires_at,
+                    ended_at: r.ended_at,
+                }
+            }
+        }
+
+        #[derive(sqlx::FromRow)]
+        struct ListingRow {
+            #[sqlx(flatten)]
+            person: super::rows::PersonRow,
+            state: String,
+            completed_at: Option<BoDateTime<BoUtc>>,
+            on_worklist: i64,
+        }
+
+        #[derive(sqlx::FromRow)]
+        struct RemarkRow {
+            id: BoUuid,
+            person_id: BoUuid,
+            text: String,
+            author: String,
+            created_at: BoDateTime<BoUtc>,
+        }
+
+        #[derive(sqlx::FromRow)]
+        struct AuditRow {
+            seq: i64,
+            at: BoDateTime<BoUtc>,
+            actor_id: Option<BoUuid>,
+            actor: String,
+            organisation_id: Option<BoUuid>,
+            action: String,
+            person_id: Option<BoUuid>,
+            person_organisation_id: Option<BoUuid>,
+            registration_id: Option<BoUuid>,
+            fields: String,
+            reason: Option<String>,
+            client_address: Option<String>,
+            request_id: Option<String>,
+            prev_hash: Vec<u8>,
+            hash: Vec<u8>,
+        }
+
+        impl TryFrom<AuditRow> for AuditEventRecord {
+            type Error = StoreError;
+            fn try_from(r: AuditRow) -> Result<Self, StoreError> {
+                Ok(Self {
+                    seq: r.seq,
+                    event: NewAuditEvent {
+                        at: r.at,
+                        actor_id: r.actor_id,
+                        actor: r.actor,
+                        organisation_id: r.organisation_id,
+                        action: BoAction::from_name(&r.action).ok_or_else(|| {
+                            StoreError::Corrupt(format!("audit action {:?}", r.action))
+                        })?,
+                        person_id: r.person_id,
+                        person_organisation_id: r.person_organisation_id,
+                        registration_id: r.registration_id,
+                        fields: serde_json::from_str(&r.fields)
+                            .map_err(|_| StoreError::Corrupt("audit fields".into()))?,
+                        reason: r.reason,
+                        client_address: r.client_address,
+                        request_id: r.request_id,
+                    },
+                    prev_hash: r.prev_hash,
+                    hash: r.hash,
+                })
+            }
+        }
+
+        impl $store {
+            async fn roles_of(&self, ids: &[BoUuid]) -> Result<Vec<(BoUuid, BoRole)>, StoreError> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT caseworker_id, role FROM caseworker_roles WHERE caseworker_id IN (",
+                );
+                let mut list = qb.separated(", ");
+                for id in ids {
+                    list.push_bind(*id);
+                }
+                qb.push(") ORDER BY role");
+                let rows: Vec<(BoUuid, String)> =
+                    qb.build_query_as().fetch_all(&self.$read).await?;
+                rows.into_iter()
+                    .map(|(id, role)| Ok((id, parse_role(&role)?)))
+                    .collect()
+            }
+
+            async fn with_roles(&self, rows: Vec<CaseworkerRow>) -> Result<Vec<Caseworker>, StoreError> {
+                let ids: Vec<BoUuid> = rows.iter().map(|r| r.id).collect();
+                let roles = self.roles_of(&ids).await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|row| {
+                        let mut mine: Vec<BoRole> =
+                            roles.iter().filter(|(id, _)| *id == row.id).map(|(_, r)| *r).collect();
+                        mine.sort_unstable();
+                        row.with_roles(mine)
+                    })
+                    .collect())
+            }
+
+            async fn one_caseworker(&self, row: Option<CaseworkerRow>) -> Result<Option<Caseworker>, StoreError> {
+                match row {
+                    Some(row) => Ok(self.with_roles(vec![row]).await?.pop()),
+                    None => Ok(None),
+                }
+            }
+        }
+
+        /// The people subquery `x` with every filter, for both the page and the count.
+        fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
+            qb.push(format!(
+                "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
+                 (SELECT r.completed_at FROM registrations r WHERE r.person_id = p.id \
+                 ORDER BY r.number DESC LIMIT 1) AS completed_at, \
+                 CAST(CASE WHEN EXISTS (SELECT 1 FROM worklist_entries w WHERE w.person_id = p.id \
+                 AND w.caseworker_id = ",
+                BO_PERSON_COLUMNS
+                    .split(", ")
+                    .map(|c| format!("p.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            qb.push_bind(f.caseworker_id);
+            qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE p.organisation_id = ");
+            qb.push_bind(f.organisation_id);
+            if let Some(id) = f.person_id {
+                qb.push(" AND p.id = ").push_bind(id);
+            }
+            match &f.matching {
+                None => {}
+                Some(PersonMatch::DufNumber(duf)) => {
+                    qb.push(" AND p.duf_number = ").push_bind(duf.clone());
+                }
+                Some(PersonMatch::RegistrationNumber(n)) => {
+                    qb.push(" AND p.registration_number = ").push_bind(n.as_str().to_owned());
+                }
+                Some(PersonMatch::NationalId(n)) => {
+                    qb.push(" AND p.national_id = ").push_bind(n.as_str().to_owned());
+                }
+                Some(PersonMatch::DateOfBirth(d)) => {
+                    // A date from the parser always exists in the calendar.
+                    if let Ok(naive) = naive_from_date(*d) {
+                        qb.push(" AND p.date_of_birth = ").push_bind(naive);
+                    } else {
+                        qb.push(" AND 1 = 0");
+                    }
+                }
+                Some(PersonMatch::Name { surname, first_name, words }) => {
+                    if let Some(s) = surname {
+                        qb.push(" AND p.last_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
+                    }
+                    if let Some(s) = first_name {
+                        qb.push(" AND p.first_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
+                    }
+                    for w in words {
+                        qb.push(" AND (p.last_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\'");
+                        qb.push(" OR p.first_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\')");
+                    }
+                }
+            }
+            qb.push(") x WHERE 1 = 1");
+            if let Some(state) = f.state {
+                qb.push(" AND x.state = ").push_bind(state.as_str());
+            }
+            if let Some(t) = f.created_from {
+                qb.push(" AND x.created_at >= ").push_bind(t);
+            }
+            if let Some(t) = f.created_before {
+                qb.push(" AND x.created_at < ").push_bind(t);
+            }
+            if let Some(t) = f.completed_from {
+                qb.push(" AND x.completed_at >= ").push_bind(t);
+            }
+            if let Some(t) = f.completed_before {
+                qb.push(" AND x.completed_at < ").push_bind(t);
+            }
+            if f.worklist_only {
+                qb.push(" AND x.on_worklist = 1");
+            }
+        }
+
+        fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
+            qb.push(" FROM audit_events WHERE 1 = 1");
+            if let Some(org) = f.organisation_id {
+                qb.push(" AND (organisation_id = ").push_bind(org);
+                qb.push(" OR person_organisation_id = ").push_bind(org).push(")");
+            }
+            if let Some(action) = f.action {
+                qb.push(" AND action = ").push_bind(action.as_str());
+            }
+            if let Some(actor) = f.actor_id {
+                qb.push(" AND actor_id = ").push_bind(actor);
+            }
+            if let Some(person) = f.person_id {
+                qb.push(" AND person_id = ").push_bind(person);
+            }
+            if let Some(t) = f.from {
+                qb.push(" AND at >= ").push_bind(t);
+            }
+            if let Some(t) = f.before {
+                qb.push(" AND at < ").push_bind(t);
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl BackOfficeStore for $store {
+            async fn create_caseworker(&self, new: &NewCaseworker) -> Result<Caseworker, StoreError> {
+                let mut tx = self.$write.begin().await?;
+                let row: CaseworkerRow = sqlx::query_as(&$sql(&format!(
+                    "INSERT INTO caseworkers (id, organisation_id, username, display_name, \
+                     password_hash, totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
+                     RETURNING {CASEWORKER_COLUMNS}"
+                )))
+                .bind(BoUuid::new_v4())
+                .bind(new.organisation_id)
+                .bind(&new.username)
+                .bind(&new.display_name)
+                .bind(&new.password_hash)
+                .bind(&new.totp_secret)
+                .bind(new.now)
+                .fetch_one(&mut *tx)
+                .await?;
+                let mut roles = new.roles.clone();
+                roles.sort_unstable();
+                roles.dedup();
+                for role in &roles {
+                    sqlx::query(&$sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
+                        .bind(row.id)
+                        .bind(role.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(row.with_roles(roles))
+            }
+
+            async fn caseworker_by_username(&self, username: &str) -> Result<Option<Caseworker>, StoreError> {
+                let row: Option<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
+                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE username = ?"
+                )))
+                .bind(username)
+                .fetch_optional(&self.$read)
+                .await?;
+                self.one_caseworker(row).await
+            }
+
+            async fn caseworker_by_id(&self, id: BoUuid) -> Result<Option<Caseworker>, StoreError> {
+                let row: Option<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
+                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE id = ?"
+                )))
+                .bind(id)
+                .fetch_optional(&self.$read)
+                .await?;
+                self.one_caseworker(row).await
+            }
+
+            async fn caseworkers_of(&self, organisation_id: BoUuid) -> Result<Vec<Caseworker>, StoreError> {
+                let rows: Vec<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
+                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE organisation_id = ? ORDER BY username"
+                )))
+                .bind(organisation_id)
+                .fetch_all(&self.$read)
+                .await?;
+                self.with_roles(rows).await
+            }
+
+            async fn set_caseworker_roles(&self, id: BoUuid, roles: &[BoRole]) -> Result<(), StoreError> {
+                let mut roles = roles.to_vec();
+                roles.sort_unstable();
+                roles.dedup();
+                let mut tx = self.$write.begin().await?;
+                sqlx::query(&$sql("DELETE FROM caseworker_roles WHERE caseworker_id = ?"))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                for role in &roles {
+                    sqlx::query(&$sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
+                        .bind(id)
+                        .bind(role.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn disable_caseworker(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
+                let mut tx = self.$write.begin().await?;
+                sqlx::query(&$sql(
+                    "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL",
+                ))
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(&$sql(
+                    "UPDATE caseworker_sessions SET ended_at = ? WHERE caseworker_id = ? AND ended_at IS NULL",
+                ))
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn create_caseworker_session(
+                &self,
+                caseworker_id: BoUuid,
+                now: BoDateTime<BoUtc>,
+                expires_at: BoDateTime<BoUtc>,
+            ) -> Result<CaseworkerSessionRecord, StoreError> {
+                let row: CwSessionRow = sqlx::query_as(&$sql(&format!(
+                    "INSERT INTO caseworker_sessions (id, caseworker_id, created_at, last_seen_at, \
+                     expires_at) VALUES (?, ?, ?, ?, ?) RETURNING {CW_SESSION_COLUMNS}"
+                )))
+                .bind(BoUuid::new_v4())
+                .bind(caseworker_id)
+                .bind(now)
+                .bind(now)
+                .bind(expires_at)
+                .fetch_one(&self.$write)
+                .await?;
+                Ok(row.into())
+            }
+
+            async fn caseworker_session(&self, id: BoUuid) -> Result<Option<CaseworkerSessionRecord>, StoreError> {
+                let row: Option<CwSessionRow> = sqlx::query_as(&$sql(&format!(
+                    "SELECT {CW_SESSION_COLUMNS} FROM caseworker_sessions WHERE id = ?"
+                )))
+                .bind(id)
+                .fetch_optional(&self.$read)
+                .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn touch_caseworker_session(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
+                sqlx::query(&$sql("UPDATE caseworker_sessions SET last_seen_at = ? WHERE id = ?"))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_caseworker_session(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
+                sqlx::query(&$sql(
+                    "UPDATE caseworker_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                ))
+                .bind(now)
+                .bind(id)
+                .execute(&self.$write)
+                .await?;
+                Ok(())
+            }
+
+            async fn add_to_worklist(&self, caseworker_id: BoUuid, person_id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
+                sqlx::query(&$sql(
+                    "INSERT INTO worklist_entries (caseworker_id, person_id, added_at) VALUES (?, ?, ?) \
+                     ON CONFLICT (caseworker_id, person_id) DO NOTHING",
+                ))
+                .bind(caseworker_id)
+                .bind(person_id)
+                .bind(now)
+                .execute(&self.$write)
+                .await?;
+                Ok(())
+            }
+
+            async fn remove_from_worklist(&self, caseworker_id: BoUuid, person_id: BoUuid) -> Result<(), StoreError> {
+                sqlx::query(&$sql(
+                    "DELETE FROM worklist_entries WHERE caseworker_id = ? AND person_id = ?",
+                ))
+                .bind(caseworker_id)
+                .bind(person_id)
+                .execute(&self.$write)
+                .await?;
+                Ok(())
+            }
+
+            async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError> {
+                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
+                push_people_core(&mut count, filter);
+                let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+
+                let mut page = QueryBuilder::<$db>::new(format!(
+                    "SELECT {}, x.state, x.completed_at, x.on_worklist ",
+                    BO_PERSON_COLUMNS
+                        .split(", ")
+                        .map(|c| format!("x.{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                push_people_core(&mut page, filter);
+                page.push(people_order(filter.sort, filter.order));
+                page.push(" LIMIT ").push_bind(filter.limit);
+                page.push(" OFFSET ").push_bind(filter.offset);
+                let rows: Vec<ListingRow> = page.build_query_as().fetch_all(&self.$read).await?;
+                let listings = rows
+                    .into_iter()
+                    .map(|row| {
+                        Ok(PersonListing {
+                            person: row.person.try_into()?,
+                            state: BoState::from_name(&row.state).ok_or_else(|| {
+                                StoreError::Corrupt(format!("state {:?}", row.state))
+                            })?,
+                            completed_at: row.completed_at,
+                            on_worklist: row.on_worklist != 0,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, StoreError>>()?;
+                Ok((listings, u64::try_from(total).unwrap_or(0)))
+            }
+
+            async fn update_identity(&self, person_id: BoUuid, change: &IdentityChange) -> Result<super::Person, StoreError> {
+                let citizenships = super::rows::to_json_text(&change.citizenships)?;
+                let row: Option<super::rows::PersonRow> = sqlx::query_as(&$sql(&format!(
+                    "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
+                     last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
+                     registration_number = ?, national_id = ? WHERE id = ? RETURNING {BO_PERSON_COLUMNS}"
+                )))
+                .bind(&change.first_name)
+                .bind(&change.last_name)
+                .bind(super::fold_name(&change.first_name))
+                .bind(super::fold_name(&change.last_name))
+                .bind(change.date_of_birth.map(naive_from_date).transpose()?)
+                .bind(change.gender.map(|g| g.as_str()))
+                .bind(citizenships)
+                .bind(change.registration_number.as_ref().map(|r| r.as_str().to_owned()))
+                .bind(change.national_id.as_ref().map(|n| n.as_str().to_owned()))
+                .bind(person_id)
+                .fetch_optional(&self.$write)
+                .await?;
+                row.ok_or(StoreError::MissingReference)?.try_into()
+            }
+
+            async fn add_remark(&self, person_id: BoUuid, author_id: BoUuid, text: &str, now: BoDateTime<BoUtc>) -> Result<RemarkRecord, StoreError> {
+                let id = BoUuid::new_v4();
+                sqlx::query(&$sql(
+                    "INSERT INTO remarks (id, person_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
+                ))
+                .bind(id)
+                .bind(person_id)
+                .bind(author_id)
+                .bind(text)
+                .bind(now)
+                .execute(&self.$write)
+                .await?;
+                let author: (String,) = sqlx::query_as(&$sql("SELECT display_name FROM caseworkers WHERE id = ?"))
+                    .bind(author_id)
+                    .fetch_one(&self.$write)
+                    .await?;
+                Ok(RemarkRecord { id, person_id, text: text.to_owned(), author: author.0, created_at: now })
+            }
+
+            async fn remarks(&self, person_id: BoUuid) -> Result<Vec<RemarkRecord>, StoreError> {
+                let rows: Vec<RemarkRow> = sqlx::query_as(&$sql(
+                    "SELECT r.id, r.person_id, r.text, c.display_name AS author, r.created_at \
+                     FROM remarks r JOIN caseworkers c ON c.id = r.author_id \
+                     WHERE r.person_id = ? ORDER BY r.created_at DESC, r.id",
+                ))
+                .bind(person_id)
+                .fetch_all(&self.$read)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| RemarkRecord { id: r.id, person_id: r.person_id, text: r.text, author: r.author, created_at: r.created_at })
+                    .collect())
+            }
+
+            async fn latest_code(&self, person_id: BoUuid) -> Result<Option<CodeSummary>, StoreError> {
+                let row: Option<(BoDateTime<BoUtc>, BoDateTime<BoUtc>, Option<BoDateTime<BoUtc>>, Option<String>, i64)> =
+                    sqlx::query_as(&$sql(
+                        "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM login_codes \
+                         WHERE person_id = ? ORDER BY created_at DESC, (ended_at IS NULL) DESC LIMIT 1",
+                    ))
+                    .bind(person_id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                Ok(row.map(|(created_at, expires_at, ended_at, end_reason, wrong_tries)| CodeSummary {
+                    created_at,
+                    expires_at,
+                    ended_at,
+                    end_reason,
+                    wrong_tries,
+                }))
+            }
+
+            async fn append_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError> {
+                if events.is_empty() {
+                    return Ok(());
+                }
+                let mut tx = self.$write.begin().await?;
+                sqlx::query($lock).execute(&mut *tx).await?;
+                let last: Option<(i64, Vec<u8>)> =
+                    sqlx::query_as("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
+                for event in events {
+                    seq += 1;
+                    let mut event = event.clone();
+                    // What is hashed must be what is read back.
+                    event.at = chrono::SubsecRound::trunc_subsecs(event.at, 6);
+                    let hash = crate::audit::chain_hash(&prev, &crate::audit::canonical(seq, &event));
+                    sqlx::query(&$sql(&format!(
+                        "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    )))
+                    .bind(seq)
+                    .bind(event.at)
+                    .bind(event.actor_id)
+                    .bind(&event.actor)
+                    .bind(event.organisation_id)
+                    .bind(event.action.as_str())
+                    .bind(event.person_id)
+                    .bind(event.person_organisation_id)
+                    .bind(event.registration_id)
+                    .bind(super::rows::to_json_text(&event.fields)?)
+                    .bind(&event.reason)
+                    .bind(&event.client_address)
+                    .bind(&event.request_id)
+                    .bind(&prev)
+                    .bind(&hash)
+                    .execute(&mut *tx)
+                    .await?;
+                    prev = hash;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn audit_events(&self, filter: &AuditFilter) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
+                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                push_audit_core(&mut count, filter);
+                let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+                let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
+                push_audit_core(&mut page, filter);
+                page.push(" ORDER BY seq DESC LIMIT ").push_bind(filter.limit);
+                page.push(" OFFSET ").push_bind(filter.offset);
+                let rows: Vec<AuditRow> = page.build_query_as().fetch_all(&self.$read).await?;
+                let events = rows.into_iter().map(TryInto::try_into).collect::<Result<Vec<_>, _>>()?;
+                Ok((events, u64::try_from(total).unwrap_or(0)))
+            }
+
+            async fn audit_chain_after(&self, seq: i64, limit: i64) -> Result<Vec<AuditEventRecord>, StoreError> {
+                let rows: Vec<AuditRow> = sqlx::query_as(&$sql(&format!(
+                    "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"
+                )))
+                .bind(seq)
+                .bind(limit)
+                .fetch_all(&self.$read)
+                .await?;
+                rows.into_iter().map(TryInto::try_into).collect()
+            }
+        }
+    };
+}
+
+pub(super) use back_office_impl;

@@ -1,0 +1,309 @@
+//! Account administration for administrators: the own organisation's
+//! caseworker accounts, creating them, setting roles, disabling them. No
+//! personal data of applicants is reachable from here.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use kartlegg_shared::caseworker::{
+    Account, AuditAction, CreatedAccount, NewAccount, Role, RolesUpdate,
+};
+use kartlegg_shared::password::check_password;
+use kartlegg_shared::problem::{FieldError, Problem};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::CaseworkerSession;
+use crate::auth::password::{hash_password, new_totp_secret, totp_base32, totp_uri};
+use crate::back_office::{self, parse_id};
+use crate::db::{Caseworker, NewCaseworker, StoreError};
+use crate::error::ApiError;
+use crate::extract::AppJson;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_accounts, create_account))
+        .routes(routes!(set_roles))
+        .routes(routes!(disable_account))
+}
+
+/// The organisation's accounts, by username.
+#[utoipa::path(
+    get,
+    path = "/api/v1/caseworker/accounts",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    responses(
+        (status = 200, description = "The accounts", body = Vec<Account>),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_accounts(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+) -> Result<Json<Vec<Account>>, ApiError> {
+    cw.require(&[Role::Administrator])?;
+    let accounts = state
+        .store
+        .caseworkers_of(cw.account.organisation_id)
+        .await?;
+    Ok(Json(accounts.iter().map(back_office::account).collect()))
+}
+
+/// Create an account in the administrator's organisation. With `totp`
+/// (or when the deployment requires it for administrators) the answer
+/// carries the second factor's secret, once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/caseworker/accounts",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    request_body = NewAccount,
+    responses(
+        (status = 201, description = "Created", body = CreatedAccount),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The username is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid values (`password_too_short`, `password_too_common`, …)", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_account(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppJson(request): AppJson<NewAccount>,
+) -> Result<(StatusCode, Json<CreatedAccount>), ApiError> {
+    cw.require(&[Role::Administrator])?;
+    let now = state.clock.now();
+    let totp = request.totp
+        || (state.config.require_admin_totp && request.roles.contains(&Role::Administrator));
+    let (account, secret) = create(
+        &state,
+        NewAccountFor {
+            organisation_id: cw.account.organisation_id,
+            username: &request.username,
+            display_name: &request.display_name,
+            password: &request.password,
+            roles: &request.roles,
+            totp,
+        },
+        now,
+    )
+    .await?;
+    let mut event = cw.event(AuditAction::AccountCreated, now);
+    event.fields = account_fields(&account);
+    state.store.append_audit(&[event]).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedAccount {
+            account: back_office::account(&account),
+            totp_secret: secret.as_deref().map(totp_base32),
+            totp_uri: secret.as_deref().map(|s| totp_uri(s, &account.username)),
+        }),
+    ))
+}
+
+/// Replace an account's roles.
+#[utoipa::path(
+    put,
+    path = "/api/v1/caseworker/accounts/{id}/roles",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(("id" = String, Path, description = "The account's id")),
+    request_body = RolesUpdate,
+    responses(
+        (status = 200, description = "The account with its new roles", body = Account),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Administrators cannot take their own administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn set_roles(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    Path(id): Path<String>,
+    AppJson(request): AppJson<RolesUpdate>,
+) -> Result<Json<Account>, ApiError> {
+    cw.require(&[Role::Administrator])?;
+    let target = account_in_org(&state, &cw, &id).await?;
+    if target.id == cw.account.id && !request.roles.contains(&Role::Administrator) {
+        // Otherwise an organisation can lose its last administrator by a slip.
+        return Err(ApiError::Conflict(
+            "You cannot take your own administrator role".into(),
+        ));
+    }
+    state
+        .store
+        .set_caseworker_roles(target.id, &request.roles)
+        .await?;
+    let updated = state
+        .store
+        .caseworker_by_id(target.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut event = cw.event(AuditAction::RolesChanged, state.clock.now());
+    event.fields = account_fields(&updated);
+    state.store.append_audit(&[event]).await?;
+    Ok(Json(back_office::account(&updated)))
+}
+
+/// Disable an account: it can no longer log in, and its sessions end at once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/caseworker/accounts/{id}/disable",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 200, description = "The disabled account", body = Account),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Administrators cannot disable their own account", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn disable_account(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    Path(id): Path<String>,
+) -> Result<Json<Account>, ApiError> {
+    cw.require(&[Role::Administrator])?;
+    let target = account_in_org(&state, &cw, &id).await?;
+    if target.id == cw.account.id {
+        return Err(ApiError::Conflict(
+            "You cannot disable your own account".into(),
+        ));
+    }
+    let now = state.clock.now();
+    state.store.disable_caseworker(target.id, now).await?;
+    let updated = state
+        .store
+        .caseworker_by_id(target.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut event = cw.event(AuditAction::AccountDisabled, now);
+    event.fields = account_fields(&updated);
+    state.store.append_audit(&[event]).await?;
+    Ok(Json(back_office::account(&updated)))
+}
+
+/// The account with this id in the caller's organisation; 404 otherwise.
+async fn account_in_org(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    id: &str,
+) -> Result<Caseworker, ApiError> {
+    state
+        .store
+        .caseworker_by_id(parse_id(id)?)
+        .await?
+        .filter(|a| a.organisation_id == cw.account.organisation_id)
+        .ok_or(ApiError::NotFound)
+}
+
+/// What an account event records: whose account, and its roles after.
+fn account_fields(account: &Caseworker) -> Vec<String> {
+    std::iter::once(format!("account:{}", account.id))
+        .chain(account.roles.iter().map(|r| format!("role:{}", r.as_str())))
+        .collect()
+}
+
+/// A new account's values, from the API or the command line.
+#[derive(Debug)]
+pub struct NewAccountFor<'a> {
+    pub organisation_id: Uuid,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+    pub roles: &'a [Role],
+    pub totp: bool,
+}
+
+/// Validates and creates an account; returns it with its TOTP secret when
+/// one was set up. Shared by the API and `kartlegg user add`.
+pub async fn create(
+    state: &AppState,
+    new: NewAccountFor<'_>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
+    create_in(state.store.as_ref(), new, now).await
+}
+
+/// [`create`] against a store alone.
+pub async fn create_in(
+    store: &dyn crate::db::Store,
+    new: NewAccountFor<'_>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
+    let username = new.username.trim().to_lowercase();
+    let display_name = new
+        .display_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut errors = Vec::new();
+    if !(3..=64).contains(&username.len())
+        || !username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        })
+    {
+        errors.push(FieldError::new(
+            "username",
+            "invalid_username",
+            "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
+        ));
+    }
+    if display_name.is_empty() || display_name.chars().count() > 100 {
+        errors.push(FieldError::new(
+            "display_name",
+            "invalid_name",
+            "A display name has 1 to 100 characters",
+        ));
+    }
+    if let Err(e) = check_password(new.password, &username) {
+        errors.push(FieldError::new("password", e.code, e.message));
+    }
+    if new.roles.is_empty() {
+        errors.push(FieldError::new(
+            "roles",
+            "roles_required",
+            "Give the account at least one role",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let password = new.password.to_owned();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .map_err(ApiError::Internal)?;
+    let secret = if new.totp {
+        Some(new_totp_secret().map_err(ApiError::Internal)?)
+    } else {
+        None
+    };
+    let account = store
+        .create_caseworker(&NewCaseworker {
+            organisation_id: new.organisation_id,
+            username,
+            display_name,
+            password_hash,
+            totp_secret: secret.clone(),
+            roles: new.roles.to_vec(),
+            now,
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => ApiError::Conflict("This username is taken".into()),
+            other => other.into(),
+        })?;
+    Ok((account, secret))
+}

@@ -1,0 +1,118 @@
+//! The audit log for auditors: the own organisation's events (by its
+//! accounts, or about its people), filtered and paged, and the hash-chain
+//! verification.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use kartlegg_shared::caseworker::{AuditEventInfo, AuditPage, AuditQuery, ChainVerification, Role};
+use kartlegg_shared::problem::Problem;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::audit::verify_chain;
+use crate::auth::CaseworkerSession;
+use crate::back_office::{day_start, paging};
+use crate::db::AuditFilter;
+use crate::error::ApiError;
+use crate::registration::api_time;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(audit_log))
+        .routes(routes!(verify))
+}
+
+/// The organisation's audit events, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/caseworker/audit",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "One page of events", body = AuditPage),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the auditor role", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A bad filter, date or page", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    Query(query): Query<AuditQuery>,
+) -> Result<Json<AuditPage>, ApiError> {
+    cw.require(&[Role::Auditor])?;
+    let (page, page_size) = paging(query.page, query.page_size)?;
+    let id = |field: &str, value: Option<&str>| {
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                Uuid::parse_str(v).map_err(|_| ApiError::field(field, "invalid_id", "Not an id"))
+            })
+            .transpose()
+    };
+    let filter = AuditFilter {
+        organisation_id: Some(cw.account.organisation_id),
+        action: query.action,
+        actor_id: id("actor_id", query.actor_id.as_deref())?,
+        person_id: id("person_id", query.person_id.as_deref())?,
+        from: day_start("from", query.from.as_deref(), 0)?,
+        before: day_start("to", query.to.as_deref(), 1)?,
+        limit: i64::from(page_size),
+        offset: i64::from(page - 1) * i64::from(page_size),
+    };
+    let (events, total) = state.store.audit_events(&filter).await?;
+    let show = |u: Option<Uuid>| u.map(|u| u.to_string());
+    Ok(Json(AuditPage {
+        items: events
+            .into_iter()
+            .map(|r| AuditEventInfo {
+                seq: r.seq,
+                at: api_time(r.event.at),
+                actor_id: show(r.event.actor_id),
+                actor: r.event.actor,
+                organisation_id: show(r.event.organisation_id),
+                action: r.event.action,
+                person_id: show(r.event.person_id),
+                registration_id: show(r.event.registration_id),
+                fields: r.event.fields,
+                reason: r.event.reason,
+                client_address: r.event.client_address,
+                request_id: r.event.request_id,
+            })
+            .collect(),
+        total,
+        page,
+        page_size,
+    }))
+}
+
+/// Walks the whole hash chain: whether any event was changed, removed or
+/// inserted since it was written.
+#[utoipa::path(
+    get,
+    path = "/api/v1/caseworker/audit/verify",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    responses(
+        (status = 200, description = "The verification's result", body = ChainVerification),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the auditor role", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn verify(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+) -> Result<Json<ChainVerification>, ApiError> {
+    cw.require(&[Role::Auditor])?;
+    let result = verify_chain(state.store.as_ref()).await?;
+    Ok(Json(ChainVerification {
+        intact: result.first_broken_seq.is_none(),
+        events_checked: result.events_checked,
+        first_broken_seq: result.first_broken_seq,
+    }))
+}
