@@ -216,7 +216,6 @@ action-add-remark = Added a remark
 action-correct-identity = Corrected identity
 action-worklist-add = Added to a worklist
 action-worklist-remove = Removed from a worklist
-action-read-access-log = Read the access log
 action-account-created = Created an account
 action-roles-changed = Changed roles
 action-account-disabled = Disabled an account

@@ -216,7 +216,6 @@ action-add-remark = La til merknad
 action-correct-identity = Rettet identitet
 action-worklist-add = La til i arbeidsliste
 action-worklist-remove = Fjernet fra arbeidsliste
-action-read-access-log = Leste tilgangsloggen
 action-account-created = Opprettet bruker
 action-roles-changed = Endret roller
 action-account-disabled = Deaktiverte bruker

@@ -66,7 +66,6 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::CorrectIdentity => "action-correct-identity",
         AuditAction::WorklistAdd => "action-worklist-add",
         AuditAction::WorklistRemove => "action-worklist-remove",
-        AuditAction::ReadAccessLog => "action-read-access-log",
         AuditAction::AccountCreated => "action-account-created",
         AuditAction::RolesChanged => "action-roles-changed",
         AuditAction::AccountDisabled => "action-account-disabled",
