@@ -10,14 +10,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use kartlegg_shared::domain::DufNumber;
 use tracing_subscriber::EnvFilter;
 
+use kartlegg_shared::caseworker::Role;
+
 use crate::auth::login::issue_code;
+use crate::auth::password::{totp_base32, totp_uri};
 use crate::auth::token::Keys;
 use crate::config::{
     AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
 };
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
+use crate::error::ApiError;
 use crate::state::{AppConfig, AppState};
-use crate::{build_router, db, demo, http, openapi};
+use crate::{build_router, db, demo, http, openapi, routes};
 
 /// Kartlegg: registers the qualifications of refugees.
 #[derive(Debug, Parser)]
@@ -51,6 +55,48 @@ pub enum Command {
         #[command(subcommand)]
         command: CodeCommand,
     },
+    /// Manage caseworker accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a caseworker account. The password is read from standard input
+    /// (one line), so that it stays out of the shell history and `ps`.
+    Add(UserAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAdd {
+    /// The number of the organisation the account belongs to.
+    #[arg(long)]
+    pub org: String,
+    /// The login name (3–64 of a–z, 0–9, '.', '-', '_').
+    #[arg(long)]
+    pub username: String,
+    /// The name shown in the UI and access logs; the username when absent.
+    #[arg(long)]
+    pub display_name: Option<String>,
+    /// A role: administrator, reader, counsellor, statistics or auditor.
+    /// Repeat for several.
+    #[arg(long = "role", value_parser = parse_role, required = true)]
+    pub roles: Vec<Role>,
+    /// Set up a TOTP second factor and print its secret.
+    #[arg(long)]
+    pub totp: bool,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+}
+
+fn parse_role(value: &str) -> Result<Role, String> {
+    Role::from_name(value).ok_or_else(|| {
+        format!(
+            "roles are administrator, reader, counsellor, statistics and auditor, not {value:?}"
+        )
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -160,7 +206,65 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Code {
             command: CodeCommand::Issue(args),
         }) => code_issue(args).await,
+        Some(Command::User {
+            command: UserCommand::Add(args),
+        }) => user_add(args).await,
     }
+}
+
+async fn user_add(args: UserAdd) -> anyhow::Result<()> {
+    let store = db::connect(&args.database.url).await?;
+    let org = store
+        .organisation_by_number(&args.org)
+        .await?
+        .with_context(|| format!("no organisation has the number {:?}", args.org))?;
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .context("reading the password from standard input")?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let display_name = args.display_name.unwrap_or_else(|| args.username.clone());
+    let (account, secret) = routes::accounts::create_in(
+        store.as_ref(),
+        routes::accounts::NewAccountFor {
+            organisation_id: org.id,
+            username: &args.username,
+            display_name: &display_name,
+            password,
+            roles: &args.roles,
+            totp: args.totp,
+        },
+        Utc::now(),
+    )
+    .await
+    .map_err(|e| match e {
+        ApiError::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        ApiError::Conflict(detail) => anyhow::anyhow!(detail),
+        other => anyhow::anyhow!(other),
+    })?;
+    let roles: Vec<&str> = account.roles.iter().map(|r| r.as_str()).collect();
+    println!(
+        "Added {} ({}) to {} with roles {}",
+        account.username,
+        account.display_name,
+        org.name,
+        roles.join(", ")
+    );
+    if let Some(secret) = secret {
+        println!(
+            "TOTP secret (enter it in an authenticator app): {}",
+            totp_base32(&secret)
+        );
+        println!("{}", totp_uri(&secret, &account.username));
+    }
+    Ok(())
 }
 
 async fn org_add(args: OrgAdd) -> anyhow::Result<()> {

@@ -5,12 +5,14 @@
 //! cannot be shown again).
 
 use chrono::{DateTime, Duration, Utc};
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::caseworker::{Gender, Role};
+use kartlegg_shared::domain::{Date, DufNumber};
 
 use crate::auth::code::LoginCode;
 use crate::auth::login::issue_code;
 use crate::auth::token::Keys;
-use crate::db::{NewOrganisation, NewPerson, OrganisationKind, Store};
+use crate::db::{IdentityChange, NewOrganisation, NewPerson, OrganisationKind, Person, Store};
+use crate::routes::accounts::{NewAccountFor, create_in};
 
 /// The demo organisation's number.
 pub const DEMO_ORGANISATION_NUMBER: &str = "demo-0001";
@@ -19,6 +21,48 @@ pub const DEMO_ORGANISATION_NUMBER: &str = "demo-0001";
 /// DUF-number series uses for this (2024 … 0001).
 pub const DEMO_DUF_NUMBER: &str = "202400000001";
 
+/// The password of every demo caseworker account. Printed at start-up:
+/// acceptable for the demo organisation only, which holds made-up people.
+pub const DEMO_CASEWORKER_PASSWORD: &str = "kartlegg-demo-2026";
+
+/// Made-up people of the demo organisation besides the applicant, for the
+/// back office's search and lists: DUF-number, first name, surname, date
+/// of birth, gender, citizenship.
+const DEMO_PEOPLE: &[(&str, &str, &str, (u16, u8, u8), Gender, &str)] = &[
+    (
+        "202400000002",
+        "Yonas",
+        "Tesfay",
+        (1988, 3, 14),
+        Gender::Male,
+        "ERI",
+    ),
+    (
+        "202400000003",
+        "Fatima",
+        "Al-Hassan",
+        (1995, 11, 2),
+        Gender::Female,
+        "SYR",
+    ),
+    (
+        "202400000004",
+        "Olena",
+        "Kovalenko",
+        (1979, 6, 30),
+        Gender::Female,
+        "UKR",
+    ),
+    (
+        "202400000005",
+        "Ahmad",
+        "Rahimi",
+        (2001, 1, 9),
+        Gender::Male,
+        "AFG",
+    ),
+];
+
 /// What the seed made, for printing at start-up.
 #[derive(Debug)]
 pub struct DemoLogins {
@@ -26,6 +70,8 @@ pub struct DemoLogins {
     pub applicant_duf: DufNumber,
     /// A fresh code for the demo applicant.
     pub applicant_code: LoginCode,
+    /// The demo caseworkers' usernames, one per role.
+    pub caseworkers: Vec<(String, Role)>,
 }
 
 /// Makes sure the demo data exists and issues the demo applicant a new code.
@@ -64,23 +110,93 @@ pub async fn seed(
                 .await?
         }
     };
+    if person.date_of_birth.is_none() {
+        set_identity(store, &person, (1992, 5, 17), Gender::Female, "SOM").await?;
+    }
+    for (duf, first, last, born, gender, citizenship) in DEMO_PEOPLE {
+        let duf = DufNumber::parse(duf)?;
+        if store.person_by_duf(&duf).await?.is_none() {
+            let person = store
+                .create_person(&NewPerson {
+                    duf_number: duf,
+                    organisation_id: organisation.id,
+                    first_name: (*first).into(),
+                    last_name: (*last).into(),
+                })
+                .await?;
+            set_identity(store, &person, *born, *gender, citizenship).await?;
+        }
+    }
+    let mut caseworkers = Vec::new();
+    for role in Role::ALL {
+        let username = format!("demo.{}", role.as_str());
+        if store.caseworker_by_username(&username).await?.is_none() {
+            create_in(
+                store,
+                NewAccountFor {
+                    organisation_id: organisation.id,
+                    username: &username,
+                    display_name: &format!("Demo {}", role.as_str()),
+                    password: DEMO_CASEWORKER_PASSWORD,
+                    roles: &[role],
+                    totp: false,
+                },
+                now,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("creating {username}: {e}"))?;
+        }
+        caseworkers.push((username, role));
+    }
     let issued = issue_code(store, keys, &person, now, code_ttl).await?;
     Ok(DemoLogins {
         organisation: organisation.name,
         applicant_duf: duf,
         applicant_code: issued.code,
+        caseworkers,
     })
+}
+
+async fn set_identity(
+    store: &dyn Store,
+    person: &Person,
+    (year, month, day): (u16, u8, u8),
+    gender: Gender,
+    citizenship: &str,
+) -> anyhow::Result<()> {
+    store
+        .update_identity(
+            person.id,
+            &IdentityChange {
+                first_name: person.first_name.clone(),
+                last_name: person.last_name.clone(),
+                date_of_birth: Some(Date::new(year, month, day)?),
+                gender: Some(gender),
+                citizenships: vec![citizenship.to_owned()],
+                registration_number: None,
+                national_id: None,
+            },
+        )
+        .await?;
+    Ok(())
 }
 
 impl DemoLogins {
     /// The lines printed under "Kartlegg is running".
     pub fn describe(&self) -> String {
-        format!(
+        let mut text = format!(
             "Demo organisation: {}\nDemo applicant: DUF-number {}, code {}",
             self.organisation,
             grouped_duf(&self.applicant_duf),
             self.applicant_code.display()
-        )
+        );
+        text.push_str(&format!(
+            "\nDemo caseworkers (password {DEMO_CASEWORKER_PASSWORD}):"
+        ));
+        for (username, role) in &self.caseworkers {
+            text.push_str(&format!("\n  {username} ({})", role.as_str()));
+        }
+        text
     }
 }
 

@@ -951,10 +951,13 @@ macro_rules! back_office_impl {
             }
 
             async fn latest_code(&self, person_id: BoUuid) -> Result<Option<CodeSummary>, StoreError> {
+                // A replaced code is never the newest, even when two were
+                // issued within the clock's resolution.
                 let row: Option<(BoDateTime<BoUtc>, BoDateTime<BoUtc>, Option<BoDateTime<BoUtc>>, Option<String>, i64)> =
                     sqlx::query_as(&$sql(
                         "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM login_codes \
-                         WHERE person_id = ? ORDER BY created_at DESC, (ended_at IS NULL) DESC LIMIT 1",
+                         WHERE person_id = ? ORDER BY created_at DESC, \
+                         CASE WHEN end_reason = 'replaced' THEN 1 ELSE 0 END LIMIT 1",
                     ))
                     .bind(person_id)
                     .fetch_optional(&self.$read)

@@ -6,6 +6,7 @@ use std::process::Command;
 use kartlegg_backend::config::load_or_create_signing_key;
 use kartlegg_backend::db;
 use kartlegg_backend::demo;
+use kartlegg_shared::caseworker::Role;
 
 use crate::helpers::{TestApp, test_config};
 use crate::on_both_engines;
@@ -131,8 +132,128 @@ async fn demo_applicant_logs_in_with_the_printed_code(app: TestApp) {
         text.contains("Demo applicant: DUF-number 2024 0000 0001, code "),
         "{text}"
     );
-    let code = text.rsplit("code ").next().unwrap();
+    let code = text
+        .split("code ")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .unwrap();
     assert_eq!(app.try_login(demo::DEMO_DUF_NUMBER, code).await.status, 201);
+
+    // One demo caseworker per role, with the printed password.
+    for role in Role::ALL {
+        let username = format!("demo.{}", role.as_str());
+        assert!(
+            text.contains(&format!("{username} ({})", role.as_str())),
+            "{text}"
+        );
+        let res = app
+            .try_caseworker_login(&username, demo::DEMO_CASEWORKER_PASSWORD, None)
+            .await;
+        assert_eq!(res.status, 201, "{username}");
+        assert_eq!(
+            res.json()["me"]["roles"],
+            serde_json::json!([role.as_str()])
+        );
+    }
+    assert!(text.contains(demo::DEMO_CASEWORKER_PASSWORD));
+}
+
+/// `kartlegg user add` reads the password from standard input, refuses a
+/// weak one, and the account logs in.
+#[tokio::test]
+async fn operator_adds_a_caseworker_who_logs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    kartlegg(
+        dir.path(),
+        &[
+            "org",
+            "add",
+            "--number",
+            "0301",
+            "--name",
+            "Oslo",
+            "--kind",
+            "municipality",
+        ],
+    );
+    let weak = kartlegg_with_stdin(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--org",
+            "0301",
+            "--username",
+            "kari",
+            "--role",
+            "reader",
+        ],
+        "password1234\n",
+    );
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("too easy to guess"));
+    let added = kartlegg_with_stdin(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--org",
+            "0301",
+            "--username",
+            "kari",
+            "--display-name",
+            "Kari Nordmann",
+            "--role",
+            "reader",
+            "--role",
+            "counsellor",
+        ],
+        "correct horse battery\n",
+    );
+    let stdout = String::from_utf8_lossy(&added.stdout);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(
+        stdout.contains("Added kari (Kari Nordmann) to Oslo with roles reader, counsellor"),
+        "{stdout}"
+    );
+
+    let store = db::connect(&format!("sqlite://{}", dir.path().join("cli.db").display()))
+        .await
+        .unwrap();
+    let key = load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let app = TestApp::with_config(store, tempfile::tempdir().unwrap(), test_config(None, key));
+    let res = app
+        .try_caseworker_login("kari", "correct horse battery", None)
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+}
+
+fn kartlegg_with_stdin(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+        .args(args)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join("cli.db").display()),
+        )
+        .env("KARTLEGG_SIGNING_KEY_FILE", dir.join("signing.key"))
+        .env_remove("KARTLEGG_LOG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run kartlegg");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 on_both_engines!(demo_applicant_logs_in_with_the_printed_code);

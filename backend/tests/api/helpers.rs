@@ -12,8 +12,12 @@ use kartlegg_backend::auth::login::issue_code;
 use kartlegg_backend::build_router;
 use kartlegg_backend::clock::{Clock, ManualClock};
 use kartlegg_backend::config::SigningKey;
-use kartlegg_backend::db::{self, NewOrganisation, NewPerson, OrganisationKind, Person, Store};
+use kartlegg_backend::db::{
+    self, Caseworker, NewOrganisation, NewPerson, Organisation, OrganisationKind, Person, Store,
+};
+use kartlegg_backend::routes::accounts::{NewAccountFor, create_in};
 use kartlegg_backend::state::{AppConfig, AppState};
+use kartlegg_shared::caseworker::Role;
 use kartlegg_shared::domain::DufNumber;
 use secrecy::SecretBox;
 use serde_json::{Value, json};
@@ -52,8 +56,14 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub state: AppState,
     pub clock: Arc<ManualClock>,
+    /// The database's URL, for tests that reach past the application
+    /// (empty when the store came from elsewhere).
+    pub db_url: String,
     _dir: tempfile::TempDir,
 }
+
+/// The password every test caseworker gets.
+pub const CASEWORKER_PASSWORD: &str = "correct horse battery";
 
 /// The configuration tests run with: defaults, a fixed key, no
 /// per-address login limit (every in-process request comes from "nowhere",
@@ -128,7 +138,9 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let store = db::connect(&url).await.expect("open SQLite");
-        Self::with_store(store, dir, static_dir)
+        let mut app = Self::with_store(store, dir, static_dir);
+        app.db_url = url;
+        app
     }
 
     /// On a fresh database of the throwaway PostgreSQL server named by
@@ -155,10 +167,11 @@ impl TestApp {
         let base = admin_url
             .rsplit_once('/')
             .map_or(admin_url.as_str(), |(b, _)| b);
-        let store = db::connect(&format!("{base}/{name}"))
-            .await
-            .expect("open PostgreSQL");
-        Some(Self::with_store(store, tempfile::tempdir().unwrap(), None))
+        let url = format!("{base}/{name}");
+        let store = db::connect(&url).await.expect("open PostgreSQL");
+        let mut app = Self::with_store(store, tempfile::tempdir().unwrap(), None);
+        app.db_url = url;
+        Some(app)
     }
 
     fn with_store(
@@ -179,6 +192,7 @@ impl TestApp {
             store,
             state,
             clock,
+            db_url: String::new(),
             _dir: dir,
         }
     }
@@ -234,6 +248,87 @@ impl TestApp {
             .unwrap();
         let code = self.issue_code(&person).await;
         (person, code)
+    }
+
+    /// The organisation with this number, created when missing.
+    pub async fn org(&self, number: &str) -> Organisation {
+        match self.store.organisation_by_number(number).await.unwrap() {
+            Some(org) => org,
+            None => self
+                .store
+                .create_organisation(&NewOrganisation {
+                    number: number.into(),
+                    name: format!("Org {number}"),
+                    kind: OrganisationKind::Municipality,
+                })
+                .await
+                .unwrap(),
+        }
+    }
+
+    /// A person of the organisation with this number.
+    pub async fn person_in(&self, org: &str, duf: &str, first: &str, last: &str) -> Person {
+        let org = self.org(org).await;
+        self.store
+            .create_person(&NewPerson {
+                duf_number: DufNumber::parse(duf).unwrap(),
+                organisation_id: org.id,
+                first_name: first.into(),
+                last_name: last.into(),
+            })
+            .await
+            .unwrap()
+    }
+
+    /// A caseworker account of the organisation with this number (password
+    /// [`CASEWORKER_PASSWORD`]); with `totp`, also its secret.
+    pub async fn add_caseworker(
+        &self,
+        org: &str,
+        username: &str,
+        roles: &[Role],
+        totp: bool,
+    ) -> (Caseworker, Option<Vec<u8>>) {
+        let org = self.org(org).await;
+        create_in(
+            self.store.as_ref(),
+            NewAccountFor {
+                organisation_id: org.id,
+                username,
+                display_name: &format!("CW {username}"),
+                password: CASEWORKER_PASSWORD,
+                roles,
+                totp,
+            },
+            self.clock.now(),
+        )
+        .await
+        .unwrap()
+    }
+
+    /// `POST /api/v1/caseworker/login`.
+    pub async fn try_caseworker_login(
+        &self,
+        username: &str,
+        password: &str,
+        totp_code: Option<&str>,
+    ) -> TestResponse {
+        self.post_json(
+            "/api/v1/caseworker/login",
+            None,
+            &json!({ "username": username, "password": password, "totp_code": totp_code }),
+        )
+        .await
+    }
+
+    /// A new caseworker account, logged in; returns the session token.
+    pub async fn caseworker(&self, org: &str, username: &str, roles: &[Role]) -> String {
+        self.add_caseworker(org, username, roles, false).await;
+        let res = self
+            .try_caseworker_login(username, CASEWORKER_PASSWORD, None)
+            .await;
+        assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+        res.json()["token"].as_str().unwrap().to_owned()
     }
 
     /// A new code for a person (ending the earlier one), digits only.

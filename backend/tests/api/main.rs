@@ -7,6 +7,7 @@ mod helpers;
 mod applicant_consent;
 mod applicant_login;
 mod applicant_registration;
+mod caseworker;
 mod cli;
 mod errors;
 mod health;
