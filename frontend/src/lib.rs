@@ -2,8 +2,8 @@
 //! callbacks; every user-visible string comes from the translation layer.
 
 pub mod api;
-pub mod caseworker;
 pub mod app;
+pub mod caseworker;
 pub mod components;
 pub mod form;
 pub mod i18n;

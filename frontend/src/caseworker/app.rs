@@ -12,7 +12,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use super::api::{self, ApiError};
-use super::components::{field_error, field_errors, error_text, focus_id};
+use super::components::{error_text, field_error, field_errors, focus_id};
 use super::i18n::{CwI18n, CwLang, ct, ctr};
 use super::pages::{
     accounts::AccountsPage, audit::AuditPage, login::LoginPage, people::PeoplePage,

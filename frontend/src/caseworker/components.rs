@@ -268,11 +268,7 @@ where
 
 /// Paging below a table: previous, "page x of y", next.
 #[component]
-pub fn Pager(
-    page: Signal<u32>,
-    pages: Signal<u32>,
-    on_page: Callback<u32>,
-) -> impl IntoView {
+pub fn Pager(page: Signal<u32>, pages: Signal<u32>, on_page: Callback<u32>) -> impl IntoView {
     view! {
         <nav class="cw-pager" aria-label=ct("paging")>
             <button type="button" class="button button--secondary button--small" data-testid="page-prev"

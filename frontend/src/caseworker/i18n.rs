@@ -64,7 +64,7 @@ impl CwLang {
 
 thread_local! {
     // Fluent bundles are not `Send`; wasm has one thread. Index: CwLang as usize.
-    static BUNDLES: RefCell<Vec<FluentBundle<FluentResource>>> = RefCell::new(Vec::new());
+    static BUNDLES: RefCell<Vec<FluentBundle<FluentResource>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The back office's language, shared through context.
@@ -156,7 +156,11 @@ pub fn ctranslate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
 }
 
 /// `ctranslate` with one argument.
-pub fn ct1(key: &str, name: &'static str, value: impl Into<fluent_bundle::FluentValue<'static>>) -> String {
+pub fn ct1(
+    key: &str,
+    name: &'static str,
+    value: impl Into<fluent_bundle::FluentValue<'static>>,
+) -> String {
     let mut args = FluentArgs::new();
     args.set(name, value);
     ctranslate(key, Some(&args))
@@ -176,7 +180,10 @@ mod tests {
             "caseworker/en.ftl has other keys than caseworker/nb.ftl"
         );
         for (key, vars) in &nb {
-            assert_eq!(vars, &en[key], "caseworker/en.ftl: {key} has other placeholders");
+            assert_eq!(
+                vars, &en[key],
+                "caseworker/en.ftl: {key} has other placeholders"
+            );
         }
     }
 

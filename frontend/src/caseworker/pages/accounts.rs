@@ -44,7 +44,9 @@ fn Accounts() -> impl IntoView {
     let created = RwSignal::new(None::<CreatedAccount>);
 
     let save_roles = Callback::new(move |()| {
-        let Some(Pending::Roles(account)) = pending.get_untracked() else { return };
+        let Some(Pending::Roles(account)) = pending.get_untracked() else {
+            return;
+        };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = api::set_roles(&account.id, chosen.get_untracked()).await;
@@ -61,7 +63,9 @@ fn Accounts() -> impl IntoView {
         });
     });
     let disable = Callback::new(move |()| {
-        let Some(Pending::Disable(account)) = pending.get_untracked() else { return };
+        let Some(Pending::Disable(account)) = pending.get_untracked() else {
+            return;
+        };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = api::disable_account(&account.id).await;
@@ -191,7 +195,10 @@ fn RoleChoices(chosen: RwSignal<Vec<Role>>, prefix: &'static str) -> impl IntoVi
 }
 
 #[component]
-fn CreateAccount(created: RwSignal<Option<CreatedAccount>>, on_created: Callback<()>) -> impl IntoView {
+fn CreateAccount(
+    created: RwSignal<Option<CreatedAccount>>,
+    on_created: Callback<()>,
+) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -229,7 +236,9 @@ fn CreateAccount(created: RwSignal<Option<CreatedAccount>>, on_created: Callback
             }
         });
     };
-    let fe = move |field: &'static str| move || error.with(|e| e.as_ref().and_then(|e| field_error(e, field)));
+    let fe = move |field: &'static str| {
+        move || error.with(|e| e.as_ref().and_then(|e| field_error(e, field)))
+    };
     view! {
         <section class="cw-section" aria-labelledby="create-h">
             <h2 id="create-h">{ct("account-create-title")}</h2>

@@ -39,7 +39,8 @@ fn AuditLog() -> impl IntoView {
         let q = query.get();
         async move { api::audit(&q).await }
     });
-    let some = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
+    let some =
+        |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         query.set(AuditQuery {

@@ -46,8 +46,7 @@ pub fn LoginPage() -> impl IntoView {
             .filter(|c| !c.is_empty());
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result =
-                api::login(username.get_untracked(), password.get_untracked(), code).await;
+            let result = api::login(username.get_untracked(), password.get_untracked(), code).await;
             busy.set(false);
             match result {
                 Ok(response) => s.me.set(Some(response.me)),

@@ -17,8 +17,7 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, StateTag, action_key, code_status_key, field_error, focus_id, opt_date,
-    time,
+    ConfirmDialog, StateTag, action_key, code_status_key, field_error, focus_id, opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
@@ -73,7 +72,11 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 match result {
                     Ok(()) => {
                         on_worklist.set(adding);
-                        let key = if adding { "worklist-added" } else { "worklist-removed" };
+                        let key = if adding {
+                            "worklist-added"
+                        } else {
+                            "worklist-removed"
+                        };
                         status.set(Some(ct1(key, "name", name)));
                     }
                     Err(e) => status.set(Some(load_error(&e))),
@@ -285,7 +288,9 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
                     status.set(Some(ctr("remark-added")));
                 }
                 Err(e) => {
-                    error.set(Some(field_error(&e, "text").unwrap_or_else(|| load_error(&e))));
+                    error.set(Some(
+                        field_error(&e, "text").unwrap_or_else(|| load_error(&e)),
+                    ));
                     focus_id("remark-text");
                 }
             }
