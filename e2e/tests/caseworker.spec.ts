@@ -9,7 +9,7 @@ test.beforeEach(({}, info) => {
 });
 
 test("a counsellor finds a person, issues a code, and reads the completed registration", async ({ browser }, info) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const suffix = String(Date.now()).slice(-6);
   const person = newPerson("Selam", `Tesfay${suffix}`);
 

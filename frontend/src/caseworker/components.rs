@@ -272,7 +272,7 @@ pub fn Pager(page: Signal<u32>, pages: Signal<u32>, on_page: Callback<u32>) -> i
     view! {
         <nav class="cw-pager" aria-label=ct("paging")>
             <button type="button" class="button button--secondary button--small" data-testid="page-prev"
-                disabled=move || page.get() <= 1 on:click=move |_| on_page.run(page.get() - 1)>
+                disabled=move || { page.get() <= 1 } on:click=move |_| on_page.run(page.get() - 1)>
                 {ct("page-previous")}
             </button>
             <span data-testid="page-of">{move || {
@@ -284,7 +284,7 @@ pub fn Pager(page: Signal<u32>, pages: Signal<u32>, on_page: Callback<u32>) -> i
                 }))
             }}</span>
             <button type="button" class="button button--secondary button--small" data-testid="page-next"
-                disabled=move || page.get() >= pages.get() on:click=move |_| on_page.run(page.get() + 1)>
+                disabled=move || { page.get() >= pages.get() } on:click=move |_| on_page.run(page.get() + 1)>
                 {ct("page-next")}
             </button>
         </nav>

@@ -95,7 +95,7 @@ fn Accounts() -> impl IntoView {
                         let count = accounts.len();
                         view! {
                         <p class="cw-count">{move || ct1("accounts-count", "count", count)}</p>
-                        <div class="cw-table-wrap">
+                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("accounts-title")>
                             <table class="cw-table" data-testid="accounts-table">
                                 <caption class="visually-hidden">{ct("accounts-title")}</caption>
                                 <thead><tr>
@@ -122,7 +122,6 @@ fn Accounts() -> impl IntoView {
                                                 <td class="cw-num">{time(&a.created_at)}</td>
                                                 <td class="cw-row-actions">
                                                     <button type="button" class="link-button"
-                                                        aria-label=ct1("account-change-roles-for", "name", a.username.clone())
                                                         on:click=move |_| {
                                                             chosen.set(for_roles.roles.clone());
                                                             dialog_error.set(None);
@@ -130,16 +129,17 @@ fn Accounts() -> impl IntoView {
                                                             roles_open.set(true);
                                                         }>
                                                         {ct("account-change-roles")}
+                                                        <span class="visually-hidden">{format!(" ({})", a.username)}</span>
                                                     </button>
                                                     {(!a.disabled).then(|| view! {
                                                         <button type="button" class="link-button"
-                                                            aria-label=ct1("account-disable-for", "name", a.username.clone())
                                                             on:click=move |_| {
                                                                 dialog_error.set(None);
                                                                 pending.set(Some(Pending::Disable(for_disable.clone())));
                                                                 disable_open.set(true);
                                                             }>
                                                             {ct("account-disable")}
+                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
                                                         </button>
                                                     })}
                                                 </td>

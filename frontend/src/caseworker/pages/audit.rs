@@ -121,7 +121,7 @@ fn AuditLog() -> impl IntoView {
                         let current = p.page;
                         view! {
                             <p role="status" class="cw-count" data-testid="audit-count">{move || ct1("events-count", "count", total)}</p>
-                            <div class="cw-table-wrap">
+                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("audit-title")>
                                 <table class="cw-table cw-table--compact" data-testid="audit-table">
                                     <caption class="visually-hidden">{ct("audit-title")}</caption>
                                     <thead><tr>

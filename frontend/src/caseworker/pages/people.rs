@@ -104,7 +104,7 @@ pub fn PeoplePage() -> impl IntoView {
                             <p role="status" class="cw-count" data-testid="people-count">
                                 {move || ct1("people-count", "count", total)}
                             </p>
-                            <div class="cw-table-wrap">
+                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("people-title")>
                                 <table class="cw-table" data-testid="people-table">
                                     <caption class="visually-hidden">{ct("people-title")}</caption>
                                     <thead>

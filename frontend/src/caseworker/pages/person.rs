@@ -85,6 +85,9 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
         }
     };
     let code_person = person_id.clone();
+    // The new code, while it is shown (once): the stale status hides meanwhile.
+    let issued = RwSignal::new(None::<IssuedCode>);
+    let code_info = page.code.clone();
     let remarks_person = person_id.clone();
     let latest = page.latest_registration.clone();
     let history = page.registrations.clone();
@@ -123,7 +126,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 view! { <p data-testid="no-registration">{ct("registration-none")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="cw-table-wrap">
+                    <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("registration-history")>
                         <table class="cw-table cw-table--compact" data-testid="registration-history">
                             <caption>{ct("registration-history")}</caption>
                             <thead><tr>
@@ -171,7 +174,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
 
         <section id="codes" class="cw-section" aria-labelledby="codes-h">
             <h2 id="codes-h">{ct("section-codes")}</h2>
-            {match page.code.clone() {
+            {move || issued.with(Option::is_none).then(|| match code_info.clone() {
                 None => view! { <p data-testid="code-none">{ct("code-none")}</p> }.into_any(),
                 Some(c) => view! {
                     <dl class="cw-facts" data-testid="code-info">
@@ -182,9 +185,9 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                         <div><dt>{ct("code-wrong-tries")}</dt><dd class="cw-num">{c.wrong_tries}</dd></div>
                     </dl>
                 }.into_any(),
-            }}
+            })}
             <Show when=counsellor>
-                <IssueCode person=code_person.clone() reload=reload/>
+                <IssueCode person=code_person.clone() issued=issued reload=reload/>
             </Show>
         </section>
 
@@ -203,11 +206,14 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
 
 /// "Issue a new code": a confirmation, then the code once with its expiry.
 #[component]
-fn IssueCode(person: String, reload: Callback<()>) -> impl IntoView {
+fn IssueCode(
+    person: String,
+    issued: RwSignal<Option<IssuedCode>>,
+    reload: Callback<()>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let issued = RwSignal::new(None::<IssuedCode>);
     let confirm = Callback::new(move |()| {
         let person = person.clone();
         busy.set(true);
@@ -343,7 +349,7 @@ fn AccessLog(person: String) -> impl IntoView {
                 match log.await {
                     Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
                     Ok(entries) => view! {
-                        <div class="cw-table-wrap">
+                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("section-access-log")>
                             <table class="cw-table cw-table--compact" data-testid="access-log">
                                 <caption class="visually-hidden">{ct("section-access-log")}</caption>
                                 <thead><tr>

@@ -55,7 +55,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn ResultTable(people: Vec<PersonSummary>) -> impl IntoView {
     view! {
-        <div class="cw-table-wrap">
+        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("search-title")>
             <table class="cw-table" data-testid="search-results">
                 <caption class="visually-hidden">{ct("search-title")}</caption>
                 <thead>
@@ -142,7 +142,10 @@ fn OutsideLookup() -> impl IntoView {
                 <p class="field__hint" id="lookup-reason-hint">{ct("reason-hint")}</p>
                 <textarea id="lookup-reason" class="input cw-textarea" rows="3" data-testid="lookup-reason"
                     aria-describedby="lookup-reason-hint"
-                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| {
+                        reason.set(event_target_value(&ev));
+                        error.set(None);
+                    }></textarea>
             </div>
         </ConfirmDialog>
         <div id="lookup-result" tabindex="-1" role="status">

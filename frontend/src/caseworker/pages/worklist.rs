@@ -66,7 +66,7 @@ fn Worklist() -> impl IntoView {
                         let count = people.len();
                         view! {
                             <p class="cw-count" data-testid="worklist-count">{move || ct1("people-count", "count", count)}</p>
-                            <div class="cw-table-wrap">
+                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("worklist-title")>
                                 <table class="cw-table" data-testid="worklist-table">
                                     <caption class="visually-hidden">{ct("worklist-title")}</caption>
                                     <thead>
@@ -82,7 +82,7 @@ fn Worklist() -> impl IntoView {
                                     <tbody>
                                         {people.into_iter().map(|p| {
                                             let name = format!("{}, {}", p.last_name, p.first_name);
-                                            let remove_label = ct1("worklist-remove-named", "name", name.clone());
+                                            let hidden_name = format!(" ({name})");
                                             let person = p.clone();
                                             view! {
                                                 <tr data-testid="worklist-row" data-duf=p.duf_number.clone()>
@@ -92,9 +92,10 @@ fn Worklist() -> impl IntoView {
                                                     <td><StateTag state=p.state/></td>
                                                     <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
                                                     <td>
-                                                        <button type="button" class="link-button" aria-label=remove_label
+                                                        <button type="button" class="link-button"
                                                             on:click=move |_| remove(person.clone())>
                                                             {ctr("worklist-remove")}
+                                                            <span class="visually-hidden">{hidden_name}</span>
                                                         </button>
                                                     </td>
                                                 </tr>
