@@ -32,18 +32,25 @@ bundle() {
 }
 bundle kartlegg-form form
 form_js="$JS" form_wasm="$WASM"
+bundle kartlegg-caseworker caseworker
+cw_js="$JS" cw_wasm="$WASM"
 bundle kartlegg-app app
 js="$JS" wasm="$WASM"
 
 css="main-$(hash "$ROOT/frontend/style/main.css").css"
 cp "$ROOT/frontend/style/main.css" "$DIST/assets/$css"
+# The back office's own rules, loaded by boot.js under /caseworker/ only.
+cw_css="caseworker-$(hash "$ROOT/frontend/style/caseworker.css").css"
+cp "$ROOT/frontend/style/caseworker.css" "$DIST/assets/$cw_css"
 sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{FORM_JS}}|$form_js|g" -e "s|{{FORM_WASM}}|$form_wasm|g" \
+  -e "s|{{CW_JS}}|$cw_js|g" -e "s|{{CW_WASM}}|$cw_wasm|g" -e "s|{{CW_CSS}}|$cw_css|g" \
   "$ROOT/frontend/boot.js" > "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$DIST/assets/$boot"
 sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{CSS}}|$css|g" -e "s|{{BOOT}}|$boot|g" \
   "$ROOT/frontend/index.html" > "$DIST/index.html"
-# Languages other than the default are fetched when chosen.
+# Languages other than the default are fetched when chosen. (The back
+# office's two languages, locales/caseworker/, are compiled into its bundle.)
 cp "$ROOT"/frontend/locales/*.ftl "$DIST/locales/"
 
 step "Precompressing"

@@ -138,12 +138,12 @@ pub async fn my_data() -> Result<MyData, ApiError> {
     send(Request::get("/api/v1/applicant/my-data")).await
 }
 
-async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+pub(crate) async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     decode(response).await
 }
 
-async fn send_json<B: Serialize, T: DeserializeOwned>(
+pub(crate) async fn send_json<B: Serialize, T: DeserializeOwned>(
     request: RequestBuilder,
     body: &B,
 ) -> Result<T, ApiError> {
@@ -152,7 +152,7 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     decode(response).await
 }
 
-async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
+pub(crate) async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
         Ok(())
@@ -161,7 +161,7 @@ async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
     }
 }
 
-async fn text(request: RequestBuilder) -> Result<String, ApiError> {
+pub(crate) async fn text(request: RequestBuilder) -> Result<String, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
         response.text().await.map_err(|_| ApiError::Network)
@@ -179,7 +179,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
     Err(error_of(response).await)
 }
 
-async fn error_of(response: Response) -> ApiError {
+pub(crate) async fn error_of(response: Response) -> ApiError {
     let is_problem = response
         .headers()
         .get("content-type")

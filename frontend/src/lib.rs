@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod caseworker;
 pub mod components;
 pub mod form;
 pub mod i18n;

@@ -165,8 +165,10 @@ pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     })
 }
 
+/// What the completeness tests of both translation layers (this one and the
+/// back office's) read: the Fluent syntax tree and the keys the code uses.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test_support {
     use std::collections::BTreeMap;
     use std::collections::BTreeSet;
 
@@ -174,7 +176,7 @@ mod tests {
     use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
     /// Message ids with the variables each one uses.
-    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    pub(crate) fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
         let resource = FluentResource::try_new(source.to_owned()).expect("the file parses");
         let mut out = BTreeMap::new();
         for entry in resource.entries() {
@@ -220,6 +222,45 @@ mod tests {
             _ => {}
         }
     }
+
+    /// Every literal key passed to one of `calls` (such as `t("`) anywhere
+    /// in `frontend/src`, with the file it is in. A call of another
+    /// function that ends the same way (`set("…")`, `ct("…")`) is not one.
+    pub(crate) fn code_keys(calls: &[&str]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(src)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in calls {
+                for (at, _) in text.match_indices(call) {
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                        continue;
+                    }
+                    let piece = &text[at + call.len()..];
+                    let key: String = piece.chars().take_while(|c| *c != '"').collect();
+                    if !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+                    {
+                        out.push((path.display().to_string(), key));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{code_keys, messages};
 
     fn locale_files() -> Vec<(String, String)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
@@ -272,35 +313,11 @@ mod tests {
     #[test]
     fn every_key_the_code_uses_is_in_the_default_language() {
         let english = messages(super::DEFAULT_FTL);
-        let mut missing = Vec::new();
-        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut stack = vec![std::path::PathBuf::from(src)];
-        while let Some(path) = stack.pop() {
-            if path.is_dir() {
-                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for call in ["t(\"", "tr(\"", "translate(\""] {
-                for (at, _) in text.match_indices(call) {
-                    // A call of our own, not `set("…")` or `get("…")`.
-                    let before = text[..at].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                        continue;
-                    }
-                    let piece = &text[at + call.len()..];
-                    let key: String = piece.chars().take_while(|c| *c != '"').collect();
-                    if key
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
-                        && !key.is_empty()
-                        && !english.contains_key(&key)
-                    {
-                        missing.push(format!("{}: {key}", path.display()));
-                    }
-                }
-            }
-        }
+        let missing: Vec<String> = code_keys(&["t(\"", "tr(\"", "translate(\""])
+            .into_iter()
+            .filter(|(_, key)| !english.contains_key(key))
+            .map(|(file, key)| format!("{file}: {key}"))
+            .collect();
         assert!(
             missing.is_empty(),
             "keys missing from en.ftl:\n{}",

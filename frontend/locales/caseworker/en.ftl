@@ -1,0 +1,255 @@
+# Kartlegg back office — English.
+skip-to-content = Skip to content
+loading = Loading …
+language = Language
+cancel = Cancel
+save = Save
+yes = Yes
+no = No
+menu = Main menu
+menu-start = Start
+menu-people = People
+menu-audit = Audit log
+menu-accounts = Accounts
+header-logged-in-as = Logged in as
+logout = Log out
+not-found-title = Page not found
+not-found-home = Go to the start page
+
+## Errors
+error-session = Your session has ended. Log in again.
+error-forbidden = You do not have access to this.
+error-not-found = Not found, or you do not have access to it.
+error-too-many = Too many attempts. Wait a little and try again.
+error-validation = Some of what you typed is not valid. See the fields.
+error-network = Could not reach the service. Check the network and try again.
+error-server = Something went wrong on the server. Try again in a moment.
+err-empty-query = Type a name, a DUF-number, a registration number, a national identity number or a date of birth.
+err-query-too-long = The search text is too long.
+err-number-length = A number must be a DUF-number (12 digits), a national identity number (11) or a registration number (6).
+err-duf-number = A DUF-number has 12 digits.
+err-national-id = A national identity number has 11 digits.
+err-national-id-check-digits = The check digits of the national identity number do not match. Check the number.
+err-registration-number = A registration number has 6 digits.
+err-date = Write the date as dd.mm.yyyy, for example 03.11.1990.
+err-name = A name search needs at least one letter.
+err-totp-required = Type the code from your authenticator app.
+err-totp-invalid = The code from the authenticator app does not match. Try the next code.
+err-reason = Write a reason of at least 10 characters.
+err-password-short = The password needs at least 12 characters.
+err-password-common = This password is too common. Choose another.
+err-username-taken = This username is taken.
+err-username = A username has 3–64 characters: a–z, 0–9, full stop, hyphen and underscore.
+err-required = Fill in this field.
+
+## Login
+login-title = Log in to the back office
+login-intro = For staff at reception centres, municipalities and the directorate.
+login-username = Username
+login-password = Password
+login-totp = Code from the authenticator app
+login-totp-hint = 6 digits. Your account needs a second login code.
+login-submit = Log in
+login-missing = Type your username and password.
+login-failed = The username or password is wrong, or the account is disabled.
+
+## Search
+search-label = Search for a person
+search-hint = Name ("surname, first name"), DUF-number, registration number, national identity number or date of birth (dd.mm.yyyy). Press / to search.
+search-button = Search
+search-title = Search results
+search-nothing-yet = Use the search box at the top of the page.
+search-kind-duf = Searched by DUF-number
+search-kind-registration = Searched by registration number
+search-kind-national-id = Searched by national identity number
+search-kind-born = Searched by date of birth
+search-kind-name = Searched by name
+search-empty = No one in your organisation matches the search.
+search-truncated = There are more matches than shown. Narrow the search.
+lookup-explain = If another organisation follows the person up, you can look the DUF-number up there. The lookup is logged with your reason.
+lookup-button = Look up outside the organisation
+lookup-title = Look up outside the organisation
+lookup-warning = The lookup and your reason are kept in the audit log, which the organisation that follows the person up can read.
+lookup-confirm = Look up
+lookup-organisation = Followed up by
+lookup-closed = The person page is open only to the organisation that follows the person up.
+reason-label = Reason
+reason-hint = At least 10 characters. Why do you need the information?
+
+## Lists and tables
+people-count = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  }
+events-count = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+  }
+col-name = Name
+col-duf = DUF-number
+col-born = Date of birth
+col-state = State
+col-completed = Completed
+col-worklist = On worklist
+col-actions = Actions
+col-number = No.
+col-status = Status
+col-started = Started
+col-changed = Last changed
+col-when = When
+col-who = Who
+col-organisation = Organisation
+col-action = Action
+col-fields = Data
+col-reason = Reason
+col-person = Person id
+col-address = Address
+col-request = Request
+paging = Pages
+page-previous = Previous page
+page-next = Next page
+page-of = Page { $page } of { $pages }
+filters = Filters
+filter-state = State
+filter-any = Any
+filter-created-from = Added from
+filter-created-to = Added up to
+filter-completed-from = Completed from
+filter-completed-to = Completed up to
+filter-worklist-only = My worklist only
+filter-apply = Apply filters
+filter-from = From
+filter-to = Up to
+filter-actor-id = Account id
+filter-person-id = Person id
+export-csv = Export CSV
+
+## Registration states
+state-no-code = No code
+state-code-issued = Code issued
+state-in-progress = In progress
+state-completed = Completed
+state-declined = Declined
+
+## Start
+worklist-title = My worklist
+worklist-intro = The people you follow up, with the state of their registration.
+worklist-empty = Your worklist is empty. Search for a person and choose "Add to my worklist".
+worklist-add = Add to my worklist
+worklist-remove = Remove from my worklist
+worklist-added = { $name } is on your worklist.
+worklist-removed = { $name } is off your worklist.
+start-no-people = Your roles give no access to personal data.
+
+## People
+people-title = People
+
+## Person page
+person-title = Person
+person-organisation = Organisation
+person-sections = Parts of the person page
+section-registration = Registration
+section-identity = Identity
+section-codes = Codes
+section-remarks = Remarks
+section-access-log = Access log
+registration-none = The person has not started a registration.
+registration-history = Registrations
+registration-completed = Completed
+registration-draft = In progress
+answers-title = Answers in the latest registration
+answers-beside = Show beside in
+answers-question = Question
+answers-answer = Answer
+answers-none = No answers in this part.
+answers-provenance-completed = Given by the person, completed { $time } (questionnaire version { $version }).
+answers-provenance-draft = Given by the person, not completed, last saved { $time } (questionnaire version { $version }).
+identity-first-name = First name
+identity-last-name = Surname
+identity-gender = Gender
+identity-citizenships = Citizenships
+identity-registration-number = Registration number
+identity-national-id = National identity number
+gender-male = Male
+gender-female = Female
+code-none = No code has been issued.
+code-status = State of the latest code
+code-status-active = Active
+code-status-expired = Expired
+code-status-used-up = Used
+code-status-ended = Ended
+code-issued = Issued
+code-expires = Expires
+code-ended = Ended
+code-wrong-tries = Wrong tries
+code-issue = Issue a new code
+code-issue-title = Issue a new login code?
+code-issue-explain = The new code is shown only once. Any earlier code stops working at once.
+code-issue-confirm = Issue the code
+code-new-title = New login code
+code-new-expires = Valid until { $time }.
+code-new-once = Give the code to the person now. It cannot be shown again.
+code-new-done = I have passed the code on
+remarks-none = No remarks.
+remark-label = New remark
+remark-hint = Write only what the follow-up needs.
+remark-add = Add remark
+remark-added = The remark is added.
+access-log-intro = Who has read or changed this person's data.
+access-log-empty = No one has read the data yet.
+
+## Audit log
+audit-title = Audit log
+audit-verify = Verify the chain
+audit-intact = The chain is intact: { $count } events checked.
+audit-broken = The chain breaks at event { $seq } ({ $count } events checked).
+action-login = Logged in
+action-logout = Logged out
+action-search = Search
+action-list = List
+action-read-person = Read the person page
+action-export = Export
+action-outside-lookup = Lookup outside the organisation
+action-issue-code = Issued a code
+action-add-remark = Added a remark
+action-correct-identity = Corrected identity
+action-worklist-add = Added to a worklist
+action-worklist-remove = Removed from a worklist
+action-account-created = Created an account
+action-roles-changed = Changed roles
+action-account-disabled = Disabled an account
+
+## Accounts
+accounts-title = Accounts
+accounts-count = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+  }
+account-username = Username
+account-username-hint = 3–64 characters: a–z, 0–9, full stop, hyphen and underscore.
+account-display-name = Display name
+account-password = Initial password
+account-password-hint = At least 12 characters, not a common password.
+account-roles = Roles
+account-totp = Second factor
+account-status = Status
+account-created = Created
+account-active = Active
+account-disabled = Disabled
+account-change-roles = Change roles
+account-roles-title = Roles of { $name }
+account-roles-saved = The roles of { $name } are saved.
+account-disable = Disable
+account-disable-title = Disable { $name }?
+account-disable-explain = The account is logged out at once and cannot log in again.
+account-disabled-done = { $name } is disabled.
+account-create-title = New account
+account-create = Create account
+account-created-done = The account { $name } is created.
+account-totp-setup = Set up a second factor now
+account-totp-secret = Enter this secret in an authenticator app. It is shown only once.
+role-administrator = Administrator
+role-reader = Reader
+role-counsellor = Counsellor
+role-statistics = Statistics
+role-auditor = Auditor

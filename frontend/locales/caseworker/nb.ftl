@@ -1,0 +1,255 @@
+# Kartlegg saksbehandling — norsk bokmål (standardspråket for ansatte).
+skip-to-content = Hopp til innholdet
+loading = Laster …
+language = Språk
+cancel = Avbryt
+save = Lagre
+yes = Ja
+no = Nei
+menu = Hovedmeny
+menu-start = Start
+menu-people = Personer
+menu-audit = Revisjonslogg
+menu-accounts = Brukere
+header-logged-in-as = Logget inn som
+logout = Logg ut
+not-found-title = Fant ikke siden
+not-found-home = Gå til startsiden
+
+## Feil
+error-session = Økten din er avsluttet. Logg inn igjen.
+error-forbidden = Du har ikke tilgang til dette.
+error-not-found = Fant ikke det du ba om, eller du har ikke tilgang til det.
+error-too-many = For mange forsøk. Vent litt og prøv igjen.
+error-validation = Noe av det du skrev er ikke gyldig. Se feltene.
+error-network = Fikk ikke kontakt med tjenesten. Sjekk nettverket og prøv igjen.
+error-server = Noe gikk galt på serveren. Prøv igjen om litt.
+err-empty-query = Skriv et navn, et DUF-nummer, et registreringsnummer, et fødselsnummer eller en fødselsdato.
+err-query-too-long = Søketeksten er for lang.
+err-number-length = Et nummer må være et DUF-nummer (12 sifre), et fødselsnummer (11) eller et registreringsnummer (6).
+err-duf-number = DUF-nummeret må ha 12 sifre.
+err-national-id = Fødselsnummeret må ha 11 sifre.
+err-national-id-check-digits = Kontrollsifrene i fødselsnummeret stemmer ikke. Sjekk nummeret.
+err-registration-number = Registreringsnummeret må ha 6 sifre.
+err-date = Skriv datoen som dd.mm.åååå, for eksempel 03.11.1990.
+err-name = Et navnesøk må ha minst én bokstav.
+err-totp-required = Skriv koden fra autentiseringsappen.
+err-totp-invalid = Koden fra autentiseringsappen stemmer ikke. Prøv den neste koden.
+err-reason = Skriv en begrunnelse på minst 10 tegn.
+err-password-short = Passordet må ha minst 12 tegn.
+err-password-common = Passordet er for vanlig. Velg et annet.
+err-username-taken = Brukernavnet er allerede i bruk.
+err-username = Brukernavnet kan ha 3–64 tegn: a–z, 0–9, punktum, bindestrek og understrek.
+err-required = Fyll ut feltet.
+
+## Innlogging
+login-title = Logg inn i saksbehandlingen
+login-intro = For ansatte i mottak, kommuner og direktorat.
+login-username = Brukernavn
+login-password = Passord
+login-totp = Kode fra autentiseringsappen
+login-totp-hint = 6 sifre. Brukeren din krever en ekstra innloggingskode.
+login-submit = Logg inn
+login-missing = Skriv brukernavn og passord.
+login-failed = Brukernavnet eller passordet er feil, eller brukeren er deaktivert.
+
+## Søk
+search-label = Søk etter person
+search-hint = Navn («etternavn, fornavn»), DUF-nummer, registreringsnummer, fødselsnummer eller fødselsdato (dd.mm.åååå). Trykk / for å søke.
+search-button = Søk
+search-title = Søkeresultat
+search-nothing-yet = Bruk søkefeltet øverst på siden.
+search-kind-duf = Søkte på DUF-nummer
+search-kind-registration = Søkte på registreringsnummer
+search-kind-national-id = Søkte på fødselsnummer
+search-kind-born = Søkte på fødselsdato
+search-kind-name = Søkte på navn
+search-empty = Ingen i organisasjonen din passer med søket.
+search-truncated = Det finnes flere treff enn vist. Gjør søket mer presist.
+lookup-explain = Er personen fulgt opp av en annen organisasjon, kan du slå opp DUF-nummeret der. Oppslaget logges med begrunnelsen din.
+lookup-button = Slå opp utenfor organisasjonen
+lookup-title = Slå opp utenfor organisasjonen
+lookup-warning = Oppslaget og begrunnelsen lagres i revisjonsloggen, og organisasjonen som følger opp personen, kan lese dem.
+lookup-confirm = Slå opp
+lookup-organisation = Følges opp av
+lookup-closed = Personsiden er bare åpen for organisasjonen som følger personen opp.
+reason-label = Begrunnelse
+reason-hint = Minst 10 tegn. Hvorfor trenger du opplysningene?
+
+## Lister og tabeller
+people-count = { $count ->
+    [one] 1 person
+   *[other] { $count } personer
+  }
+events-count = { $count ->
+    [one] 1 hendelse
+   *[other] { $count } hendelser
+  }
+col-name = Navn
+col-duf = DUF-nummer
+col-born = Fødselsdato
+col-state = Status
+col-completed = Fullført
+col-worklist = På arbeidslisten
+col-actions = Handlinger
+col-number = Nr.
+col-status = Status
+col-started = Startet
+col-changed = Sist endret
+col-when = Tidspunkt
+col-who = Hvem
+col-organisation = Organisasjon
+col-action = Handling
+col-fields = Opplysninger
+col-reason = Begrunnelse
+col-person = Person-ID
+col-address = Adresse
+col-request = Forespørsel
+paging = Sider
+page-previous = Forrige side
+page-next = Neste side
+page-of = Side { $page } av { $pages }
+filters = Filter
+filter-state = Status
+filter-any = Alle
+filter-created-from = Lagt til fra
+filter-created-to = Lagt til til og med
+filter-completed-from = Fullført fra
+filter-completed-to = Fullført til og med
+filter-worklist-only = Bare min arbeidsliste
+filter-apply = Bruk filter
+filter-from = Fra
+filter-to = Til og med
+filter-actor-id = Bruker-ID
+filter-person-id = Person-ID
+export-csv = Eksporter CSV
+
+## Registreringsstatus
+state-no-code = Ingen kode
+state-code-issued = Kode utstedt
+state-in-progress = Under arbeid
+state-completed = Fullført
+state-declined = Takket nei
+
+## Start
+worklist-title = Min arbeidsliste
+worklist-intro = Personene du følger opp, med status for registreringen.
+worklist-empty = Arbeidslisten er tom. Søk opp en person og velg «Legg til i arbeidslisten».
+worklist-add = Legg til i arbeidslisten
+worklist-remove = Fjern fra arbeidslisten
+worklist-added = { $name } er lagt til i arbeidslisten.
+worklist-removed = { $name } er fjernet fra arbeidslisten.
+start-no-people = Rollene dine gir ikke tilgang til personopplysninger.
+
+## Personer
+people-title = Personer
+
+## Personsiden
+person-title = Person
+person-organisation = Organisasjon
+person-sections = Deler av personsiden
+section-registration = Registrering
+section-identity = Identitet
+section-codes = Koder
+section-remarks = Merknader
+section-access-log = Tilgangslogg
+registration-none = Personen har ikke startet en registrering.
+registration-history = Registreringer
+registration-completed = Fullført
+registration-draft = Under arbeid
+answers-title = Svar i siste registrering
+answers-beside = Vis ved siden av på
+answers-question = Spørsmål
+answers-answer = Svar
+answers-none = Ingen svar i denne delen.
+answers-provenance-completed = Oppgitt av personen selv, fullført { $time } (skjemaversjon { $version }).
+answers-provenance-draft = Oppgitt av personen selv, ikke fullført, sist lagret { $time } (skjemaversjon { $version }).
+identity-first-name = Fornavn
+identity-last-name = Etternavn
+identity-gender = Kjønn
+identity-citizenships = Statsborgerskap
+identity-registration-number = Registreringsnummer
+identity-national-id = Fødselsnummer
+gender-male = Mann
+gender-female = Kvinne
+code-none = Ingen kode er utstedt.
+code-status = Status for siste kode
+code-status-active = Aktiv
+code-status-expired = Utløpt
+code-status-used-up = Brukt
+code-status-ended = Avsluttet
+code-issued = Utstedt
+code-expires = Utløper
+code-ended = Avsluttet
+code-wrong-tries = Feil forsøk
+code-issue = Lag ny kode
+code-issue-title = Lag ny innloggingskode?
+code-issue-explain = Den nye koden vises bare én gang. En tidligere kode slutter å virke med en gang.
+code-issue-confirm = Lag ny kode
+code-new-title = Ny innloggingskode
+code-new-expires = Gyldig til { $time }.
+code-new-once = Gi koden til personen nå. Den kan ikke vises igjen.
+code-new-done = Jeg har gitt koden videre
+remarks-none = Ingen merknader.
+remark-label = Ny merknad
+remark-hint = Skriv bare det oppfølgingen trenger.
+remark-add = Legg til merknad
+remark-added = Merknaden er lagt til.
+access-log-intro = Hvem som har lest eller endret opplysningene om personen.
+access-log-empty = Ingen har lest opplysningene ennå.
+
+## Revisjonslogg
+audit-title = Revisjonslogg
+audit-verify = Kontroller kjeden
+audit-intact = Kjeden er hel: { $count } hendelser kontrollert.
+audit-broken = Kjeden er brutt ved hendelse { $seq } ({ $count } hendelser kontrollert).
+action-login = Logget inn
+action-logout = Logget ut
+action-search = Søk
+action-list = Liste
+action-read-person = Leste personsiden
+action-export = Eksport
+action-outside-lookup = Oppslag utenfor organisasjonen
+action-issue-code = Laget kode
+action-add-remark = La til merknad
+action-correct-identity = Rettet identitet
+action-worklist-add = La til i arbeidsliste
+action-worklist-remove = Fjernet fra arbeidsliste
+action-account-created = Opprettet bruker
+action-roles-changed = Endret roller
+action-account-disabled = Deaktiverte bruker
+
+## Brukere
+accounts-title = Brukere
+accounts-count = { $count ->
+    [one] 1 bruker
+   *[other] { $count } brukere
+  }
+account-username = Brukernavn
+account-username-hint = 3–64 tegn: a–z, 0–9, punktum, bindestrek og understrek.
+account-display-name = Visningsnavn
+account-password = Startpassord
+account-password-hint = Minst 12 tegn, ikke et vanlig passord.
+account-roles = Roller
+account-totp = Totrinns
+account-status = Status
+account-created = Opprettet
+account-active = Aktiv
+account-disabled = Deaktivert
+account-change-roles = Endre roller
+account-roles-title = Roller for { $name }
+account-roles-saved = Rollene til { $name } er lagret.
+account-disable = Deaktiver
+account-disable-title = Deaktivere { $name }?
+account-disable-explain = Brukeren logges ut med en gang og kan ikke logge inn igjen.
+account-disabled-done = { $name } er deaktivert.
+account-create-title = Ny bruker
+account-create = Opprett bruker
+account-created-done = Brukeren { $name } er opprettet.
+account-totp-setup = Sett opp totrinnsinnlogging nå
+account-totp-secret = Legg inn denne hemmeligheten i en autentiseringsapp. Den vises bare én gang.
+role-administrator = Administrator
+role-reader = Leser
+role-counsellor = Veileder
+role-statistics = Statistikk
+role-auditor = Revisor

@@ -1,0 +1,252 @@
+//! The back office's typed client over the shared DTOs
+//! (`kartlegg_shared::caseworker`). Errors are the server's problem+json,
+//! decoded by the applicant client's helpers. The session is an HttpOnly
+//! cookie; no token is handled here. Personal values (search text,
+//! DUF-numbers) go in bodies, never in URLs.
+
+use gloo_net::http::Request;
+use kartlegg_shared::caseworker::{
+    AccessLogEntry, Account, AuditPage, AuditQuery, CaseworkerLoginRequest,
+    CaseworkerLoginResponse, ChainVerification, CreatedAccount, IdentityUpdate, IssuedCode, Me,
+    NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage, PeopleQuery,
+    PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
+    SearchResponse, SortOrder,
+};
+
+pub use crate::api::ApiError;
+use crate::api::{send, send_empty, send_json, text};
+
+const BASE: &str = "/api/v1/caseworker";
+
+fn url(path: &str) -> String {
+    format!("{BASE}{path}")
+}
+
+/// Logs in; the server sets the session cookie.
+pub async fn login(
+    username: String,
+    password: String,
+    totp_code: Option<String>,
+) -> Result<CaseworkerLoginResponse, ApiError> {
+    send_json(
+        Request::post(&url("/login")),
+        &CaseworkerLoginRequest {
+            username,
+            password,
+            totp_code,
+        },
+    )
+    .await
+}
+
+/// Ends the session.
+pub async fn logout() -> Result<(), ApiError> {
+    send_empty(Request::post(&url("/logout"))).await
+}
+
+/// Who is logged in, or `Unauthorized`.
+pub async fn me() -> Result<Me, ApiError> {
+    send(Request::get(&url("/me"))).await
+}
+
+/// The search box.
+pub async fn search(query: String) -> Result<SearchResponse, ApiError> {
+    send_json(Request::post(&url("/search")), &SearchRequest { query }).await
+}
+
+/// Looks up a person outside the organisation by exact DUF-number.
+pub async fn lookup(duf_number: String, reason: String) -> Result<OutsideLookupResult, ApiError> {
+    send_json(
+        Request::post(&url("/lookup")),
+        &OutsideLookupRequest { duf_number, reason },
+    )
+    .await
+}
+
+/// The caller's worklist.
+pub async fn worklist() -> Result<Vec<PersonSummary>, ApiError> {
+    send(Request::get(&url("/worklist"))).await
+}
+
+/// Puts a person on the caller's worklist.
+pub async fn worklist_add(person: &str) -> Result<(), ApiError> {
+    send_empty(Request::put(&url(&format!("/worklist/{person}")))).await
+}
+
+/// Takes a person off the caller's worklist.
+pub async fn worklist_remove(person: &str) -> Result<(), ApiError> {
+    send_empty(Request::delete(&url(&format!("/worklist/{person}")))).await
+}
+
+/// The query string of the people list and its export (no personal data).
+pub fn people_query_pairs(q: &PeopleQuery) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    if let Some(state) = q.state {
+        pairs.push(("state", state.as_str().to_owned()));
+    }
+    for (name, value) in [
+        ("created_from", &q.created_from),
+        ("created_to", &q.created_to),
+        ("completed_from", &q.completed_from),
+        ("completed_to", &q.completed_to),
+    ] {
+        if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+            pairs.push((name, v.clone()));
+        }
+    }
+    if q.worklist_only {
+        pairs.push(("worklist_only", "true".to_owned()));
+    }
+    if q.sort != PeopleSort::default() {
+        pairs.push(("sort", sort_name(q.sort).to_owned()));
+    }
+    if q.order == SortOrder::Desc {
+        pairs.push(("order", "desc".to_owned()));
+    }
+    if let Some(page) = q.page {
+        pairs.push(("page", page.to_string()));
+    }
+    if let Some(size) = q.page_size {
+        pairs.push(("page_size", size.to_string()));
+    }
+    pairs
+}
+
+/// The wire name of a sort key.
+pub const fn sort_name(sort: PeopleSort) -> &'static str {
+    match sort {
+        PeopleSort::Name => "name",
+        PeopleSort::DufNumber => "duf_number",
+        PeopleSort::DateOfBirth => "date_of_birth",
+        PeopleSort::State => "state",
+        PeopleSort::CreatedAt => "created_at",
+        PeopleSort::CompletedAt => "completed_at",
+    }
+}
+
+fn with_query(path: &str, pairs: &[(&'static str, String)]) -> String {
+    let mut out = url(path);
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(&String::from(js_sys::encode_uri_component(value)));
+    }
+    out
+}
+
+/// One page of the organisation's people.
+pub async fn people(q: &PeopleQuery) -> Result<PeoplePage, ApiError> {
+    send(Request::get(&with_query("/people", &people_query_pairs(q)))).await
+}
+
+/// The address of the CSV export of the filtered list (the page and size
+/// are left out: the export is the whole list).
+pub fn people_export_url(q: &PeopleQuery) -> String {
+    let q = PeopleQuery {
+        page: None,
+        page_size: None,
+        ..q.clone()
+    };
+    with_query("/people/export", &people_query_pairs(&q))
+}
+
+/// Everything the person page shows.
+pub async fn person(id: &str) -> Result<PersonPage, ApiError> {
+    send(Request::get(&url(&format!("/people/{id}")))).await
+}
+
+/// "Who has read this person's data".
+pub async fn access_log(id: &str) -> Result<Vec<AccessLogEntry>, ApiError> {
+    send(Request::get(&url(&format!("/people/{id}/access-log")))).await
+}
+
+/// Issues a new login code (ends the earlier one); shown once.
+pub async fn issue_code(id: &str) -> Result<IssuedCode, ApiError> {
+    send(Request::post(&url(&format!("/people/{id}/codes")))).await
+}
+
+/// Adds a remark.
+pub async fn add_remark(id: &str, text: String) -> Result<Remark, ApiError> {
+    send_json(
+        Request::post(&url(&format!("/people/{id}/remarks"))),
+        &NewRemark { text },
+    )
+    .await
+}
+
+/// Corrects the basic identity.
+pub async fn correct_identity(
+    id: &str,
+    update: &IdentityUpdate,
+) -> Result<kartlegg_shared::caseworker::PersonIdentity, ApiError> {
+    send_json(
+        Request::put(&url(&format!("/people/{id}/identity"))),
+        update,
+    )
+    .await
+}
+
+/// One page of the organisation's audit log.
+pub async fn audit(q: &AuditQuery) -> Result<AuditPage, ApiError> {
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    if let Some(action) = q.action {
+        pairs.push(("action", action.as_str().to_owned()));
+    }
+    for (name, value) in [
+        ("actor_id", &q.actor_id),
+        ("person_id", &q.person_id),
+        ("from", &q.from),
+        ("to", &q.to),
+    ] {
+        if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+            pairs.push((name, v.clone()));
+        }
+    }
+    if let Some(page) = q.page {
+        pairs.push(("page", page.to_string()));
+    }
+    send(Request::get(&with_query("/audit", &pairs))).await
+}
+
+/// Checks the audit log's hash chain.
+pub async fn verify_audit() -> Result<ChainVerification, ApiError> {
+    send(Request::get(&url("/audit/verify"))).await
+}
+
+/// The organisation's accounts.
+pub async fn accounts() -> Result<Vec<Account>, ApiError> {
+    send(Request::get(&url("/accounts"))).await
+}
+
+/// Creates an account.
+pub async fn create_account(account: &NewAccount) -> Result<CreatedAccount, ApiError> {
+    send_json(Request::post(&url("/accounts")), account).await
+}
+
+/// Replaces an account's roles.
+pub async fn set_roles(id: &str, roles: Vec<Role>) -> Result<Account, ApiError> {
+    send_json(
+        Request::put(&url(&format!("/accounts/{id}/roles"))),
+        &RolesUpdate { roles },
+    )
+    .await
+}
+
+/// Disables an account (its sessions end at once).
+pub async fn disable_account(id: &str) -> Result<Account, ApiError> {
+    send(Request::post(&url(&format!("/accounts/{id}/disable")))).await
+}
+
+/// The questionnaire with texts in `langs` (comma-separated) and English.
+pub async fn questionnaire_json(langs: &str) -> Result<String, ApiError> {
+    text(Request::get(&format!("/api/v1/questionnaire?lang={langs}"))).await
+}
+
+/// A code list with names in `langs` and English.
+pub async fn code_list_json(list: &str, langs: &str) -> Result<String, ApiError> {
+    text(Request::get(&format!(
+        "/api/v1/code-lists/{list}?lang={langs}"
+    )))
+    .await
+}

@@ -1,0 +1,206 @@
+//! The back office's texts: Norwegian bokmål (the default) and English,
+//! from `frontend/locales/caseworker/<lang>.ftl`. Both are compiled into
+//! the caseworker bundle only, so the applicant's files do not grow. Code
+//! asks for them with `ct(…)` (the applicant's `t(…)` reads the
+//! other files); a test checks every such key against the files.
+
+use std::cell::RefCell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use leptos::prelude::*;
+use unic_langid::LanguageIdentifier;
+
+pub use fluent_bundle::FluentArgs as Args;
+
+const NB_FTL: &str = include_str!("../../locales/caseworker/nb.ftl");
+const EN_FTL: &str = include_str!("../../locales/caseworker/en.ftl");
+const STORAGE_KEY: &str = "kartlegg.caseworker.lang";
+
+/// A language of the back office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CwLang {
+    Nb,
+    En,
+}
+
+impl CwLang {
+    /// The language before a choice is made, and the fallback for a
+    /// missing text.
+    pub const DEFAULT: CwLang = CwLang::Nb;
+    /// Both, in the order the switch lists them.
+    pub const ALL: [CwLang; 2] = [Self::Nb, Self::En];
+
+    /// The code used in files and the questionnaire's text maps.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Nb => "nb",
+            Self::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Self::Nb => "Norsk bokmål",
+            Self::En => "English",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        self.code().parse().unwrap_or_default()
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Self::Nb => NB_FTL,
+            Self::En => EN_FTL,
+        }
+    }
+}
+
+thread_local! {
+    // Fluent bundles are not `Send`; wasm has one thread. Index: CwLang as usize.
+    static BUNDLES: RefCell<Vec<FluentBundle<FluentResource>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The back office's language, shared through context.
+#[derive(Clone, Copy, Debug)]
+pub struct CwI18n {
+    pub lang: RwSignal<CwLang>,
+}
+
+impl CwI18n {
+    /// Loads both languages, restores the device's choice and keeps the
+    /// document's `lang` in step.
+    pub fn init() -> Self {
+        BUNDLES.with(|b| {
+            let mut b = b.borrow_mut();
+            if b.is_empty() {
+                b.extend(CwLang::ALL.into_iter().map(bundle));
+            }
+        });
+        let saved = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|code| CwLang::from_code(&code));
+        let i18n = Self {
+            lang: RwSignal::new(saved.unwrap_or(CwLang::DEFAULT)),
+        };
+        Effect::new(move || {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", i18n.lang.get().code());
+                let _ = root.set_attribute("dir", "ltr");
+            }
+        });
+        i18n
+    }
+
+    /// Switches language and remembers the choice on the device.
+    pub fn choose(self, lang: CwLang) {
+        if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+            let _ = storage.set_item(STORAGE_KEY, lang.code());
+        }
+        self.lang.set(lang);
+    }
+}
+
+fn bundle(lang: CwLang) -> FluentBundle<FluentResource> {
+    let resource =
+        FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, _errors)| res);
+    let mut bundle = FluentBundle::new(vec![lang.langid()]);
+    // Dates and numbers are formatted by the page; no bidi marks around them.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The current back-office language (reactive).
+pub fn cw_lang() -> CwLang {
+    use_context::<CwI18n>().map_or(CwLang::DEFAULT, |i| i.lang.get())
+}
+
+/// The text for `key`, reactive: a view that calls it inside a closure
+/// re-renders when the language changes.
+pub fn ct(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || ctranslate(key, None)
+}
+
+/// The text for `key` now (reactive when called inside a closure).
+pub fn ctr(key: &str) -> String {
+    ctranslate(key, None)
+}
+
+/// The text for `key` with arguments.
+pub fn ctranslate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let lang = cw_lang();
+    BUNDLES.with(|bundles| {
+        let bundles = bundles.borrow();
+        [lang, CwLang::DEFAULT]
+            .iter()
+            .filter_map(|l| bundles.get(*l as usize))
+            .find_map(|bundle| {
+                let pattern = bundle.get_message(key)?.value()?;
+                let mut errors = Vec::new();
+                Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut errors)
+                        .into_owned(),
+                )
+            })
+            .unwrap_or_else(|| key.to_owned())
+    })
+}
+
+/// `ctranslate` with one argument.
+pub fn ct1(
+    key: &str,
+    name: &'static str,
+    value: impl Into<fluent_bundle::FluentValue<'static>>,
+) -> String {
+    let mut args = FluentArgs::new();
+    args.set(name, value);
+    ctranslate(key, Some(&args))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::test_support::{code_keys, messages};
+
+    #[test]
+    fn both_caseworker_files_have_the_same_keys_and_placeholders() {
+        let nb = messages(super::NB_FTL);
+        let en = messages(super::EN_FTL);
+        assert_eq!(
+            nb.keys().collect::<Vec<_>>(),
+            en.keys().collect::<Vec<_>>(),
+            "caseworker/en.ftl has other keys than caseworker/nb.ftl"
+        );
+        for (key, vars) in &nb {
+            assert_eq!(
+                vars, &en[key],
+                "caseworker/en.ftl: {key} has other placeholders"
+            );
+        }
+    }
+
+    #[test]
+    fn every_caseworker_key_the_code_uses_is_in_the_files() {
+        let nb = messages(super::NB_FTL);
+        let used = code_keys(&["ct(\"", "ctr(\"", "ctranslate(\"", "ct1(\""]);
+        assert!(used.len() > 100, "the scan finds the back office's calls");
+        let missing: Vec<String> = used
+            .into_iter()
+            .filter(|(_, key)| !nb.contains_key(key))
+            .map(|(file, key)| format!("{file}: {key}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "keys missing from caseworker/nb.ftl:\n{}",
+            missing.join("\n")
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! The caseworker back office (SPEC.md §5, DESIGN.md "Caseworker pages"):
+//! login, the worklist, the one search box, the people list with export,
+//! the person page, the audit log and account administration. A bundle of
+//! its own (`src/bin/caseworker.rs`, served under `/caseworker/`) with its
+//! own texts in Norwegian bokmål and English.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod session;

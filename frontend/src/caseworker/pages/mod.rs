@@ -1,0 +1,10 @@
+//! The back office's pages. Each owns its data: it fetches through
+//! `caseworker::api` and shows errors where the caseworker looks.
+
+pub mod accounts;
+pub mod audit;
+pub mod login;
+pub mod people;
+pub mod person;
+pub mod search;
+pub mod worklist;

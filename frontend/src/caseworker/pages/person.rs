@@ -1,0 +1,563 @@
+//! The person page: a summary band (name, DUF-number, date of birth,
+//! registration state, worklist), then the sections Registration (history
+//! and the latest answers in the caseworker's language with the
+//! applicant's beside them), Identity, Codes (status without the code;
+//! "issue a new code" shows the new one once), Remarks and Access log
+//! ("who has read this person's data").
+
+use std::sync::Arc;
+
+use kartlegg_shared::api::RegistrationStatus;
+use kartlegg_shared::caseworker::{IssuedCode, PersonPage as Page, Role};
+use kartlegg_shared::codes::{CodeList, CodeListId, CodeLists};
+use kartlegg_shared::questionnaire::{self, AnswerValue, Answers, Questionnaire};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::caseworker::api::{self, ApiError};
+use crate::caseworker::app::load_error;
+use crate::caseworker::components::{
+    ConfirmDialog, StateTag, action_key, code_status_key, field_error, focus_id, opt_date, time,
+};
+use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
+use crate::caseworker::session::session;
+use crate::i18n::Lang;
+use crate::pages::form::summary::rows;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let page = LocalResource::new(move || {
+        let id = id();
+        async move { api::person(&id).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }.into_any(),
+                    Err(e) => view! {
+                        <h1>{ct("person-title")}</h1>
+                        <p role="alert" class="field__error">{load_error(&e)}</p>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
+    let s = session();
+    let counsellor = move || s.has(Role::Counsellor);
+    let ident = page.identity.clone();
+    let name = format!("{} {}", ident.first_name, ident.last_name);
+    let person_id = ident.id.clone();
+    let on_worklist = RwSignal::new(page.on_worklist);
+    let status = RwSignal::new(None::<String>);
+    let toggle = {
+        let id = person_id.clone();
+        let name = name.clone();
+        move |_| {
+            let id = id.clone();
+            let name = name.clone();
+            let adding = !on_worklist.get_untracked();
+            leptos::task::spawn_local(async move {
+                let result = if adding {
+                    api::worklist_add(&id).await
+                } else {
+                    api::worklist_remove(&id).await
+                };
+                match result {
+                    Ok(()) => {
+                        on_worklist.set(adding);
+                        let key = if adding {
+                            "worklist-added"
+                        } else {
+                            "worklist-removed"
+                        };
+                        status.set(Some(ct1(key, "name", name)));
+                    }
+                    Err(e) => status.set(Some(load_error(&e))),
+                }
+            });
+        }
+    };
+    let code_person = person_id.clone();
+    // The new code, while it is shown (once): the stale status hides meanwhile.
+    let issued = RwSignal::new(None::<IssuedCode>);
+    let code_info = page.code.clone();
+    let remarks_person = person_id.clone();
+    let latest = page.latest_registration.clone();
+    let history = page.registrations.clone();
+    view! {
+        <div class="cw-band" data-testid="person-band">
+            <div class="cw-band__main">
+                <h1 class="cw-band__name" data-testid="person-name">{name.clone()}</h1>
+                <dl class="cw-band__facts">
+                    <div><dt>{ct("col-duf")}</dt><dd class="cw-num" data-testid="person-duf">{ident.duf_number.clone()}</dd></div>
+                    <div><dt>{ct("col-born")}</dt><dd class="cw-num">{opt_date(ident.date_of_birth.as_ref())}</dd></div>
+                    <div><dt>{ct("col-state")}</dt><dd data-testid="person-state"><StateTag state=page.state/></dd></div>
+                    <div><dt>{ct("person-organisation")}</dt><dd>{page.organisation.name.clone()}</dd></div>
+                </dl>
+            </div>
+            <div class="cw-band__actions">
+                <button type="button" class="button button--secondary" data-testid="worklist-toggle"
+                    aria-pressed=move || on_worklist.get().to_string() on:click=toggle>
+                    {move || if on_worklist.get() { ctr("worklist-remove") } else { ctr("worklist-add") }}
+                </button>
+                <p role="status" class="cw-status" data-testid="person-status">{move || status.get()}</p>
+            </div>
+        </div>
+        <nav class="cw-toc" aria-label=ct("person-sections")>
+            <ul>
+                <li><a href="#registration">{ct("section-registration")}</a></li>
+                <li><a href="#identity">{ct("section-identity")}</a></li>
+                <li><a href="#codes">{ct("section-codes")}</a></li>
+                <li><a href="#remarks">{ct("section-remarks")}</a></li>
+                <li><a href="#access-log">{ct("section-access-log")}</a></li>
+            </ul>
+        </nav>
+
+        <section id="registration" class="cw-section" aria-labelledby="registration-h">
+            <h2 id="registration-h">{ct("section-registration")}</h2>
+            {if history.is_empty() {
+                view! { <p data-testid="no-registration">{ct("registration-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("registration-history")>
+                        <table class="cw-table cw-table--compact" data-testid="registration-history">
+                            <caption>{ct("registration-history")}</caption>
+                            <thead><tr>
+                                <th scope="col">{ct("col-number")}</th>
+                                <th scope="col">{ct("col-status")}</th>
+                                <th scope="col">{ct("col-started")}</th>
+                                <th scope="col">{ct("col-changed")}</th>
+                                <th scope="col">{ct("col-completed")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {history.into_iter().map(|r| view! {
+                                    <tr>
+                                        <td class="cw-num">{r.number}</td>
+                                        <td>{if r.status == RegistrationStatus::Completed { ct("registration-completed").into_any() } else { ct("registration-draft").into_any() }}</td>
+                                        <td class="cw-num">{time(&r.created_at)}</td>
+                                        <td class="cw-num">{time(&r.updated_at)}</td>
+                                        <td class="cw-num">{r.completed_at.as_deref().map_or_else(|| "–".to_owned(), time)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {latest.map(|r| view! { <Answers registration=r/> })}
+        </section>
+
+        <section id="identity" class="cw-section" aria-labelledby="identity-h">
+            <h2 id="identity-h">{ct("section-identity")}</h2>
+            <dl class="cw-facts" data-testid="identity">
+                <div><dt>{ct("identity-first-name")}</dt><dd>{ident.first_name.clone()}</dd></div>
+                <div><dt>{ct("identity-last-name")}</dt><dd>{ident.last_name.clone()}</dd></div>
+                <div><dt>{ct("col-born")}</dt><dd class="cw-num">{opt_date(ident.date_of_birth.as_ref())}</dd></div>
+                <div><dt>{ct("identity-gender")}</dt><dd>{match ident.gender {
+                    Some(kartlegg_shared::caseworker::Gender::Male) => ct("gender-male").into_any(),
+                    Some(kartlegg_shared::caseworker::Gender::Female) => ct("gender-female").into_any(),
+                    None => "–".into_any(),
+                }}</dd></div>
+                <div><dt>{ct("identity-citizenships")}</dt><dd>{if ident.citizenships.is_empty() { "–".to_owned() } else { ident.citizenships.join(", ") }}</dd></div>
+                <div><dt>{ct("col-duf")}</dt><dd class="cw-num">{ident.duf_number.clone()}</dd></div>
+                <div><dt>{ct("identity-registration-number")}</dt><dd class="cw-num">{ident.registration_number.clone().unwrap_or_else(|| "–".to_owned())}</dd></div>
+                <div><dt>{ct("identity-national-id")}</dt><dd class="cw-num">{ident.national_id.clone().unwrap_or_else(|| "–".to_owned())}</dd></div>
+            </dl>
+        </section>
+
+        <section id="codes" class="cw-section" aria-labelledby="codes-h">
+            <h2 id="codes-h">{ct("section-codes")}</h2>
+            {move || issued.with(Option::is_none).then(|| match code_info.clone() {
+                None => view! { <p data-testid="code-none">{ct("code-none")}</p> }.into_any(),
+                Some(c) => view! {
+                    <dl class="cw-facts" data-testid="code-info">
+                        <div><dt>{ct("code-status")}</dt><dd data-testid="code-status" data-status=format!("{:?}", c.status)>{ct(code_status_key(c.status))}</dd></div>
+                        <div><dt>{ct("code-issued")}</dt><dd class="cw-num">{time(&c.issued_at)}</dd></div>
+                        <div><dt>{ct("code-expires")}</dt><dd class="cw-num">{time(&c.expires_at)}</dd></div>
+                        {c.ended_at.clone().map(|t| view! { <div><dt>{ct("code-ended")}</dt><dd class="cw-num">{time(&t)}</dd></div> })}
+                        <div><dt>{ct("code-wrong-tries")}</dt><dd class="cw-num">{c.wrong_tries}</dd></div>
+                    </dl>
+                }.into_any(),
+            })}
+            <Show when=counsellor>
+                <IssueCode person=code_person.clone() issued=issued reload=reload/>
+            </Show>
+        </section>
+
+        <section id="remarks" class="cw-section" aria-labelledby="remarks-h">
+            <h2 id="remarks-h">{ct("section-remarks")}</h2>
+            <Remarks person=remarks_person initial=page.remarks.clone()/>
+        </section>
+
+        <section id="access-log" class="cw-section" aria-labelledby="access-log-h">
+            <h2 id="access-log-h">{ct("section-access-log")}</h2>
+            <p class="cw-lead">{ct("access-log-intro")}</p>
+            <AccessLog person=person_id/>
+        </section>
+    }
+}
+
+/// "Issue a new code": a confirmation, then the code once with its expiry.
+#[component]
+fn IssueCode(
+    person: String,
+    issued: RwSignal<Option<IssuedCode>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let confirm = Callback::new(move |()| {
+        let person = person.clone();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::issue_code(&person).await;
+            busy.set(false);
+            match result {
+                Ok(code) => {
+                    error.set(None);
+                    issued.set(Some(code));
+                    open.set(false);
+                    focus_id("issued-code");
+                }
+                Err(e) => error.set(Some(load_error(&e))),
+            }
+        });
+    });
+    view! {
+        <div id="issued-code" tabindex="-1" role="status" class="cw-issued-slot">
+            {move || issued.get().map(|c| view! {
+                <div class="panel panel--success cw-issued" data-testid="issued-code">
+                    <h3>{ct("code-new-title")}</h3>
+                    <p class="cw-code" data-testid="issued-code-value" dir="ltr">{c.code.clone()}</p>
+                    <p data-testid="issued-code-expiry">{ct1("code-new-expires", "time", time(&c.expires_at))}</p>
+                    <p>{ct("code-new-once")}</p>
+                    <button type="button" class="button button--secondary button--small" data-testid="issued-code-done"
+                        on:click=move |_| { issued.set(None); reload.run(()); }>
+                        {ct("code-new-done")}
+                    </button>
+                </div>
+            })}
+        </div>
+        <Show when=move || issued.with(Option::is_none)>
+            <button type="button" class="button" data-testid="issue-code" on:click=move |_| open.set(true)>
+                {ct("code-issue")}
+            </button>
+        </Show>
+        <ConfirmDialog
+            open=open
+            title=Signal::derive(|| ctr("code-issue-title"))
+            confirm=Signal::derive(|| ctr("code-issue-confirm"))
+            on_confirm=confirm
+            busy=busy
+            error=error
+            testid="issue-dialog"
+        >
+            <p>{ct("code-issue-explain")}</p>
+        </ConfirmDialog>
+    }
+}
+
+#[component]
+fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) -> impl IntoView {
+    let s = session();
+    let remarks = RwSignal::new(initial);
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            error.set(Some(ctr("err-required")));
+            focus_id("remark-text");
+            return;
+        }
+        let person = person.clone();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::add_remark(&person, body).await;
+            busy.set(false);
+            match result {
+                Ok(remark) => {
+                    remarks.update(|r| r.insert(0, remark));
+                    text.set(String::new());
+                    error.set(None);
+                    status.set(Some(ctr("remark-added")));
+                }
+                Err(e) => {
+                    error.set(Some(
+                        field_error(&e, "text").unwrap_or_else(|| load_error(&e)),
+                    ));
+                    focus_id("remark-text");
+                }
+            }
+        });
+    };
+    view! {
+        {move || if remarks.with(Vec::is_empty) {
+            view! { <p data-testid="remarks-empty">{ct("remarks-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cw-remarks" data-testid="remarks">
+                    {remarks.get().into_iter().map(|r| view! {
+                        <li class="cw-remark">
+                            <p class="cw-remark__meta">{format!("{} · {}", r.author, time(&r.created_at))}</p>
+                            <p class="cw-remark__text">{r.text}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <p role="status" class="cw-status">{move || status.get()}</p>
+        <Show when=move || s.has(Role::Counsellor)>
+            <form class="form cw-remark-form" on:submit=add.clone() novalidate>
+                <div class="field" class:field--error=move || error.get().is_some()>
+                    <label for="remark-text" class="field__label">{ct("remark-label")}</label>
+                    <p class="field__hint" id="remark-hint">{ct("remark-hint")}</p>
+                    {move || error.get().map(|m| view! { <p class="field__error" id="remark-error" role="alert">{m}</p> })}
+                    <textarea id="remark-text" class="input cw-textarea" rows="3" maxlength="4000" data-testid="remark-text"
+                        aria-describedby=move || if error.get().is_some() { "remark-hint remark-error" } else { "remark-hint" }
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button button--small" data-testid="remark-add" disabled=move || busy.get()>
+                    {ct("remark-add")}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn AccessLog(person: String) -> impl IntoView {
+    let log = LocalResource::new(move || {
+        let person = person.clone();
+        async move { api::access_log(&person).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
+                    Ok(entries) => view! {
+                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("section-access-log")>
+                            <table class="cw-table cw-table--compact" data-testid="access-log">
+                                <caption class="visually-hidden">{ct("section-access-log")}</caption>
+                                <thead><tr>
+                                    <th scope="col">{ct("col-when")}</th>
+                                    <th scope="col">{ct("col-who")}</th>
+                                    <th scope="col">{ct("col-organisation")}</th>
+                                    <th scope="col">{ct("col-action")}</th>
+                                    <th scope="col">{ct("col-fields")}</th>
+                                    <th scope="col">{ct("col-reason")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {entries.into_iter().map(|e| view! {
+                                        <tr data-testid="access-row" data-action=e.action.as_str()>
+                                            <td class="cw-num">{time(&e.at)}</td>
+                                            <td>{e.actor}</td>
+                                            <td>{e.organisation.unwrap_or_default()}</td>
+                                            <td>{ct(action_key(e.action))}</td>
+                                            <td>{e.fields.join(", ")}</td>
+                                            <td>{e.reason.unwrap_or_default()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The questionnaire and code lists with texts in the caseworker's
+/// languages and `beside`.
+#[derive(Clone)]
+struct Content {
+    questionnaire: Arc<Questionnaire>,
+    lists: Arc<CodeLists>,
+}
+
+async fn load_content(beside: Lang) -> Result<Content, ApiError> {
+    // English always comes along (the fallback); Norwegian is asked for so
+    // that the caseworker can switch between the two without a reload.
+    let langs = if matches!(beside, Lang::Nb | Lang::En) {
+        "nb".to_owned()
+    } else {
+        format!("nb,{}", beside.code())
+    };
+    let mut lists = CodeLists::new();
+    for list in CodeListId::ALL {
+        let json = api::code_list_json(list.name(), &langs).await?;
+        let parsed = CodeList::parse(list, &json).map_err(|_| ApiError::Unexpected(200))?;
+        lists = lists.with(parsed);
+    }
+    let json = api::questionnaire_json(&langs).await?;
+    let questionnaire =
+        questionnaire::load(&json, &lists).map_err(|_| ApiError::Unexpected(200))?;
+    Ok(Content {
+        questionnaire: Arc::new(questionnaire),
+        lists: Arc::new(lists),
+    })
+}
+
+/// The language the applicant most likely reads: the interpreter language
+/// they asked for, or else their mother tongue, when it is one of the
+/// fourteen; otherwise English.
+fn applicant_language(answers: &Answers) -> Lang {
+    let from_iso639_3 = |code: &str| -> Option<Lang> {
+        let ui = match code {
+            "sqi" | "alb" => "sq",
+            "ara" | "arb" => "ar",
+            "prs" => "prs",
+            "eng" => "en",
+            "pes" | "fas" | "per" => "fa",
+            "fra" | "fre" => "fr",
+            "kmr" => "kmr",
+            "ckb" => "ckb",
+            "nob" | "nor" | "nno" => "nb",
+            "orm" | "gaz" => "om",
+            "pus" | "pbt" | "pbu" => "ps",
+            "rus" => "ru",
+            "som" => "so",
+            "tir" => "ti",
+            _ => return None,
+        };
+        Lang::from_code(ui)
+    };
+    ["interpreter_language", "mother_tongue"]
+        .into_iter()
+        .filter_map(|q| match answers.get(q) {
+            Some(AnswerValue::Text(code)) => from_iso639_3(code),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(Lang::En)
+}
+
+/// The latest registration's answers, part by part: the question, the
+/// answer in the caseworker's language, and the answer in the applicant's
+/// language beside it.
+#[component]
+fn Answers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
+    let answers = Arc::new(registration.answers.clone());
+    let beside = RwSignal::new(applicant_language(&answers));
+    let content = LocalResource::new(move || load_content(beside.get()));
+    let provenance = {
+        let mut args = Args::new();
+        args.set("version", registration.questionnaire_version);
+        args.set(
+            "time",
+            registration
+                .completed_at
+                .as_deref()
+                .map_or_else(|| time(&registration.updated_at), time),
+        );
+        let completed = registration.status == RegistrationStatus::Completed;
+        move || {
+            let key = if completed {
+                "answers-provenance-completed"
+            } else {
+                "answers-provenance-draft"
+            };
+            ctranslate(key, Some(&args))
+        }
+    };
+    view! {
+        <div class="cw-answers-head">
+            <h3 data-testid="answers-title">{ct("answers-title")}</h3>
+            <div class="cw-filter">
+                <label for="beside-lang">{ct("answers-beside")}</label>
+                <select id="beside-lang" class="cw-select" data-testid="beside-lang"
+                    on:change=move |ev| {
+                        if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+                            beside.set(l);
+                        }
+                    }>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() selected=move || beside.get() == l>
+                            {format!("{} ({})", l.native_name(), l.english_name())}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <p class="cw-lead" data-testid="answers-provenance">{provenance}</p>
+        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
+            {move || {
+                let answers = answers.clone();
+                Suspend::new(async move {
+                    match content.await {
+                        Ok(c) => {
+                            let side = beside.get_untracked();
+                            view! { <AnswerTables content=c answers=answers side=side/> }.into_any()
+                        }
+                        Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl IntoView {
+    move || {
+        let mine = cw_lang().code();
+        let theirs = side.code();
+        let dir = if side.is_rtl() { "rtl" } else { "ltr" };
+        let q = &content.questionnaire;
+        q.sections
+            .iter()
+            .map(|section| {
+                let here = rows(q, &content.lists, &answers, &section.id, mine);
+                let there = rows(q, &content.lists, &answers, &section.id, theirs);
+                let title = section.title.get(mine).to_owned();
+                let title_there = section.title.get(theirs).to_owned();
+                let empty = here.is_empty();
+                view! {
+                    <section class="cw-answers" data-testid=format!("answers-{}", section.id)>
+                        <h4>{title}" "<span class="cw-beside" lang=side.bcp47() dir=dir>{format!("({title_there})")}</span></h4>
+                        {if empty {
+                            view! { <p class="cw-muted">{ct("answers-none")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="cw-table cw-table--answers">
+                                    <thead><tr>
+                                        <th scope="col">{ct("answers-question")}</th>
+                                        <th scope="col">{ct("answers-answer")}</th>
+                                        <th scope="col">{format!("{} ({})", side.native_name(), side.english_name())}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {here.into_iter().zip(there).map(|(a, b)| view! {
+                                            <tr>
+                                                <th scope="row">{a.label}</th>
+                                                <td data-testid="answer-mine">{a.value}</td>
+                                                <td data-testid="answer-beside" lang=side.bcp47() dir=dir>
+                                                    <span class="cw-beside-label">{b.label}</span>
+                                                    {b.value}
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            })
+            .collect_view()
+    }
+}
