@@ -322,12 +322,14 @@ async fn draft_update_needs_the_current_revision(app: TestApp) {
         answers: Answers::new().with("mother_tongue", "ara"),
         saved_sections: vec!["personal".into()],
         complete: false,
+        language: Some("so".into()),
         now: Utc::now(),
     };
     let saved = app.store.update_draft(&update).await.unwrap();
     assert_eq!(saved.revision, 1);
     assert_eq!(saved.answers, update.answers);
     assert_eq!(saved.saved_sections, ["personal"]);
+    assert_eq!(saved.language.as_deref(), Some("so"));
     let stale = app.store.update_draft(&update).await;
     assert!(matches!(stale, Err(StoreError::Stale)), "{stale:?}");
     let other_person = DraftUpdate {
@@ -355,6 +357,7 @@ async fn completed_registration_cannot_be_updated_and_history_is_newest_first(ap
         answers: Answers::new(),
         saved_sections: vec![],
         complete: true,
+        language: None,
         now: Utc::now(),
     };
     let done = app.store.update_draft(&complete).await.unwrap();
