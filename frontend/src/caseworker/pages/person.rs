@@ -349,7 +349,7 @@ fn AccessLog(person: String) -> impl IntoView {
                 match log.await {
                     Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
                     Ok(entries) => view! {
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("section-access-log")>
+                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("access-log-table")>
                             <table class="cw-table cw-table--compact" data-testid="access-log">
                                 <caption class="visually-hidden">{ct("section-access-log")}</caption>
                                 <thead><tr>
