@@ -35,3 +35,35 @@ if [ "$total" -gt "$FIRST_LOAD_BROTLI_BYTES" ]; then
   echo "Over the first-load budget." >&2
   exit 1
 fi
+
+# What each language adds when chosen: its interface texts (English is in the
+# first load already) and, after login, the questionnaire and the five code
+# lists narrowed to it (?lang=), as the server sends them (brotli).
+SERVER="${KARTLEGG_SERVER:-$TARGET_DIR/release/kartlegg}"
+if [ ! -x "$SERVER" ]; then
+  echo "No release server at $SERVER: per-language figures skipped."
+  exit 0
+fi
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+KARTLEGG_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite://$work/size.db" KARTLEGG_STATIC_DIR="$DIST" \
+  KARTLEGG_SIGNING_KEY_FILE="$work/signing.key" KARTLEGG_LOG=warn "$SERVER" serve >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do
+  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 0.1
+done
+fetched() { curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$1"; }
+printf '\nPer language, brotli bytes: %-8s %10s %14s %8s\n' lang interface form-texts total
+for lang in sq ar prs en fa fr kmr ckb nb om ps ru so ti; do
+  ui=0
+  [ "$lang" = en ] || ui=$(size_of "$DIST/locales/$lang.ftl")
+  q=$(fetched "/api/v1/questionnaire?lang=$lang")
+  for list in languages countries education_levels occupations driving_licence_classes; do
+    q=$((q + $(fetched "/api/v1/code-lists/$list?lang=$lang")))
+  done
+  printf '%-36s %-8s %10d %14d %8d\n' '' "$lang" "$ui" "$q" "$((ui + q))"
+done
+all=$(fetched "/api/v1/questionnaire")
+printf 'The questionnaire in all 14 languages, for comparison: %d bytes brotli\n' "$all"

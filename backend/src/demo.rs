@@ -28,7 +28,7 @@ pub const DEMO_CASEWORKER_PASSWORD: &str = "kartlegg-demo-2026";
 /// Made-up people of the demo organisation besides the applicant, for the
 /// back office's search and lists: DUF-number, first name, surname, date
 /// of birth, gender, citizenship.
-const DEMO_PEOPLE: &[(&str, &str, &str, (u16, u8, u8), Gender, &str)] = &[
+const DEMO_PEOPLE: &[DemoPerson] = &[
     (
         "202400000002",
         "Yonas",
@@ -62,6 +62,17 @@ const DEMO_PEOPLE: &[(&str, &str, &str, (u16, u8, u8), Gender, &str)] = &[
         "AFG",
     ),
 ];
+
+/// DUF-number, first name, surname, (year, month, day) of birth, gender,
+/// citizenship.
+type DemoPerson = (
+    &'static str,
+    &'static str,
+    &'static str,
+    (u16, u8, u8),
+    Gender,
+    &'static str,
+);
 
 /// What the seed made, for printing at start-up.
 #[derive(Debug)]

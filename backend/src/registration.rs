@@ -102,6 +102,7 @@ impl From<&StoredRegistration> for Registration {
             created_at: api_time(r.created_at),
             updated_at: api_time(r.updated_at),
             completed_at: r.completed_at.map(api_time),
+            language: r.language.clone(),
         }
     }
 }

@@ -86,6 +86,14 @@ save-pending = Not saved yet — will try again
 save-invalid = Some answers could not be saved. See the messages below.
 save-conflict = Your answers were changed in another window. We have loaded the newest answers.
 
+## Side-by-side translation and reading aloud
+translate-open = Translate form
+translate-choose = Show a translation in
+translate-none = Choose a language
+translate-hide = Hide translation
+read-aloud = Read aloud
+read-aloud-stop = Stop reading
+
 ## Summary and completion
 summary-title = Check your answers
 summary-edit = Edit

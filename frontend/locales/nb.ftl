@@ -49,6 +49,15 @@ declined-title = Du samtykket ikke
 declined-text = Det er ikke lagret noe mer om deg enn at du ikke samtykket. Du er logget ut. Hvis du ombestemmer deg, kan du be de ansatte om en ny kode.
 declined-start-again = Gå til startsiden
 
+
+## Side-by-side translation and reading aloud
+translate-open = Oversett skjemaet
+translate-choose = Vis en oversettelse til
+translate-none = Velg et språk
+translate-hide = Skjul oversettelsen
+read-aloud = Les høyt
+read-aloud-stop = Stopp opplesingen
+
 ## Skjemaet
 overview-title = Registreringen din
 overview-intro = Registreringen har sju deler. Velg en del, eller begynn med den første.

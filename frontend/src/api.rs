@@ -84,14 +84,18 @@ pub async fn consent(decision: ConsentDecision) -> Result<(), ApiError> {
     }
 }
 
-/// The questionnaire definition as JSON text (loaded by the shared loader).
-pub async fn questionnaire_json() -> Result<String, ApiError> {
-    text(Request::get("/api/v1/questionnaire")).await
+/// The questionnaire definition as JSON text, with texts in `langs` (comma
+/// separated codes) and English (loaded by the shared loader).
+pub async fn questionnaire_json(langs: &str) -> Result<String, ApiError> {
+    text(Request::get(&format!("/api/v1/questionnaire?lang={langs}"))).await
 }
 
-/// A code list as JSON text.
-pub async fn code_list_json(list: &str) -> Result<String, ApiError> {
-    text(Request::get(&format!("/api/v1/code-lists/{list}"))).await
+/// A code list as JSON text, with names in `langs` and English.
+pub async fn code_list_json(list: &str, langs: &str) -> Result<String, ApiError> {
+    text(Request::get(&format!(
+        "/api/v1/code-lists/{list}?lang={langs}"
+    )))
+    .await
 }
 
 /// The applicant's current registration.
@@ -99,17 +103,22 @@ pub async fn registration() -> Result<Registration, ApiError> {
     send(Request::get("/api/v1/applicant/registration")).await
 }
 
-/// Saves one part.
+/// Saves one part, with the language the applicant is answering in.
 pub async fn save_section(
     section: &str,
     revision: i64,
     answers: Answers,
+    language: &str,
 ) -> Result<Registration, ApiError> {
     send_json(
         Request::put(&format!(
             "/api/v1/applicant/registration/sections/{section}"
         )),
-        &SaveSectionRequest { revision, answers },
+        &SaveSectionRequest {
+            revision,
+            answers,
+            language: Some(language.to_owned()),
+        },
     )
     .await
 }

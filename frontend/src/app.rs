@@ -15,7 +15,9 @@ use crate::pages::{
     consent::ConsentPage, info::InfoPage, language::LanguagePage, login::LoginPage,
 };
 use crate::pages::{not_found::NotFoundPage, status::StatusPage};
+use crate::speech::Voices;
 use crate::storage;
+use crate::translation::Translation;
 
 /// The first-load app.
 #[component]
@@ -42,7 +44,11 @@ pub fn StartApp() -> impl IntoView {
 /// then serves the form pages.
 #[component]
 pub fn FormApp() -> impl IntoView {
-    provide_context(I18n::init());
+    let i18n = I18n::init();
+    provide_context(i18n);
+    let translation = Translation::init();
+    provide_context(translation);
+    provide_context(Voices::init());
     let loaded = LocalResource::new(form::load);
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
@@ -53,7 +59,18 @@ pub fn FormApp() -> impl IntoView {
                         Ok(ctx) => {
                             restore_unsaved(ctx);
                             provide_context(ctx);
-                            view! { <FormRoutes/> }.into_any()
+                            follow_languages(ctx, i18n, translation);
+                            // Texts of a newly chosen language re-render the
+                            // pages; answers live in `ctx` and stay.
+                            (move || {
+                                ctx.texts_revision.track();
+                                let focused = focused_id();
+                                if let Some(id) = focused {
+                                    crate::components::layout::focus_id(&id);
+                                }
+                                view! { <FormRoutes/> }
+                            })
+                            .into_any()
                         }
                         Err(_) => view! { <p role="alert">{t("error-network")}</p> }.into_any(),
                     }
@@ -80,6 +97,22 @@ fn FormRoutes() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// Loads the texts of the current language and of the translation whenever
+/// either changes.
+fn follow_languages(ctx: FormCtx, i18n: I18n, translation: Translation) {
+    Effect::new(move |_| {
+        let mut wanted = vec![i18n.lang.get()];
+        wanted.extend(translation.second.get());
+        leptos::task::spawn_local(ctx.ensure_languages(wanted));
+    });
+}
+
+/// The id of the element that has focus, to give it back after a re-render.
+fn focused_id() -> Option<String> {
+    let id = document().active_element()?.id();
+    (!id.is_empty()).then_some(id)
 }
 
 /// Brings back edits the server had not acknowledged before a reload, and

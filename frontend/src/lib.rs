@@ -8,4 +8,6 @@ pub mod components;
 pub mod form;
 pub mod i18n;
 pub mod pages;
+pub mod speech;
 pub mod storage;
+pub mod translation;

@@ -110,6 +110,10 @@ pub struct Registration {
     /// When it was completed, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
+    /// The language the applicant answered in (one of the 14 codes), so a
+    /// caseworker can read each answer in it beside their own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// `PUT /api/v1/applicant/registration/sections/{section}`: save one part.
@@ -121,6 +125,9 @@ pub struct SaveSectionRequest {
     /// The answers to this section's questions (keys of other sections are
     /// refused as `unknown_question`).
     pub answers: Answers,
+    /// The language the applicant is answering in (one of the 14 codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Person data as the applicant sees it on "My data".

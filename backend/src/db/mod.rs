@@ -258,6 +258,8 @@ pub struct StoredRegistration {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub completed_at: Option<DateTime<Utc>>,
+    /// The language the applicant last saved in (a code of the 14).
+    pub language: Option<String>,
 }
 
 /// A save of a draft, accepted only if the draft is still at
@@ -271,6 +273,8 @@ pub struct DraftUpdate {
     pub saved_sections: Vec<String>,
     /// Set to complete the registration with these answers.
     pub complete: bool,
+    /// The language the applicant answers in; `None` keeps the one stored.
+    pub language: Option<String>,
     pub now: DateTime<Utc>,
 }
 

@@ -24,7 +24,7 @@ use super::{
 /// JSONB columns are read as text, so both engines share one row type.
 const REGISTRATION_COLUMNS: &str = "id, person_id, number, status, questionnaire_version, \
      revision, answers::text AS answers, saved_sections::text AS saved_sections, created_at, \
-     updated_at, completed_at";
+     updated_at, completed_at, language";
 
 /// The PostgreSQL store.
 #[derive(Debug, Clone)]
@@ -394,7 +394,8 @@ impl Store for PgStore {
         };
         let row: Option<RegistrationRow> = sqlx::query_as(&format!(
             "UPDATE registrations SET revision = revision + 1, answers = $1::jsonb, \
-             saved_sections = $2::jsonb, updated_at = $3, status = $4, completed_at = $5 \
+             saved_sections = $2::jsonb, updated_at = $3, status = $4, completed_at = $5, \
+             language = COALESCE($9, language) \
              WHERE id = $6 AND person_id = $7 AND status = 'draft' AND revision = $8 \
              RETURNING {REGISTRATION_COLUMNS}"
         ))
@@ -406,6 +407,7 @@ impl Store for PgStore {
         .bind(update.id)
         .bind(update.person_id)
         .bind(update.expected_revision)
+        .bind(update.language.as_deref())
         .fetch_optional(&self.pool)
         .await?;
         row.ok_or(StoreError::Stale)?.try_into()

@@ -227,6 +227,7 @@ pub(super) struct RegistrationRow {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     completed_at: Option<DateTime<Utc>>,
+    language: Option<String>,
 }
 
 impl TryFrom<RegistrationRow> for StoredRegistration {
@@ -256,6 +257,7 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
             created_at: row.created_at,
             updated_at: row.updated_at,
             completed_at: row.completed_at,
+            language: row.language,
         })
     }
 }

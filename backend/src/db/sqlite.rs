@@ -27,7 +27,7 @@ use super::{
 };
 
 const REGISTRATION_COLUMNS: &str = "id, person_id, number, status, questionnaire_version, \
-     revision, answers, saved_sections, created_at, updated_at, completed_at";
+     revision, answers, saved_sections, created_at, updated_at, completed_at, language";
 
 /// The SQLite store.
 #[derive(Debug, Clone)]
@@ -412,7 +412,8 @@ impl Store for SqliteStore {
         };
         let row: Option<RegistrationRow> = sqlx::query_as(&format!(
             "UPDATE registrations SET revision = revision + 1, answers = ?, \
-             saved_sections = ?, updated_at = ?, status = ?, completed_at = ? \
+             saved_sections = ?, updated_at = ?, status = ?, completed_at = ?, \
+             language = COALESCE(?, language) \
              WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
              RETURNING {REGISTRATION_COLUMNS}"
         ))
@@ -421,6 +422,7 @@ impl Store for SqliteStore {
         .bind(update.now)
         .bind(status_str(status))
         .bind(update.complete.then_some(update.now))
+        .bind(update.language.as_deref())
         .bind(update.id)
         .bind(update.person_id)
         .bind(update.expected_revision)

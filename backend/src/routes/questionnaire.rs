@@ -2,15 +2,21 @@
 //! the browser needs them before anyone logs in (country and language
 //! names), and they change only with a new release. Each has a strong ETag
 //! (a hash of its bytes) and answers 304 to a matching `If-None-Match`.
+//!
+//! Both carry texts in the 14 languages; `?lang=ar` (or `ar,fr` for a side-by-side
+//! translation) narrows them to those languages and English, the fallback,
+//! so that a phone downloads only what it shows.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kartlegg_shared::codes::{self, CodeList, CodeListId};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::questionnaire::{Questionnaire, shipped_v1};
+use kartlegg_shared::questionnaire::{Questionnaire, UI_LANGUAGES, shipped_v1};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -75,6 +81,62 @@ impl Cached {
     }
 }
 
+/// The languages a client asks for.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LanguageQuery {
+    /// Comma-separated language codes (`sq`, `ar`, `prs`, `en`, `fa`, `fr`,
+    /// `kmr`, `ckb`, `nb`, `om`, `ps`, `ru`, `so`, `ti`), at most three.
+    /// Texts come in these and in English. Without it, in every language.
+    #[param(example = "ar,en")]
+    pub lang: Option<String>,
+}
+
+/// Most languages in one request: the applicant's, a translation beside it,
+/// and the caseworker's.
+const MAX_LANGUAGES: usize = 3;
+
+impl LanguageQuery {
+    /// The asked languages, sorted and without repeats, or `None` for all.
+    fn languages(&self) -> Result<Option<Vec<&'static str>>, ApiError> {
+        let Some(raw) = &self.lang else {
+            return Ok(None);
+        };
+        let mut langs = Vec::new();
+        for code in raw.split(',').map(str::trim) {
+            let known = UI_LANGUAGES.iter().find(|l| **l == code).ok_or_else(|| {
+                ApiError::field("lang", "unknown_language", "not one of the 14 languages")
+            })?;
+            langs.push(*known);
+        }
+        langs.sort_unstable();
+        langs.dedup();
+        if langs.len() > MAX_LANGUAGES {
+            return Err(ApiError::field(
+                "lang",
+                "too_many",
+                "at most three languages in one request",
+            ));
+        }
+        Ok(Some(langs))
+    }
+}
+
+/// Documents cached per language set: a bounded number of variants
+/// (at most 14 choose 3 and fewer), each built once.
+type Variants = Mutex<HashMap<Option<Vec<&'static str>>, Arc<Cached>>>;
+
+fn cached_variant(
+    variants: &Variants,
+    langs: Option<Vec<&'static str>>,
+    build: impl FnOnce(Option<&[&str]>) -> Cached,
+) -> Arc<Cached> {
+    let mut map = variants.lock().unwrap_or_else(PoisonError::into_inner);
+    map.entry(langs.clone())
+        .or_insert_with(|| Arc::new(build(langs.as_deref())))
+        .clone()
+}
+
 /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is
 /// ignored, and `*` matches anything.
 fn matches_etag(request: &HeaderMap, etag: &str) -> bool {
@@ -88,34 +150,45 @@ fn matches_etag(request: &HeaderMap, etag: &str) -> bool {
 }
 
 /// The current questionnaire: sections, questions, options, conditions,
-/// validation rules and texts in every language.
+/// validation rules and texts in every language (or in those asked for).
 #[utoipa::path(
     get,
     path = "/api/v1/questionnaire",
     tag = "questionnaire",
-    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    params(
+        LanguageQuery,
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer"),
+    ),
     responses(
         (status = 200, description = "The questionnaire definition", body = Questionnaire,
-         headers(("ETag" = String, description = "Strong validator of this version"))),
+         headers(("ETag" = String, description = "Strong validator of this version and language set"))),
         (status = 304, description = "The client's copy is current"),
+        (status = 422, description = "An unknown language, or more than three", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn questionnaire(headers: HeaderMap) -> Response {
-    static CACHED: OnceLock<Cached> = OnceLock::new();
-    CACHED
-        .get_or_init(|| Cached::new(shipped_v1()))
-        .respond(&headers)
+pub async fn questionnaire(
+    Query(query): Query<LanguageQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    static VARIANTS: OnceLock<Variants> = OnceLock::new();
+    let langs = query.languages()?;
+    let cached = cached_variant(VARIANTS.get_or_init(Variants::default), langs, |langs| {
+        Cached::new(&shipped_v1().with_languages(langs.unwrap_or(&UI_LANGUAGES)))
+    });
+    Ok(cached.respond(&headers))
 }
 
 /// A code list (`languages`, `countries`, `education_levels`,
-/// `occupations`, `driving_licence_classes`) with names in every language.
+/// `occupations`, `driving_licence_classes`) with names in every language
+/// (or in those asked for).
 #[utoipa::path(
     get,
     path = "/api/v1/code-lists/{list}",
     tag = "questionnaire",
     params(
         ("list" = CodeListId, Path, description = "Which list"),
+        LanguageQuery,
         ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer"),
     ),
     responses(
@@ -123,17 +196,26 @@ pub async fn questionnaire(headers: HeaderMap) -> Response {
          headers(("ETag" = String, description = "Strong validator of this version"))),
         (status = 304, description = "The client's copy is current"),
         (status = 404, description = "No such list", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown language, or more than three", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn code_list(Path(list): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
-    static CACHED: [OnceLock<Cached>; 5] = [const { OnceLock::new() }; 5];
+pub async fn code_list(
+    Path(list): Path<String>,
+    Query(query): Query<LanguageQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    static VARIANTS: [OnceLock<Variants>; 5] = [const { OnceLock::new() }; 5];
     let (slot, id) = CodeListId::ALL
         .into_iter()
         .enumerate()
         .find(|(_, id)| id.name() == list)
         .ok_or(ApiError::NotFound)?;
-    Ok(CACHED[slot]
-        .get_or_init(|| Cached::new(codes::shipped(id)))
-        .respond(&headers))
+    let langs = query.languages()?;
+    let cached = cached_variant(
+        VARIANTS[slot].get_or_init(Variants::default),
+        langs,
+        |langs| Cached::new(&codes::shipped(id).with_languages(langs.unwrap_or(&UI_LANGUAGES))),
+    );
+    Ok(cached.respond(&headers))
 }

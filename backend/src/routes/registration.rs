@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use chrono::Datelike;
 use kartlegg_shared::api::{Registration, RegistrationStatus, SaveSectionRequest};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::questionnaire::{Context, shipped, shipped_v1};
+use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, shipped, shipped_v1};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -78,6 +78,16 @@ pub async fn save_section(
     Path(section): Path<String>,
     AppJson(request): AppJson<SaveSectionRequest>,
 ) -> Result<Json<Registration>, ApiError> {
+    let language = match request.language {
+        Some(code) if !UI_LANGUAGES.contains(&code.as_str()) => {
+            return Err(ApiError::field(
+                "language",
+                "unknown_language",
+                "not one of the 14 languages",
+            ));
+        }
+        other => other,
+    };
     let current = current_or_new(&state, session.person_id).await?;
     let questionnaire = questionnaire_of(&current)?;
     if questionnaire.section(&section).is_none() {
@@ -104,6 +114,7 @@ pub async fn save_section(
             answers,
             saved_sections: with_saved_section(questionnaire, &current.saved_sections, &section),
             complete: false,
+            language,
             now: state.clock.now(),
         },
     )
@@ -145,6 +156,7 @@ pub async fn complete_registration(
             answers,
             saved_sections: current.saved_sections.clone(),
             complete: true,
+            language: None,
             now: state.clock.now(),
         },
     )

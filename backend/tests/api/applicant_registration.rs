@@ -403,7 +403,36 @@ async fn applicants_only_ever_see_their_own_data(app: TestApp) {
     by_id.problem(404, "not-found");
 }
 
+async fn a_save_records_the_language_the_applicant_answers_in(app: TestApp) {
+    let token = app.consented_applicant(DUF).await;
+    let body = |revision: i64, language: Option<&str>| {
+        let mut body = json!({ "revision": revision, "answers": { "went_to_school": "yes" } });
+        if let Some(l) = language {
+            body["language"] = json!(l);
+        }
+        body
+    };
+
+    let saved = app
+        .bearer_put(&section("education"), &token, &body(0, Some("ti")))
+        .await;
+    assert_eq!(saved.status, 200);
+    assert_eq!(saved.json()["language"], "ti");
+    // A save without a language keeps the one recorded.
+    let again = app.bearer_put(&section("education"), &token, &body(1, None)).await;
+    assert_eq!(again.json()["language"], "ti");
+
+    let refused = app
+        .bearer_put(&section("education"), &token, &body(2, Some("tlh")))
+        .await;
+    assert_eq!(refused.problem(422, "validation")["errors"][0]["field"], "language");
+    let stored = app.bearer_get(REGISTRATION, &token).await.json();
+    assert_eq!(stored["revision"], 2, "the refused save changed nothing");
+    assert_eq!(stored["language"], "ti");
+}
+
 on_both_engines!(
+    a_save_records_the_language_the_applicant_answers_in,
     first_visit_starts_an_empty_draft,
     saving_a_part_accepts_missing_answers_and_keeps_other_parts,
     saving_a_part_refuses_invalid_answers_and_stores_nothing,

@@ -53,6 +53,10 @@ async fn with_identity(app: &TestApp, person: &Person) {
         .unwrap();
 }
 
+/// Method, path, body (null for none), roles allowed, status when allowed,
+/// status for the caller from another organisation.
+type Endpoint = (Method, String, Value, &'static [Role], u16, u16);
+
 /// Each endpoint with the roles that may use it. For the caller from
 /// another organisation (who has every role) the expected status is given
 /// separately: person and account paths are 404 to them, collections are
@@ -73,8 +77,9 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
     let outsider = app.caseworker(ORG_B, "b.all", &Role::ALL).await;
     let reason = "Moved here from another municipality";
     let identity = json!({ "first_name": "Amina", "last_name": "Tesfay", "citizenships": ["SYR"], "reason": "Typo in the name" });
-    let readers: &[Role] = &[Reader, Counsellor];
-    let table: Vec<(Method, String, Value, &[Role], u16, u16)> = vec![
+    const READERS: &[Role] = &[Reader, Counsellor];
+    let readers = READERS;
+    let table: Vec<Endpoint> = vec![
         (
             Method::GET,
             "/api/v1/caseworker/me".into(),

@@ -6,17 +6,22 @@ use std::collections::BTreeMap;
 
 use kartlegg_shared::codes::CodeLists;
 use kartlegg_shared::digits::normalize_digits;
-use kartlegg_shared::questionnaire::{AnswerKind, AnswerValue, ChoiceOption, Question};
+use kartlegg_shared::questionnaire::{AnswerKind, AnswerValue, ChoiceOption, Question, Text};
 use leptos::prelude::*;
 
 use crate::components::status_icon::{QuestionStatus, StatusIcon};
 use crate::i18n::{current_lang, tr};
+use crate::speech::ReadAloud;
+use crate::translation::{Second, Translation};
 
-/// An option as offered: code and the text in the current language.
+/// An option as offered: code, the text in the current language, and the
+/// text in every loaded language (for a translation beside it and for
+/// reading aloud).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offered {
     pub code: String,
     pub label: String,
+    pub text: Text,
 }
 
 /// The options of a question in display order: its own options, then the
@@ -33,6 +38,7 @@ pub fn offered(
         .map(|o| Offered {
             code: o.code.clone(),
             label: o.text.get(lang).to_owned(),
+            text: o.text.clone(),
         })
         .collect();
     if let Some((list, exclude)) = question.answer.list() {
@@ -40,6 +46,7 @@ pub fn offered(
             let offer = |item: &kartlegg_shared::codes::CodeItem| Offered {
                 code: item.code.clone(),
                 label: item.text.get(lang).to_owned(),
+                text: item.text.clone(),
             };
             let allowed = |item: &&kartlegg_shared::codes::CodeItem| !exclude.contains(&item.code);
             // The most common choices first, then the rest by name in the
@@ -112,15 +119,34 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
     let is_info = matches!(question.answer, AnswerKind::Info);
     let head = {
         let text = text.clone();
+        let second = text.clone();
         view! {
             <span class="question__head">
                 {(!is_info).then(|| view! { <StatusIcon status=status/> })}
-                <span class="question__text">{move || text.get(current_lang().code()).to_owned()}</span>
+                <span class="question__text">
+                    {move || text.get(current_lang().code()).to_owned()}
+                    <Second text=second/>
+                </span>
             </span>
         }
     };
+    // Beside the label, not inside it: a button inside a label would be
+    // part of the label's click target and of its accessible name.
+    let read_aloud = view! {
+        <ReadAloud
+            text=text.clone()
+            options=options.iter().map(|o| o.text.clone()).collect()
+            testid=format!("read-aloud-{path}")
+        />
+    };
     let help_view = help.map(|h| {
-        view! { <p class="question__help" id=help_id.clone()>{move || h.get(current_lang().code()).to_owned()}</p> }
+        let second = h.clone();
+        view! {
+            <p class="question__help" id=help_id.clone()>
+                {move || h.get(current_lang().code()).to_owned()}
+                <Second text=second/>
+            </p>
+        }
     });
     let error_view = move || {
         error.get().map(|message| {
@@ -138,7 +164,7 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
         view! {
             <div class="question" class:question--missing=missing id=format!("q-{path}") data-testid=testid>
                 <fieldset class="question__fieldset" aria-describedby=described>
-                    <legend>{head}</legend>
+                    <div class="question__top"><legend>{head}</legend>{read_aloud}</div>
                     {help_view}
                     {error_view}
                     {control}
@@ -150,11 +176,14 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
         let label_for = input_id(&path);
         view! {
             <div class="question" class:question--missing=missing id=format!("q-{path}") data-testid=testid>
-                {if is_info {
-                    view! { <p class="question__info">{head}</p> }.into_any()
-                } else {
-                    view! { <label class="question__label" for=label_for>{head}</label> }.into_any()
-                }}
+                <div class="question__top">
+                    {if is_info {
+                        view! { <p class="question__info">{head}</p> }.into_any()
+                    } else {
+                        view! { <label class="question__label" for=label_for>{head}</label> }.into_any()
+                    }}
+                    {read_aloud}
+                </div>
                 {help_view}
                 {error_view}
                 {control}
@@ -246,7 +275,7 @@ fn radios(
                                 prop:checked=move || value.get().is_some_and(|v| v.as_str() == Some(checked_code.as_str()))
                                 on:change=move |_| on_change.run(Some(AnswerValue::Text(code.clone())))
                             />
-                            <span>{option.label}</span>
+                            <span>{option.label}<Second text=option.text/></span>
                         </label>
                     }
                 })
@@ -301,7 +330,7 @@ fn checkboxes(
                                     on_change.run((!chosen.is_empty()).then_some(AnswerValue::Choices(chosen)));
                                 }
                             />
-                            <span>{option.label}</span>
+                            <span>{option.label}<Second text=option.text/></span>
                         </label>
                     }
                 })
@@ -323,6 +352,7 @@ fn searchable_list(
     let filter = RwSignal::new(String::new());
     let options = StoredValue::new(options);
     let search_id = format!("{id}-search");
+    let translation = expect_context::<Translation>();
     let shown = move || {
         let needle = filter.get().to_lowercase();
         options.with_value(|all| {
@@ -330,6 +360,7 @@ fn searchable_list(
                 .filter(|o| {
                     needle.is_empty()
                         || o.label.to_lowercase().contains(&needle)
+                        || o.text.get("en").to_lowercase().contains(&needle)
                         || o.code.to_lowercase() == needle
                         || value.with_untracked(|v| {
                             v.as_ref().and_then(|v| v.as_str()) == Some(o.code.as_str())
@@ -368,7 +399,14 @@ fn searchable_list(
                     .into_iter()
                     .map(|o| {
                         let selected = current.as_deref() == Some(o.code.as_str());
-                        view! { <option value=o.code selected=selected>{o.label}</option> }
+                        // An <option> holds text only: the translation follows the name.
+                        let label = match translation.shown() {
+                            Some(second) if o.text.has(second.code()) => {
+                                format!("{} — {}", o.label, o.text.get(second.code()))
+                            }
+                            _ => o.label,
+                        };
+                        view! { <option value=o.code selected=selected>{label}</option> }
                     })
                     .collect_view()
             }}

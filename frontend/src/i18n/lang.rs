@@ -83,6 +83,46 @@ impl Lang {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The first of the browser's preferred languages (BCP 47 tags, most
+    /// preferred first, as `navigator.languages` gives them) that is one of
+    /// the fourteen. Regional and older tags map to ours: `fa-AF` is Dari,
+    /// `ku` Kurmanji, `no` and `nn` bokmål.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Option<Self> {
+        preferred.iter().find_map(|tag| {
+            let tag = tag.as_ref().trim().replace('_', "-").to_ascii_lowercase();
+            let mut parts = tag.split('-');
+            let primary = parts.next()?;
+            let region = parts.find(|p| p.len() == 2);
+            match (primary, region) {
+                ("fa", Some("af")) | ("prs", _) => Some(Self::Prs),
+                ("ku" | "kmr", _) => Some(Self::Kmr),
+                ("no" | "nn" | "nb", _) => Some(Self::Nb),
+                _ => Self::from_code(primary),
+            }
+        })
+    }
+
+    /// The prefixes of speech-synthesis voice languages that can read this
+    /// language, best first (a Persian voice reads Dari).
+    pub const fn voice_tags(self) -> &'static [&'static str] {
+        match self {
+            Self::Prs => &["fa-af", "prs", "fa"],
+            Self::Kmr => &["kmr", "ku"],
+            Self::Nb => &["nb", "no"],
+            Self::Sq => &["sq"],
+            Self::Ar => &["ar"],
+            Self::En => &["en"],
+            Self::Fa => &["fa"],
+            Self::Fr => &["fr"],
+            Self::Ckb => &["ckb"],
+            Self::Om => &["om"],
+            Self::Ps => &["ps"],
+            Self::Ru => &["ru"],
+            Self::So => &["so"],
+            Self::Ti => &["ti"],
+        }
+    }
+
     pub(crate) fn langid(self) -> LanguageIdentifier {
         self.bcp47().parse().unwrap_or_default()
     }
@@ -142,6 +182,27 @@ mod tests {
             .map(Lang::code)
             .collect();
         assert_eq!(rtl, ["ar", "prs", "fa", "ckb", "ps"]);
+    }
+
+    #[test]
+    fn negotiation_takes_the_first_preferred_language_we_have() {
+        assert_eq!(Lang::negotiate(&["de-DE", "ti-ER", "en"]), Some(Lang::Ti));
+        assert_eq!(Lang::negotiate(&["ar-SY"]), Some(Lang::Ar));
+        assert_eq!(Lang::negotiate(&["ru_RU"]), Some(Lang::Ru));
+        assert_eq!(Lang::negotiate(&["de", "ja"]), None);
+        assert_eq!(Lang::negotiate::<&str>(&[]), None);
+    }
+
+    #[test]
+    fn negotiation_maps_regional_and_older_tags() {
+        assert_eq!(Lang::negotiate(&["fa-AF"]), Some(Lang::Prs));
+        assert_eq!(Lang::negotiate(&["fa-IR"]), Some(Lang::Fa));
+        assert_eq!(Lang::negotiate(&["fa"]), Some(Lang::Fa));
+        assert_eq!(Lang::negotiate(&["ku-TR"]), Some(Lang::Kmr));
+        assert_eq!(Lang::negotiate(&["ckb-IQ"]), Some(Lang::Ckb));
+        assert_eq!(Lang::negotiate(&["no"]), Some(Lang::Nb));
+        assert_eq!(Lang::negotiate(&["nn-NO"]), Some(Lang::Nb));
+        assert_eq!(Lang::negotiate(&["ps-Arab-AF"]), Some(Lang::Ps));
     }
 
     #[test]

@@ -47,15 +47,21 @@ impl I18n {
             lang: RwSignal::new(Lang::DEFAULT),
         };
         Effect::new(move || set_document_language(i18n.lang.get()));
-        if let Some(saved) = stored_choice() {
-            i18n.choose(saved);
+        let initial = initial_lang();
+        if initial != Lang::DEFAULT {
+            i18n.switch_to(initial);
         }
         i18n
     }
 
-    /// Switches to `lang`, fetching its texts first when needed.
+    /// Switches to `lang` and remembers the choice on the device.
     pub fn choose(self, lang: Lang) {
         store_choice(lang);
+        self.switch_to(lang);
+    }
+
+    /// Switches to `lang`, fetching its texts first when needed.
+    fn switch_to(self, lang: Lang) {
         if BUNDLES.with(|b| b.borrow().contains_key(&lang)) {
             self.lang.set(lang);
             return;
@@ -72,6 +78,24 @@ impl I18n {
             self.lang.set(lang);
         });
     }
+}
+
+/// The language to start in: the device's earlier choice, else the first
+/// of the browser's preferred languages that we have, else English.
+pub fn initial_lang() -> Lang {
+    stored_choice()
+        .or_else(browser_preference)
+        .unwrap_or(Lang::DEFAULT)
+}
+
+fn browser_preference() -> Option<Lang> {
+    let languages: Vec<String> = web_sys::window()?
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Lang::negotiate(&languages)
 }
 
 /// The language the device chose earlier, if any.
@@ -253,6 +277,18 @@ mod tests {
             .collect();
         files.sort();
         files
+    }
+
+    #[test]
+    fn there_is_one_file_for_each_of_the_fourteen_languages() {
+        let mut have: Vec<String> = locale_files().into_iter().map(|(lang, _)| lang).collect();
+        let mut want: Vec<String> = super::Lang::ALL
+            .iter()
+            .map(|l| l.code().to_owned())
+            .collect();
+        have.sort();
+        want.sort();
+        assert_eq!(have, want);
     }
 
     #[test]

@@ -154,6 +154,20 @@ impl fmt::Display for CodeListProblem {
 impl CodeList {
     /// Parses and checks a code list file, reporting every problem at once.
     pub fn parse(expected: CodeListId, json: &str) -> Result<Self, Vec<CodeListProblem>> {
+        Self::parse_requiring(expected, json, &crate::questionnaire::REQUIRED_LANGUAGES)
+    }
+
+    /// Parses a list as the API serves it narrowed to some languages
+    /// (`?lang=`): every name needs English, no other language is required.
+    pub fn parse_served(expected: CodeListId, json: &str) -> Result<Self, Vec<CodeListProblem>> {
+        Self::parse_requiring(expected, json, &[crate::questionnaire::FALLBACK_LANGUAGE])
+    }
+
+    fn parse_requiring(
+        expected: CodeListId,
+        json: &str,
+        required: &'static [&'static str],
+    ) -> Result<Self, Vec<CodeListProblem>> {
         let raw: RawCodeList = serde_json::from_str(json)
             .map_err(|e| vec![CodeListProblem::Malformed(e.to_string())])?;
         let mut problems = Vec::new();
@@ -172,7 +186,7 @@ impl CodeList {
             if index.insert(item.code.clone(), i).is_some() {
                 problems.push(CodeListProblem::DuplicateCode(item.code.clone()));
             }
-            for lang in crate::questionnaire::REQUIRED_LANGUAGES {
+            for &lang in required {
                 if !item.text.has(lang) {
                     problems.push(CodeListProblem::MissingText {
                         code: item.code.clone(),

@@ -8,7 +8,7 @@ use std::fmt;
 
 use super::condition::{Condition, RefUse};
 use super::model::{AnswerKind, ChoiceOption, Question, Questionnaire, RawQuestionnaire, Section};
-use super::text::{REQUIRED_LANGUAGES, Text, UI_LANGUAGES};
+use super::text::{FALLBACK_LANGUAGE, REQUIRED_LANGUAGES, Text, UI_LANGUAGES};
 use crate::codes::CodeLists;
 
 /// Something wrong with a questionnaire definition. `at` is where: a section
@@ -177,10 +177,26 @@ impl fmt::Display for LoadProblem {
 
 /// Reads and checks a questionnaire definition against the given code lists.
 pub fn load(json: &str, codes: &CodeLists) -> Result<Questionnaire, Vec<LoadProblem>> {
+    load_requiring(json, codes, &REQUIRED_LANGUAGES)
+}
+
+/// Reads and checks a definition as the API serves it narrowed to some
+/// languages (`?lang=`): every text needs English, the fallback, and no
+/// other language is required. The server checked the whole definition.
+pub fn load_served(json: &str, codes: &CodeLists) -> Result<Questionnaire, Vec<LoadProblem>> {
+    load_requiring(json, codes, &[FALLBACK_LANGUAGE])
+}
+
+fn load_requiring(
+    json: &str,
+    codes: &CodeLists,
+    required: &'static [&'static str],
+) -> Result<Questionnaire, Vec<LoadProblem>> {
     let raw: RawQuestionnaire =
         serde_json::from_str(json).map_err(|e| vec![LoadProblem::Malformed(e.to_string())])?;
     let mut checker = Checker {
         codes,
+        required,
         problems: Vec::new(),
         order: HashMap::new(),
     };
@@ -222,6 +238,8 @@ struct Place<'q> {
 
 struct Checker<'a, 'q> {
     codes: &'a CodeLists,
+    /// Languages every text must have.
+    required: &'static [&'static str],
     problems: Vec<LoadProblem>,
     /// Full id → place, filled by `check_structure`.
     order: HashMap<String, Place<'q>>,
@@ -236,7 +254,7 @@ fn is_snake_case(id: &str) -> bool {
 
 impl<'q> Checker<'_, 'q> {
     fn text(&mut self, at: &str, text: &Text) {
-        for lang in REQUIRED_LANGUAGES {
+        for &lang in self.required {
             if !text.has(lang) {
                 self.problems.push(LoadProblem::MissingText {
                     at: at.to_owned(),

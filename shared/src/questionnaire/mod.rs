@@ -9,7 +9,9 @@
 //!   and [`prune`];
 //! - [`validate`](mod@validate): normalised answers or field errors with stable codes;
 //! - [`load`](mod@load): the loader that checks a definition and reports
-//!   every problem at once.
+//!   every problem at once;
+//! - [`translations`]: the twelve languages beyond English and bokmål, one
+//!   file each, merged in and narrowed per request.
 //!
 //! The frontend and the backend call the same functions:
 //!
@@ -30,6 +32,7 @@ pub mod eval;
 pub mod load;
 pub mod model;
 pub mod text;
+pub mod translations;
 pub mod validate;
 
 use std::sync::OnceLock;
@@ -37,9 +40,10 @@ use std::sync::OnceLock;
 pub use answers::{AnswerValue, Answers};
 pub use condition::{Cmp, Condition};
 pub use eval::{AnswerState, Context, Evaluation, QuestionView, SectionView, evaluate, prune};
-pub use load::{LoadProblem, load};
+pub use load::{LoadProblem, load, load_served};
 pub use model::{AnswerKind, ChoiceOption, Question, Questionnaire, Section};
 pub use text::{FALLBACK_LANGUAGE, REQUIRED_LANGUAGES, Text, UI_LANGUAGES};
+pub use translations::{TRANSLATED_LANGUAGES, TranslationFile};
 pub use validate::{AnswerError, ErrorCode, Submission, validate};
 
 /// The JSON of questionnaire version 1, as shipped.

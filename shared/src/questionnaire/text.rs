@@ -42,6 +42,22 @@ impl Text {
         self.0.get(lang).is_some_and(|s| !s.trim().is_empty())
     }
 
+    /// Sets the text in `lang`.
+    pub fn insert(&mut self, lang: &str, text: &str) {
+        self.0.insert(lang.to_owned(), text.to_owned());
+    }
+
+    /// Adds every language of `other`, replacing those present in both.
+    pub fn extend(&mut self, other: &Text) {
+        self.0
+            .extend(other.0.iter().map(|(l, s)| (l.clone(), s.clone())));
+    }
+
+    /// Keeps only the languages for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|lang, _| keep(lang));
+    }
+
     /// The language codes present.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)

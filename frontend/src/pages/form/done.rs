@@ -30,6 +30,7 @@ pub fn DonePage() -> impl IntoView {
     };
     view! {
         <LanguageSwitch/>
+        <crate::translation::TranslateControl/>
         <div class="panel panel--success" data-testid="done-panel">
             <h1 data-testid="done-title">{t("done-title")}</h1>
             <p>{t("done-text")}</p>

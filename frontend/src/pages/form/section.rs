@@ -18,6 +18,7 @@ use crate::components::status_icon::QuestionStatus;
 use crate::form::{self, Visible};
 use crate::i18n::{Args, current_lang, t, tr, translate};
 use crate::storage;
+use crate::translation::{Second, TranslateControl};
 
 /// Where saving stands, shown near the buttons and announced politely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,9 +164,10 @@ pub fn SectionPage() -> impl IntoView {
             form::section_answers(a, &ids.iter().map(String::as_str).collect::<Vec<_>>())
         });
         let revision = ctx.registration.with_untracked(|r| r.revision);
+        let language = current_lang().code();
         save_state.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            match api::save_section(&id, revision, payload).await {
+            match api::save_section(&id, revision, payload, language).await {
                 Ok(registration) => {
                     save_state.set(SaveState::Saved);
                     // The server's answers are pruned and normalised: they
@@ -297,10 +299,18 @@ pub fn SectionPage() -> impl IntoView {
         })
     };
 
+    let title_second = move || {
+        let id = section.get();
+        ctx.questionnaire
+            .with_value(|q| q.section(&id).map(|s| s.title.clone()))
+            .map(|text| view! { <Second text=text/> })
+    };
+
     view! {
         <LanguageSwitch/>
+        <TranslateControl/>
         <p class="part-of" data-testid="part-of">{part_of}</p>
-        <h1 data-testid="part-title">{title}</h1>
+        <h1 data-testid="part-title">{title}{title_second}</h1>
         <div id="part-errors" tabindex="-1">{error_summary}</div>
         {move || notice.get().map(|m| view! { <p class="notice" role="alert">{m}</p> })}
         <div class="questions">

@@ -12,8 +12,9 @@ use leptos_router::hooks::use_navigate;
 use super::FormCtx;
 use crate::api;
 use crate::components::layout::{LanguageSwitch, focus_id};
-use crate::i18n::{current_lang, t, tr};
+use crate::i18n::{Lang, current_lang, t, tr};
 use crate::storage;
+use crate::translation::{TranslateControl, Translation};
 
 /// One answered question as a row.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,12 +97,23 @@ fn display(
     }
 }
 
+/// A translation of a row's label or value, when one is shown.
+fn second_line(second: Option<Lang>, text: Option<String>) -> Option<impl IntoView> {
+    let lang = second?;
+    let text = text?;
+    Some(view! {
+        <span class="translation" lang=lang.bcp47() dir=if lang.is_rtl() { "rtl" } else { "ltr" } data-testid="translation">{text}</span>
+    })
+}
+
 /// The answers of every part, with Edit links when `editable`.
 #[component]
 pub fn AnswerBlocks(editable: bool) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
+    let translation = expect_context::<Translation>();
     move || {
         let lang = current_lang();
+        let second = translation.shown();
         ctx.answers.with(|answers| {
             ctx.questionnaire.with_value(|q| {
                 ctx.lists.with_value(|lists| {
@@ -109,11 +121,19 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                         .iter()
                         .map(|s| {
                             let rows = rows(q, lists, answers, &s.id, lang.code());
+                            // The same rows in the second language, in the same order.
+                            let mut seconds = second
+                                .map(|l| rows_in(q, lists, answers, &s.id, l))
+                                .unwrap_or_default()
+                                .into_iter();
+                            let title_second = second.and_then(|l| {
+                                s.title.has(l.code()).then(|| s.title.get(l.code()).to_owned())
+                            });
                             let id = s.id.clone();
                             view! {
                                 <section class="summary-block" data-testid=format!("summary-{id}")>
                                     <div class="summary-block__head">
-                                        <h2>{s.title.get(lang.code()).to_owned()}</h2>
+                                        <h2>{s.title.get(lang.code()).to_owned()}{second_line(second, title_second)}</h2>
                                         {editable.then(|| view! {
                                             <a href=format!("/form/{id}") data-testid=format!("edit-{id}")>
                                                 {tr("summary-edit")}
@@ -122,11 +142,19 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                                         })}
                                     </div>
                                     <dl class="summary-list">
-                                        {rows.into_iter().map(|r| view! {
-                                            <div class="summary-list__row">
-                                                <dt>{r.label}</dt>
-                                                <dd>{r.value}</dd>
-                                            </div>
+                                        {rows.into_iter().map(|r| {
+                                            let other = seconds.next();
+                                            let (label2, value2) = other
+                                                .map(|o| (Some(o.label), Some(o.value)))
+                                                .unwrap_or_default();
+                                            // A free-text answer reads the same in both.
+                                            let value2 = value2.filter(|v| *v != r.value);
+                                            view! {
+                                                <div class="summary-list__row">
+                                                    <dt>{r.label}{second_line(second, label2)}</dt>
+                                                    <dd>{r.value}{second_line(second, value2)}</dd>
+                                                </div>
+                                            }
                                         }).collect_view()}
                                     </dl>
                                 </section>
@@ -136,6 +164,22 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                 })
             })
         })
+    }
+}
+
+/// The rows in `lang`, or none when the definition lacks that language.
+fn rows_in(
+    q: &Questionnaire,
+    lists: &CodeLists,
+    answers: &Answers,
+    section: &str,
+    lang: Lang,
+) -> Vec<Row> {
+    let has = q.sections.first().is_some_and(|s| s.title.has(lang.code()));
+    if has {
+        rows(q, lists, answers, section, lang.code())
+    } else {
+        Vec::new()
     }
 }
 
@@ -180,6 +224,7 @@ pub fn SummaryPage() -> impl IntoView {
     };
     view! {
         <LanguageSwitch/>
+        <TranslateControl/>
         <h1 data-testid="summary-title">{t("summary-title")}</h1>
         <div id="summary-error" tabindex="-1" role="alert">
             {move || error.get().map(|m| view! {
