@@ -76,7 +76,7 @@ test("a counsellor finds a person, issues a code, and reads the completed regist
 
   // The applicant, in a browser of their own, registers with the code.
   const applicant = await (await browser.newContext()).newPage();
-  await loginAndConsent(applicant, { duf: person.duf, code: codeText });
+  await loginAndConsent(applicant, { duf: person.duf, code: codeText }, "ti");
   await completeRegistration(applicant);
 
   // Back at the office: completed on the worklist.
@@ -85,8 +85,8 @@ test("a counsellor finds a person, issues a code, and reads the completed regist
   await screenshot(staff, "cw-07-worklist-completed", info);
   await expectNoAxeViolations(staff);
 
-  // The answers in Norwegian with the applicant's language (Tigrinya,
-  // their interpreter language) beside them.
+  // The answers in Norwegian with the applicant's language (Tigrinya, the
+  // language they answered in) beside them.
   await row.getByRole("link").click();
   await expect(staff.getByTestId("answers-title")).toBeVisible();
   const personal = staff.getByTestId("answers-personal");

@@ -197,6 +197,7 @@ remark-add = Add remark
 remark-added = The remark is added.
 access-log-intro = Who has read or changed this person's data.
 access-log-empty = No one has read the data yet.
+access-log-table = Table of who has read the data
 
 ## Audit log
 audit-title = Audit log

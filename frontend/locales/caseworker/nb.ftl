@@ -197,6 +197,7 @@ remark-add = Legg til merknad
 remark-added = Merknaden er lagt til.
 access-log-intro = Hvem som har lest eller endret opplysningene om personen.
 access-log-empty = Ingen har lest opplysningene ennå.
+access-log-table = Tabell over hvem som har lest opplysningene
 
 ## Revisjonslogg
 audit-title = Revisjonslogg

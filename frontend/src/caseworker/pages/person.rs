@@ -349,7 +349,7 @@ fn AccessLog(person: String) -> impl IntoView {
                 match log.await {
                     Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
                     Ok(entries) => view! {
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("section-access-log")>
+                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("access-log-table")>
                             <table class="cw-table cw-table--compact" data-testid="access-log">
                                 <caption class="visually-hidden">{ct("section-access-log")}</caption>
                                 <thead><tr>
@@ -413,10 +413,14 @@ async fn load_content(beside: Lang) -> Result<Content, ApiError> {
     })
 }
 
-/// The language the applicant most likely reads: the interpreter language
-/// they asked for, or else their mother tongue, when it is one of the
+/// The language the applicant answered in, as the registration records
+/// it; for registrations saved before it was recorded, the interpreter
+/// language they asked for or their mother tongue when it is one of the
 /// fourteen; otherwise English.
-fn applicant_language(answers: &Answers) -> Lang {
+fn applicant_language(recorded: Option<&str>, answers: &Answers) -> Lang {
+    if let Some(lang) = recorded.and_then(Lang::from_code) {
+        return lang;
+    }
     let from_iso639_3 = |code: &str| -> Option<Lang> {
         let ui = match code {
             "sqi" | "alb" => "sq",
@@ -453,7 +457,7 @@ fn applicant_language(answers: &Answers) -> Lang {
 #[component]
 fn Answers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
-    let beside = RwSignal::new(applicant_language(&answers));
+    let beside = RwSignal::new(applicant_language(registration.language.as_deref(), &answers));
     let content = LocalResource::new(move || load_content(beside.get()));
     let provenance = {
         let mut args = Args::new();
