@@ -457,7 +457,10 @@ fn applicant_language(recorded: Option<&str>, answers: &Answers) -> Lang {
 #[component]
 fn Answers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
-    let beside = RwSignal::new(applicant_language(registration.language.as_deref(), &answers));
+    let beside = RwSignal::new(applicant_language(
+        registration.language.as_deref(),
+        &answers,
+    ));
     let content = LocalResource::new(move || load_content(beside.get()));
     let provenance = {
         let mut args = Args::new();
