@@ -419,13 +419,18 @@ async fn a_save_records_the_language_the_applicant_answers_in(app: TestApp) {
     assert_eq!(saved.status, 200);
     assert_eq!(saved.json()["language"], "ti");
     // A save without a language keeps the one recorded.
-    let again = app.bearer_put(&section("education"), &token, &body(1, None)).await;
+    let again = app
+        .bearer_put(&section("education"), &token, &body(1, None))
+        .await;
     assert_eq!(again.json()["language"], "ti");
 
     let refused = app
         .bearer_put(&section("education"), &token, &body(2, Some("tlh")))
         .await;
-    assert_eq!(refused.problem(422, "validation")["errors"][0]["field"], "language");
+    assert_eq!(
+        refused.problem(422, "validation")["errors"][0]["field"],
+        "language"
+    );
     let stored = app.bearer_get(REGISTRATION, &token).await.json();
     assert_eq!(stored["revision"], 2, "the refused save changed nothing");
     assert_eq!(stored["language"], "ti");
