@@ -224,6 +224,11 @@ fn CreateAccount(
                 Ok(c) => {
                     error.set(None);
                     message.set(None);
+                    // The form empties so that the password does not linger.
+                    username.set(String::new());
+                    display_name.set(String::new());
+                    password.set(String::new());
+                    roles.set(Vec::new());
                     created.set(Some(c));
                     on_created.run(());
                     focus_id("created-account");
@@ -263,20 +268,20 @@ fn CreateAccount(
                     <p class="field__hint" id="new-username-hint">{ct("account-username-hint")}</p>
                     {move || fe("username")().map(|m| view! { <p class="field__error">{m}</p> })}
                     <input id="new-username" class="input" type="text" autocomplete="off" data-testid="new-username"
-                        aria-describedby="new-username-hint" on:input=move |ev| username.set(event_target_value(&ev))/>
+                        aria-describedby="new-username-hint" prop:value=move || username.get() on:input=move |ev| username.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for="new-display-name" class="field__label">{ct("account-display-name")}</label>
                     {move || fe("display_name")().map(|m| view! { <p class="field__error">{m}</p> })}
                     <input id="new-display-name" class="input" type="text" autocomplete="off" data-testid="new-display-name"
-                        on:input=move |ev| display_name.set(event_target_value(&ev))/>
+                        prop:value=move || display_name.get() on:input=move |ev| display_name.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for="new-password" class="field__label">{ct("account-password")}</label>
                     <p class="field__hint" id="new-password-hint">{ct("account-password-hint")}</p>
                     {move || fe("password")().map(|m| view! { <p class="field__error">{m}</p> })}
                     <input id="new-password" class="input" type="password" autocomplete="new-password" data-testid="new-password"
-                        aria-describedby="new-password-hint" on:input=move |ev| password.set(event_target_value(&ev))/>
+                        aria-describedby="new-password-hint" prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 </div>
                 {move || fe("roles")().map(|m| view! { <p class="field__error">{m}</p> })}
                 <RoleChoices chosen=roles prefix="new"/>
