@@ -147,7 +147,7 @@ async fn saving_a_part_refuses_invalid_answers_and_stores_nothing(app: TestApp) 
 
     let problem = res.problem(422, "validation");
     assert_eq!(problem["errors"][0]["field"], "school_years");
-    assert_eq!(problem["errors"][0]["code"], "out_of_range");
+    assert_eq!(problem["errors"][0]["code"], "too_large");
     let stored = app.bearer_get(REGISTRATION, &token).await.json();
     assert_eq!(stored["revision"], 0);
     assert_eq!(stored["answers"], json!({}));
@@ -256,6 +256,28 @@ async fn answers_hidden_by_a_changed_answer_are_dropped(app: TestApp) {
     );
 }
 
+/// Issue #10's blocker: "Yes", 4 years, then "No": a browser that still
+/// sends the years (or an answer to a radio follow-up it can no longer
+/// un-answer) gets its part saved, and the hidden answer is not stored.
+async fn answers_to_hidden_questions_are_not_stored_and_not_refused(app: TestApp) {
+    let token = app.consented_applicant(DUF).await;
+
+    let res = save(
+        &app,
+        &token,
+        "education",
+        0,
+        json!({ "went_to_school": "no", "school_years": 4, "school_documents": "yes", "can_read_write": "yes" }),
+    )
+    .await;
+
+    assert_eq!(res.status, 200, "{}", res.json());
+    assert_eq!(
+        res.json()["answers"],
+        json!({ "went_to_school": "no", "can_read_write": "yes" })
+    );
+}
+
 async fn completing_needs_every_required_answer(app: TestApp) {
     let token = app.consented_applicant(DUF).await;
     save(
@@ -309,7 +331,7 @@ async fn completed_registration_is_read_only(app: TestApp) {
         .problem(409, "conflict");
 }
 
-async fn filling_in_again_starts_a_new_draft_and_keeps_the_history(app: TestApp) {
+async fn filling_in_again_starts_a_new_draft_with_the_answers_and_keeps_the_history(app: TestApp) {
     let token = app.consented_applicant(DUF).await;
     fill_in_everything(&app, &token).await;
     app.bearer_post(AGAIN, &token)
@@ -322,7 +344,12 @@ async fn filling_in_again_starts_a_new_draft_and_keeps_the_history(app: TestApp)
     assert_eq!(again.status, 201);
     let draft = again.json();
     assert_eq!(draft["status"], "draft");
-    assert_eq!(draft["answers"], json!({}));
+    assert_eq!(
+        draft["answers"], first["answers"],
+        "the previous answers are filled in"
+    );
+    assert_eq!(draft["saved_sections"], first["saved_sections"]);
+    assert!(draft["completed_at"].is_null());
     assert_ne!(draft["id"], first["id"]);
     assert_eq!(
         app.bearer_get(REGISTRATION, &token).await.json()["id"],
@@ -446,9 +473,10 @@ on_both_engines!(
     saving_on_a_stale_revision_is_a_conflict,
     concurrent_saves_on_one_revision_cannot_both_win,
     answers_hidden_by_a_changed_answer_are_dropped,
+    answers_to_hidden_questions_are_not_stored_and_not_refused,
     completing_needs_every_required_answer,
     completed_registration_is_read_only,
-    filling_in_again_starts_a_new_draft_and_keeps_the_history,
+    filling_in_again_starts_a_new_draft_with_the_answers_and_keeps_the_history,
     my_data_can_be_downloaded_as_a_file,
     applicants_only_ever_see_their_own_data,
 );

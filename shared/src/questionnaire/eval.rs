@@ -146,6 +146,19 @@ pub fn prune(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
     out
 }
 
+/// What a client sends when it saves part `section`: that part's answers,
+/// [`prune`]d first, so that an answer hidden by a later change of mind
+/// ("Yes", 4 years, then "No") is neither sent nor kept on the device.
+pub fn section_payload(questionnaire: &Questionnaire, answers: &Answers, section: &str) -> Answers {
+    let mut out = Answers::new();
+    for (id, value) in prune(questionnaire, answers).iter() {
+        if questionnaire.section_of(id) == Some(section) {
+            out.set(id, value.clone());
+        }
+    }
+    out
+}
+
 pub(crate) fn prune_value(
     question: &Question,
     value: &AnswerValue,

@@ -340,6 +340,7 @@ impl<'q> Checker<'_, 'q> {
                 min,
                 max,
                 add_label,
+                add_first_label,
                 ..
             } => {
                 if in_group {
@@ -348,6 +349,9 @@ impl<'q> Checker<'_, 'q> {
                 }
                 if let Some(label) = add_label {
                     self.text(&format!("{at}/add_label"), label);
+                }
+                if let Some(label) = add_first_label {
+                    self.text(&format!("{at}/add_first_label"), label);
                 }
                 min > max || *max == 0
             }

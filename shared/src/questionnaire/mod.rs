@@ -39,7 +39,9 @@ use std::sync::OnceLock;
 
 pub use answers::{AnswerValue, Answers};
 pub use condition::{Cmp, Condition};
-pub use eval::{AnswerState, Context, Evaluation, QuestionView, SectionView, evaluate, prune};
+pub use eval::{
+    AnswerState, Context, Evaluation, QuestionView, SectionView, evaluate, prune, section_payload,
+};
 pub use load::{LoadProblem, load, load_served};
 pub use model::{AnswerKind, ChoiceOption, Question, Questionnaire, Section};
 pub use text::{FALLBACK_LANGUAGE, REQUIRED_LANGUAGES, Text, UI_LANGUAGES};

@@ -183,6 +183,10 @@ pub enum AnswerKind {
         /// Label of the "Add another" button.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         add_label: Option<Text>,
+        /// Label of the same button while there is no entry yet ("Add an
+        /// education"); `add_label` when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        add_first_label: Option<Text>,
         /// The questions of each entry, with ids unique in the group.
         #[cfg_attr(feature = "server", schema(no_recursion))]
         questions: Vec<Question>,

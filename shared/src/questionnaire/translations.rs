@@ -12,7 +12,7 @@
 //! | key | text |
 //! | --- | --- |
 //! | `s.<part>.title`, `s.<part>.intro` | a part's title and introduction |
-//! | `q.<path>.text`, `.help`, `.unit`, `.add_label` | a question (`path` is `group.child` inside a group) |
+//! | `q.<path>.text`, `.help`, `.unit`, `.add_label`, `.add_first_label` | a question (`path` is `group.child` inside a group) |
 //! | `q.<path>.option.<code>` | an option of a question |
 //! | `list.<list>.<code>` | a code list entry |
 //!
@@ -180,11 +180,15 @@ fn visit_question(question: &mut Question, path: &str, f: &mut impl FnMut(&str, 
         } => f(&format!("q.{path}.unit"), unit),
         AnswerKind::Group {
             add_label,
+            add_first_label,
             questions,
             ..
         } => {
             if let Some(label) = add_label {
                 f(&format!("q.{path}.add_label"), label);
+            }
+            if let Some(label) = add_first_label {
+                f(&format!("q.{path}.add_first_label"), label);
             }
             for child in questions {
                 let child_path = format!("{path}.{}", child.id);

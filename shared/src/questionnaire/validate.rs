@@ -6,9 +6,12 @@
 //! Normalising means: strings of digits for number and year questions become
 //! numbers (Eastern Arabic and Persian digits included), short texts are
 //! trimmed, multiple choices are de-duplicated and put in option order, and
-//! empty values are dropped. Hidden answers are errors (`not_visible`), not
-//! silently dropped: a client is expected to [`super::prune`] first, and the
-//! server should not guess what a client meant.
+//! empty values are dropped. Answers to questions and options that a
+//! condition hides are dropped too, never stored and never an error
+//! (SPEC.md §3): an applicant who answers "Yes", types a follow-up and then
+//! changes to "No" has done nothing wrong, and must not be asked to clear an
+//! answer they can no longer see. Clients [`super::prune`] before sending as
+//! well, so that what they send is what is stored.
 
 use std::fmt;
 
@@ -16,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{AnswerValue, Answers};
 use super::condition::Scope;
-use super::eval::{Context, option_hidden, prune_value, question_visible};
+use super::eval::{Context, prune_value, question_visible};
 use super::model::{AnswerKind, Question, Questionnaire};
 
 /// Why an answer was refused. Serializes as a `snake_case` string that the
@@ -29,8 +32,12 @@ pub enum ErrorCode {
     Required,
     /// The code is not one of the question's options.
     NotAnOption,
-    /// The number or year is outside the allowed range, or is not a whole number.
-    OutOfRange,
+    /// A number or year question got something that is not a whole number.
+    NotANumber,
+    /// The number or year is below the allowed range.
+    TooSmall,
+    /// The number or year is above the allowed range.
+    TooLarge,
     /// The text is longer than allowed.
     TooLong,
     /// Fewer choices or entries than required.
@@ -40,25 +47,38 @@ pub enum ErrorCode {
     TooMany,
     /// No question has this id.
     UnknownQuestion,
-    /// The question or option is hidden by a condition, so it may not be answered.
-    NotVisible,
     /// The value has the wrong shape for the question (for example a list
     /// for a number, or any value for an information text).
     WrongType,
 }
 
 impl ErrorCode {
+    /// Every code, so that clients can check they have a message for each.
+    pub const ALL: [ErrorCode; 10] = [
+        Self::Required,
+        Self::NotAnOption,
+        Self::NotANumber,
+        Self::TooSmall,
+        Self::TooLarge,
+        Self::TooLong,
+        Self::TooFew,
+        Self::TooMany,
+        Self::UnknownQuestion,
+        Self::WrongType,
+    ];
+
     /// The stable code string.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Required => "required",
             Self::NotAnOption => "not_an_option",
-            Self::OutOfRange => "out_of_range",
+            Self::NotANumber => "not_a_number",
+            Self::TooSmall => "too_small",
+            Self::TooLarge => "too_large",
             Self::TooLong => "too_long",
             Self::TooFew => "too_few",
             Self::TooMany => "too_many",
             Self::UnknownQuestion => "unknown_question",
-            Self::NotVisible => "not_visible",
             Self::WrongType => "wrong_type",
         }
     }
@@ -68,12 +88,13 @@ impl ErrorCode {
         match self {
             Self::Required => "An answer is required",
             Self::NotAnOption => "The value is not one of the options",
-            Self::OutOfRange => "The number is outside the allowed range",
+            Self::NotANumber => "The value is not a whole number",
+            Self::TooSmall => "The number is below the allowed range",
+            Self::TooLarge => "The number is above the allowed range",
             Self::TooLong => "The text is too long",
             Self::TooFew => "Too few choices or entries",
             Self::TooMany => "Too many choices or entries",
             Self::UnknownQuestion => "There is no such question",
-            Self::NotVisible => "The question or option is not shown for these answers",
             Self::WrongType => "The value has the wrong type for this question",
         }
     }
@@ -232,39 +253,41 @@ impl Checker<'_> {
     ) -> Option<AnswerValue> {
         let value = value.filter(|v| v.is_answered());
         match (visible, value) {
-            (false, Some(_)) => {
-                self.errors
-                    .push(AnswerError::new(path, ErrorCode::NotVisible));
-                None
-            }
-            (false, None) => None,
-            (true, None) => {
-                if self.require_answers && question.is_required() {
-                    self.errors
-                        .push(AnswerError::new(path, ErrorCode::Required));
-                }
-                None
-            }
+            // Hidden: not stored, whatever it was.
+            (false, _) => None,
+            (true, None) => self.missing(question, path),
             (true, Some(value)) => {
-                // Only hidden options chosen: the person sees nothing chosen.
-                if prune_value(question, value, top, entry).is_none_or(|v| !v.is_answered()) {
-                    self.errors
-                        .push(AnswerError::new(path, ErrorCode::NotVisible));
-                    if self.require_answers && question.is_required() {
-                        self.errors
-                            .push(AnswerError::new(path, ErrorCode::Required));
+                // Hidden options are dropped like hidden questions. Group
+                // entries are checked (and pruned) question by question below,
+                // so that unknown sub-questions are still reported.
+                let value = if matches!(question.answer, AnswerKind::Group { .. }) {
+                    value.clone()
+                } else {
+                    match prune_value(question, value, top, entry) {
+                        Some(kept) if kept.is_answered() => kept,
+                        // Only hidden options chosen: the person sees nothing chosen.
+                        _ => return self.missing(question, path),
                     }
-                    return None;
-                }
+                };
                 let before = self.errors.len();
-                let normalised = self.check_value(question, value, top, entry, path);
+                let normalised = self.check_value(question, &value, top, path);
                 if self.errors.len() == before {
                     normalised
                 } else {
-                    prune_value(question, value, top, entry)
+                    prune_value(question, &value, top, entry)
                 }
             }
         }
+    }
+
+    /// A visible question without an answer: an error only when answers are
+    /// required and the question is.
+    fn missing(&mut self, question: &Question, path: &str) -> Option<AnswerValue> {
+        if self.require_answers && question.is_required() {
+            self.errors
+                .push(AnswerError::new(path, ErrorCode::Required));
+        }
+        None
     }
 
     fn fail(&mut self, path: &str, code: ErrorCode) -> Option<AnswerValue> {
@@ -277,10 +300,8 @@ impl Checker<'_> {
         question: &Question,
         value: &AnswerValue,
         top: &Answers,
-        entry: Option<(&str, &Answers)>,
         path: &str,
     ) -> Option<AnswerValue> {
-        let scope = Scope { top, entry };
         match &question.answer {
             AnswerKind::Info => self.fail(path, ErrorCode::WrongType),
             AnswerKind::SingleChoice { .. } | AnswerKind::List { .. } => {
@@ -289,9 +310,6 @@ impl Checker<'_> {
                 };
                 if !self.questionnaire.offers(question, code) {
                     return self.fail(path, ErrorCode::NotAnOption);
-                }
-                if option_hidden(question, code, scope) {
-                    return self.fail(path, ErrorCode::NotVisible);
                 }
                 Some(value.clone())
             }
@@ -319,9 +337,6 @@ impl Checker<'_> {
                     if !self.questionnaire.offers(question, code) {
                         self.errors
                             .push(AnswerError::new(path, ErrorCode::NotAnOption));
-                    } else if option_hidden(question, code, scope) {
-                        self.errors
-                            .push(AnswerError::new(path, ErrorCode::NotVisible));
                     }
                 }
                 let count = u32::try_from(codes.len()).unwrap_or(u32::MAX);
@@ -392,8 +407,10 @@ impl Checker<'_> {
     ) -> Option<AnswerValue> {
         match value {
             AnswerValue::Number(_) | AnswerValue::Text(_) => match value.as_number() {
-                Some(n) if (min..=max).contains(&n) => Some(AnswerValue::Number(n)),
-                _ => self.fail(path, ErrorCode::OutOfRange),
+                Some(n) if n < min => self.fail(path, ErrorCode::TooSmall),
+                Some(n) if n > max => self.fail(path, ErrorCode::TooLarge),
+                Some(n) => Some(AnswerValue::Number(n)),
+                None => self.fail(path, ErrorCode::NotANumber),
             },
             AnswerValue::Choices(_) | AnswerValue::Group(_) => {
                 self.fail(path, ErrorCode::WrongType)
