@@ -126,8 +126,6 @@ answer-error-required = أجب عن هذا السؤال.
 # draft
 answer-error-not_an_option = اختر أحد الخيارات.
 # draft
-answer-error-out_of_range = الرقم صغير جدًا أو كبير جدًا.
-# draft
 answer-error-too_long = الإجابة طويلة جدًا.
 # draft
 answer-error-too_few = اختر خيارات أكثر.
@@ -135,8 +133,6 @@ answer-error-too_few = اختر خيارات أكثر.
 answer-error-too_many = اختر خيارات أقل.
 # draft
 answer-error-unknown_question = هذا السؤال ليس في الاستمارة.
-# draft
-answer-error-not_visible = هذا السؤال لا يخصّك.
 # draft
 answer-error-wrong_type = هذه الإجابة ليست من النوع الصحيح.
 # draft
@@ -241,3 +237,41 @@ status-unavailable = الخدمة غير متاحة الآن. حاول مرة أ
 not-found-title = الصفحة غير موجودة
 # draft
 not-found-home = اذهب إلى الصفحة الأولى
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = اكتب العدد بالأرقام فقط.
+# draft
+answer-error-too_small = الرقم صغير جدًا. اكتب رقمًا من { $min } إلى { $max }.
+# draft
+answer-error-too_large = الرقم كبير جدًا. اكتب رقمًا من { $min } إلى { $max }.
+# draft
+answer-error-other = تحقّق من هذه الإجابة.
+# draft
+error-summary-attention = بعض الإجابات تحتاج إلى مراجعة
+# draft
+number-range = رقم من { $min } إلى { $max }
+# draft
+year-range = سنة من { $min } إلى { $max }
+# draft
+group-missing = أضف واحدًا على الأقل.
+# draft
+save-conflict-same-part = غيّرت هذا الجزء أيضًا في نافذة أخرى. أيّ الإجابات تريد أن تحتفظ بها؟
+# draft
+save-conflict-keep-mine = احتفظ بالإجابات في هذه الصفحة
+# draft
+save-conflict-take-theirs = استخدم الإجابات من النافذة الأخرى
+# draft
+summary-part-missing = بعض الإجابات ناقصة في هذا الجزء:
+# draft
+overview-start = ابدأ
+# draft
+overview-continue = تابِع
+# draft
+done-fill-again-confirm = تحصل على نسخة من إجاباتك لتغييرها. يرى الأشخاص الذين يقدّمون لك النصيحة تسجيلك المكتمل حتى تُنهي التسجيل الجديد.
+# draft
+done-fill-again-yes = نعم، املأ الاستمارة مرة أخرى
+# draft
+done-fill-again-cancel = لا، اتركه كما هو
+# draft
+error-session-ended = تم تسجيل خروجك. سجّل الدخول مرة أخرى برمز جديد.

@@ -121,8 +121,6 @@ answer-error-required = وەڵامی ئەم پرسیارە بدەنەوە.
 # draft
 answer-error-not_an_option = یەکێک لە بژاردەکان هەڵبژێرن.
 # draft
-answer-error-out_of_range = ژمارەکە زۆر بچووکە یان زۆر گەورەیە.
-# draft
 answer-error-too_long = وەڵامەکە زۆر درێژە.
 # draft
 answer-error-too_few = بژاردەی زیاتر هەڵبژێرن.
@@ -130,8 +128,6 @@ answer-error-too_few = بژاردەی زیاتر هەڵبژێرن.
 answer-error-too_many = بژاردەی کەمتر هەڵبژێرن.
 # draft
 answer-error-unknown_question = ئەم پرسیارە لە فۆڕمەکەدا نییە.
-# draft
-answer-error-not_visible = ئەم پرسیارە پەیوەندیی بە ئێوەوە نییە.
 # draft
 answer-error-wrong_type = جۆری ئەم وەڵامە هەڵەیە.
 # draft
@@ -236,3 +232,41 @@ status-unavailable = خزمەتگوزارییەکە ئێستا بەردەست ن
 not-found-title = پەڕەکە نەدۆزرایەوە
 # draft
 not-found-home = بڕۆن بۆ پەڕەی سەرەکی
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = ژمارەکە تەنها بە ژمارە بنووسن.
+# draft
+answer-error-too_small = ژمارەکە زۆر بچووکە. ژمارەیەک لە { $min } تا { $max } بنووسن.
+# draft
+answer-error-too_large = ژمارەکە زۆر گەورەیە. ژمارەیەک لە { $min } تا { $max } بنووسن.
+# draft
+answer-error-other = ئەم وەڵامە بپشکنن.
+# draft
+error-summary-attention = هەندێک وەڵام پێویستیان بە پشکنین هەیە
+# draft
+number-range = ژمارەیەک لە { $min } تا { $max }
+# draft
+year-range = ساڵێک لە { $min } تا { $max }
+# draft
+group-missing = لانیکەم یەکێک زیاد بکەن.
+# draft
+save-conflict-same-part = ئەم بەشەتان لە پەنجەرەیەکی تریشدا گۆڕی. دەتانەوێت کام وەڵامانە بهێڵنەوە؟
+# draft
+save-conflict-keep-mine = وەڵامەکانی ئەم پەڕەیە بهێڵنەوە
+# draft
+save-conflict-take-theirs = وەڵامەکانی پەنجەرەکەی تر بەکاربهێنن
+# draft
+summary-part-missing = هەندێک وەڵام لەم بەشەدا نەدراونەتەوە:
+# draft
+overview-start = دەست پێ بکەن
+# draft
+overview-continue = بەردەوام بن
+# draft
+done-fill-again-confirm = کۆپییەک لە وەڵامەکانتان وەردەگرن بۆ ئەوەی بیگۆڕن. ئەو کەسانەی ئامۆژگاریتان دەکەن تۆمارە تەواوکراوەکەتان دەبینن تا تۆمارە نوێیەکە تەواو دەکەن.
+# draft
+done-fill-again-yes = بەڵێ، دووبارە فۆڕمەکە پڕ بکەنەوە
+# draft
+done-fill-again-cancel = نەخێر، وەک خۆی بیهێڵنەوە
+# draft
+error-session-ended = لە سیستەمەکە چوونەتە دەرەوە. بە کۆدێکی نوێ دووبارە بچنە ژوورەوە.

@@ -120,8 +120,6 @@ answer-error-required = به این سؤال پاسخ دهید.
 # draft
 answer-error-not_an_option = یکی از گزینه‌ها را انتخاب کنید.
 # draft
-answer-error-out_of_range = عدد خیلی کوچک یا خیلی بزرگ است.
-# draft
 answer-error-too_long = پاسخ خیلی طولانی است.
 # draft
 answer-error-too_few = گزینه‌های بیشتری انتخاب کنید.
@@ -129,8 +127,6 @@ answer-error-too_few = گزینه‌های بیشتری انتخاب کنید.
 answer-error-too_many = گزینه‌های کمتری انتخاب کنید.
 # draft
 answer-error-unknown_question = این سؤال در فرم نیست.
-# draft
-answer-error-not_visible = این سؤال مربوط به شما نیست.
 # draft
 answer-error-wrong_type = این پاسخ از نوع درست نیست.
 # draft
@@ -235,3 +231,41 @@ status-unavailable = سرویس در حال حاضر در دسترس نیست. �
 not-found-title = صفحه پیدا نشد
 # draft
 not-found-home = رفتن به صفحهٔ اول
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = عدد را فقط با رقم بنویسید.
+# draft
+answer-error-too_small = عدد خیلی کوچک است. عددی از { $min } تا { $max } بنویسید.
+# draft
+answer-error-too_large = عدد خیلی بزرگ است. عددی از { $min } تا { $max } بنویسید.
+# draft
+answer-error-other = این پاسخ را بررسی کنید.
+# draft
+error-summary-attention = بعضی پاسخ‌ها باید بررسی شوند
+# draft
+number-range = عددی از { $min } تا { $max }
+# draft
+year-range = سالی از { $min } تا { $max }
+# draft
+group-missing = دست‌کم یک مورد اضافه کنید.
+# draft
+save-conflict-same-part = شما این بخش را در پنجرهٔ دیگری هم تغییر دادید. کدام پاسخ‌ها را می‌خواهید نگه دارید؟
+# draft
+save-conflict-keep-mine = نگه داشتن پاسخ‌های این صفحه
+# draft
+save-conflict-take-theirs = استفاده از پاسخ‌های پنجرهٔ دیگر
+# draft
+summary-part-missing = در این بخش به بعضی سؤال‌ها پاسخ داده نشده است:
+# draft
+overview-start = شروع
+# draft
+overview-continue = ادامه
+# draft
+done-fill-again-confirm = یک نسخه از پاسخ‌هایتان می‌گیرید تا آن را تغییر دهید. کسانی که به شما مشاوره می‌دهند، ثبت تمام‌شدهٔ شما را می‌بینند تا وقتی ثبت جدید را تمام کنید.
+# draft
+done-fill-again-yes = بله، فرم را دوباره پر می‌کنم
+# draft
+done-fill-again-cancel = نه، همین‌طور بماند
+# draft
+error-session-ended = شما از سیستم خارج شدید. با یک کد جدید دوباره وارد شوید.

@@ -123,8 +123,6 @@ answer-error-required = Répondez à cette question.
 # draft
 answer-error-not_an_option = Choisissez une des réponses proposées.
 # draft
-answer-error-out_of_range = Le nombre est trop petit ou trop grand.
-# draft
 answer-error-too_long = La réponse est trop longue.
 # draft
 answer-error-too_few = Choisissez plus de réponses.
@@ -132,8 +130,6 @@ answer-error-too_few = Choisissez plus de réponses.
 answer-error-too_many = Choisissez moins de réponses.
 # draft
 answer-error-unknown_question = Cette question n'est pas dans le formulaire.
-# draft
-answer-error-not_visible = Cette question ne vous concerne pas.
 # draft
 answer-error-wrong_type = Cette réponse n'est pas du bon type.
 # draft
@@ -238,3 +234,41 @@ status-unavailable = Le service n'est pas disponible pour le moment. Réessayez 
 not-found-title = Page introuvable
 # draft
 not-found-home = Aller à la page d'accueil
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Écrivez un nombre avec des chiffres seulement.
+# draft
+answer-error-too_small = Le nombre est trop petit. Écrivez un nombre de { $min } à { $max }.
+# draft
+answer-error-too_large = Le nombre est trop grand. Écrivez un nombre de { $min } à { $max }.
+# draft
+answer-error-other = Vérifiez cette réponse.
+# draft
+error-summary-attention = Certaines réponses sont à vérifier
+# draft
+number-range = Un nombre de { $min } à { $max }
+# draft
+year-range = Une année de { $min } à { $max }
+# draft
+group-missing = Ajoutez-en au moins un.
+# draft
+save-conflict-same-part = Vous avez aussi changé cette partie dans une autre fenêtre. Quelles réponses voulez-vous garder ?
+# draft
+save-conflict-keep-mine = Garder les réponses de cette page
+# draft
+save-conflict-take-theirs = Utiliser les réponses de l'autre fenêtre
+# draft
+summary-part-missing = Il manque des réponses dans cette partie :
+# draft
+overview-start = Commencer
+# draft
+overview-continue = Continuer
+# draft
+done-fill-again-confirm = Vous recevez une copie de vos réponses pour les modifier. Les personnes qui vous conseillent voient votre inscription terminée jusqu'à ce que vous terminiez la nouvelle.
+# draft
+done-fill-again-yes = Oui, remplir le formulaire à nouveau
+# draft
+done-fill-again-cancel = Non, ne rien changer
+# draft
+error-session-ended = Votre session est fermée. Connectez-vous à nouveau avec un nouveau code.

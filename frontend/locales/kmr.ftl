@@ -121,8 +121,6 @@ answer-error-required = Bersiva vê pirsê bidin.
 # draft
 answer-error-not_an_option = Yek ji vebijarkan hilbijêrin.
 # draft
-answer-error-out_of_range = Hejmar pir biçûk an pir mezin e.
-# draft
 answer-error-too_long = Bersiv pir dirêj e.
 # draft
 answer-error-too_few = Bêtir vebijarkan hilbijêrin.
@@ -130,8 +128,6 @@ answer-error-too_few = Bêtir vebijarkan hilbijêrin.
 answer-error-too_many = Kêmtir vebijarkan hilbijêrin.
 # draft
 answer-error-unknown_question = Ev pirs di formê de tune ye.
-# draft
-answer-error-not_visible = Ev pirs ne ji bo we ye.
 # draft
 answer-error-wrong_type = Ev bersiv ne ji cureyê rast e.
 # draft
@@ -236,3 +232,41 @@ status-unavailable = Xizmet niha ne berdest e. Paşê dîsa biceribînin.
 not-found-title = Rûpel nehat dîtin
 # draft
 not-found-home = Herin rûpela destpêkê
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Hejmarê tenê bi reqeman binivîsin.
+# draft
+answer-error-too_small = Hejmar pir biçûk e. Hejmarekê ji { $min } heta { $max } binivîsin.
+# draft
+answer-error-too_large = Hejmar pir mezin e. Hejmarekê ji { $min } heta { $max } binivîsin.
+# draft
+answer-error-other = Vê bersivê kontrol bikin.
+# draft
+error-summary-attention = Divê hin bersiv bên kontrolkirin
+# draft
+number-range = Hejmarek ji { $min } heta { $max }
+# draft
+year-range = Salek ji { $min } heta { $max }
+# draft
+group-missing = Herî kêm yekî zêde bikin.
+# draft
+save-conflict-same-part = We ev beş di pencereyeke din de jî guhert. Hûn dixwazin kîjan bersivan bihêlin?
+# draft
+save-conflict-keep-mine = Bersivên li vê rûpelê bihêlin
+# draft
+save-conflict-take-theirs = Bersivên ji pencereya din bi kar bînin
+# draft
+summary-part-missing = Di vê beşê de hin bersiv kêm in:
+# draft
+overview-start = Dest pê bikin
+# draft
+overview-continue = Berdewam bikin
+# draft
+done-fill-again-confirm = Hûn kopiyeke bersivên xwe digirin da ku wan biguherînin. Ew kesên ku şîretan didin we, tomara we ya temamkirî dibînin heta ku hûn ya nû temam bikin.
+# draft
+done-fill-again-yes = Erê, formê dîsa tijî bikin
+# draft
+done-fill-again-cancel = Na, wek xwe bihêlin
+# draft
+error-session-ended = Hûn ji sîstemê derketin. Bi kodeke nû dîsa têkevin.

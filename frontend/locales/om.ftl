@@ -121,8 +121,6 @@ answer-error-required = Gaaffii kana deebisaa.
 # draft
 answer-error-not_an_option = Filannoowwan keessaa tokko filadhaa.
 # draft
-answer-error-out_of_range = Lakkoofsi kun baay'ee xiqqaa ykn baay'ee guddaa dha.
-# draft
 answer-error-too_long = Deebiin kun baay'ee dheeraa dha.
 # draft
 answer-error-too_few = Filannoo dabalataa filadhaa.
@@ -130,8 +128,6 @@ answer-error-too_few = Filannoo dabalataa filadhaa.
 answer-error-too_many = Filannoo xiqqaa filadhaa.
 # draft
 answer-error-unknown_question = Gaaffiin kun unka keessa hin jiru.
-# draft
-answer-error-not_visible = Gaaffiin kun isin hin ilaallatu.
 # draft
 answer-error-wrong_type = Deebiin kun gosa sirrii miti.
 # draft
@@ -236,3 +232,41 @@ status-unavailable = Tajaajilli amma hin jiru. Booda irra deebi'aa yaalaa.
 not-found-title = Fuulli hin argamne
 # draft
 not-found-home = Gara fuula jalqabaatti deemaa
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Lakkoofsa dijiitii qofaan barreessaa.
+# draft
+answer-error-too_small = Lakkoofsi kun baay'ee xiqqaa dha. Lakkoofsa { $min } hanga { $max } barreessaa.
+# draft
+answer-error-too_large = Lakkoofsi kun baay'ee guddaa dha. Lakkoofsa { $min } hanga { $max } barreessaa.
+# draft
+answer-error-other = Deebii kana ilaalaa.
+# draft
+error-summary-attention = Deebiiwwan tokko tokko ilaalamuu qabu
+# draft
+number-range = Lakkoofsa { $min } hanga { $max }
+# draft
+year-range = Waggaa { $min } hanga { $max }
+# draft
+group-missing = Yoo xiqqaate tokko dabalaa.
+# draft
+save-conflict-same-part = Kutaa kana foddaa biraa keessattis jijjiirtaniittu. Deebiiwwan kam qabachuu barbaaddu?
+# draft
+save-conflict-keep-mine = Deebiiwwan fuula kanaa qabadhaa
+# draft
+save-conflict-take-theirs = Deebiiwwan foddaa biraa fayyadamaa
+# draft
+summary-part-missing = Kutaa kana keessatti deebiiwwan tokko tokko hin jiran:
+# draft
+overview-start = Jalqabaa
+# draft
+overview-continue = Itti fufaa
+# draft
+done-fill-again-confirm = Deebiiwwan keessanii garagalcha jijjiiruuf argattu. Namoonni isin gorsan hanga isin galmee haaraa xumurtanitti galmee keessan isa xumurame argu.
+# draft
+done-fill-again-yes = Eeyyee, unka irra deebi'aa guutaa
+# draft
+done-fill-again-cancel = Lakki, akkuma jirutti dhiisaa
+# draft
+error-session-ended = Sirna keessaa baatanittu. Koodii haaraan irra deebi'aa seenaa.

@@ -120,8 +120,6 @@ answer-error-required = به این سوال جواب بدهید.
 # draft
 answer-error-not_an_option = یکی از گزینه‌ها را انتخاب کنید.
 # draft
-answer-error-out_of_range = عدد بسیار کوچک یا بسیار بزرگ است.
-# draft
 answer-error-too_long = جواب بسیار طولانی است.
 # draft
 answer-error-too_few = گزینه‌های بیشتر انتخاب کنید.
@@ -129,8 +127,6 @@ answer-error-too_few = گزینه‌های بیشتر انتخاب کنید.
 answer-error-too_many = گزینه‌های کمتر انتخاب کنید.
 # draft
 answer-error-unknown_question = این سوال در فورم نیست.
-# draft
-answer-error-not_visible = این سوال به شما مربوط نمی‌شود.
 # draft
 answer-error-wrong_type = این جواب از نوع درست نیست.
 # draft
@@ -235,3 +231,41 @@ status-unavailable = سرویس فعلاً در دسترس نیست. بعداً 
 not-found-title = صفحه پیدا نشد
 # draft
 not-found-home = رفتن به صفحهٔ اول
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = عدد را فقط با رقم بنویسید.
+# draft
+answer-error-too_small = عدد بسیار کوچک است. عددی از { $min } تا { $max } بنویسید.
+# draft
+answer-error-too_large = عدد بسیار بزرگ است. عددی از { $min } تا { $max } بنویسید.
+# draft
+answer-error-other = این جواب را چک کنید.
+# draft
+error-summary-attention = بعضی جواب‌ها باید چک شوند
+# draft
+number-range = عددی از { $min } تا { $max }
+# draft
+year-range = سالی از { $min } تا { $max }
+# draft
+group-missing = حداقل یک مورد اضافه کنید.
+# draft
+save-conflict-same-part = شما این بخش را در یک پنجرهٔ دیگر هم تغییر دادید. کدام جواب‌ها را می‌خواهید نگه دارید؟
+# draft
+save-conflict-keep-mine = جواب‌های این صفحه را نگه دارید
+# draft
+save-conflict-take-theirs = از جواب‌های پنجرهٔ دیگر استفاده کنید
+# draft
+summary-part-missing = در این بخش به بعضی سوال‌ها جواب داده نشده است:
+# draft
+overview-start = شروع کنید
+# draft
+overview-continue = ادامه بدهید
+# draft
+done-fill-again-confirm = یک کاپی از جواب‌های خود را می‌گیرید تا آن را تغییر بدهید. کسانی که به شما مشوره می‌دهند، ثبت تمام‌شدهٔ شما را می‌بینند تا وقتی که ثبت جدید را تمام کنید.
+# draft
+done-fill-again-yes = بلی، فورم را دوباره پر می‌کنم
+# draft
+done-fill-again-cancel = نخیر، همین‌طور بماند
+# draft
+error-session-ended = شما از سیستم خارج شدید. با یک کود جدید دوباره داخل شوید.

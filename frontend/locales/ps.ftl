@@ -122,8 +122,6 @@ answer-error-required = دې پوښتنې ته ځواب ورکړئ.
 # draft
 answer-error-not_an_option = له ګزینو څخه یوه وټاکئ.
 # draft
-answer-error-out_of_range = شمېره ډېره کوچنۍ یا ډېره لویه ده.
-# draft
 answer-error-too_long = ځواب ډېر اوږد دی.
 # draft
 answer-error-too_few = نورې ګزینې وټاکئ.
@@ -131,8 +129,6 @@ answer-error-too_few = نورې ګزینې وټاکئ.
 answer-error-too_many = لږې ګزینې وټاکئ.
 # draft
 answer-error-unknown_question = دا پوښتنه په فورمه کې نشته.
-# draft
-answer-error-not_visible = دا پوښتنه تاسو پورې اړه نه لري.
 # draft
 answer-error-wrong_type = دا ځواب د سم ډول نه دی.
 # draft
@@ -237,3 +233,41 @@ status-unavailable = خدمت اوس نشته. وروسته بیا هڅه وکړ
 not-found-title = پاڼه ونه موندل شوه
 # draft
 not-found-home = لومړي مخ ته لاړ شئ
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = شمېره یوازې په عددونو ولیکئ.
+# draft
+answer-error-too_small = شمېره ډېره کوچنۍ ده. له { $min } څخه تر { $max } پورې یوه شمېره ولیکئ.
+# draft
+answer-error-too_large = شمېره ډېره لویه ده. له { $min } څخه تر { $max } پورې یوه شمېره ولیکئ.
+# draft
+answer-error-other = دا ځواب وګورئ.
+# draft
+error-summary-attention = ځینې ځوابونه باید وکتل شي
+# draft
+number-range = له { $min } څخه تر { $max } پورې شمېره
+# draft
+year-range = له { $min } څخه تر { $max } پورې کال
+# draft
+group-missing = لږ تر لږه یو زیات کړئ.
+# draft
+save-conflict-same-part = تاسو دا برخه په بله کړکۍ کې هم بدله کړې ده. کوم ځوابونه ساتل غواړئ؟
+# draft
+save-conflict-keep-mine = په دې پاڼه کې ځوابونه وساتئ
+# draft
+save-conflict-take-theirs = د بلې کړکۍ ځوابونه وکاروئ
+# draft
+summary-part-missing = په دې برخه کې ځینې ځوابونه نشته:
+# draft
+overview-start = پیل کړئ
+# draft
+overview-continue = دوام ورکړئ
+# draft
+done-fill-again-confirm = تاسو ته د خپلو ځوابونو یوه کاپي درکول کېږي چې بدله یې کړئ. هغه کسان چې تاسو ته مشوره درکوي، ستاسو بشپړ شوی ثبت ګوري تر هغه چې تاسو نوی ثبت بشپړ کړئ.
+# draft
+done-fill-again-yes = هو، فورمه بیا ډکه کړئ
+# draft
+done-fill-again-cancel = نه، هماغسې یې پرېږدئ
+# draft
+error-session-ended = تاسو له سیستم څخه ووتلئ. په نوي کوډ بیا ننوځئ.

@@ -124,8 +124,6 @@ answer-error-required = Ответьте на этот вопрос.
 # draft
 answer-error-not_an_option = Выберите один из вариантов.
 # draft
-answer-error-out_of_range = Число слишком маленькое или слишком большое.
-# draft
 answer-error-too_long = Ответ слишком длинный.
 # draft
 answer-error-too_few = Выберите больше вариантов.
@@ -133,8 +131,6 @@ answer-error-too_few = Выберите больше вариантов.
 answer-error-too_many = Выберите меньше вариантов.
 # draft
 answer-error-unknown_question = Этого вопроса нет в анкете.
-# draft
-answer-error-not_visible = Этот вопрос к вам не относится.
 # draft
 answer-error-wrong_type = Этот ответ неподходящего вида.
 # draft
@@ -239,3 +235,41 @@ status-unavailable = Служба сейчас недоступна. Попро�
 not-found-title = Страница не найдена
 # draft
 not-found-home = Перейти на главную страницу
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Напишите число только цифрами.
+# draft
+answer-error-too_small = Число слишком маленькое. Напишите число от { $min } до { $max }.
+# draft
+answer-error-too_large = Число слишком большое. Напишите число от { $min } до { $max }.
+# draft
+answer-error-other = Проверьте этот ответ.
+# draft
+error-summary-attention = Проверьте некоторые ответы
+# draft
+number-range = Число от { $min } до { $max }
+# draft
+year-range = Год от { $min } до { $max }
+# draft
+group-missing = Добавьте хотя бы одну запись.
+# draft
+save-conflict-same-part = Вы также изменили эту часть в другом окне. Какие ответы вы хотите оставить?
+# draft
+save-conflict-keep-mine = Оставить ответы на этой странице
+# draft
+save-conflict-take-theirs = Взять ответы из другого окна
+# draft
+summary-part-missing = В этой части не хватает некоторых ответов:
+# draft
+overview-start = Начать
+# draft
+overview-continue = Продолжить
+# draft
+done-fill-again-confirm = Вы получите копию своих ответов, чтобы изменить их. Те, кто даёт вам советы, видят вашу завершённую регистрацию, пока вы не завершите новую.
+# draft
+done-fill-again-yes = Да, заполнить анкету ещё раз
+# draft
+done-fill-again-cancel = Нет, оставить как есть
+# draft
+error-session-ended = Вы вышли из системы. Войдите снова с новым кодом.

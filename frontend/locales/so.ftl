@@ -122,8 +122,6 @@ answer-error-required = Ka jawaab su'aashan.
 # draft
 answer-error-not_an_option = Dooro mid ka mid ah doorashooyinka.
 # draft
-answer-error-out_of_range = Tiradu aad bay u yar tahay ama aad bay u badan tahay.
-# draft
 answer-error-too_long = Jawaabtu aad bay u dheer tahay.
 # draft
 answer-error-too_few = Dooro doorashooyin ka badan.
@@ -131,8 +129,6 @@ answer-error-too_few = Dooro doorashooyin ka badan.
 answer-error-too_many = Dooro doorashooyin ka yar.
 # draft
 answer-error-unknown_question = Su'aashan kuma jirto foomka.
-# draft
-answer-error-not_visible = Su'aashan adiga kuma khusayso.
 # draft
 answer-error-wrong_type = Jawaabtani ma aha nooca saxda ah.
 # draft
@@ -237,3 +233,41 @@ status-unavailable = Adeeggu hadda ma shaqaynayo. Isku day mar dambe.
 not-found-title = Bogga lama helin
 # draft
 not-found-home = Tag bogga bilowga
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Tirada ku qor lambarro oo keliya.
+# draft
+answer-error-too_small = Tiradu aad bay u yar tahay. Qor tiro laga bilaabo { $min } ilaa { $max }.
+# draft
+answer-error-too_large = Tiradu aad bay u badan tahay. Qor tiro laga bilaabo { $min } ilaa { $max }.
+# draft
+answer-error-other = Hubi jawaabtan.
+# draft
+error-summary-attention = Jawaabo qaar ayaa u baahan in la hubiyo
+# draft
+number-range = Tiro laga bilaabo { $min } ilaa { $max }
+# draft
+year-range = Sanad laga bilaabo { $min } ilaa { $max }
+# draft
+group-missing = Ku dar ugu yaraan mid.
+# draft
+save-conflict-same-part = Qaybtan waxaad sidoo kale ku beddeshay daaqad kale. Jawaabahee ayaad rabtaa inaad haysato?
+# draft
+save-conflict-keep-mine = Hay jawaabaha boggan
+# draft
+save-conflict-take-theirs = Isticmaal jawaabaha daaqadda kale
+# draft
+summary-part-missing = Jawaabo qaar ayaa ka maqan qaybtan:
+# draft
+overview-start = Bilow
+# draft
+overview-continue = Sii wad
+# draft
+done-fill-again-confirm = Waxaad helaysaa nuqul jawaabahaaga ah oo aad wax ka beddeli karto. Dadka kula taliya waxay arkayaan diiwaangelintaada la dhammaystiray ilaa aad dhammaystirto tan cusub.
+# draft
+done-fill-again-yes = Haa, mar kale buuxi foomka
+# draft
+done-fill-again-cancel = Maya, sidiisa u daa
+# draft
+error-session-ended = Waad ka baxday. Mar kale gal adigoo isticmaalaya koodh cusub.

@@ -122,8 +122,6 @@ answer-error-required = Përgjigjuni kësaj pyetjeje.
 # draft
 answer-error-not_an_option = Zgjidhni një nga mundësitë.
 # draft
-answer-error-out_of_range = Numri është shumë i vogël ose shumë i madh.
-# draft
 answer-error-too_long = Përgjigjja është shumë e gjatë.
 # draft
 answer-error-too_few = Zgjidhni më shumë mundësi.
@@ -131,8 +129,6 @@ answer-error-too_few = Zgjidhni më shumë mundësi.
 answer-error-too_many = Zgjidhni më pak mundësi.
 # draft
 answer-error-unknown_question = Kjo pyetje nuk është në formular.
-# draft
-answer-error-not_visible = Kjo pyetje nuk vlen për ju.
 # draft
 answer-error-wrong_type = Kjo përgjigje nuk është e llojit të duhur.
 # draft
@@ -237,3 +233,41 @@ status-unavailable = Shërbimi nuk funksionon tani. Provoni përsëri më vonë.
 not-found-title = Faqja nuk u gjet
 # draft
 not-found-home = Shkoni në faqen kryesore
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = Shkruani një numër vetëm me shifra.
+# draft
+answer-error-too_small = Numri është shumë i vogël. Shkruani një numër nga { $min } deri në { $max }.
+# draft
+answer-error-too_large = Numri është shumë i madh. Shkruani një numër nga { $min } deri në { $max }.
+# draft
+answer-error-other = Kontrolloni këtë përgjigje.
+# draft
+error-summary-attention = Disa përgjigje duhen kontrolluar
+# draft
+number-range = Një numër nga { $min } deri në { $max }
+# draft
+year-range = Një vit nga { $min } deri në { $max }
+# draft
+group-missing = Shtoni të paktën një.
+# draft
+save-conflict-same-part = Këtë pjesë e ndryshuat edhe në një dritare tjetër. Cilat përgjigje doni të mbani?
+# draft
+save-conflict-keep-mine = Mbaj përgjigjet e kësaj faqeje
+# draft
+save-conflict-take-theirs = Përdor përgjigjet e dritares tjetër
+# draft
+summary-part-missing = Në këtë pjesë mungojnë disa përgjigje:
+# draft
+overview-start = Fillo
+# draft
+overview-continue = Vazhdo
+# draft
+done-fill-again-confirm = Merrni një kopje të përgjigjeve tuaja për t'i ndryshuar. Personat që ju këshillojnë shohin regjistrimin tuaj të përfunduar derisa të përfundoni të riun.
+# draft
+done-fill-again-yes = Po, plotësoni formularin përsëri
+# draft
+done-fill-again-cancel = Jo, lëreni siç është
+# draft
+error-session-ended = Keni dalë nga sistemi. Hyni përsëri me një kod të ri.

@@ -121,8 +121,6 @@ answer-error-required = ነዚ ሕቶ መልሱ።
 # draft
 answer-error-not_an_option = ካብቶም ምርጫታት ሓደ ምረጹ።
 # draft
-answer-error-out_of_range = እቲ ቁጽሪ ኣዝዩ ንኡስ ወይ ኣዝዩ ዓቢ እዩ።
-# draft
 answer-error-too_long = እቲ መልሲ ኣዝዩ ነዊሕ እዩ።
 # draft
 answer-error-too_few = ተወሳኺ ምርጫታት ምረጹ።
@@ -130,8 +128,6 @@ answer-error-too_few = ተወሳኺ ምርጫታት ምረጹ።
 answer-error-too_many = ዝወሓዱ ምርጫታት ምረጹ።
 # draft
 answer-error-unknown_question = እዚ ሕቶ ኣብ ቅጥዒ የለን።
-# draft
-answer-error-not_visible = እዚ ሕቶ ኣይምልከተኩምን እዩ።
 # draft
 answer-error-wrong_type = እዚ መልሲ ቅኑዕ ዓይነት ኣይኮነን።
 # draft
@@ -236,3 +232,41 @@ status-unavailable = ኣገልግሎት ሕጂ ኣይርከብን። ጸኒሕ�
 not-found-title = ገጽ ኣይተረኽበን
 # draft
 not-found-home = ናብ መጀመርታ ገጽ ኪዱ
+
+## Issue 10: checked as typed, changes of mind, two windows, summary, fill in again
+# draft
+answer-error-not_a_number = ቁጽሪ ብኣሃዛት ጥራይ ጽሓፉ።
+# draft
+answer-error-too_small = እቲ ቁጽሪ ኣዝዩ ንኡስ እዩ። ካብ { $min } ክሳብ { $max } ዘሎ ቁጽሪ ጽሓፉ።
+# draft
+answer-error-too_large = እቲ ቁጽሪ ኣዝዩ ዓቢ እዩ። ካብ { $min } ክሳብ { $max } ዘሎ ቁጽሪ ጽሓፉ።
+# draft
+answer-error-other = ነዚ መልሲ ተቈጻጸሩ።
+# draft
+error-summary-attention = ገለ መልስታት ክርኣዩ ኣለዎም
+# draft
+number-range = ካብ { $min } ክሳብ { $max } ዘሎ ቁጽሪ
+# draft
+year-range = ካብ { $min } ክሳብ { $max } ዘሎ ዓመት
+# draft
+group-missing = እንተወሓደ ሓደ ወስኹ።
+# draft
+save-conflict-same-part = ነዚ ክፋል ኣብ ካልእ መስኮት'ውን ቀይርኩምዎ ኢኹም። ኣየኖት መልስታት ክትሕዙ ትደልዩ?
+# draft
+save-conflict-keep-mine = ኣብዚ ገጽ ዘለዉ መልስታት ሓዙ
+# draft
+save-conflict-take-theirs = ናይቲ ካልእ መስኮት መልስታት ተጠቐሙ
+# draft
+summary-part-missing = ኣብዚ ክፋል ገለ መልስታት ይጎድሉ፦
+# draft
+overview-start = ጀምሩ
+# draft
+overview-continue = ቀጽሉ
+# draft
+done-fill-again-confirm = ክትቕይርዎ ቅዳሕ መልስታትኩም ትረኽቡ። ዝማኽሩኹም ሰባት፣ ነቲ ሓድሽ ክሳብ እትዛዝምዎ፣ ነቲ ዝተዛዘመ ምዝገባኹም ይርእይዎ።
+# draft
+done-fill-again-yes = እወ፣ ቅጥዒ እንደገና ምልኡ
+# draft
+done-fill-again-cancel = ኣይፋል፣ ከምዘለዎ ግደፍዎ
+# draft
+error-session-ended = ካብ ስርዓት ወጺእኩም ኣለኹም። ብሓድሽ ኮድ እንደገና እተዉ።

@@ -43,6 +43,38 @@ impl ApiError {
     }
 }
 
+/// The message an applicant reads for a failed call, by the problem's
+/// stable `type` (never its English `title` or `detail`), in their language.
+/// Pages with a message of their own for a kind (login, a part's fields)
+/// match on it first.
+pub fn message_of(error: &ApiError) -> crate::i18n::Message {
+    use crate::i18n::Message;
+    match error {
+        ApiError::Network => Message::new("error-network"),
+        ApiError::Unexpected(_) => Message::new("error-unexpected"),
+        ApiError::Problem(problem) => match problem.kind() {
+            Some(ProblemKind::TooManyRequests) => {
+                Message::new("login-too-many").with("minutes", retry_minutes(problem))
+            }
+            Some(ProblemKind::Unauthorized) => Message::new("error-session-ended"),
+            Some(ProblemKind::Conflict) => Message::new("save-conflict"),
+            Some(ProblemKind::Validation) => Message::new("save-invalid"),
+            Some(ProblemKind::Timeout | ProblemKind::Unavailable) => Message::new("error-network"),
+            _ => Message::new("error-unexpected"),
+        },
+    }
+}
+
+/// Whole minutes to wait, from the server's "retry after N seconds" detail
+/// (at least one; an hour when the server does not say).
+pub fn retry_minutes(problem: &Problem) -> i64 {
+    problem
+        .detail
+        .as_deref()
+        .and_then(|d| d.split_whitespace().find_map(|w| w.parse::<i64>().ok()))
+        .map_or(60, |secs| (secs + 59).div_euclid(60).max(1))
+}
+
 /// `GET /readyz`.
 pub async fn readiness() -> Result<Health, ApiError> {
     send(Request::get("/readyz")).await

@@ -115,22 +115,38 @@ fn focused_id() -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Brings back edits the server had not acknowledged before a reload, and
-/// from then on keeps every unacknowledged edit in the tab.
+/// Brings back edits the server had not acknowledged before a reload or a
+/// closed tab and sends them; from then on keeps every unacknowledged edit
+/// on the device (pruned: an answer hidden by a change of mind is not kept),
+/// and sends what is left whenever the network returns.
 fn restore_unsaved(ctx: FormCtx) {
-    let revision = ctx.registration.with_untracked(|r| r.revision);
-    if let Some(answers) = storage::unsaved(revision) {
+    let (id, revision) = ctx
+        .registration
+        .with_untracked(|r| (r.id.clone(), r.revision));
+    if let Some(answers) = storage::unsaved(&id, revision) {
         ctx.answers.set(answers);
+        ctx.save_state.set(form::SaveState::Pending);
+        leptos::task::spawn_local(ctx.send_unsaved());
     }
     Effect::new(move |_| {
         let answers = ctx.answers.get();
-        let (revision, acknowledged) = ctx
+        let answers = ctx
+            .questionnaire
+            .with_value(|q| kartlegg_shared::questionnaire::prune(q, &answers));
+        let (id, revision, acknowledged) = ctx
             .registration
-            .with(|r| (r.revision, r.answers == answers));
+            .with(|r| (r.id.clone(), r.revision, r.answers == answers));
         if acknowledged {
-            storage::clear_unsaved();
+            storage::forget(&id);
         } else {
-            storage::keep_unsaved(revision, &answers);
+            storage::keep_unsaved(&id, revision, &answers);
         }
     });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if ctx.save_state.get_untracked() == form::SaveState::Pending {
+            leptos::task::spawn_local(ctx.send_unsaved());
+        }
+    });
+    // The form app lives as long as the page.
+    std::mem::forget(online);
 }

@@ -44,6 +44,8 @@ def source_texts():
             out[f"{key}.unit"] = a["unit"]["en"]
         if a.get("add_label"):
             out[f"{key}.add_label"] = a["add_label"]["en"]
+        if a.get("add_first_label"):
+            out[f"{key}.add_first_label"] = a["add_first_label"]["en"]
         for o in a.get("options", []):
             out[f"{key}.option.{o['code']}"] = o["text"]["en"]
         for child in a.get("questions", []):

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use chrono::Datelike;
 use kartlegg_shared::api::{Registration, RegistrationStatus, SaveSectionRequest};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, shipped, shipped_v1};
+use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, prune, shipped, shipped_v1};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -164,16 +164,17 @@ pub async fn complete_registration(
     Ok(Json(Registration::from(&completed)))
 }
 
-/// Fill in the form again after completing: starts a new, empty draft
-/// against the current questionnaire. Earlier registrations are kept as
-/// history.
+/// Fill in the form again after completing: starts a new draft against the
+/// current questionnaire with the latest registration's answers filled in
+/// (those the current questionnaire still shows), so the applicant changes
+/// only what changed. Earlier registrations are kept as history.
 #[utoipa::path(
     post,
     path = "/api/v1/applicant/registrations",
     tag = "applicant",
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
-        (status = 201, description = "A new draft", body = Registration),
+        (status = 201, description = "A new draft with the previous answers", body = Registration),
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Consent has not been given", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A draft is already open", body = Problem, content_type = "application/problem+json"),
@@ -185,8 +186,10 @@ pub async fn start_again(
     ConsentedApplicant(session): ConsentedApplicant,
 ) -> Result<(StatusCode, Json<Registration>), ApiError> {
     let draft_open = || ApiError::Conflict("a registration is already being filled in".into());
-    if let Some(latest) = state.store.latest_registration(session.person_id).await?
-        && latest.status == RegistrationStatus::Draft
+    let latest = state.store.latest_registration(session.person_id).await?;
+    if latest
+        .as_ref()
+        .is_some_and(|l| l.status == RegistrationStatus::Draft)
     {
         return Err(draft_open());
     }
@@ -198,7 +201,34 @@ pub async fn start_again(
             StoreError::Conflict(_) => draft_open(),
             other => other.into(),
         })?;
-    Ok((StatusCode::CREATED, Json(Registration::from(&created))))
+    let Some(previous) = latest else {
+        return Ok((StatusCode::CREATED, Json(Registration::from(&created))));
+    };
+    // The copy is the new draft's first save; the completed registration is
+    // untouched, so a failure here loses nothing.
+    let questionnaire = shipped_v1();
+    let answers = prune(questionnaire, &previous.answers);
+    let saved_sections = previous
+        .saved_sections
+        .iter()
+        .filter(|s| questionnaire.section(s).is_some())
+        .cloned()
+        .collect();
+    let filled = update(
+        &state,
+        DraftUpdate {
+            id: created.id,
+            person_id: session.person_id,
+            expected_revision: created.revision,
+            answers,
+            saved_sections,
+            complete: false,
+            language: previous.language.clone(),
+            now: state.clock.now(),
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Registration::from(&filled))))
 }
 
 /// The newest registration, or a new empty draft when there is none. Two

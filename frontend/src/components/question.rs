@@ -80,6 +80,9 @@ pub struct QuestionProps {
     pub status: Signal<QuestionStatus>,
     pub value: Signal<Option<AnswerValue>>,
     pub error: Signal<Option<String>>,
+    /// The allowed range of a number or year, shown under the question so
+    /// the applicant knows it before typing.
+    pub range: Option<(i64, i64)>,
     pub on_change: Callback<Option<AnswerValue>>,
 }
 
@@ -97,14 +100,22 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
         status,
         value,
         error,
+        range,
         on_change,
     } = props;
     let text = question.text.clone();
     let help = question.help.clone();
     let error_id = format!("error-{path}");
     let help_id = format!("help-{path}");
+    let range_id = format!("range-{path}");
     let described = {
-        let (error_id, help_id, has_help) = (error_id.clone(), help_id.clone(), help.is_some());
+        let (error_id, help_id, range_id, has_help) = (
+            error_id.clone(),
+            help_id.clone(),
+            range_id.clone(),
+            help.is_some(),
+        );
+        let has_range = range.is_some();
         Signal::derive(move || {
             let mut ids = Vec::new();
             if error.get().is_some() {
@@ -113,9 +124,30 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
             if has_help {
                 ids.push(help_id.clone());
             }
+            if has_range {
+                ids.push(range_id.clone());
+            }
             ids.join(" ")
         })
     };
+    let is_year = matches!(question.answer, AnswerKind::Year { .. });
+    let range_view = range.map(|(min, max)| {
+        let key = if is_year {
+            "year-range"
+        } else {
+            "number-range"
+        };
+        view! {
+            <p class="question__help" id=range_id.clone() data-testid="range">
+                {move || {
+                    let mut args = crate::i18n::Args::new();
+                    args.set("min", min);
+                    args.set("max", max);
+                    crate::i18n::translate(key, Some(&args))
+                }}
+            </p>
+        }
+    });
     let is_info = matches!(question.answer, AnswerKind::Info);
     let head = {
         let text = text.clone();
@@ -153,7 +185,9 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
             view! { <p class="question__error" id=error_id.clone()>{message}</p> }
         })
     };
-    let control = control(&path, &question, options, value, on_change, described);
+    let control = control(
+        &path, &question, options, value, on_change, described, range,
+    );
     let testid = format!("question-{path}");
     let uses_fieldset = matches!(
         question.answer,
@@ -185,6 +219,7 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
                     {read_aloud}
                 </div>
                 {help_view}
+                {range_view}
                 {error_view}
                 {control}
             </div>
@@ -200,6 +235,7 @@ fn control(
     value: Signal<Option<AnswerValue>>,
     on_change: Callback<Option<AnswerValue>>,
     described: Signal<String>,
+    range: Option<(i64, i64)>,
 ) -> AnyView {
     let id = input_id(path);
     match &question.answer {
@@ -219,11 +255,9 @@ fn control(
         AnswerKind::SingleChoice { .. } | AnswerKind::List { .. } => {
             searchable_list(id, options, value, on_change, described).into_any()
         }
-        AnswerKind::Number { min, max, .. } => {
-            number_input(id, *min, *max, value, on_change, described).into_any()
-        }
-        AnswerKind::Year { .. } => {
-            number_input(id, 1900, 2100, value, on_change, described).into_any()
+        AnswerKind::Number { .. } | AnswerKind::Year { .. } => {
+            let (min, max) = range.unwrap_or((i64::MIN, i64::MAX));
+            number_input(id, min, max, value, on_change, described).into_any()
         }
         AnswerKind::ShortText { max_length } => {
             let max = *max_length;

@@ -7,7 +7,7 @@
 //! choice is kept on the device (it is not personal data) so that it holds
 //! across pages and logins.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
@@ -25,6 +25,11 @@ thread_local! {
     // wasm is single-threaded and Fluent bundles are not `Send`, so the
     // loaded bundles live here; the reactive language signal lives in context.
     static BUNDLES: RefCell<HashMap<Lang, FluentBundle<FluentResource>>> = RefCell::new(HashMap::new());
+    // The language shown now, for code that runs outside the reactive owner:
+    // after an `.await` in `spawn_local` there is no context to read the
+    // signal from, and a message made there would otherwise fall back to
+    // English on an Arabic page.
+    static SHOWN: Cell<Lang> = const { Cell::new(Lang::DEFAULT) };
 }
 
 /// The current language, shared through context. `lang` changes only once
@@ -63,7 +68,7 @@ impl I18n {
     /// Switches to `lang`, fetching its texts first when needed.
     fn switch_to(self, lang: Lang) {
         if BUNDLES.with(|b| b.borrow().contains_key(&lang)) {
-            self.lang.set(lang);
+            self.show(lang);
             return;
         }
         leptos::task::spawn_local(async move {
@@ -75,8 +80,13 @@ impl I18n {
                 _ => String::new(),
             };
             BUNDLES.with(|b| b.borrow_mut().insert(lang, bundle(lang, &source)));
-            self.lang.set(lang);
+            self.show(lang);
         });
+    }
+
+    fn show(self, lang: Lang) {
+        SHOWN.with(|s| s.set(lang));
+        self.lang.set(lang);
     }
 }
 
@@ -128,9 +138,53 @@ fn set_document_language(lang: Lang) {
     }
 }
 
-/// The current language (reactive).
+/// The current language: reactive inside the component tree, and right
+/// outside it too (after an `.await`), where there is no context.
 pub fn current_lang() -> Lang {
-    use_context::<I18n>().map_or(Lang::DEFAULT, |i| i.lang.get())
+    use_context::<I18n>().map_or_else(|| SHOWN.with(Cell::get), |i| i.lang.get())
+}
+
+/// A message kept as its key and arguments, translated when it is shown, so
+/// that it follows a change of language and never depends on where it was
+/// made. Messages from server answers are made with [`Message::of_problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    key: String,
+    args: Vec<(&'static str, i64)>,
+}
+
+impl Message {
+    /// The message with this key.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// With a numeric argument (`{ $name }` in the Fluent text).
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: i64) -> Self {
+        self.args.push((name, value));
+        self
+    }
+
+    /// The key, for tests.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The text in the current language (reactive inside a closure).
+    pub fn text(&self) -> String {
+        if self.args.is_empty() {
+            return translate(&self.key, None);
+        }
+        let mut args = Args::new();
+        for (name, value) in &self.args {
+            args.set(*name, *value);
+        }
+        translate(&self.key, Some(&args))
+    }
 }
 
 /// The text for `key` in the current language, reactive: a view that calls
@@ -313,7 +367,7 @@ mod tests {
     #[test]
     fn every_key_the_code_uses_is_in_the_default_language() {
         let english = messages(super::DEFAULT_FTL);
-        let missing: Vec<String> = code_keys(&["t(\"", "tr(\"", "translate(\""])
+        let missing: Vec<String> = code_keys(&["t(\"", "tr(\"", "translate(\"", "Message::new(\""])
             .into_iter()
             .filter(|(_, key)| !english.contains_key(key))
             .map(|(file, key)| format!("{file}: {key}"))

@@ -8,15 +8,17 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::layout::{LanguageSwitch, focus_id, go_to};
 use crate::components::nav::{Link, StartNav};
-use crate::i18n::{Args, t, tr, translate};
+use crate::i18n::{Message, t};
 
 #[component]
 pub fn LoginPage() -> AnyView {
     let duf = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let duf_error = RwSignal::new(None::<String>);
-    let code_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    // Messages are kept as keys and translated when shown: a reply that
+    // arrives after an `.await` reads in the page's language.
+    let duf_error = RwSignal::new(None::<Message>);
+    let code_error = RwSignal::new(None::<Message>);
+    let form_error = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let nav = expect_context::<StartNav>();
 
@@ -26,8 +28,8 @@ pub fn LoginPage() -> AnyView {
         let duf_ok = DufNumber::parse(&duf.get_untracked()).is_ok();
         let code_digits = kartlegg_shared::digits::normalize_digits(&code.get_untracked());
         let code_ok = code_digits.len() == 8 && code_digits.bytes().all(|b| b.is_ascii_digit());
-        duf_error.set((!duf_ok).then(|| tr("login-duf-invalid")));
-        code_error.set((!code_ok).then(|| tr("login-code-invalid")));
+        duf_error.set((!duf_ok).then(|| Message::new("login-duf-invalid")));
+        code_error.set((!code_ok).then(|| Message::new("login-code-invalid")));
         if !duf_ok {
             focus_id("duf");
             return;
@@ -44,7 +46,7 @@ pub fn LoginPage() -> AnyView {
                 Ok(response) if response.session.consent_required => nav.go("/consent"),
                 Ok(_) => go_to("/form"),
                 Err(error) => {
-                    form_error.set(Some(login_error_text(&error)));
+                    form_error.set(Some(login_error(&error)));
                     focus_id("login-error");
                 }
             }
@@ -57,14 +59,14 @@ pub fn LoginPage() -> AnyView {
         <p>{t("login-intro")}</p>
         <div id="login-error" tabindex="-1" role="alert" class="error-summary-slot">
             {move || form_error.get().map(|message| view! {
-                <div class="error-summary" data-testid="login-error"><p>{message}</p></div>
+                <div class="error-summary" data-testid="login-error"><p>{move || message.text()}</p></div>
             })}
         </div>
         <form class="form" on:submit=submit novalidate>
             <div class="field" class:field--error=move || duf_error.get().is_some()>
                 <label for="duf" class="field__label">{t("login-duf")}</label>
                 <p class="field__hint" id="duf-hint">{t("login-duf-hint")}</p>
-                {move || duf_error.get().map(|m| view! { <p class="field__error" id="duf-error">{m}</p> })}
+                {move || duf_error.get().map(|m| view! { <p class="field__error" id="duf-error">{move || m.text()}</p> })}
                 <input
                     id="duf"
                     class="input input--number"
@@ -81,7 +83,7 @@ pub fn LoginPage() -> AnyView {
             <div class="field" class:field--error=move || code_error.get().is_some()>
                 <label for="code" class="field__label">{t("login-code")}</label>
                 <p class="field__hint" id="code-hint">{t("login-code-hint")}</p>
-                {move || code_error.get().map(|m| view! { <p class="field__error" id="code-error">{m}</p> })}
+                {move || code_error.get().map(|m| view! { <p class="field__error" id="code-error">{move || m.text()}</p> })}
                 <input
                     id="code"
                     class="input input--number"
@@ -106,20 +108,11 @@ pub fn LoginPage() -> AnyView {
     .into_any()
 }
 
-fn login_error_text(error: &ApiError) -> String {
+/// One answer for a wrong number, a wrong code or an ended code, so that
+/// nobody learns whether a DUF-number exists.
+fn login_error(error: &ApiError) -> Message {
     match error.kind() {
-        Some(ProblemKind::TooManyRequests) => {
-            let minutes = error
-                .problem()
-                .and_then(|p| p.detail.as_deref())
-                .and_then(|d| d.split_whitespace().find_map(|w| w.parse::<u64>().ok()))
-                .map_or(60, |secs| secs.div_ceil(60).max(1));
-            let mut args = Args::new();
-            args.set("minutes", minutes);
-            translate("login-too-many", Some(&args))
-        }
-        Some(ProblemKind::Unauthorized | ProblemKind::Validation) => tr("login-failed"),
-        _ if matches!(error, ApiError::Network) => tr("error-network"),
-        _ => tr("error-unexpected"),
+        Some(ProblemKind::Unauthorized | ProblemKind::Validation) => Message::new("login-failed"),
+        _ => api::message_of(error),
     }
 }

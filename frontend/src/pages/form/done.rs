@@ -8,23 +8,25 @@ use super::FormCtx;
 use super::summary::AnswerBlocks;
 use crate::api;
 use crate::components::layout::{LanguageSwitch, go_to};
-use crate::i18n::{t, tr};
+use crate::i18n::t;
 use crate::storage;
 
 #[component]
 pub fn DonePage() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let navigate = use_navigate();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<crate::i18n::Message>);
+    // A mistaken tap must not start a new registration: it asks first.
+    let confirming = RwSignal::new(false);
     let again = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match api::new_registration().await {
                 Ok(registration) => {
                     ctx.acknowledge(registration);
-                    navigate("/form", Default::default());
+                    navigate("/summary", Default::default());
                 }
-                Err(_) => error.set(Some(tr("error-network"))),
+                Err(e) => error.set(Some(api::message_of(&e))),
             }
         });
     };
@@ -35,11 +37,25 @@ pub fn DonePage() -> impl IntoView {
             <h1 data-testid="done-title">{t("done-title")}</h1>
             <p>{t("done-text")}</p>
         </div>
-        {move || error.get().map(|m| view! { <p class="notice" role="alert">{m}</p> })}
+        {move || error.get().map(|m| view! { <p class="notice" role="alert">{move || m.text()}</p> })}
         <AnswerBlocks editable=false/>
         <div class="actions actions--stacked">
             <a class="button button--secondary" href="/my-data" data-testid="to-my-data">{t("my-data-link")}</a>
-            <button type="button" class="button button--secondary" data-testid="fill-again" on:click=again>{t("done-fill-again")}</button>
+            <button type="button" class="button button--secondary" data-testid="fill-again"
+                aria-expanded=move || confirming.get().to_string()
+                on:click=move |_| {
+                    confirming.set(true);
+                    crate::components::layout::focus_id("fill-again-confirm");
+                }>{t("done-fill-again")}</button>
+            <Show when=move || confirming.get()>
+                <div class="notice" id="fill-again-confirm" tabindex="-1" role="group" aria-labelledby="fill-again-text" data-testid="fill-again-confirm">
+                    <p id="fill-again-text">{t("done-fill-again-confirm")}</p>
+                    <div class="actions actions--stacked">
+                        <button type="button" class="button" data-testid="fill-again-yes" on:click=again.clone()>{t("done-fill-again-yes")}</button>
+                        <button type="button" class="button button--secondary" data-testid="fill-again-cancel" on:click=move |_| confirming.set(false)>{t("done-fill-again-cancel")}</button>
+                    </div>
+                </div>
+            </Show>
             <LogoutButton/>
         </div>
     }

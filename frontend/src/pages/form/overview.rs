@@ -39,10 +39,32 @@ pub fn OverviewPage() -> impl IntoView {
             })
         })
     };
+    // The one clear next step: the first part not done yet ("Start" before
+    // any answer, "Continue" after), else the summary.
+    let next_step = move || {
+        let parts = rows();
+        let started = parts
+            .iter()
+            .any(|(_, _, p)| *p != form::Progress::NotStarted);
+        match parts.iter().find(|(_, _, p)| *p != form::Progress::Done) {
+            Some((id, _, _)) => (
+                format!("/form/{id}"),
+                if started {
+                    "overview-continue"
+                } else {
+                    "overview-start"
+                },
+            ),
+            None => ("/summary".to_owned(), "overview-to-summary"),
+        }
+    };
     view! {
         <LanguageSwitch/>
         <h1 data-testid="overview-title">{t("overview-title")}</h1>
         <p>{t("overview-intro")}</p>
+        <div class="actions">
+            <a class="button" href=move || next_step().0 data-testid="overview-next">{move || tr(next_step().1)}</a>
+        </div>
         <ol class="parts" data-testid="parts">
             {move || rows().into_iter().map(|(id, title, progress)| {
                 view! {
@@ -55,8 +77,6 @@ pub fn OverviewPage() -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-        <div class="actions">
-            <a class="button" href="/summary" data-testid="to-summary">{t("overview-to-summary")}</a>
-        </div>
+        <p><a href="/summary" data-testid="to-summary">{t("overview-to-summary")}</a></p>
     }
 }

@@ -1,43 +1,73 @@
 //! One part of the form. Questions appear one after another as they are
 //! answered; follow-ups appear and disappear with the answers (the shared
-//! evaluator decides); Next with a required answer missing marks it and stays;
-//! moving to another part saves this one.
+//! evaluator decides); a typed number or year is checked by the shared
+//! validator as soon as it is entered; Next with a required answer missing
+//! or an answer invalid marks it and stays; moving to another part saves
+//! this one (see `FormCtx::save_part`).
 
 use std::collections::BTreeMap;
 
-use kartlegg_shared::problem::ProblemKind;
-use kartlegg_shared::questionnaire::{AnswerKind, AnswerState, AnswerValue, Question};
+use kartlegg_shared::api::Registration;
+use kartlegg_shared::questionnaire::{
+    AnswerKind, AnswerState, AnswerValue, Context, ErrorCode, Question, Submission, validate,
+};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::FormCtx;
-use crate::api::{self, ApiError};
+use super::summary::entry_title;
+use super::{FormCtx, SaveOutcome, SaveState, current_year};
 use crate::components::layout::{LanguageSwitch, focus_id};
 use crate::components::question::{QuestionBlock, QuestionProps, input_id, offered};
 use crate::components::status_icon::QuestionStatus;
 use crate::form::{self, Visible};
-use crate::i18n::{Args, current_lang, t, tr, translate};
-use crate::storage;
+use crate::i18n::{Args, Message, current_lang, t, tr, translate};
 use crate::translation::{Second, TranslateControl};
 
-/// Where saving stands, shown near the buttons and announced politely.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveState {
-    Idle,
-    Saving,
-    Saved,
-    Pending,
+/// The message for a refused answer, by its stable code, with the allowed
+/// range where there is one. Codes the browser does not know read as a
+/// general "check this answer".
+pub fn answer_error(code: &str, range: Option<(i64, i64)>) -> Message {
+    let key = match code {
+        "required" | "not_an_option" | "not_a_number" | "too_small" | "too_large" | "too_long"
+        | "too_few" | "too_many" | "unknown_question" | "wrong_type" => {
+            format!("answer-error-{code}")
+        }
+        _ => "answer-error-other".to_owned(),
+    };
+    let message = Message::new(key);
+    match range {
+        Some((min, max)) => message.with("min", min).with("max", max),
+        None => message,
+    }
+}
+
+/// The allowed range of a number or year question, this year.
+pub fn range_of(question: &Question) -> Option<(i64, i64)> {
+    match &question.answer {
+        AnswerKind::Number { min, max, .. } => Some((*min, *max)),
+        AnswerKind::Year { earliest, latest } => {
+            let year = i64::from(current_year());
+            Some((year + i64::from(*earliest), year + i64::from(*latest)))
+        }
+        _ => None,
+    }
 }
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let params = use_params_map();
+    let query = use_query_map();
     let section = Memo::new(move |_| params.with(|p| p.get("section").unwrap_or_default()));
+    // Opened with Edit from the summary: Next leads back there.
+    let from_summary =
+        Memo::new(move |_| query.with(|q| q.get("from").as_deref() == Some("summary")));
     let attempted = RwSignal::new(false);
     let server_errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let save_state = RwSignal::new(SaveState::Idle);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Message>);
+    // Another window saved this same part: the newest registration, until
+    // the applicant chooses whose answers to keep.
+    let conflict = RwSignal::new(None::<Registration>);
     // Status changes of questions, for screen readers (a polite live region).
     let announcement = RwSignal::new(String::new());
     let navigate = use_navigate();
@@ -55,12 +85,14 @@ pub fn SectionPage() -> impl IntoView {
         }
     });
 
-    // A new part starts fresh.
+    // A new part starts fresh, and a screen reader hears its title.
     Effect::new(move |_| {
         section.track();
         attempted.set(false);
         server_errors.set(BTreeMap::new());
         notice.set(None);
+        conflict.set(None);
+        focus_id("part-title");
     });
 
     let index = Memo::new(move |_| {
@@ -76,13 +108,41 @@ pub fn SectionPage() -> impl IntoView {
                 .with_value(|q| form::part_view(q, a, &id, show_all))
         })
     });
+    // Answers given but not valid (a year out of range, letters for a
+    // number): the shared validator's verdict on this part as a draft, as
+    // soon as an answer is entered, the same verdict the server would give.
+    let invalid = Memo::new(move |_| {
+        let id = section.get();
+        let context = Context {
+            current_year: current_year(),
+        };
+        ctx.answers.with(|a| {
+            ctx.questionnaire.with_value(|q| {
+                match validate(q, a, &context, Submission::section(&id).draft()) {
+                    Ok(_) => BTreeMap::new(),
+                    Err(errors) => errors
+                        .into_iter()
+                        .filter(|e| e.code != ErrorCode::Required)
+                        .map(|e| (e.path, e.code.as_str().to_owned()))
+                        .collect::<BTreeMap<_, _>>(),
+                }
+            })
+        })
+    });
     let total = ctx.questionnaire.with_value(|q| q.sections.len());
+
+    // The error code shown for a question: the server's, else the browser's own.
+    let error_code = move |path: &str| {
+        server_errors
+            .with(|e| e.get(path).cloned())
+            .or_else(|| invalid.with(|e| e.get(path).cloned()))
+    };
 
     let status_of = move |path: String| {
         Signal::derive(move || {
             let view = part.get();
             let state = find(&view.questions, &path).map(|v| v.state);
-            if server_errors.with(|e| e.contains_key(&path)) {
+            if error_code(&path).is_some() {
                 QuestionStatus::Missing
             } else if state == Some(AnswerState::Answered) {
                 QuestionStatus::Answered
@@ -111,13 +171,14 @@ pub fn SectionPage() -> impl IntoView {
             let path = path.clone();
             Signal::derive(move || ctx.answers.with(|a| form::get_path(a, &path)))
         };
+        let range = range_of(&question);
         let error = {
             let path = path.clone();
             let is_choice =
                 !question.answer.options().is_empty() || question.answer.list().is_some();
             Signal::derive(move || {
-                if let Some(code) = server_errors.with(|e| e.get(&path).cloned()) {
-                    return Some(tr(&format!("answer-error-{code}")));
+                if let Some(code) = error_code(&path) {
+                    return Some(answer_error(&code, range).text());
                 }
                 (status.get() == QuestionStatus::Missing).then(|| {
                     tr(if is_choice {
@@ -134,100 +195,74 @@ pub fn SectionPage() -> impl IntoView {
                 server_errors.update(|e| {
                     e.remove(&path);
                 });
-                let answered = answer.as_ref().is_some_and(AnswerValue::is_answered);
                 ctx.answers.update(|a| form::set_path(a, &path, answer));
-                save_state.set(SaveState::Idle);
+                if ctx.save_state.get_untracked() == SaveState::Saved {
+                    ctx.save_state.set(SaveState::Idle);
+                }
                 let text = ctx.questionnaire.with_value(|q| {
                     question_for(q, &path).map(|q| q.text.get(current_lang().code()).to_owned())
                 });
-                let state = tr(if answered {
-                    "status-answered"
-                } else {
-                    "status-not-answered"
+                let state = status.get_untracked();
+                let state = tr(match state {
+                    QuestionStatus::Answered => "status-answered",
+                    QuestionStatus::Missing => "status-missing",
+                    QuestionStatus::NotAnswered => "status-not-answered",
                 });
                 announcement.set(format!("{}: {state}", text.unwrap_or_default()));
             })
         };
         view! {
-            <QuestionBlock props=QuestionProps { path, question, options, status, value, error, on_change }/>
+            <QuestionBlock props=QuestionProps { path, question, options, status, value, error, range, on_change }/>
         }
     };
 
+    // Saves this part, then runs `then`. Repeat taps while a save is under
+    // way are ignored (`save_part` answers `Busy`).
     let save = move |then: Box<dyn FnOnce() + 'static>| {
         let id = section.get_untracked();
-        let ids: Vec<String> = ctx.questionnaire.with_value(|q| {
-            q.section(&id)
-                .map(|s| s.questions.iter().map(|q| q.id.clone()).collect())
-                .unwrap_or_default()
-        });
-        let payload = ctx.answers.with_untracked(|a| {
-            form::section_answers(a, &ids.iter().map(String::as_str).collect::<Vec<_>>())
-        });
-        let revision = ctx.registration.with_untracked(|r| r.revision);
-        let language = current_lang().code();
-        save_state.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            match api::save_section(&id, revision, payload, language).await {
-                Ok(registration) => {
-                    save_state.set(SaveState::Saved);
-                    // The server's answers are pruned and normalised: they
-                    // replace the local ones.
-                    ctx.acknowledge(registration);
-                    storage::clear_unsaved();
-                    then();
+            match ctx.save_part(&id).await {
+                SaveOutcome::Saved => then(),
+                SaveOutcome::Busy
+                | SaveOutcome::Pending
+                | SaveOutcome::Ended
+                | SaveOutcome::Completed => {}
+                SaveOutcome::Invalid(errors) => {
+                    server_errors.set(errors);
+                    notice.set(Some(Message::new("save-invalid")));
+                    focus_id("part-errors");
                 }
-                Err(ApiError::Network) => {
-                    save_state.set(SaveState::Pending);
+                SaveOutcome::Conflict(newest) => {
+                    conflict.set(Some(*newest));
+                    focus_id("part-conflict");
                 }
-                Err(error) => match error.kind() {
-                    Some(ProblemKind::Validation) => {
-                        save_state.set(SaveState::Idle);
-                        let errors = error
-                            .problem()
-                            .map(|p| {
-                                p.errors
-                                    .iter()
-                                    .map(|e| (e.field.clone(), e.code.clone()))
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        server_errors.set(errors);
-                        notice.set(Some(tr("save-invalid")));
-                        focus_id("part-errors");
-                    }
-                    Some(ProblemKind::Conflict) => {
-                        save_state.set(SaveState::Idle);
-                        notice.set(Some(tr("save-conflict")));
-                        if let Ok(registration) = api::registration().await {
-                            ctx.acknowledge(registration);
-                        }
-                    }
-                    Some(ProblemKind::Unauthorized) => super::session_ended(),
-                    _ => {
-                        save_state.set(SaveState::Pending);
-                    }
-                },
             }
         });
     };
-
-    // Retry a save that did not reach the server when the connection returns.
-    let retry = move || {
-        if save_state.get_untracked() == SaveState::Pending {
-            save(Box::new(|| {}));
-        }
-    };
-    let _online = window_event_listener(leptos::ev::online, move |_| retry());
 
     let go_next = {
         let navigate = navigate.clone();
         move |_| {
             let view = part.get_untracked();
-            if !view.missing.is_empty() {
+            let first_invalid = invalid.with_untracked(|e| e.keys().next().cloned());
+            if !view.missing.is_empty() || first_invalid.is_some() {
                 attempted.set(true);
-                announcement.set(tr("error-summary-title"));
-                let first = view.missing[0].clone();
-                focus_id(&input_id(&first));
+                announcement.set(tr(if first_invalid.is_some() {
+                    "error-summary-attention"
+                } else {
+                    "error-summary-title"
+                }));
+                // The first question that needs the applicant, in page order.
+                let first = view
+                    .missing
+                    .first()
+                    .cloned()
+                    .into_iter()
+                    .chain(first_invalid)
+                    .min_by_key(|p| order_of(&view.questions, p));
+                if let Some(first) = first {
+                    focus_id(&input_id(&first));
+                }
                 return;
             }
             let navigate = navigate.clone();
@@ -237,7 +272,9 @@ pub fn SectionPage() -> impl IntoView {
                     .and_then(|i| q.sections.get(i + 1))
                     .map(|s| s.id.clone())
             });
+            let back_to_summary = from_summary.get_untracked();
             save(Box::new(move || match next {
+                Some(_) if back_to_summary => navigate("/summary", Default::default()),
                 Some(id) => navigate(&format!("/form/{id}"), Default::default()),
                 None => navigate("/summary", Default::default()),
             }));
@@ -254,7 +291,9 @@ pub fn SectionPage() -> impl IntoView {
                     .and_then(|i| q.sections.get(i))
                     .map(|s| s.id.clone())
             });
+            let back_to_summary = from_summary.get_untracked();
             save(Box::new(move || match previous {
+                _ if back_to_summary => navigate("/summary", Default::default()),
                 Some(id) => navigate(&format!("/form/{id}"), Default::default()),
                 None => navigate("/form", Default::default()),
             }));
@@ -278,24 +317,37 @@ pub fn SectionPage() -> impl IntoView {
     };
     let error_summary = move || {
         let view = part.get();
-        let show = (attempted.get() && !view.missing.is_empty())
-            || !server_errors.with(BTreeMap::is_empty);
-        show.then(|| {
-            let mut paths: Vec<String> = if attempted.get() { view.missing.clone() } else { Vec::new() };
-            paths.extend(server_errors.with(|e| e.keys().cloned().collect::<Vec<_>>()));
-            paths.dedup();
-            view! {
-                <div class="error-summary" data-testid="error-summary">
-                    <h2 class="error-summary__title">{t("error-summary-title")}</h2>
-                    <ul>
-                        {paths.into_iter().map(|path| {
-                            let label = ctx.questionnaire.with_value(|q| question_for(q, &path).map(|q| q.text.get(current_lang().code()).to_owned())).unwrap_or_default();
-                            let href = format!("#{}", input_id(&path));
-                            view! { <li><a href=href>{label}</a></li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
+        let mut paths: Vec<String> = if attempted.get() {
+            view.missing.clone()
+        } else {
+            Vec::new()
+        };
+        if attempted.get() {
+            paths.extend(invalid.with(|e| e.keys().cloned().collect::<Vec<_>>()));
+        }
+        paths.extend(server_errors.with(|e| e.keys().cloned().collect::<Vec<_>>()));
+        let mut seen = std::collections::BTreeSet::new();
+        paths.retain(|p| seen.insert(p.clone()));
+        if paths.is_empty() {
+            return None;
+        }
+        // Only missing answers read "missing"; a wrong answer "needs attention".
+        let heading = if paths.iter().all(|p| view.missing.contains(p)) {
+            "error-summary-title"
+        } else {
+            "error-summary-attention"
+        };
+        Some(view! {
+            <div class="error-summary" data-testid="error-summary">
+                <h2 class="error-summary__title">{t(heading)}</h2>
+                <ul>
+                    {paths.into_iter().map(|path| {
+                        let label = ctx.questionnaire.with_value(|q| question_for(q, &path).map(|q| q.text.get(current_lang().code()).to_owned())).unwrap_or_default();
+                        let href = format!("#{}", input_id(&path));
+                        view! { <li><a href=href>{label}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
         })
     };
 
@@ -306,13 +358,39 @@ pub fn SectionPage() -> impl IntoView {
             .map(|text| view! { <Second text=text/> })
     };
 
+    let keep_mine = move |_| {
+        if let Some(newest) = conflict.get_untracked() {
+            conflict.set(None);
+            ctx.keep_mine(newest);
+            save(Box::new(|| {}));
+        }
+    };
+    let take_theirs = move |_| {
+        if let Some(newest) = conflict.get_untracked() {
+            conflict.set(None);
+            ctx.take_theirs(newest, &section.get_untracked());
+            notice.set(Some(Message::new("save-conflict")));
+        }
+    };
+
     view! {
         <LanguageSwitch/>
         <TranslateControl/>
         <p class="part-of" data-testid="part-of">{part_of}</p>
-        <h1 data-testid="part-title">{title}{title_second}</h1>
+        <h1 id="part-title" tabindex="-1" data-testid="part-title">{title}{title_second}</h1>
         <div id="part-errors" tabindex="-1">{error_summary}</div>
-        {move || notice.get().map(|m| view! { <p class="notice" role="alert">{m}</p> })}
+        {move || notice.get().map(|m| view! { <p class="notice" role="alert">{move || m.text()}</p> })}
+        <div id="part-conflict" tabindex="-1">
+            {move || conflict.get().is_some().then(|| view! {
+                <div class="notice" role="alert" data-testid="save-conflict">
+                    <p>{t("save-conflict-same-part")}</p>
+                    <div class="actions actions--stacked">
+                        <button type="button" class="button" data-testid="conflict-keep-mine" on:click=keep_mine>{t("save-conflict-keep-mine")}</button>
+                        <button type="button" class="button button--secondary" data-testid="conflict-take-theirs" on:click=take_theirs>{t("save-conflict-take-theirs")}</button>
+                    </div>
+                </div>
+            })}
+        </div>
         <div class="questions">
             <For
                 each=move || {
@@ -330,7 +408,8 @@ pub fn SectionPage() -> impl IntoView {
                             let entries = Signal::derive(move || {
                                 part.with(|p| find(&p.questions, &path).map(|v| v.entries.clone()).unwrap_or_default())
                             });
-                            view! { <GroupBlock visible=visible question=question entries=entries render=render_question/> }.into_any()
+                            let status = status_of(visible.path.clone());
+                            view! { <GroupBlock visible=visible question=question entries=entries status=status render=render_question/> }.into_any()
                         } else {
                             render_question(visible, question).into_any()
                         }
@@ -339,19 +418,13 @@ pub fn SectionPage() -> impl IntoView {
             </For>
         </div>
         <p class="visually-hidden" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
-        <p class="save-status" role="status" aria-live="polite" data-testid="save-status">
-            {move || match save_state.get() {
-                SaveState::Idle => String::new(),
-                SaveState::Saving => tr("save-saving"),
-                SaveState::Saved => tr("save-saved"),
-                SaveState::Pending => tr("save-pending"),
-            }}
-        </p>
+        <SaveStatus/>
         <div class="actions">
             <button type="button" class="button button--secondary" data-testid="part-back" on:click=go_back>
                 <span aria-hidden="true" class="arrow arrow--back"></span>{t("back")}
             </button>
-            <button type="button" class="button" data-testid="part-next" on:click=go_next>
+            <button type="button" class="button" data-testid="part-next" on:click=go_next
+                aria-disabled=move || (ctx.save_state.get() == SaveState::Saving).to_string()>
                 {t("next")}<span aria-hidden="true" class="arrow arrow--next"></span>
             </button>
         </div>
@@ -359,14 +432,32 @@ pub fn SectionPage() -> impl IntoView {
     }
 }
 
+/// "Saving…", "Saved" or "Not saved yet — will try again", announced politely.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    view! {
+        <p class="save-status" role="status" aria-live="polite" data-testid="save-status">
+            {move || match ctx.save_state.get() {
+                SaveState::Idle => String::new(),
+                SaveState::Saving => tr("save-saving"),
+                SaveState::Saved => tr("save-saved"),
+                SaveState::Pending => tr("save-pending"),
+            }}
+        </p>
+    }
+}
+
 /// A repeatable group: one card per entry with its own questions (which
-/// appear and disappear with that entry's answers), "Add another", and
-/// "Remove" with undo.
+/// appear and disappear with that entry's answers), titled from its answers
+/// ("Primary school, Eritrea"), "Add an education" (then "Add another
+/// education"), and "Remove" naming its entry, with undo.
 #[component]
 fn GroupBlock<F, V>(
     visible: Visible,
     question: Question,
     entries: Signal<Vec<Vec<Visible>>>,
+    status: Signal<QuestionStatus>,
     render: F,
 ) -> impl IntoView
 where
@@ -376,16 +467,26 @@ where
     let ctx = expect_context::<FormCtx>();
     let group = visible.id.clone();
     let undo = RwSignal::new(None::<(usize, kartlegg_shared::questionnaire::Answers)>);
-    let add_label = question.answer.clone();
-    let add_text = move || match &add_label {
-        AnswerKind::Group {
-            add_label: Some(label),
-            ..
-        } => label.get(current_lang().code()).to_owned(),
-        _ => tr("group-add"),
+    let count = Memo::new(move |_| entries.with(Vec::len));
+    let kind = question.answer.clone();
+    let add_text = move || {
+        let lang = current_lang().code();
+        match &kind {
+            AnswerKind::Group {
+                add_first_label: Some(first),
+                ..
+            } if count.get() == 0 => first.get(lang).to_owned(),
+            AnswerKind::Group {
+                add_label: Some(label),
+                ..
+            } => label.get(lang).to_owned(),
+            _ => tr("group-add"),
+        }
     };
     let group_for_add = group.clone();
     let group_for_undo = group.clone();
+    let stored_question = StoredValue::new(question.clone());
+    let group_id = StoredValue::new(group.clone());
     let subs = StoredValue::new(
         question
             .answer
@@ -393,23 +494,43 @@ where
             .map(<[Question]>::to_vec)
             .unwrap_or_default(),
     );
-    let count = Memo::new(move |_| entries.with(Vec::len));
+    // An entry's title from its answers, or "Entry 2" before it has any.
+    let entry_name = move |i: usize| {
+        let lang = current_lang().code();
+        let from_answers = ctx
+            .answers
+            .with(|a| match group_id.with_value(|g| a.get(g).cloned()) {
+                Some(AnswerValue::Group(e)) => e.get(i).and_then(|entry| {
+                    ctx.questionnaire.with_value(|q| {
+                        ctx.lists.with_value(|lists| {
+                            stored_question.with_value(|g| entry_title(q, lists, g, entry, lang))
+                        })
+                    })
+                }),
+                _ => None,
+            });
+        from_answers.unwrap_or_else(|| {
+            let mut args = Args::new();
+            args.set("number", i + 1);
+            translate("group-entry", Some(&args))
+        })
+    };
     let section_testid = format!("group-{group}");
+    let missing = move || status.get() == QuestionStatus::Missing && count.get() == 0;
+    let error_id = format!("error-{group}");
     view! {
-        <section class="group" data-testid=section_testid>
+        <section class="group" class:question--missing=missing data-testid=section_testid>
             <h2 class="group__title">{move || question.text.get(current_lang().code()).to_owned()}</h2>
+            {move || missing().then(|| view! {
+                <p class="question__error" id=error_id.clone() data-testid="group-missing">{tr("group-missing")}</p>
+            })}
             <For each=move || 0..count.get() key=|i| *i let:i>
                 {
                     let group = group.clone();
                     let testid = format!("entry-{group}-{i}");
-                    let title = move || {
-                        let mut args = Args::new();
-                        args.set("number", i + 1);
-                        translate("group-entry", Some(&args))
-                    };
                     view! {
                         <div class="card" data-testid=testid>
-                            <h3 class="card__title">{title}</h3>
+                            <h3 class="card__title">{move || entry_name(i)}</h3>
                             <For
                                 each=move || entries.with(|e| e.get(i).cloned().unwrap_or_default())
                                 key=|v| (v.path.clone(), v.options.clone())
@@ -417,10 +538,13 @@ where
                             >
                                 {subs.with_value(|subs| subs.iter().find(|q| q.id == v.id).cloned()).map(|q| render(v, q))}
                             </For>
-                            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                            <button type="button" class="button button--secondary button--small" data-testid=format!("remove-{group}-{i}") on:click=move |_| {
                                 let removed = ctx.answers.try_update(|a| form::remove_entry(a, &group, i)).flatten();
                                 undo.set(removed.map(|r| (i, r)));
-                            }>{t("group-remove")}</button>
+                            }>
+                                {t("group-remove")}
+                                <span class="visually-hidden">{move || format!(" {}", entry_name(i))}</span>
+                            </button>
                         </div>
                     }
                 }
@@ -445,6 +569,15 @@ where
     }
 }
 
+/// Where `path` comes on the page (group entries after their group).
+fn order_of(views: &[Visible], path: &str) -> usize {
+    let top = path.split('/').next().unwrap_or_default();
+    views
+        .iter()
+        .position(|v| v.path == top)
+        .unwrap_or(usize::MAX)
+}
+
 fn find<'a>(views: &'a [Visible], path: &str) -> Option<&'a Visible> {
     views.iter().find_map(|v| {
         if v.path == path {
@@ -465,5 +598,32 @@ fn question_for<'q>(
     match (parts.next(), parts.next()) {
         (Some(_), Some(sub)) => q.question(&format!("{first}.{sub}")),
         _ => q.question(first),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kartlegg_shared::questionnaire::ErrorCode;
+
+    use super::answer_error;
+    use crate::i18n::test_support::messages;
+
+    #[test]
+    fn every_validator_code_has_its_own_message_in_english() {
+        let english = messages(include_str!("../../../locales/en.ftl"));
+        for code in ErrorCode::ALL {
+            let message = answer_error(code.as_str(), Some((0, 30)));
+            assert_ne!(message.key(), "answer-error-other", "{code}");
+            assert!(
+                english.contains_key(message.key()),
+                "{code}: {}",
+                message.key()
+            );
+        }
+        assert_eq!(
+            answer_error("something_new", None).key(),
+            "answer-error-other"
+        );
+        assert!(english.contains_key("answer-error-other"));
     }
 }

@@ -12,7 +12,8 @@ use leptos_router::hooks::use_navigate;
 use super::FormCtx;
 use crate::api;
 use crate::components::layout::{LanguageSwitch, focus_id};
-use crate::i18n::{Lang, current_lang, t, tr};
+use crate::components::status_icon::{QuestionStatus, StatusIcon};
+use crate::i18n::{Lang, Message, current_lang, t, tr};
 use crate::storage;
 use crate::translation::{TranslateControl, Translation};
 
@@ -66,7 +67,37 @@ pub fn rows(
     out
 }
 
-fn display(
+/// The title of a group entry from its answers: its first two chosen
+/// options or list items ("Primary school, Eritrea"), else its first answer.
+pub fn entry_title(
+    q: &Questionnaire,
+    lists: &CodeLists,
+    group: &Question,
+    entry: &Answers,
+    lang: &str,
+) -> Option<String> {
+    let subs = group.answer.group_questions()?;
+    let answered = || {
+        subs.iter()
+            .filter_map(|sq| entry.answered(&sq.id).map(|v| (sq, v)))
+    };
+    let chosen: Vec<String> = answered()
+        .filter(|(sq, _)| !sq.answer.options().is_empty() || sq.answer.list().is_some())
+        .filter(|(sq, _)| sq.answer.options().len() != 2 || sq.answer.list().is_some())
+        .take(2)
+        .map(|(sq, v)| display(q, lists, sq, v, lang))
+        .collect();
+    if chosen.is_empty() {
+        answered()
+            .next()
+            .map(|(sq, v)| display(q, lists, sq, v, lang))
+    } else {
+        Some(chosen.join(", "))
+    }
+}
+
+/// An answer as text in `lang`: option and list codes by name.
+pub fn display(
     _q: &Questionnaire,
     lists: &CodeLists,
     question: &Question,
@@ -117,6 +148,7 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
         ctx.answers.with(|answers| {
             ctx.questionnaire.with_value(|q| {
                 ctx.lists.with_value(|lists| {
+                    let evaluation = kartlegg_shared::questionnaire::evaluate(q, answers);
                     q.sections
                         .iter()
                         .map(|s| {
@@ -130,17 +162,40 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                                 s.title.has(l.code()).then(|| s.title.get(l.code()).to_owned())
                             });
                             let id = s.id.clone();
+                            // Required questions of this part still unanswered,
+                            // each linked, so the applicant sees where to go.
+                            let missing: Vec<(String, String)> = if editable {
+                                evaluation
+                                    .missing(&s.id)
+                                    .iter()
+                                    .map(|path| {
+                                        let text = question_text(q, path, lang.code());
+                                        (format!("/form/{id}?from=summary#input-{path}"), text)
+                                    })
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            };
+                            let has_missing = !missing.is_empty();
                             view! {
-                                <section class="summary-block" data-testid=format!("summary-{id}")>
+                                <section class="summary-block" class:summary-block--missing=has_missing data-testid=format!("summary-{id}")>
                                     <div class="summary-block__head">
                                         <h2>{s.title.get(lang.code()).to_owned()}{second_line(second, title_second)}</h2>
                                         {editable.then(|| view! {
-                                            <a href=format!("/form/{id}") data-testid=format!("edit-{id}")>
+                                            <a href=format!("/form/{id}?from=summary") data-testid=format!("edit-{id}")>
                                                 {tr("summary-edit")}
                                                 <span class="visually-hidden">{format!(" {}", s.title.get(lang.code()))}</span>
                                             </a>
                                         })}
                                     </div>
+                                    {has_missing.then(|| view! {
+                                        <div class="summary-block__missing" data-testid=format!("summary-missing-{id}")>
+                                            <p><StatusIcon status=QuestionStatus::Missing/>{tr("summary-part-missing")}</p>
+                                            <ul>
+                                                {missing.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                                            </ul>
+                                        </div>
+                                    })}
                                     <dl class="summary-list">
                                         {rows.into_iter().map(|r| {
                                             let other = seconds.next();
@@ -167,6 +222,19 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
     }
 }
 
+/// The text of the question at `path` (`id` or `group/i/id`) in `lang`.
+pub fn question_text(q: &Questionnaire, path: &str, lang: &str) -> String {
+    let mut parts = path.split('/');
+    let first = parts.next().unwrap_or_default();
+    let question = match (parts.next(), parts.next()) {
+        (Some(_), Some(sub)) => q.question(&format!("{first}.{sub}")),
+        _ => q.question(first),
+    };
+    question
+        .map(|q| q.text.get(lang).to_owned())
+        .unwrap_or_default()
+}
+
 /// The rows in `lang`, or none when the definition lacks that language.
 fn rows_in(
     q: &Questionnaire,
@@ -186,7 +254,10 @@ fn rows_in(
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    let error = RwSignal::new(None::<String>);
+    // The parts the server says are not done, by id; shown by title in the
+    // language of the moment.
+    let incomplete = RwSignal::new(None::<Vec<String>>);
+    let error = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
     let completed = move || {
@@ -202,9 +273,17 @@ pub fn SummaryPage() -> impl IntoView {
         }
     });
     let complete = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
         busy.set(true);
+        incomplete.set(None);
+        error.set(None);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
+            // Edits still on the device go first, so that what is completed
+            // is what the applicant sees.
+            ctx.send_unsaved().await;
             let result = api::complete().await;
             busy.set(false);
             match result {
@@ -214,28 +293,72 @@ pub fn SummaryPage() -> impl IntoView {
                     navigate("/done", Default::default());
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Validation) => {
-                    error.set(Some(tr("summary-missing")));
+                    let parts = ctx.questionnaire.with_value(|q| {
+                        let fields: Vec<&str> = e
+                            .problem()
+                            .map(|p| p.errors.iter().map(|f| f.field.as_str()).collect())
+                            .unwrap_or_default();
+                        q.sections
+                            .iter()
+                            .filter(|s| {
+                                fields.iter().any(|f| {
+                                    let top = f.split('/').next().unwrap_or_default();
+                                    q.section_of(top) == Some(s.id.as_str())
+                                })
+                            })
+                            .map(|s| s.id.clone())
+                            .collect::<Vec<_>>()
+                    });
+                    incomplete.set(Some(parts));
                     focus_id("summary-error");
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Unauthorized) => super::session_ended(),
-                Err(_) => error.set(Some(tr("error-network"))),
+                Err(e) => {
+                    error.set(Some(crate::api::message_of(&e)));
+                    focus_id("summary-error");
+                }
             }
         });
+    };
+    let incomplete_view = move || {
+        incomplete.get().map(|parts| {
+            let lang = current_lang();
+            let items = ctx.questionnaire.with_value(|q| {
+                parts
+                    .iter()
+                    .filter_map(|id| q.section(id))
+                    .map(|s| (s.id.clone(), s.title.get(lang.code()).to_owned()))
+                    .collect::<Vec<_>>()
+            });
+            view! {
+                <div class="error-summary" data-testid="summary-error">
+                    <h2 class="error-summary__title">{t("summary-missing")}</h2>
+                    <ul>
+                        {items.into_iter().map(|(id, title)| view! {
+                            <li><a href=format!("/form/{id}?from=summary") data-testid=format!("summary-error-{id}")>{title}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     };
     view! {
         <LanguageSwitch/>
         <TranslateControl/>
         <h1 data-testid="summary-title">{t("summary-title")}</h1>
         <div id="summary-error" tabindex="-1" role="alert">
+            {incomplete_view}
             {move || error.get().map(|m| view! {
-                <div class="error-summary" data-testid="summary-error"><p>{m}</p><p><a href="/form">{tr("overview-link")}</a></p></div>
+                <div class="error-summary" data-testid="summary-error"><p>{move || m.text()}</p></div>
             })}
         </div>
         <AnswerBlocks editable=true/>
         <p>{t("summary-next")}</p>
+        <super::section::SaveStatus/>
         <div class="actions">
             <a class="button button--secondary" href="/form">{t("back")}</a>
-            <button type="button" class="button button--success" data-testid="complete" disabled=move || busy.get() on:click=complete>
+            <button type="button" class="button button--success" data-testid="complete"
+                aria-disabled=move || busy.get().to_string() on:click=complete>
                 {t("summary-complete")}
             </button>
         </div>
