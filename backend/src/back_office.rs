@@ -4,6 +4,7 @@
 //! every person whose data leaves the server.
 
 use chrono::{DateTime, NaiveTime, Utc};
+use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{
     Account, AuditAction, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo, PeopleQuery,
     PersonIdentity, PersonSummary, Remark,
@@ -14,6 +15,7 @@ use uuid::Uuid;
 use crate::auth::CaseworkerSession;
 use crate::db::{
     Caseworker, CodeSummary, Organisation, PeopleFilter, Person, PersonListing, RemarkRecord,
+    StoredRegistration,
 };
 use crate::error::ApiError;
 use crate::registration::api_time;
@@ -32,6 +34,9 @@ pub const PERSON_PAGE_FIELDS: &[&str] = &[
     "code_status",
     "remarks",
 ];
+
+/// The field sets of one registration opened from the person's history.
+pub const REGISTRATION_FIELDS: &[&str] = &["registrations", "answers"];
 
 /// The most rows a list page holds.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -55,6 +60,16 @@ pub async fn person_in_org(
     filter.person_id = Some(person_id);
     let (mut found, _) = state.store.people(&filter).await?;
     found.pop().ok_or(ApiError::NotFound)
+}
+
+/// The registration the person page shows by default, of a history newest
+/// first: the latest completed one, so that a new draft (often empty) does
+/// not hide what the person has completed; the draft while none is.
+pub fn shown_registration(history: &[StoredRegistration]) -> Option<&StoredRegistration> {
+    history
+        .iter()
+        .find(|r| r.status == RegistrationStatus::Completed)
+        .or_else(|| history.first())
 }
 
 /// Writes one event per person whose data is in an answer, before the

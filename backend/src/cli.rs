@@ -17,6 +17,7 @@ use crate::auth::password::{totp_base32, totp_uri};
 use crate::auth::token::Keys;
 use crate::config::{
     AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
+    load_signing_key,
 };
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
 use crate::error::ApiError;
@@ -171,7 +172,8 @@ pub struct CodeIssue {
     /// The person's DUF-number.
     #[arg(long, value_parser = parse_duf)]
     pub duf: DufNumber,
-    /// The server's signing key file (the code's hash is keyed by it).
+    /// The server's signing key file (the code's hash is keyed by it). It
+    /// must exist: this command never creates one.
     #[arg(
         long,
         env = "KARTLEGG_SIGNING_KEY_FILE",
@@ -314,8 +316,10 @@ async fn person_add(args: PersonAdd) -> anyhow::Result<()> {
 }
 
 async fn code_issue(args: CodeIssue) -> anyhow::Result<()> {
+    // The key first: without the server's key there is nothing to do, and
+    // connecting could create a database file for nothing.
+    let keys = Keys::derive(&load_signing_key(&args.signing_key_file)?);
     let store = db::connect(&args.database.url).await?;
-    let keys = Keys::derive(&load_or_create_signing_key(&args.signing_key_file)?);
     let person = store
         .person_by_duf(&args.duf)
         .await?

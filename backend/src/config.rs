@@ -24,8 +24,8 @@ pub struct Settings {
     #[arg(long, env = "KARTLEGG_STATIC_DIR", default_value = "./dist")]
     pub static_dir: PathBuf,
 
-    /// File holding the token signing key. Created with a random key when
-    /// it does not exist.
+    /// File holding the token signing key. `serve` creates it with a random
+    /// key when it does not exist; operator commands only read it.
     #[arg(
         long,
         env = "KARTLEGG_SIGNING_KEY_FILE",
@@ -158,7 +158,8 @@ impl Settings {
 pub type SigningKey = SecretBox<Vec<u8>>;
 
 /// Reads the signing key, creating the file with 32 random bytes (hex) and
-/// owner-only permissions when it does not exist yet.
+/// owner-only permissions when it does not exist yet. Only `serve` may call
+/// this: a key made anywhere else signs nothing the server would accept.
 pub fn load_or_create_signing_key(path: &Path) -> anyhow::Result<SigningKey> {
     if !path.exists() {
         if let Some(dir) = path.parent() {
@@ -170,6 +171,26 @@ pub fn load_or_create_signing_key(path: &Path) -> anyhow::Result<SigningKey> {
         write_private(path, hex.as_bytes())?;
         tracing::info!(path = %path.display(), "created a new signing key file");
     }
+    read_signing_key(path)
+}
+
+/// Reads the server's existing signing key, for operator commands (such as
+/// `code issue`) whose output only works when keyed like the server's. A
+/// missing file is refused rather than created: a fresh key would yield codes
+/// that can never log in.
+pub fn load_signing_key(path: &Path) -> anyhow::Result<SigningKey> {
+    if !path.exists() {
+        anyhow::bail!(
+            "no signing key file at {}: start the server (`kartlegg serve`) once so that it \
+             creates one, or set KARTLEGG_SIGNING_KEY_FILE (or --signing-key-file) to the \
+             server's key file",
+            path.display()
+        );
+    }
+    read_signing_key(path)
+}
+
+fn read_signing_key(path: &Path) -> anyhow::Result<SigningKey> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("reading the signing key file {}", path.display()))?;
     let key = text.trim().as_bytes().to_vec();
@@ -230,5 +251,23 @@ mod tests {
         let path = dir.path().join("signing.key");
         std::fs::write(&path, "short").unwrap();
         assert!(load_or_create_signing_key(&path).is_err());
+    }
+
+    #[test]
+    fn loading_a_missing_signing_key_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/signing.key");
+        let err = load_signing_key(&path).unwrap_err().to_string();
+        assert!(err.contains("KARTLEGG_SIGNING_KEY_FILE"), "{err}");
+        assert!(!path.exists() && !path.parent().unwrap().exists());
+    }
+
+    #[test]
+    fn loading_reads_the_key_serve_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing.key");
+        let created = load_or_create_signing_key(&path).unwrap();
+        let loaded = load_signing_key(&path).unwrap();
+        assert_eq!(created.expose_secret(), loaded.expose_secret());
     }
 }

@@ -85,16 +85,40 @@ test("a counsellor finds a person, issues a code, and reads the completed regist
   await screenshot(staff, "cw-07-worklist-completed", info);
   await expectNoAxeViolations(staff);
 
+  // The applicant starts a new registration (through the API, as the
+  // done page's "fill in again" does): the completed one keeps counting.
+  const again = await applicant.request.post("/api/v1/applicant/registrations");
+  expect(again.status()).toBe(201);
+  await staff.reload();
+  await expect(row.getByTestId("state-tag")).toHaveAttribute("data-state", "completed_new_in_progress");
+  await expect(row.getByTestId("state-tag")).toHaveText("Fullført (ny registrering pågår)");
+
   // The answers in Norwegian with the applicant's language (Tigrinya, the
-  // language they answered in) beside them.
+  // language they answered in) beside them: by default those of the
+  // completed registration, not of the new draft.
   await row.getByRole("link").click();
-  await expect(staff.getByTestId("answers-title")).toBeVisible();
+  await expect(staff.getByTestId("person-state").getByTestId("state-tag")).toHaveText("Fullført (ny registrering pågår)");
+  await expect(staff.getByTestId("answers-title")).toHaveText("Svar i registrering 1");
+  await expect(staff.getByTestId("registration-row")).toHaveCount(2);
+  await expect(staff.locator('[data-testid="registration-row"][data-number="1"]')).toHaveAttribute("aria-current", "true");
   const personal = staff.getByTestId("answers-personal");
   await expect(personal.getByTestId("answer-mine").first()).toContainText("Tigrinja");
   await expect(personal.getByTestId("answer-beside").first()).toHaveAttribute("lang", "ti");
   await expect(staff.getByTestId("beside-lang")).toHaveValue("ti");
   const beside = (await personal.getByTestId("answer-beside").first().textContent()) ?? "";
   expect(beside).toMatch(/[\u1200-\u137F]/); // Ethiopic script
+  await screenshot(staff, "cw-08a-person-completed-new-in-progress", info);
+
+  // Every registration opens: the new draft, then back to the completed one.
+  await staff.locator('[data-testid="registration-row"][data-number="2"]').getByTestId("registration-open").click();
+  await expect(staff.getByTestId("answers-title")).toHaveText("Svar i registrering 2");
+  await expect(staff.locator('[data-testid="registration-row"][data-number="2"]')).toHaveAttribute("aria-current", "true");
+  await expect(staff.getByTestId("answers-provenance")).toContainText("ikke fullført");
+  await screenshot(staff, "cw-08b-person-draft-opened", info);
+  await expectNoAxeViolations(staff);
+  await staff.locator('[data-testid="registration-row"][data-number="1"]').getByTestId("registration-open").click();
+  await expect(staff.getByTestId("answers-title")).toHaveText("Svar i registrering 1");
+  await expect(personal.getByTestId("answer-mine").first()).toContainText("Tigrinja");
 
   // "Who has read this person's data" lists the counsellor's reads.
   const reads = staff.locator('[data-testid="access-row"][data-action="read_person"]');

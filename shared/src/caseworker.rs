@@ -173,21 +173,25 @@ pub enum RegistrationState {
     NoCode,
     /// A code was issued; the person has not started.
     CodeIssued,
-    /// A registration is being filled in.
+    /// A registration is being filled in and none has been completed yet.
     InProgress,
-    /// The newest registration is completed.
+    /// A registration is completed and no new one is being filled in.
     Completed,
+    /// A registration is completed and the person has started a new one,
+    /// not completed yet. The completed one is what counts until then.
+    CompletedNewInProgress,
     /// The person declined consent (their newest answer).
     Declined,
 }
 
 impl RegistrationState {
     /// Every state, in the order of the journey.
-    pub const ALL: [RegistrationState; 5] = [
+    pub const ALL: [RegistrationState; 6] = [
         Self::NoCode,
         Self::CodeIssued,
         Self::InProgress,
         Self::Completed,
+        Self::CompletedNewInProgress,
         Self::Declined,
     ];
 
@@ -198,6 +202,7 @@ impl RegistrationState {
             Self::CodeIssued => "code_issued",
             Self::InProgress => "in_progress",
             Self::Completed => "completed",
+            Self::CompletedNewInProgress => "completed_new_in_progress",
             Self::Declined => "declined",
         }
     }
@@ -205,6 +210,12 @@ impl RegistrationState {
     /// The state with this name.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Whether the person has a completed registration (with or without a
+    /// new one in progress): what the `completed` list filter matches.
+    pub const fn has_completed(self) -> bool {
+        matches!(self, Self::Completed | Self::CompletedNewInProgress)
     }
 }
 
@@ -225,7 +236,8 @@ pub struct PersonSummary {
     pub date_of_birth: Option<String>,
     /// Where the person is in the registration.
     pub state: RegistrationState,
-    /// When the newest registration was completed, if it was.
+    /// When the latest completed registration was completed, if there is
+    /// one (also while a newer registration is in progress).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
     /// Whether the person is on the caller's worklist.
@@ -245,7 +257,7 @@ pub enum PeopleSort {
     State,
     /// When the person was added.
     CreatedAt,
-    /// When the newest registration was completed.
+    /// When the latest completed registration was completed.
     CompletedAt,
 }
 
@@ -265,7 +277,9 @@ pub enum SortOrder {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
 #[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct PeopleQuery {
-    /// Only people in this registration state.
+    /// Only people in this registration state; `completed` matches
+    /// everyone with a completed registration, including those who have
+    /// started a new one (`completed_new_in_progress`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RegistrationState>,
     /// Only people added on or after this date (`YYYY-MM-DD`, UTC).
@@ -274,10 +288,10 @@ pub struct PeopleQuery {
     /// Only people added on or before this date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_to: Option<String>,
-    /// Only people whose newest registration was completed on or after this date.
+    /// Only people whose latest completed registration was completed on or after this date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_from: Option<String>,
-    /// Only people whose newest registration was completed on or before this date.
+    /// Only people whose latest completed registration was completed on or before this date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_to: Option<String>,
     /// Only people on the caller's worklist.
@@ -502,12 +516,14 @@ pub struct PersonPage {
     pub state: RegistrationState,
     /// Whether the person is on the caller's worklist.
     pub on_worklist: bool,
-    /// Every registration, newest first.
+    /// Every registration, newest first. Each opens with
+    /// `GET /api/v1/caseworker/people/{id}/registrations/{registration_id}`.
     pub registrations: Vec<RegistrationHistoryEntry>,
-    /// The newest registration with its answers (render them with the
-    /// questionnaire of its `questionnaire_version`).
+    /// The registration shown by default, with its answers: the latest
+    /// completed one, or the draft while none is completed (render them
+    /// with the questionnaire of its `questionnaire_version`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latest_registration: Option<Registration>,
+    pub shown_registration: Option<Registration>,
     /// Consent answers, newest first.
     pub consents: Vec<ConsentRecord>,
     /// The newest login code's state (never the code).

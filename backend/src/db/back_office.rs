@@ -103,6 +103,7 @@ pub struct PeopleFilter {
     pub caseworker_id: Uuid,
     pub person_id: Option<Uuid>,
     pub matching: Option<PersonMatch>,
+    /// `Completed` matches `CompletedNewInProgress` too.
     pub state: Option<RegistrationState>,
     pub created_from: Option<DateTime<Utc>>,
     /// Exclusive.
@@ -144,7 +145,8 @@ impl PeopleFilter {
 pub struct PersonListing {
     pub person: Person,
     pub state: RegistrationState,
-    /// When the newest registration was completed.
+    /// When the latest completed registration was completed, also while a
+    /// newer one is in progress.
     pub completed_at: Option<DateTime<Utc>>,
     pub on_worklist: bool,
 }
@@ -370,14 +372,27 @@ pub(super) fn like_contains(folded: &str) -> String {
 }
 
 /// The registration state of `p`, as one SQL expression: a decline (the
-/// newest consent answer) wins, then the newest registration, then whether
-/// any code was issued.
+/// newest consent answer) wins; then a completed registration, which keeps
+/// counting while a newer one is being filled in (a new draft must not hide
+/// it from the lists); then any registration; then whether any code was
+/// issued. Each probe is an index lookup by person (migration 0005):
+/// `registrations_completed` and `registrations_one_draft` are partial
+/// indexes on exactly these `status` terms, `login_codes_person` serves
+/// the code probe.
 pub(super) const STATE_SQL: &str = "CASE \
      WHEN (SELECT c.decision FROM consents c WHERE c.person_id = p.id ORDER BY c.seq DESC LIMIT 1) = 'decline' THEN 'declined' \
-     WHEN (SELECT r.status FROM registrations r WHERE r.person_id = p.id ORDER BY r.number DESC LIMIT 1) = 'completed' THEN 'completed' \
+     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'completed') THEN \
+       CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'draft') \
+       THEN 'completed_new_in_progress' ELSE 'completed' END \
      WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id) THEN 'in_progress' \
      WHEN EXISTS (SELECT 1 FROM login_codes l WHERE l.person_id = p.id) THEN 'code_issued' \
      ELSE 'no_code' END";
+
+/// When `p`'s latest completed registration was completed, as one SQL
+/// expression (NULL while none is): a draft started after it does not
+/// blank the date.
+pub(super) const COMPLETED_AT_SQL: &str = "(SELECT r.completed_at FROM registrations r \
+     WHERE r.person_id = p.id AND r.status = 'completed' ORDER BY r.number DESC LIMIT 1)";
 
 /// The `ORDER BY` of a people query, over the subquery `x`. Empty values
 /// sort last in both engines and directions; ties go by name and id so
@@ -418,7 +433,8 @@ macro_rules! back_office_impl {
         use super::back_office::{
             AuditEventRecord, AuditFilter, BackOfficeStore, Caseworker, CaseworkerSessionRecord,
             CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker, PeopleFilter, PersonListing,
-            PersonMatch, RemarkRecord, STATE_SQL, like_contains, parse_role, people_order,
+            PersonMatch, RemarkRecord, COMPLETED_AT_SQL, STATE_SQL, like_contains, parse_role,
+            people_order,
         };
         use super::rows::{naive_from_date, PERSON_COLUMNS as BO_PERSON_COLUMNS};
 
@@ -592,8 +608,7 @@ macro_rules! back_office_impl {
         fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
             qb.push(format!(
                 "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
-                 (SELECT r.completed_at FROM registrations r WHERE r.person_id = p.id \
-                 ORDER BY r.number DESC LIMIT 1) AS completed_at, \
+                 {COMPLETED_AT_SQL} AS completed_at, \
                  CAST(CASE WHEN EXISTS (SELECT 1 FROM worklist_entries w WHERE w.person_id = p.id \
                  AND w.caseworker_id = ",
                 BO_PERSON_COLUMNS
@@ -641,8 +656,16 @@ macro_rules! back_office_impl {
                 }
             }
             qb.push(") x WHERE 1 = 1");
-            if let Some(state) = f.state {
-                qb.push(" AND x.state = ").push_bind(state.as_str());
+            match f.state {
+                None => {}
+                // "Completed" means has a completed registration, whether
+                // or not a new one has been started since.
+                Some(BoState::Completed) => {
+                    qb.push(" AND x.state IN ('completed', 'completed_new_in_progress')");
+                }
+                Some(state) => {
+                    qb.push(" AND x.state = ").push_bind(state.as_str());
+                }
             }
             if let Some(t) = f.created_from {
                 qb.push(" AND x.created_at >= ").push_bind(t);

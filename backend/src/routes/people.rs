@@ -34,7 +34,8 @@ use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::auth::login::issue_code;
 use crate::back_office::{
-    self, PERSON_PAGE_FIELDS, SUMMARY_FIELDS, audit_reads, parse_id, person_in_org,
+    self, PERSON_PAGE_FIELDS, REGISTRATION_FIELDS, SUMMARY_FIELDS, audit_reads, parse_id,
+    person_in_org,
 };
 use crate::db::{AuditFilter, IdentityChange, PeopleFilter, PersonMatch, StoreError, fold_name};
 use crate::error::ApiError;
@@ -48,6 +49,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_people))
         .routes(routes!(export_people))
         .routes(routes!(person_page))
+        .routes(routes!(person_registration))
         .routes(routes!(access_log))
         .routes(routes!(issue_new_code))
         .routes(routes!(add_remark))
@@ -338,11 +340,12 @@ pub async fn person_page(
         .organisation_by_id(person.organisation_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let shown = back_office::shown_registration(&registrations);
     let now = state.clock.now();
     let mut event = cw.event(AuditAction::ReadPerson, now);
     event.person_id = Some(person.id);
     event.person_organisation_id = Some(person.organisation_id);
-    event.registration_id = registrations.first().map(|r| r.id);
+    event.registration_id = shown.map(|r| r.id);
     event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     store.append_audit(&[event]).await?;
     Ok(Json(PersonPage {
@@ -362,7 +365,7 @@ pub async fn person_page(
                 completed_at: r.completed_at.map(api_time),
             })
             .collect(),
-        latest_registration: registrations.first().map(Registration::from),
+        shown_registration: shown.map(Registration::from),
         consents: consents
             .into_iter()
             .map(|c| ConsentRecord {
@@ -374,6 +377,56 @@ pub async fn person_page(
         code: code.map(|c| back_office::code_info(&c, now)),
         remarks: remarks.iter().map(back_office::remark).collect(),
     }))
+}
+
+/// One of the person's registrations with its answers, any of the history
+/// (the person page shows the latest completed one by default). Logged as
+/// a read of the person naming the registration.
+#[utoipa::path(
+    get,
+    path = "/api/v1/caseworker/people/{id}/registrations/{registration_id}",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(
+        ("id" = String, Path, description = "The person's id"),
+        ("registration_id" = String, Path, description = "The registration's id (from the person page's `registrations`)"),
+    ),
+    responses(
+        (status = 200, description = "The registration with its answers (logged as read)", body = Registration),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person in the caller's organisation, or no such registration of theirs", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn person_registration(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    Path((id, registration_id)): Path<(String, String)>,
+) -> Result<Json<Registration>, ApiError> {
+    cw.require_reader()?;
+    let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    let registration_id = parse_id(&registration_id)?;
+    let person = &listing.person;
+    // Through the person's own history, so that an id of someone else's
+    // registration finds nothing.
+    let registration = state
+        .store
+        .registrations(person.id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == registration_id)
+        .ok_or(ApiError::NotFound)?;
+    let mut event = cw.event(AuditAction::ReadPerson, state.clock.now());
+    event.person_id = Some(person.id);
+    event.person_organisation_id = Some(person.organisation_id);
+    event.registration_id = Some(registration.id);
+    event.fields = REGISTRATION_FIELDS
+        .iter()
+        .map(|f| (*f).to_owned())
+        .collect();
+    state.store.append_audit(&[event]).await?;
+    Ok(Json(Registration::from(&registration)))
 }
 
 /// Who has read or changed this person's data, newest first (the latest 500).

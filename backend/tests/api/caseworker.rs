@@ -67,6 +67,12 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
     let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
     app.person_in(ORG_B, DUF_B, "Omar", "Other").await;
     let p = person.id;
+    let r = app
+        .store
+        .create_registration(p, 1, app.clock.now())
+        .await
+        .unwrap()
+        .id;
     let mut tokens = Vec::new();
     for role in Role::ALL {
         let token = app
@@ -123,6 +129,14 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
         (
             Method::GET,
             format!("/api/v1/caseworker/people/{p}"),
+            Value::Null,
+            readers,
+            200,
+            404,
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/caseworker/people/{p}/registrations/{r}"),
             Value::Null,
             readers,
             200,
@@ -589,7 +603,7 @@ async fn person_page_shows_state_and_code_status_never_the_code(app: TestApp) {
     assert_eq!(page["state"], "in_progress");
     assert_eq!(page["code"]["status"], "used_up");
     assert_eq!(page["registrations"].as_array().unwrap().len(), 1);
-    assert!(page["latest_registration"]["answers"].is_object());
+    assert!(page["shown_registration"]["answers"].is_object());
 
     let remark = app
         .post_json(

@@ -62,6 +62,9 @@ async fn operator_issues_a_code_that_logs_in() {
         ],
     );
 
+    // What `serve` does at its first start; `code issue` only reads it.
+    let key = load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+
     let out = kartlegg(dir.path(), &["code", "issue", "--duf", "202400000555"]);
 
     let code = out.lines().last().unwrap();
@@ -74,9 +77,66 @@ async fn operator_issues_a_code_that_logs_in() {
     let store = db::connect(&format!("sqlite://{}", dir.path().join("cli.db").display()))
         .await
         .unwrap();
-    let key = load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
     let app = TestApp::with_config(store, dir, test_config(None, key));
     assert_eq!(app.try_login("202400000555", code).await.status, 201);
+}
+
+/// Without the server's key `code issue` refuses, says how to fix it, and
+/// neither creates a key (whose codes could never log in) nor prints a code.
+#[tokio::test]
+async fn issuing_a_code_without_the_servers_key_fails_and_creates_no_key() {
+    let dir = tempfile::tempdir().unwrap();
+    kartlegg(
+        dir.path(),
+        &[
+            "org",
+            "add",
+            "--number",
+            "0301",
+            "--name",
+            "Oslo",
+            "--kind",
+            "municipality",
+        ],
+    );
+    kartlegg(
+        dir.path(),
+        &[
+            "person",
+            "add",
+            "--duf",
+            "202400000555",
+            "--first-name",
+            "Amina",
+            "--last-name",
+            "Tesfay",
+            "--org",
+            "0301",
+        ],
+    );
+    let key_file = dir.path().join("keys/signing.key");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+        .args(["code", "issue", "--duf", "202400000555"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("cli.db").display()),
+        )
+        .env("KARTLEGG_SIGNING_KEY_FILE", &key_file)
+        .env_remove("KARTLEGG_LOG")
+        .output()
+        .unwrap();
+
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no signing key file")
+            && stderr.contains("kartlegg serve")
+            && stderr.contains("KARTLEGG_SIGNING_KEY_FILE"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "no code printed");
+    assert!(!key_file.exists() && !key_file.parent().unwrap().exists());
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ mod applicant_consent;
 mod applicant_login;
 mod applicant_registration;
 mod caseworker;
+mod caseworker_history;
 mod cli;
 mod errors;
 mod health;

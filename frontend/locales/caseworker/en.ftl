@@ -129,6 +129,7 @@ state-no-code = No code
 state-code-issued = Code issued
 state-in-progress = In progress
 state-completed = Completed
+state-completed-new-in-progress = Completed (new registration in progress)
 state-declined = Declined
 
 ## Start
@@ -157,7 +158,9 @@ registration-none = The person has not started a registration.
 registration-history = Registrations
 registration-completed = Completed
 registration-draft = In progress
-answers-title = Answers in the latest registration
+answers-title = Answers in registration { $number }
+registration-open = Show the answers in registration { $number }
+registration-shown = Shown
 answers-beside = Show beside in
 answers-question = Question
 answers-answer = Answer

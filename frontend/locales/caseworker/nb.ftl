@@ -129,6 +129,7 @@ state-no-code = Ingen kode
 state-code-issued = Kode utstedt
 state-in-progress = Under arbeid
 state-completed = Fullført
+state-completed-new-in-progress = Fullført (ny registrering pågår)
 state-declined = Takket nei
 
 ## Start
@@ -157,7 +158,9 @@ registration-none = Personen har ikke startet en registrering.
 registration-history = Registreringer
 registration-completed = Fullført
 registration-draft = Under arbeid
-answers-title = Svar i siste registrering
+answers-title = Svar i registrering { $number }
+registration-open = Vis svarene i registrering { $number }
+registration-shown = Vises
 answers-beside = Vis ved siden av på
 answers-question = Spørsmål
 answers-answer = Svar

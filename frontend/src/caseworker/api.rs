@@ -5,6 +5,7 @@
 //! DUF-numbers) go in bodies, never in URLs.
 
 use gloo_net::http::Request;
+use kartlegg_shared::api::Registration;
 use kartlegg_shared::caseworker::{
     AccessLogEntry, Account, AuditPage, AuditQuery, CaseworkerLoginRequest,
     CaseworkerLoginResponse, ChainVerification, CreatedAccount, IdentityUpdate, IssuedCode, Me,
@@ -154,6 +155,17 @@ pub fn people_export_url(q: &PeopleQuery) -> String {
 /// Everything the person page shows.
 pub async fn person(id: &str) -> Result<PersonPage, ApiError> {
     send(Request::get(&url(&format!("/people/{id}")))).await
+}
+
+/// One registration of the person's history, with its answers.
+pub async fn person_registration(
+    id: &str,
+    registration_id: &str,
+) -> Result<Registration, ApiError> {
+    send(Request::get(&url(&format!(
+        "/people/{id}/registrations/{registration_id}"
+    ))))
+    .await
 }
 
 /// "Who has read this person's data".

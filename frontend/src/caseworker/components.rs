@@ -16,6 +16,7 @@ pub const fn state_key(state: RegistrationState) -> &'static str {
         RegistrationState::CodeIssued => "state-code-issued",
         RegistrationState::InProgress => "state-in-progress",
         RegistrationState::Completed => "state-completed",
+        RegistrationState::CompletedNewInProgress => "state-completed-new-in-progress",
         RegistrationState::Declined => "state-declined",
     }
 }

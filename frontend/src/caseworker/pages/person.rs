@@ -1,7 +1,8 @@
 //! The person page: a summary band (name, DUF-number, date of birth,
-//! registration state, worklist), then the sections Registration (history
-//! and the latest answers in the caseworker's language with the
-//! applicant's beside them), Identity, Codes (status without the code;
+//! registration state, worklist), then the sections Registration (history,
+//! each registration openable, and its answers in the caseworker's language
+//! with the applicant's beside them; the latest completed one by default),
+//! Identity, Codes (status without the code;
 //! "issue a new code" shows the new one once), Remarks and Access log
 //! ("who has read this person's data").
 
@@ -89,8 +90,36 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
     let issued = RwSignal::new(None::<IssuedCode>);
     let code_info = page.code.clone();
     let remarks_person = person_id.clone();
-    let latest = page.latest_registration.clone();
+    // The registration whose answers are shown: the server's default (the
+    // latest completed) until the caseworker opens another from the history.
+    let shown = RwSignal::new(page.shown_registration.clone());
+    let opening = RwSignal::new(None::<String>);
+    let open_error = RwSignal::new(None::<String>);
     let history = page.registrations.clone();
+    let numbers: Vec<(String, i64)> = history.iter().map(|r| (r.id.clone(), r.number)).collect();
+    let open_registration = {
+        let person = person_id.clone();
+        move |registration_id: String| {
+            if shown.with_untracked(|s| s.as_ref().is_some_and(|r| r.id == registration_id)) {
+                focus_id("answers");
+                return;
+            }
+            let person = person.clone();
+            opening.set(Some(registration_id.clone()));
+            leptos::task::spawn_local(async move {
+                let result = api::person_registration(&person, &registration_id).await;
+                opening.set(None);
+                match result {
+                    Ok(r) => {
+                        open_error.set(None);
+                        shown.set(Some(r));
+                        focus_id("answers");
+                    }
+                    Err(e) => open_error.set(Some(load_error(&e))),
+                }
+            });
+        }
+    };
     view! {
         <div class="cw-band" data-testid="person-band">
             <div class="cw-band__main">
@@ -137,21 +166,52 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                                 <th scope="col">{ct("col-completed")}</th>
                             </tr></thead>
                             <tbody>
-                                {history.into_iter().map(|r| view! {
-                                    <tr>
-                                        <td class="cw-num">{r.number}</td>
-                                        <td>{if r.status == RegistrationStatus::Completed { ct("registration-completed").into_any() } else { ct("registration-draft").into_any() }}</td>
-                                        <td class="cw-num">{time(&r.created_at)}</td>
-                                        <td class="cw-num">{time(&r.updated_at)}</td>
-                                        <td class="cw-num">{r.completed_at.as_deref().map_or_else(|| "–".to_owned(), time)}</td>
-                                    </tr>
+                                {history.into_iter().map(|r| {
+                                    let id = r.id.clone();
+                                    let is_shown = {
+                                        let id = id.clone();
+                                        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.id == id)))
+                                    };
+                                    let open = open_registration.clone();
+                                    let busy = {
+                                        let id = id.clone();
+                                        move || opening.with(|o| o.as_deref() == Some(id.as_str()))
+                                    };
+                                    let number = r.number;
+                                    view! {
+                                        <tr data-testid="registration-row" data-number=number
+                                            class:cw-row--current=move || is_shown.get()
+                                            aria-current=move || is_shown.get().then_some("true")>
+                                            <td class="cw-num">
+                                                <button type="button" class="link-button" data-testid="registration-open"
+                                                    aria-label=move || ct1("registration-open", "number", number)
+                                                    disabled=busy
+                                                    on:click=move |_| open(id.clone())>
+                                                    {number}
+                                                </button>
+                                                {move || is_shown.get().then(|| view! {
+                                                    " "<span class="cw-muted" data-testid="registration-shown">{ct("registration-shown")}</span>
+                                                })}
+                                            </td>
+                                            <td>{if r.status == RegistrationStatus::Completed { ct("registration-completed").into_any() } else { ct("registration-draft").into_any() }}</td>
+                                            <td class="cw-num">{time(&r.created_at)}</td>
+                                            <td class="cw-num">{time(&r.updated_at)}</td>
+                                            <td class="cw-num">{r.completed_at.as_deref().map_or_else(|| "–".to_owned(), time)}</td>
+                                        </tr>
+                                    }
                                 }).collect_view()}
                             </tbody>
                         </table>
                     </div>
                 }.into_any()
             }}
-            {latest.map(|r| view! { <Answers registration=r/> })}
+            {move || open_error.get().map(|m| view! { <p role="alert" class="field__error" data-testid="registration-error">{m}</p> })}
+            <div id="answers" tabindex="-1" data-testid="answers">
+                {move || shown.get().map(|r| {
+                    let number = numbers.iter().find(|(id, _)| *id == r.id).map_or(0, |(_, n)| *n);
+                    view! { <Answers registration=r number=number/> }
+                })}
+            </div>
         </section>
 
         <section id="identity" class="cw-section" aria-labelledby="identity-h">
@@ -451,11 +511,11 @@ fn applicant_language(recorded: Option<&str>, answers: &Answers) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// The latest registration's answers, part by part: the question, the
-/// answer in the caseworker's language, and the answer in the applicant's
-/// language beside it.
+/// One registration's answers, part by part: the question, the answer in
+/// the caseworker's language, and the answer in the applicant's language
+/// beside it. `number` is its place in the person's history.
 #[component]
-fn Answers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
+fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
     let beside = RwSignal::new(applicant_language(
         registration.language.as_deref(),
@@ -484,7 +544,7 @@ fn Answers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
     };
     view! {
         <div class="cw-answers-head">
-            <h3 data-testid="answers-title">{ct("answers-title")}</h3>
+            <h3 data-testid="answers-title">{move || ct1("answers-title", "number", number)}</h3>
             <div class="cw-filter">
                 <label for="beside-lang">{ct("answers-beside")}</label>
                 <select id="beside-lang" class="cw-select" data-testid="beside-lang"
