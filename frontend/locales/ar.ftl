@@ -223,6 +223,12 @@ my-data-completed = مكتمل
 my-data-draft = غير مكتمل
 # draft
 my-data-download = تنزيل كملف
+nav-label = حسابك
+nav-my-data = بياناتي
+my-data-download-html = تنزيل كصفحة للقراءة
+my-data-no-answers = لا توجد إجابات بعد.
+my-data-consent-accept = وافقت
+my-data-consent-decline = لم توافق
 
 ## الأخطاء وصفحات أخرى
 # draft

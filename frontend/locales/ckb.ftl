@@ -218,6 +218,12 @@ my-data-completed = تەواوکراو
 my-data-draft = تەواو نەکراو
 # draft
 my-data-download = داگرتن وەک فایل
+nav-label = هەژمارەکەتان
+nav-my-data = زانیارییەکانم
+my-data-download-html = داگرتن وەک پەڕەیەک بۆ خوێندنەوە
+my-data-no-answers = هێشتا هیچ وەڵامێک نییە.
+my-data-consent-accept = ڕەزامەندیت دا
+my-data-consent-decline = ڕەزامەندیت نەدا
 
 ## Errors and other pages
 # draft

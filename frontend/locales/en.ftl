@@ -117,6 +117,12 @@ my-data-registrations = Registrations
 my-data-completed = Completed
 my-data-draft = Not completed
 my-data-download = Download as a file
+nav-label = Your account
+nav-my-data = My data
+my-data-download-html = Download as a page you can read
+my-data-no-answers = No answers yet.
+my-data-consent-accept = You agreed
+my-data-consent-decline = You did not agree
 
 ## Errors and other pages
 error-network = We could not reach the service. Check your internet connection and try again.

@@ -220,6 +220,12 @@ my-data-completed = Terminée
 my-data-draft = Pas terminée
 # draft
 my-data-download = Télécharger dans un fichier
+nav-label = Votre compte
+nav-my-data = Mes données
+my-data-download-html = Télécharger une page à lire
+my-data-no-answers = Pas encore de réponse.
+my-data-consent-accept = Vous avez accepté
+my-data-consent-decline = Vous avez refusé
 
 ## Erreurs et autres pages
 # draft

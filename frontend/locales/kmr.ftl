@@ -218,6 +218,12 @@ my-data-completed = Temamkirî
 my-data-draft = Netemamkirî
 # draft
 my-data-download = Wekî pel daxin
+nav-label = Hesabê we
+nav-my-data = Agahiyên min
+my-data-download-html = Wekî rûpelekê ji bo xwendinê daxin
+my-data-no-answers = Hîn bersiv tune ne.
+my-data-consent-accept = Hûn razî bûn
+my-data-consent-decline = Hûn ne razî bûn
 
 ## Errors and other pages
 # draft

@@ -118,6 +118,12 @@ my-data-registrations = Registreringer
 my-data-completed = Fullført
 my-data-draft = Ikke fullført
 my-data-download = Last ned som fil
+nav-label = Kontoen din
+nav-my-data = Mine data
+my-data-download-html = Last ned som en side du kan lese
+my-data-no-answers = Ingen svar ennå.
+my-data-consent-accept = Du samtykket
+my-data-consent-decline = Du samtykket ikke
 
 ## Feil og andre sider
 error-network = Vi fikk ikke kontakt med tjenesten. Sjekk internettforbindelsen og prøv igjen.

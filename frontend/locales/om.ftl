@@ -218,6 +218,12 @@ my-data-completed = Xumurame
 my-data-draft = Hin xumuramne
 # draft
 my-data-download = Akka faayiliitti buufadhaa
+nav-label = Herrega keessan
+nav-my-data = Odeeffannoo koo
+my-data-download-html = Akka fuula dubbifamuutti buufadhaa
+my-data-no-answers = Ammaaf deebiin hin jiru.
+my-data-consent-accept = Eeyyamtaniittu
+my-data-consent-decline = Hin eeyyamne
 
 ## Errors and other pages
 # draft

@@ -217,6 +217,12 @@ my-data-completed = تمام شده
 my-data-draft = تمام نشده
 # draft
 my-data-download = دانلود به شکل فایل
+nav-label = حساب شما
+nav-my-data = معلومات من
+my-data-download-html = دانلود به شکل صفحه برای خواندن
+my-data-no-answers = هنوز جوابی نیست.
+my-data-consent-accept = رضایت دادید
+my-data-consent-decline = رضایت ندادید
 
 ## خطاها و صفحه‌های دیگر
 # draft

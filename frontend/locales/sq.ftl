@@ -219,6 +219,12 @@ my-data-completed = Përfunduar
 my-data-draft = Pa përfunduar
 # draft
 my-data-download = Shkarko si skedar
+nav-label = Llogaria juaj
+nav-my-data = Të dhënat e mia
+my-data-download-html = Shkarko si faqe për ta lexuar
+my-data-no-answers = Ende nuk ka përgjigje.
+my-data-consent-accept = Dhatë pëlqimin
+my-data-consent-decline = Nuk dhatë pëlqimin
 
 ## Gabime dhe faqe të tjera
 # draft

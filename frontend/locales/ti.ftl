@@ -218,6 +218,12 @@ my-data-completed = ዝተዛዘመ
 my-data-draft = ዘይተዛዘመ
 # draft
 my-data-download = ከም ፋይል ኣውርዱ
+nav-label = ሕሳብኩም
+nav-my-data = ሓበሬታይ
+my-data-download-html = ከም ዝንበብ ገጽ ኣውርዱ
+my-data-no-answers = ክሳብ ሕጂ መልሲ የለን።
+my-data-consent-accept = ፍቓደኛ ኔርኩም
+my-data-consent-decline = ፍቓደኛ ኣይነበርኩምን
 
 ## Errors and other pages
 # draft
