@@ -5,7 +5,7 @@
 // forbid inline scripts.
 const path = location.pathname;
 const cw = /^\/caseworker(\/|$)/.test(path);
-// Until the app is ready, the page shows boot-loading (index.html; the app
+// Until the app is ready, the page shows boot-status (index.html; the app
 // removes it): here it gets the device's language (the choice the app keeps,
 // else the browser's) and the page its direction, before any WebAssembly
 // arrives. The words are the `loading` key of each frontend/locales/*.ftl.
@@ -23,11 +23,17 @@ const pick = (tag) => {
 let lang = null;
 try { lang = known(localStorage.getItem("kartlegg.lang")); } catch {}
 lang = lang || (navigator.languages || []).map(pick).find(Boolean) || "en";
-const status = document.getElementById("boot-loading");
+const status = document.getElementById("boot-status");
 // The back office has its own two languages and stays as the page says.
 if (status && !cw) {
   document.documentElement.lang = lang === "prs" ? "fa-AF" : lang;
   document.documentElement.dir = /^(ar|prs|fa|ps|ckb)$/.test(lang) ? "rtl" : "ltr";
   status.textContent = loading[lang];
 }
+if (cw) document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/assets/{{CW_CSS}}" }));
+const [js, wasm] = cw
+  ? ["./{{CW_JS}}", "/assets/{{CW_WASM}}"]
+  : /^\/(form|summary|done|my-data)(\/|$)/.test(path)
+    ? ["./{{FORM_JS}}", "/assets/{{FORM_WASM}}"]
+    : ["./{{JS}}", "/assets/{{WASM}}"];
 import(js).then((app) => app.default({ module_or_path: wasm }));
