@@ -5,6 +5,31 @@
 // forbid inline scripts.
 const path = location.pathname;
 const cw = /^\/caseworker(\/|$)/.test(path);
+// Until the app is ready, the page shows boot-status (index.html; the app
+// removes it): here it gets the device's language (the choice the app keeps,
+// else the browser's) and the page its direction, before any WebAssembly
+// arrives. The words are the `loading` key of each frontend/locales/*.ftl.
+const loading = {
+  sq: "Po ngarkohet…", ar: "جارٍ التحميل…", prs: "در حال بارگیری…", en: "Loading…", fa: "در حال بارگذاری…",
+  fr: "Chargement…", kmr: "Tê barkirin…", ckb: "بار دەکرێت…", nb: "Laster …", om: "Fe'amaa jira…",
+  ps: "بارېږي…", ru: "Загрузка…", so: "Waa la soo rarayaa…", ti: "ይጽዕን ኣሎ…",
+};
+const known = (l) => (loading.hasOwnProperty(l) ? l : null);
+// As Lang::negotiate: fa-AF is Dari, ku Kurmanji, no and nn bokmål.
+const pick = (tag) => {
+  const [p, r] = tag.toLowerCase().split(/[-_]/);
+  return p === "fa" && r === "af" ? "prs" : p === "ku" ? "kmr" : p === "no" || p === "nn" ? "nb" : known(p);
+};
+let lang = null;
+try { lang = known(localStorage.getItem("kartlegg.lang")); } catch {}
+lang = lang || (navigator.languages || []).map(pick).find(Boolean) || "en";
+const status = document.getElementById("boot-status");
+// The back office has its own two languages and stays as the page says.
+if (status && !cw) {
+  document.documentElement.lang = lang === "prs" ? "fa-AF" : lang;
+  document.documentElement.dir = /^(ar|prs|fa|ps|ckb)$/.test(lang) ? "rtl" : "ltr";
+  status.textContent = loading[lang];
+}
 if (cw) document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/assets/{{CW_CSS}}" }));
 const [js, wasm] = cw
   ? ["./{{CW_JS}}", "/assets/{{CW_WASM}}"]

@@ -21,7 +21,9 @@ test("1: changing your mind never blocks a part", async ({ page }, info) => {
   await goToPart(page, "education");
   await part.choose("went_to_school", "yes");
   await part.fill("school_years", "4");
-  await part.choose("school_documents", "yes");
+  await part.select("school_level", "2");
+  await part.select("school_country", "ERI");
+  await part.choose("school_documents", "documents_lost");
   await part.choose("went_to_school", "no");
   await expect(part.question("school_years")).toHaveCount(0);
   await part.choose("can_read_write", "yes");
@@ -189,6 +191,9 @@ test("7: numbers and years are checked where they are typed", async ({ page }, i
     }
     await part.fill("school_years", "4");
     await expect(part.status("school_years")).toHaveAttribute("data-status", "answered");
+    await part.select("school_level", "2");
+    await part.select("school_country", "ERI");
+    await part.choose("school_documents", "documents_lost");
 
     // A year far in the future or the past, inside a group entry.
     await part.choose("further_education", "yes");
@@ -253,8 +258,6 @@ test("8: group entries are titled from their answers and an empty group says wha
   await goToPart(page, "work");
   await part.choose("had_work", "yes");
   await expect(page.getByTestId("add-jobs")).toHaveText("Add a job");
-  await part.choose("activities", "cooking");
-  await part.choose("volunteer_work", "no");
   await part.next();
   await expect(page.getByTestId("group-missing")).toBeVisible();
   await part.add("jobs");

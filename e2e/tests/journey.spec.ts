@@ -126,7 +126,7 @@ test("a complete registration from language choice to completion, taking follow-
   await expect(page.getByTestId("done-title")).toBeVisible();
   await expect(page.getByTestId("part-next")).toHaveCount(0);
 
-  await page.getByTestId("to-my-data").click();
+  await page.getByTestId("nav-my-data").click();
   await expect(page.getByTestId("my-data-title")).toBeVisible();
   await expect(page.getByTestId("my-data-person")).toContainText(who.duf);
   await expect(page.getByTestId("my-data-registrations")).toContainText("Completed");

@@ -195,8 +195,6 @@ done-text = شكرًا لك. يستطيع الآن الأشخاص الذين ي�
 done-fill-again = املأ الاستمارة مرة أخرى
 # draft
 logout = تسجيل الخروج
-# draft
-my-data-link = اعرض ما هو مسجّل عنك
 
 ## بياناتي
 # draft
@@ -219,6 +217,12 @@ my-data-completed = مكتمل
 my-data-draft = غير مكتمل
 # draft
 my-data-download = تنزيل كملف
+nav-label = حسابك
+nav-my-data = بياناتي
+my-data-download-html = تنزيل كصفحة للقراءة
+my-data-no-answers = لا توجد إجابات بعد.
+my-data-consent-accept = وافقت
+my-data-consent-decline = لم توافق
 
 ## الأخطاء وصفحات أخرى
 # draft

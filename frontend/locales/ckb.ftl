@@ -190,8 +190,6 @@ done-text = سوپاس. ئەو کەسانەی سەبارەت بە ڕاهێنان
 done-fill-again = دووبارە فۆڕمەکە پڕ بکەنەوە
 # draft
 logout = چوونەدەرەوە
-# draft
-my-data-link = ببینن چی دەربارەی ئێوە تۆمار کراوە
 
 ## My data
 # draft
@@ -214,6 +212,12 @@ my-data-completed = تەواوکراو
 my-data-draft = تەواو نەکراو
 # draft
 my-data-download = داگرتن وەک فایل
+nav-label = هەژمارەکەتان
+nav-my-data = زانیارییەکانم
+my-data-download-html = داگرتن وەک پەڕەیەک بۆ خوێندنەوە
+my-data-no-answers = هێشتا هیچ وەڵامێک نییە.
+my-data-consent-accept = ڕەزامەندیت دا
+my-data-consent-decline = ڕەزامەندیت نەدا
 
 ## Errors and other pages
 # draft

@@ -102,7 +102,6 @@ done-title = Your registration is complete
 done-text = Thank you. The people who advise you about training, education and work can now see what you registered.
 done-fill-again = Fill in the form again
 logout = Log out
-my-data-link = See what is registered about you
 
 ## My data
 my-data-title = Your data
@@ -115,6 +114,12 @@ my-data-registrations = Registrations
 my-data-completed = Completed
 my-data-draft = Not completed
 my-data-download = Download as a file
+nav-label = Your account
+nav-my-data = My data
+my-data-download-html = Download as a page you can read
+my-data-no-answers = No answers yet.
+my-data-consent-accept = You agreed
+my-data-consent-decline = You did not agree
 
 ## Errors and other pages
 error-network = We could not reach the service. Check your internet connection and try again.

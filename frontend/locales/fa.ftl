@@ -189,8 +189,6 @@ done-text = متشکریم. کسانی که دربارهٔ آموزش، تحصی
 done-fill-again = پر کردن دوبارهٔ فرم
 # draft
 logout = خروج
-# draft
-my-data-link = ببینید چه اطلاعاتی دربارهٔ شما ثبت شده است
 
 ## اطلاعات من
 # draft
@@ -213,6 +211,12 @@ my-data-completed = تمام شده
 my-data-draft = تمام نشده
 # draft
 my-data-download = دانلود به صورت فایل
+nav-label = حساب شما
+nav-my-data = اطلاعات من
+my-data-download-html = دانلود به صورت صفحه‌ای برای خواندن
+my-data-no-answers = هنوز پاسخی نیست.
+my-data-consent-accept = رضایت دادید
+my-data-consent-decline = رضایت ندادید
 
 ## خطاها و صفحه‌های دیگر
 # draft

@@ -192,8 +192,6 @@ done-text = Merci. Les personnes qui vous conseillent sur la formation, les étu
 done-fill-again = Remplir le formulaire à nouveau
 # draft
 logout = Se déconnecter
-# draft
-my-data-link = Voir ce qui est enregistré sur vous
 
 ## Mes données
 # draft
@@ -216,6 +214,12 @@ my-data-completed = Terminée
 my-data-draft = Pas terminée
 # draft
 my-data-download = Télécharger dans un fichier
+nav-label = Votre compte
+nav-my-data = Mes données
+my-data-download-html = Télécharger une page à lire
+my-data-no-answers = Pas encore de réponse.
+my-data-consent-accept = Vous avez accepté
+my-data-consent-decline = Vous avez refusé
 
 ## Erreurs et autres pages
 # draft

@@ -190,8 +190,6 @@ done-text = Spas. Ew kesên ku li ser kurs, xwendin û kar şîretan didin we, n
 done-fill-again = Formê dîsa tijî bikin
 # draft
 logout = Derkevin
-# draft
-my-data-link = Bibînin çi li ser we hatiye tomarkirin
 
 ## My data
 # draft
@@ -214,6 +212,12 @@ my-data-completed = Temamkirî
 my-data-draft = Netemamkirî
 # draft
 my-data-download = Wekî pel daxin
+nav-label = Hesabê we
+nav-my-data = Agahiyên min
+my-data-download-html = Wekî rûpelekê ji bo xwendinê daxin
+my-data-no-answers = Hîn bersiv tune ne.
+my-data-consent-accept = Hûn razî bûn
+my-data-consent-decline = Hûn ne razî bûn
 
 ## Errors and other pages
 # draft

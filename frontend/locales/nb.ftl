@@ -103,7 +103,6 @@ done-title = Registreringen din er fullført
 done-text = Takk. De som gir deg råd om opplæring, utdanning og arbeid, kan nå se det du registrerte.
 done-fill-again = Fyll ut skjemaet på nytt
 logout = Logg ut
-my-data-link = Se hva som er registrert om deg
 
 ## Mine opplysninger
 my-data-title = Opplysningene dine
@@ -116,6 +115,12 @@ my-data-registrations = Registreringer
 my-data-completed = Fullført
 my-data-draft = Ikke fullført
 my-data-download = Last ned som fil
+nav-label = Kontoen din
+nav-my-data = Mine data
+my-data-download-html = Last ned som en side du kan lese
+my-data-no-answers = Ingen svar ennå.
+my-data-consent-accept = Du samtykket
+my-data-consent-decline = Du samtykket ikke
 
 ## Feil og andre sider
 error-network = Vi fikk ikke kontakt med tjenesten. Sjekk internettforbindelsen og prøv igjen.

@@ -190,8 +190,6 @@ done-text = Galatoomaa. Namoonni waa'ee leenjii, barnootaa fi hojii isin gorsan 
 done-fill-again = Unka irra deebi'aa guutaa
 # draft
 logout = Keessaa ba'aa
-# draft
-my-data-link = Waan waa'ee keessan galmaa'e ilaalaa
 
 ## My data
 # draft
@@ -214,6 +212,12 @@ my-data-completed = Xumurame
 my-data-draft = Hin xumuramne
 # draft
 my-data-download = Akka faayiliitti buufadhaa
+nav-label = Herrega keessan
+nav-my-data = Odeeffannoo koo
+my-data-download-html = Akka fuula dubbifamuutti buufadhaa
+my-data-no-answers = Ammaaf deebiin hin jiru.
+my-data-consent-accept = Eeyyamtaniittu
+my-data-consent-decline = Hin eeyyamne
 
 ## Errors and other pages
 # draft

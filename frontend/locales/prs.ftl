@@ -189,8 +189,6 @@ done-text = تشکر. کسانی که در مورد آموزش، تحصیل و �
 done-fill-again = فورم را دوباره پر کنید
 # draft
 logout = خروج
-# draft
-my-data-link = ببینید که چه معلوماتی در مورد شما ثبت شده است
 
 ## معلومات من
 # draft
@@ -213,6 +211,12 @@ my-data-completed = تمام شده
 my-data-draft = تمام نشده
 # draft
 my-data-download = دانلود به شکل فایل
+nav-label = حساب شما
+nav-my-data = معلومات من
+my-data-download-html = دانلود به شکل صفحه برای خواندن
+my-data-no-answers = هنوز جوابی نیست.
+my-data-consent-accept = رضایت دادید
+my-data-consent-decline = رضایت ندادید
 
 ## خطاها و صفحه‌های دیگر
 # draft

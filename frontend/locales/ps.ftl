@@ -191,8 +191,6 @@ done-text = مننه. هغه کسان چې تاسو ته د روزنې، زده 
 done-fill-again = فورمه بیا ډکه کړئ
 # draft
 logout = وتل
-# draft
-my-data-link = وګورئ چې ستاسو په اړه څه ثبت شوي دي
 
 ## زما معلومات
 # draft
@@ -215,6 +213,12 @@ my-data-completed = بشپړ شوی
 my-data-draft = نیمګړی
 # draft
 my-data-download = د فایل په توګه یې ښکته کړئ
+nav-label = ستاسو حساب
+nav-my-data = زما معلومات
+my-data-download-html = د لوستلو لپاره د پاڼې په توګه یې ښکته کړئ
+my-data-no-answers = تر اوسه هېڅ ځواب نشته.
+my-data-consent-accept = تاسو رضایت ورکړ
+my-data-consent-decline = تاسو رضایت ورنه کړ
 
 ## تېروتنې او نورې پاڼې
 # draft

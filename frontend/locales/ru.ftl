@@ -193,8 +193,6 @@ done-text = Спасибо. Теперь те, кто даёт вам совет
 done-fill-again = Заполнить анкету ещё раз
 # draft
 logout = Выйти
-# draft
-my-data-link = Посмотреть, что о вас зарегистрировано
 
 ## Мои данные
 # draft
@@ -217,6 +215,12 @@ my-data-completed = Завершена
 my-data-draft = Не завершена
 # draft
 my-data-download = Скачать файлом
+nav-label = Ваш аккаунт
+nav-my-data = Мои данные
+my-data-download-html = Скачать страницу для чтения
+my-data-no-answers = Ответов пока нет.
+my-data-consent-accept = Вы дали согласие
+my-data-consent-decline = Вы не дали согласия
 
 ## Ошибки и другие страницы
 # draft

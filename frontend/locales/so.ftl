@@ -191,8 +191,6 @@ done-text = Mahadsanid. Dadka kula taliya tababarka, waxbarashada iyo shaqada ha
 done-fill-again = Mar kale buuxi foomka
 # draft
 logout = Ka bax
-# draft
-my-data-link = Eeg waxa lagaa diiwaangeliyey
 
 ## Xogtayda
 # draft
@@ -215,6 +213,12 @@ my-data-completed = Waa la dhammaystiray
 my-data-draft = Lama dhammaystirin
 # draft
 my-data-download = U soo deji fayl ahaan
+nav-label = Akoonkaaga
+nav-my-data = Xogtayda
+my-data-download-html = U soo deji bog la akhriyo ahaan
+my-data-no-answers = Weli jawaab ma jirto.
+my-data-consent-accept = Waad ogolaatay
+my-data-consent-decline = Ma aadan ogolaan
 
 ## Khaladaad iyo bogag kale
 # draft

@@ -191,8 +191,6 @@ done-text = Faleminderit. Personat që ju këshillojnë për kurse, arsim dhe pu
 done-fill-again = Plotësoni formularin përsëri
 # draft
 logout = Dil
-# draft
-my-data-link = Shihni çfarë është regjistruar për ju
 
 ## Të dhënat e mia
 # draft
@@ -215,6 +213,12 @@ my-data-completed = Përfunduar
 my-data-draft = Pa përfunduar
 # draft
 my-data-download = Shkarko si skedar
+nav-label = Llogaria juaj
+nav-my-data = Të dhënat e mia
+my-data-download-html = Shkarko si faqe për ta lexuar
+my-data-no-answers = Ende nuk ka përgjigje.
+my-data-consent-accept = Dhatë pëlqimin
+my-data-consent-decline = Nuk dhatë pëlqimin
 
 ## Gabime dhe faqe të tjera
 # draft

@@ -190,8 +190,6 @@ done-text = የቐንየልና። ብዛዕባ ስልጠና፣ ትምህርት�
 done-fill-again = ቅጥዒ እንደገና ምልኡ
 # draft
 logout = ውጹ
-# draft
-my-data-link = ብዛዕባኹም ዝተመዝገበ ርኣዩ
 
 ## My data
 # draft
@@ -214,6 +212,12 @@ my-data-completed = ዝተዛዘመ
 my-data-draft = ዘይተዛዘመ
 # draft
 my-data-download = ከም ፋይል ኣውርዱ
+nav-label = ሕሳብኩም
+nav-my-data = ሓበሬታይ
+my-data-download-html = ከም ዝንበብ ገጽ ኣውርዱ
+my-data-no-answers = ክሳብ ሕጂ መልሲ የለን።
+my-data-consent-accept = ፍቓደኛ ኔርኩም
+my-data-consent-decline = ፍቓደኛ ኣይነበርኩምን
 
 ## Errors and other pages
 # draft

@@ -10,7 +10,7 @@ use leptos_router::path;
 
 use crate::components::nav::StartNav;
 use crate::i18n::{I18n, t};
-use crate::pages::form::{self, FormCtx};
+use crate::pages::form::{self, FormCtx, account_nav::AccountNav};
 use crate::pages::{
     consent::ConsentPage, info::InfoPage, language::LanguagePage, login::LoginPage,
 };
@@ -22,7 +22,15 @@ use crate::translation::Translation;
 /// The first-load app.
 #[component]
 pub fn StartApp() -> impl IntoView {
-    provide_context(I18n::init());
+    let i18n = I18n::init();
+    provide_context(i18n);
+    // The first page shows once its texts are in the device's language.
+    let initial = crate::i18n::initial_lang();
+    Effect::new(move || {
+        if i18n.lang.get() == initial {
+            boot_done();
+        }
+    });
     let nav = StartNav::init();
     provide_context(nav);
     view! {
@@ -50,10 +58,26 @@ pub fn FormApp() -> impl IntoView {
     provide_context(translation);
     provide_context(Voices::init());
     let loaded = LocalResource::new(form::load);
+    // My data and Log out, once the session is known to be valid (a missing
+    // session or consent sends the applicant elsewhere instead).
+    let logged_in = move || loaded.with(|l| matches!(l, Some(Ok(_))));
+    // The HTML's loading indicator stays until the form (or its error) can
+    // show in the device's language: one loading state, not two.
+    let initial = crate::i18n::initial_lang();
+    Effect::new(move || {
+        if i18n.lang.get() == initial && loaded.with(Option::is_some) {
+            boot_done();
+        }
+    });
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <Show when=logged_in>
+            <header class="account-bar">
+                <AccountNav/>
+            </header>
+        </Show>
         <main id="main" class="page" tabindex="-1">
-            <Suspense fallback=move || view! { <p role="status" data-testid="form-loading">{t("loading")}</p> }>
+            <Suspense fallback=move || view! { <p class="loading" role="status" data-testid="form-loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(ctx) => {
@@ -77,6 +101,15 @@ pub fn FormApp() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+    }
+}
+
+/// Removes the loading indicator that index.html shows from the first paint
+/// (boot.js translates it), once the app has something to show. While it is
+/// there, the style sheet hides the app under it.
+pub fn boot_done() {
+    if let Some(indicator) = document().get_element_by_id("boot-loading") {
+        indicator.remove();
     }
 }
 
@@ -149,4 +182,27 @@ fn restore_unsaved(ctx: FormCtx) {
     });
     // The form app lives as long as the page.
     std::mem::forget(online);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    /// boot.js shows "Loading…" before any app runs, from a table of its
+    /// own: it must say what the app's `loading` text says, in all fourteen.
+    #[test]
+    fn the_boot_loading_text_matches_each_languages_loading_key() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let boot = std::fs::read_to_string(format!("{dir}/boot.js")).unwrap();
+        for lang in Lang::ALL {
+            let code = lang.code();
+            let ftl = std::fs::read_to_string(format!("{dir}/locales/{code}.ftl")).unwrap();
+            let text = ftl
+                .lines()
+                .find_map(|l| l.strip_prefix("loading = "))
+                .unwrap_or_else(|| panic!("{code}.ftl has no loading"));
+            let entry = format!(" {code}: \"{text}\"");
+            assert!(boot.contains(&entry), "boot.js lacks{entry}");
+        }
+    }
 }

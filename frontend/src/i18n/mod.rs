@@ -51,8 +51,17 @@ impl I18n {
         let i18n = Self {
             lang: RwSignal::new(Lang::DEFAULT),
         };
-        Effect::new(move || set_document_language(i18n.lang.get()));
         let initial = initial_lang();
+        // boot.js has already set the device language's direction: keep it
+        // until that language's texts are in, rather than flip to English's.
+        Effect::new(move |shown: Option<bool>| {
+            let lang = i18n.lang.get();
+            let show = shown == Some(true) || lang == initial;
+            if show {
+                set_document_language(lang);
+            }
+            show
+        });
         if initial != Lang::DEFAULT {
             i18n.switch_to(initial);
         }

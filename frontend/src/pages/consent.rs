@@ -20,19 +20,21 @@ pub fn ConsentPage() -> AnyView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = api::consent(decision).await;
+            if result.is_ok() && decision == ConsentDecision::Accept {
+                // Stays busy until the form's page replaces this one.
+                go_to("/form");
+                return;
+            }
             busy.set(false);
-            match (result, decision) {
-                (Ok(()), ConsentDecision::Accept) => go_to("/form"),
-                (Ok(()), ConsentDecision::Decline) => {
+            match result {
+                Ok(()) => {
                     declined.set(true);
                     focus_id("main");
                 }
-                (Err(e), _)
-                    if e.kind() == Some(kartlegg_shared::problem::ProblemKind::Unauthorized) =>
-                {
+                Err(e) if e.kind() == Some(kartlegg_shared::problem::ProblemKind::Unauthorized) => {
                     go_to("/login");
                 }
-                (Err(_), _) => error.set(Some(tr("error-network"))),
+                Err(_) => error.set(Some(tr("error-network"))),
             }
         });
     };
@@ -56,6 +58,11 @@ pub fn ConsentPage() -> AnyView {
                 <p>{t("consent-storage")}</p>
             </div>
             {move || error.get().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+            // The tap's instant feedback on a slow network, announced politely;
+            // the live region is there before its text so the change is heard.
+            <div role="status" data-testid="consent-busy">
+                {move || busy.get().then(|| view! { <p class="loading">{t("loading")}</p> })}
+            </div>
             <div class="actions actions--stacked">
                 <button
                     type="button"

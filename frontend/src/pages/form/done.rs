@@ -1,5 +1,6 @@
-//! The completed registration: read-only, with what happens next, "my data",
-//! "fill in again" (a new registration; this one stays as history) and log out.
+//! The completed registration: read-only, with what happens next and "fill
+//! in again" (a new registration; this one stays as history). My data and
+//! Log out are in the form app's account bar, as on every page.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -7,9 +8,8 @@ use leptos_router::hooks::use_navigate;
 use super::FormCtx;
 use super::summary::AnswerBlocks;
 use crate::api;
-use crate::components::layout::{LanguageSwitch, go_to};
+use crate::components::layout::LanguageSwitch;
 use crate::i18n::t;
-use crate::storage;
 
 #[component]
 pub fn DonePage() -> impl IntoView {
@@ -40,7 +40,6 @@ pub fn DonePage() -> impl IntoView {
         {move || error.get().map(|m| view! { <p class="notice" role="alert">{move || m.text()}</p> })}
         <AnswerBlocks editable=false/>
         <div class="actions actions--stacked">
-            <a class="button button--secondary" href="/my-data" data-testid="to-my-data">{t("my-data-link")}</a>
             <button type="button" class="button button--secondary" data-testid="fill-again"
                 aria-expanded=move || confirming.get().to_string()
                 on:click=move |_| {
@@ -56,22 +55,6 @@ pub fn DonePage() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <LogoutButton/>
         </div>
-    }
-}
-
-/// Logs out: ends the session and the code, and forgets unsaved edits.
-#[component]
-pub fn LogoutButton() -> impl IntoView {
-    let logout = move |_| {
-        leptos::task::spawn_local(async move {
-            let _ = api::logout().await;
-            storage::clear_unsaved();
-            go_to("/");
-        });
-    };
-    view! {
-        <button type="button" class="button button--secondary" data-testid="logout" on:click=logout>{t("logout")}</button>
     }
 }

@@ -3,6 +3,7 @@
 //! the questionnaire (fetched from the API and checked by the shared loader),
 //! the code lists, and the applicant's registration.
 
+pub mod account_nav;
 pub mod done;
 pub mod my_data;
 pub mod overview;

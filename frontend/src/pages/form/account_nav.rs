@@ -1,0 +1,49 @@
+//! The applicant's account bar: "My data" and "Log out" on every page of the
+//! form bundle. It lives in the form app's shell (not in each page) so that
+//! a person on a shared computer at the reception centre can always see
+//! what is held about them and end the session, wherever they are.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::layout::go_to;
+use crate::i18n::t;
+use crate::storage;
+
+/// A `<nav>` landmark with the two links. Rendered above `<main>` once the
+/// session is known to be valid.
+#[component]
+pub fn AccountNav() -> impl IntoView {
+    // A second tap while the logout is on its way does nothing; the
+    // disabled button is the tap's instant feedback on a slow network.
+    let busy = RwSignal::new(false);
+    let logout = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            // Leave even when the server cannot be reached: the device must
+            // not keep the applicant's edits for the next person.
+            let _ = api::logout().await;
+            storage::clear_unsaved();
+            go_to("/");
+        });
+    };
+    view! {
+        <nav class="account-nav" aria-label=t("nav-label") data-testid="account-nav">
+            <a class="button button--small button--secondary" href="/my-data" data-testid="nav-my-data">
+                {t("nav-my-data")}
+            </a>
+            <button
+                type="button"
+                class="button button--small button--secondary"
+                data-testid="nav-logout"
+                aria-disabled=move || busy.get().then_some("true")
+                on:click=logout
+            >
+                {t("logout")}
+            </button>
+        </nav>
+    }
+}
