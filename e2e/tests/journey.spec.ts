@@ -169,7 +169,7 @@ test("a reload in the middle of a part keeps what was saved", async ({ page }) =
   await part.choose("went_to_school", "yes");
   await page.reload();
   await part.expectPart("Education");
-  // Not yet acknowledged edits are kept in the tab.
+  // Not yet acknowledged edits are kept on the device.
   await expect(part.question("went_to_school").locator('input[value="yes"]')).toBeChecked();
   await page.goto("/form/personal");
   await expect(part.question("mother_tongue").locator("select")).toHaveValue("ara");
