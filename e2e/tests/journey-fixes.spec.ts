@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { LoginPage, PartPage, answerEveryPart, expectNoAxeViolations, loginAndConsent, screenshot } from "../fixtures/pages";
-import { newApplicant } from "../fixtures/server";
+import { newApplicant, newCode } from "../fixtures/server";
 import { opening, pattern, text } from "../fixtures/texts";
 
 // Issue #10: the applicant's journey as a new user found it. Phone first.
@@ -110,6 +110,26 @@ test("5: edits made offline survive closing the tab and are sent at the next vis
   // The server has them: the overview counts the part as done.
   await again.goto("/form");
   await expect(again.getByTestId("part-state-education")).toHaveText("Done");
+});
+
+test("5: edits kept on the device when the session ended are sent at the next login", async ({ page, context }) => {
+  const who = newApplicant();
+  await loginAndConsent(page, who);
+  const part = new PartPage(page);
+  await goToPart(page, "driving");
+  await context.setOffline(true);
+  await part.choose("has_licence", "no");
+  await part.next();
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved yet — will try again");
+  await page.close();
+  // The session ends without a logout (a timeout), and staff give a new code.
+  await context.clearCookies();
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto("/login");
+  await new LoginPage(again).login({ duf: who.duf, code: newCode(who.duf) });
+  await expect(again.getByTestId("overview-title")).toBeVisible();
+  await expect(again.getByTestId("part-state-driving")).toHaveText("Done");
 });
 
 test("5: unsaved edits are sent when the network returns", async ({ page, context }) => {
