@@ -174,10 +174,21 @@ impl FormCtx {
                 .into_iter()
                 .filter(|s| s != section)
                 .collect();
-            let result = api::save_section(section, revision, payload, current_lang().code()).await;
+            let result =
+                api::save_section(section, revision, payload.clone(), current_lang().code()).await;
             let error = match result {
                 Ok(registration) => {
-                    self.rebase(registration, &others);
+                    // What was typed in this part while the save was under
+                    // way is newer than what the server has: it stays.
+                    let mut keep = others;
+                    let typed_since = self.questionnaire.with_value(|q| {
+                        self.answers
+                            .with_untracked(|a| section_payload(q, a, section) != payload)
+                    });
+                    if typed_since {
+                        keep.push(section.to_owned());
+                    }
+                    self.rebase(registration, &keep);
                     return SaveOutcome::Saved;
                 }
                 Err(error) => error,
