@@ -127,6 +127,8 @@ pub fn kind_for_status(status: StatusCode) -> ProblemKind {
         408 => ProblemKind::Timeout,
         409 => ProblemKind::Conflict,
         413 => ProblemKind::PayloadTooLarge,
+        414 => ProblemKind::UriTooLong,
+        431 => ProblemKind::HeadersTooLarge,
         415 => ProblemKind::UnsupportedMediaType,
         422 => ProblemKind::Validation,
         429 => ProblemKind::TooManyRequests,

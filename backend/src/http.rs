@@ -2,15 +2,16 @@
 //! body limit, CORS, security headers, problem+json for every error, and the
 //! built frontend with an SPA fallback.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use kartlegg_shared::problem::{PROBLEM_JSON, Problem};
+use kartlegg_shared::problem::{PROBLEM_JSON, Problem, ProblemKind};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -21,6 +22,8 @@ use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::AppState;
+use crate::auth::applicant::SESSION_COOKIE;
+use crate::auth::caseworker::CASEWORKER_COOKIE;
 use crate::error::{kind_for_status, problem_response};
 use crate::openapi;
 
@@ -38,9 +41,36 @@ const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 
                         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
                         frame-ancestors 'none'";
 
+/// Browser features Kartlegg never uses, denied to the page and anything
+/// it embeds, so that injected script cannot reach them either.
+/// `speaker-selection` is deliberately absent: the applicant app reads
+/// questions aloud with the browser's speech synthesis, which needs no
+/// permission, and choosing an output device must stay possible.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), bluetooth=(), \
+                                  browsing-topics=(), camera=(), display-capture=(), \
+                                  geolocation=(), gyroscope=(), hid=(), interest-cohort=(), \
+                                  magnetometer=(), microphone=(), midi=(), payment=(), serial=(), \
+                                  usb=(), xr-spatial-tracking=()";
+
+/// The longest URI (path and query) we take. hyper's own limit (64 KiB)
+/// answers with an empty 414 without our headers, so we answer first and
+/// below it; nothing of ours needs more than a few hundred bytes.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+
+/// The most header bytes (names, values and separators) we take. hyper's
+/// own limit (its ~400 KiB read buffer, and 100 header fields) answers with
+/// an empty 431 without our headers, so we answer first and below it.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
 /// Builds the whole application from its state. Tests call this too.
 pub fn build_router(state: AppState) -> Router {
     let config = state.config.clone();
+    let trusted_origins: Arc<[String]> = config
+        .cors_origins
+        .iter()
+        .filter(|o| !o.is_empty())
+        .cloned()
+        .collect();
     let (api, document) = openapi::api_router_with(config.login_rate_limit).split_for_parts();
 
     let mut app = Router::new()
@@ -74,6 +104,11 @@ pub fn build_router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,
         ))
+        .layer(middleware::from_fn_with_state(
+            trusted_origins,
+            refuse_cross_site_cookie_requests,
+        ))
+        .layer(middleware::from_fn(refuse_oversized_requests))
         .layer(middleware::from_fn(problem_for_bare_errors))
         .layer(middleware::from_fn(cache_and_security_headers))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
@@ -93,9 +128,7 @@ pub fn build_router(state: AppState) -> Router {
 
 /// Any path under `/api` that no route takes.
 async fn api_not_found() -> Response {
-    problem_response(Problem::new(
-        kartlegg_shared::problem::ProblemKind::NotFound,
-    ))
+    problem_response(Problem::new(ProblemKind::NotFound))
 }
 
 /// Turns every error answer that is not problem+json yet (from a layer, or
@@ -125,8 +158,118 @@ async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
     problem
 }
 
+/// 414 or 431 as problem+json for a URI or header section larger than we
+/// take, before anything else reads the request. This sits inside the
+/// problem and header layers so the answer carries the security headers.
+/// Requests beyond hyper's own, higher limits never reach the router (hyper
+/// answers those itself, with an empty body); ours are lower so that every
+/// request a browser or proxy would normally send gets our answer.
+async fn refuse_oversized_requests(request: Request, next: Next) -> Response {
+    let uri_bytes = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |pq| pq.as_str().len());
+    if uri_bytes > MAX_URI_BYTES {
+        return problem_response(Problem::new(ProblemKind::UriTooLong).with_detail(format!(
+            "The URI is {uri_bytes} bytes; at most {MAX_URI_BYTES} are accepted."
+        )));
+    }
+    // As on the wire: "name: value\r\n" for each field.
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return problem_response(
+            Problem::new(ProblemKind::HeadersTooLarge).with_detail(format!(
+                "The headers are {header_bytes} bytes; at most {MAX_HEADER_BYTES} are accepted."
+            )),
+        );
+    }
+    next.run(request).await
+}
+
+/// Refuses a state-changing request that a browser sent from another site
+/// with the session cookie: a second line behind the cookie's
+/// `SameSite=Strict`, for browsers that ignore it or a sibling subdomain
+/// that counts as the same site. It applies to unsafe methods that would
+/// authenticate by cookie (no `Authorization` header, a session cookie
+/// present) and to the two logins, which set the cookie (login CSRF).
+/// Bearer requests are untouched: a foreign page cannot make the browser
+/// add a token it does not have.
+///
+/// `Sec-Fetch-Site` decides when the browser sent it (`same-origin` and
+/// `none`, a typed address or bookmark, pass); otherwise `Origin` must be
+/// ours (the host the request was sent to) or a configured CORS origin.
+/// A request with neither header is not from a browser page and passes.
+async fn refuse_cross_site_cookie_requests(
+    State(trusted): State<Arc<[String]>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if needs_origin_check(&request) && !is_same_origin(&request, &trusted) {
+        // Nothing has run yet, so nothing has changed.
+        return problem_response(Problem::new(ProblemKind::Forbidden).with_detail(
+            "A request from another site may not act with the session cookie; \
+                 send it from the application's own pages or with a Bearer token.",
+        ));
+    }
+    next.run(request).await
+}
+
+/// The endpoints that set the session cookie.
+const LOGIN_PATHS: [&str; 2] = ["/api/v1/applicant/session", "/api/v1/caseworker/login"];
+
+fn needs_origin_check(request: &Request) -> bool {
+    if request.method().is_safe() {
+        return false;
+    }
+    let headers = request.headers();
+    if headers.contains_key(header::AUTHORIZATION) {
+        return false;
+    }
+    let has_session_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .any(|(name, _)| name == SESSION_COOKIE || name == CASEWORKER_COOKIE);
+    has_session_cookie || LOGIN_PATHS.contains(&request.uri().path())
+}
+
+fn is_same_origin(request: &Request, trusted: &[String]) -> bool {
+    let headers = request.headers();
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let trusted_origin = origin.is_some_and(|o| trusted.iter().any(|t| t == o));
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return matches!(site.as_bytes(), b"same-origin" | b"none") || trusted_origin;
+    }
+    let Some(origin) = origin else {
+        return headers.get(header::ORIGIN).is_none();
+    };
+    // The scheme is not compared: behind a TLS-terminating proxy the server
+    // cannot tell it, and the host (with its port) is what names the site.
+    let host = request
+        .uri()
+        .authority()
+        .map(|a| a.as_str())
+        .or_else(|| headers.get(header::HOST).and_then(|v| v.to_str().ok()));
+    let origin_host = origin.split_once("://").map(|(_, host)| host);
+    trusted_origin
+        || host
+            .zip(origin_host)
+            .is_some_and(|(host, origin_host)| host.eq_ignore_ascii_case(origin_host))
+}
+
 /// Security headers on every response, and caching by kind of file: hashed
-/// assets forever, `index.html` and the API never without revalidation.
+/// assets forever, `index.html` and the documents about the API never
+/// without revalidation, and the API itself never stored at all: its
+/// answers carry personal data (my data, person pages, lists, exports,
+/// search, the audit log), which must not stay in a browser's or proxy's
+/// cache. A handler that sets its own `Cache-Control` keeps it: the public
+/// questionnaire and code lists are cacheable, with ETags.
 async fn cache_and_security_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
@@ -150,8 +293,20 @@ async fn cache_and_security_headers(request: Request, next: Next) -> Response {
         HeaderValue::from_static("no-referrer"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    // No window of another origin keeps a handle on ours (tabnabbing,
+    // cross-window leaks).
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     let cache = if path.starts_with("/assets/") && success {
         "public, max-age=31536000, immutable"
+    } else if path.starts_with("/api/v1/") {
+        "no-store"
     } else {
         "no-cache"
     };

@@ -18,7 +18,15 @@ use crate::{AppState, routes};
         title = "Kartlegg API",
         description = "Registers the qualifications of refugees so that the people who advise them on \
                        training, education and work know what they can do and what they want.\n\n\
-                       Errors are `application/problem+json` (RFC 9457) with a stable `type` URI.",
+                       Errors are `application/problem+json` (RFC 9457) with a stable `type` URI. \
+                       A request whose URI (path and query) is longer than 8 KiB is answered 414 \
+                       (`uri-too-long`), and one whose header fields add up to more than 16 KiB \
+                       431 (`headers-too-large`).\n\n\
+                       Responses under `/api/v1` are `Cache-Control: no-store` unless they say \
+                       otherwise (the public questionnaire and code lists are cacheable, with ETags). \
+                       A state-changing request that authenticates with a session cookie, and either \
+                       login, is refused with 403 when a browser marks it as coming from another site \
+                       (`Sec-Fetch-Site`, else `Origin`); Bearer requests are not affected.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     tags(
@@ -91,7 +99,7 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         ),
         None => (login, caseworker_login),
     };
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let mut router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(routes::health::router())
         .merge(login)
         .merge(routes::applicant::router())
@@ -101,7 +109,53 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::caseworker::router())
         .merge(routes::people::router())
         .merge(routes::audit::router())
-        .merge(routes::accounts::router())
+        .merge(routes::accounts::router());
+    document_cross_site_refusal(router.get_openapi_mut());
+    router
+}
+
+/// What the router's cross-site check adds to every state-changing
+/// operation (each authenticates by session, or is a login): a 403, or a
+/// wider description of the 403 it has already. Done here, over the merged
+/// document, so that no handler can forget it.
+fn document_cross_site_refusal(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+
+    const WHY: &str = "a browser sent it from another site with the session cookie";
+    for (path, item) in &mut doc.paths.paths {
+        if !path.starts_with("/api/v1/") {
+            continue;
+        }
+        let unsafe_operations = [
+            item.post.as_mut(),
+            item.put.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ];
+        for operation in unsafe_operations.into_iter().flatten() {
+            let responses = &mut operation.responses.responses;
+            match responses.get_mut("403") {
+                Some(RefOr::T(response)) => {
+                    response.description = format!("{}; or {WHY}", response.description);
+                }
+                Some(RefOr::Ref(_)) => {}
+                None => {
+                    let problem = ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build();
+                    responses.insert(
+                        "403".into(),
+                        RefOr::T(
+                            ResponseBuilder::new()
+                                .description(format!("Refused: {WHY}"))
+                                .content("application/problem+json", problem)
+                                .build(),
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The OpenAPI document alone, for `kartlegg openapi` and the drift test.

@@ -18,6 +18,10 @@ pub enum ProblemKind {
     UnsupportedMediaType,
     /// The body is larger than the server accepts.
     PayloadTooLarge,
+    /// The URI (path and query) is longer than the server accepts.
+    UriTooLong,
+    /// The request's header fields are larger than the server accepts.
+    HeadersTooLarge,
     /// No credentials, or credentials that are not (or no longer) valid.
     Unauthorized,
     /// Authenticated, but not allowed to do this.
@@ -40,11 +44,13 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Every kind, for tests and documentation.
-    pub const ALL: [ProblemKind; 13] = [
+    pub const ALL: [ProblemKind; 15] = [
         Self::Validation,
         Self::MalformedBody,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
+        Self::UriTooLong,
+        Self::HeadersTooLarge,
         Self::Unauthorized,
         Self::Forbidden,
         Self::NotFound,
@@ -63,6 +69,8 @@ impl ProblemKind {
             Self::MalformedBody => "malformed-body",
             Self::UnsupportedMediaType => "unsupported-media-type",
             Self::PayloadTooLarge => "payload-too-large",
+            Self::UriTooLong => "uri-too-long",
+            Self::HeadersTooLarge => "headers-too-large",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not-found",
@@ -82,6 +90,8 @@ impl ProblemKind {
             Self::MalformedBody => 400,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::UriTooLong => 414,
+            Self::HeadersTooLarge => 431,
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
@@ -101,6 +111,8 @@ impl ProblemKind {
             Self::MalformedBody => "The request body could not be read",
             Self::UnsupportedMediaType => "The request body must be JSON",
             Self::PayloadTooLarge => "The request body is too large",
+            Self::UriTooLong => "The request URI is too long",
+            Self::HeadersTooLarge => "The request headers are too large",
             Self::Unauthorized => "You are not logged in",
             Self::Forbidden => "You may not do this",
             Self::NotFound => "Not found",
