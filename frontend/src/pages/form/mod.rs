@@ -69,6 +69,9 @@ pub struct FormCtx {
     pub texts_revision: RwSignal<u32>,
     /// Where saving stands, for every page.
     pub save_state: RwSignal<SaveState>,
+    /// The part where Next was tried with answers missing (its marks and
+    /// error summary show), kept here so a change of language keeps them.
+    pub attempted: RwSignal<Option<String>>,
 }
 
 impl FormCtx {
@@ -277,6 +280,7 @@ pub async fn load() -> Result<FormCtx, ApiError> {
         languages: StoredValue::new(languages),
         texts_revision: RwSignal::new(0),
         save_state: RwSignal::new(SaveState::Idle),
+        attempted: RwSignal::new(None),
     })
 }
 

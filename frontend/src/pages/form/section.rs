@@ -62,7 +62,13 @@ pub fn SectionPage() -> impl IntoView {
     // Opened with Edit from the summary: Next leads back there.
     let from_summary =
         Memo::new(move |_| query.with(|q| q.get("from").as_deref() == Some("summary")));
-    let attempted = RwSignal::new(false);
+    // Whether Next was tried here with answers missing. Kept in the form's
+    // context, so that the re-render a change of language causes keeps the
+    // marks and the error summary.
+    let attempted = Memo::new(move |_| {
+        let id = section.get();
+        ctx.attempted.with(|a| a.as_deref() == Some(id.as_str()))
+    });
     let server_errors = RwSignal::new(BTreeMap::<String, String>::new());
     let notice = RwSignal::new(None::<Message>);
     // Another window saved this same part: the newest registration, until
@@ -85,14 +91,18 @@ pub fn SectionPage() -> impl IntoView {
         }
     });
 
-    // A new part starts fresh, and a screen reader hears its title.
-    Effect::new(move |_| {
-        section.track();
-        attempted.set(false);
-        server_errors.set(BTreeMap::new());
-        notice.set(None);
-        conflict.set(None);
-        focus_id("part-title");
+    // A new part starts fresh, and a screen reader hears its title. The
+    // same page drawn again in another language keeps its state and focus.
+    Effect::new(move |previous: Option<String>| {
+        let id = section.get();
+        if previous.is_some_and(|p| p != id) {
+            ctx.attempted.set(None);
+            server_errors.set(BTreeMap::new());
+            notice.set(None);
+            conflict.set(None);
+        }
+        focus_title();
+        id
     });
 
     let index = Memo::new(move |_| {
@@ -246,7 +256,7 @@ pub fn SectionPage() -> impl IntoView {
             let view = part.get_untracked();
             let first_invalid = invalid.with_untracked(|e| e.keys().next().cloned());
             if !view.missing.is_empty() || first_invalid.is_some() {
-                attempted.set(true);
+                ctx.attempted.set(Some(section.get_untracked()));
                 announcement.set(tr(if first_invalid.is_some() {
                     "error-summary-attention"
                 } else {
@@ -328,6 +338,8 @@ pub fn SectionPage() -> impl IntoView {
         paths.extend(server_errors.with(|e| e.keys().cloned().collect::<Vec<_>>()));
         let mut seen = std::collections::BTreeSet::new();
         paths.retain(|p| seen.insert(p.clone()));
+        // In the order the questions stand on the page.
+        paths.sort_by_key(|p| order_of(&view.questions, p));
         if paths.is_empty() {
             return None;
         }
@@ -567,6 +579,27 @@ where
             }>{add_text}</button>
         </section>
     }
+}
+
+/// Moves focus to the part's title, unless a control that is still on the
+/// page has it (the language switch, after the page was drawn again in the
+/// new language): Next and Back have no id, and a link that led here is gone.
+fn focus_title() {
+    request_animation_frame(|| {
+        let document = document();
+        let keep = document
+            .active_element()
+            .is_some_and(|e| !e.id().is_empty() && e.id() != "main");
+        if keep {
+            return;
+        }
+        if let Some(title) = document.get_element_by_id("part-title") {
+            use wasm_bindgen::JsCast;
+            if let Ok(title) = title.dyn_into::<web_sys::HtmlElement>() {
+                let _ = title.focus();
+            }
+        }
+    });
 }
 
 /// Where `path` comes on the page (group entries after their group).
