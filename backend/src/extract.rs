@@ -6,6 +6,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
 use kartlegg_shared::problem::FieldError;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -54,28 +55,46 @@ fn is_json(req: &Request) -> bool {
         .unwrap_or(false)
 }
 
-/// Parses JSON, telling apart syntax errors (400) from values that do not
-/// fit the expected type (422, with the field's path).
+/// Parses one JSON value, telling apart syntax errors (400) from values that
+/// do not fit the expected type (422, with the field's path). Anything after
+/// the value other than whitespace is a syntax error: a body is one document,
+/// and a proxy or client that appends to it must not have the prefix acted on.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    let value = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            ApiError::MalformedBody(format!(
-                "the body is not valid JSON (line {}, column {})",
-                inner.line(),
-                inner.column()
-            ))
-        } else {
-            let field = if path == "." { String::new() } else { path };
-            ApiError::Validation(vec![FieldError::new(
-                field,
-                "invalid",
-                strip_position(&inner.to_string()),
-            )])
+        if (inner.is_syntax() || inner.is_eof()) && !is_one_json_value(bytes) {
+            return malformed(&inner);
         }
-    })
+        // serde_json reports a number or an object where an enum's string is
+        // expected as a syntax error ("expected value"), although the body
+        // is well-formed JSON; answer it like a wrong string, at its field.
+        let message = if inner.is_syntax() || inner.is_eof() {
+            "invalid type: expected a string".to_owned()
+        } else {
+            strip_position(&inner.to_string())
+        };
+        let field = if path == "." { String::new() } else { path };
+        ApiError::Validation(vec![FieldError::new(field, "invalid", message)])
+    })?;
+    deserializer.end().map_err(|error| malformed(&error))?;
+    Ok(value)
+}
+
+/// Whether the bytes are exactly one well-formed JSON value, whatever its
+/// shape.
+fn is_one_json_value(bytes: &[u8]) -> bool {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde::de::IgnoredAny::deserialize(&mut *deserializer).is_ok() && deserializer.end().is_ok()
+}
+
+fn malformed(error: &serde_json::Error) -> ApiError {
+    ApiError::MalformedBody(format!(
+        "the body is not valid JSON (line {}, column {})",
+        error.line(),
+        error.column()
+    ))
 }
 
 /// serde_json appends " at line L column C" to data errors; the field path
@@ -93,6 +112,7 @@ mod tests {
     use axum::body::Body;
     use axum::http::{Request, StatusCode};
     use axum::routing::post;
+    use kartlegg_shared::api::ConsentDecision;
     use kartlegg_shared::domain::DufNumber;
     use serde::Deserialize;
     use tower::ServiceExt;
@@ -105,8 +125,29 @@ mod tests {
         duf_number: DufNumber,
     }
 
+    #[derive(Deserialize)]
+    struct Consent {
+        #[allow(dead_code)]
+        duf_number: DufNumber,
+        #[allow(dead_code)]
+        decision: ConsentDecision,
+    }
+
     async fn call(content_type: &str, body: &'static str) -> (StatusCode, serde_json::Value) {
         let app = Router::new().route("/", post(|AppJson(_): AppJson<Login>| async { "ok" }));
+        send(app, content_type, body).await
+    }
+
+    async fn call_decision(body: &'static str) -> (StatusCode, serde_json::Value) {
+        let app = Router::new().route("/", post(|AppJson(_): AppJson<Consent>| async { "ok" }));
+        send(app, "application/json", body).await
+    }
+
+    async fn send(
+        app: Router,
+        content_type: &str,
+        body: &'static str,
+    ) -> (StatusCode, serde_json::Value) {
         let response = app
             .oneshot(
                 Request::post("/")
@@ -154,6 +195,42 @@ mod tests {
                 .as_str()
                 .unwrap()
                 .contains("12 digits")
+        );
+    }
+
+    #[tokio::test]
+    async fn trailing_content_after_the_value_is_400() {
+        let (status, body) = call(
+            "application/json",
+            r#"{"duf_number":"202400000001"}garbage"#,
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["type"], "urn:kartlegg:problem:malformed-body");
+        let (status, _) = call("application/json", r#"{"duf_number":"202400000001"} {}"#).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let (status, _) = call("application/json", "{\"duf_number\":\"202400000001\"}\r\n").await;
+        assert_eq!(status, StatusCode::OK, "trailing whitespace is fine");
+    }
+
+    #[tokio::test]
+    async fn a_number_or_object_for_an_enum_is_422_naming_the_field() {
+        for body in [
+            r#"{"duf_number":"202400000001","decision":1}"#,
+            r#"{"duf_number":"202400000001","decision":{}}"#,
+            r#"{"duf_number":"202400000001","decision":[]}"#,
+            r#"{"duf_number":"202400000001","decision":"maybe"}"#,
+        ] {
+            let (status, problem) = call_decision(body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            assert_eq!(problem["errors"][0]["field"], "decision", "{body}");
+            assert_eq!(problem["errors"][0]["code"], "invalid", "{body}");
+        }
+        let (status, _) = call_decision(r#"{"duf_number":"202400000001","decision":1"#).await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "truncated is still malformed"
         );
     }
 

@@ -1,0 +1,114 @@
+//! Strict input (#11 item 7): a body is exactly one JSON value, a value of
+//! the wrong type is a field error like a wrong value, and every refusal is
+//! `validation` or `malformed-body` problem+json that changes nothing.
+
+use axum::body::Body;
+use axum::http::{Method, Request, header};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, TestResponse};
+use crate::on_both_engines;
+
+const DUF: &str = "202400000171";
+const REGISTRATION: &str = "/api/v1/applicant/registration";
+
+/// A JSON request with the body as given, byte for byte.
+async fn raw_json(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> TestResponse {
+    let mut builder = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, body.len());
+    if let Some(token) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    app.send(builder.body(Body::from(body.to_owned())).unwrap())
+        .await
+}
+
+fn field_error(problem: &Value) -> (&str, &str) {
+    let error = &problem["errors"][0];
+    (
+        error["field"].as_str().unwrap_or_default(),
+        error["code"].as_str().unwrap_or_default(),
+    )
+}
+
+async fn a_login_with_trailing_content_is_refused(app: TestApp) {
+    let (_, code) = app.seed_person(DUF).await;
+    let body = json!({ "duf_number": DUF, "code": code }).to_string();
+
+    for trailing in ["garbage", "{}", " 1", "\"x\""] {
+        let res = raw_json(
+            &app,
+            Method::POST,
+            "/api/v1/applicant/session",
+            None,
+            &format!("{body}{trailing}"),
+        )
+        .await;
+        res.problem(400, "malformed-body");
+    }
+
+    // The code was not used up by the refused attempts.
+    let res = raw_json(&app, Method::POST, "/api/v1/applicant/session", None, &body).await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+}
+
+async fn a_save_with_trailing_content_is_refused_and_changes_nothing(app: TestApp) {
+    let token = app.consented_applicant(DUF).await;
+    let before = app.bearer_get(REGISTRATION, &token).await.json();
+    let body = json!({
+        "revision": before["revision"],
+        "answers": { "went_to_school": "no", "can_read_write": "a_little", "prior_learning": "no" },
+    })
+    .to_string();
+
+    let res = raw_json(
+        &app,
+        Method::PUT,
+        "/api/v1/applicant/registration/sections/education",
+        Some(&token),
+        &format!("{body}garbage"),
+    )
+    .await;
+
+    res.problem(400, "malformed-body");
+    assert_eq!(app.bearer_get(REGISTRATION, &token).await.json(), before);
+}
+
+async fn a_number_or_object_for_an_enum_is_a_field_error(app: TestApp) {
+    let (_, code) = app.seed_person(DUF).await;
+    let token = app.login(DUF, &code).await;
+    let version = kartlegg_shared::api::CONSENT_VERSION;
+
+    for decision in [
+        json!(1),
+        json!({}),
+        json!({ "accept": null, "x": 1 }),
+        json!([]),
+        json!("maybe"),
+    ] {
+        let res = app
+            .post_json(
+                "/api/v1/applicant/consent",
+                Some(&token),
+                &json!({ "version": version, "decision": decision }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("decision", "invalid"), "{decision}");
+    }
+}
+
+on_both_engines!(
+    a_login_with_trailing_content_is_refused,
+    a_save_with_trailing_content_is_refused_and_changes_nothing,
+    a_number_or_object_for_an_enum_is_a_field_error,
+);
