@@ -3,7 +3,9 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use kartlegg_shared::problem::FieldError;
 use serde::Deserialize;
@@ -95,6 +97,97 @@ fn malformed(error: &serde_json::Error) -> ApiError {
         error.line(),
         error.column()
     ))
+}
+
+/// Query parameters. A value that does not parse (a non-number, a negative
+/// or too large number, an unknown enum value) or a parameter given twice is
+/// 422 `validation` naming the parameter; axum's own `Query` answers 400
+/// with no field, which a client cannot act on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AppQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for AppQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parse_query(parts.uri.query().unwrap_or_default()).map(AppQuery)
+    }
+}
+
+/// Parses a query string into `T`, refusing repeated keys: with two values
+/// for one parameter it is not clear which the client meant.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+        .map_err(|_| ApiError::field("", "invalid", "the query string could not be read"))?;
+    let mut seen = std::collections::HashSet::new();
+    let mut errors = Vec::new();
+    for (key, _) in &pairs {
+        if !seen.insert(key.as_str()) && !errors.iter().any(|e: &FieldError| e.field == *key) {
+            errors.push(FieldError::new(
+                key.as_str(),
+                "repeated",
+                "this parameter may be given only once",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let field = error.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        ApiError::Validation(vec![FieldError::new(
+            field,
+            "invalid",
+            error.into_inner().to_string(),
+        )])
+    })
+}
+
+/// Path parameters. One that is not valid UTF-8 once percent-decoded, or
+/// does not parse as the expected type, is 422 `validation` naming the
+/// parameter rather than axum's plain-text 400.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AppPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for AppPath<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::path::ErrorKind;
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(AppPath(value)),
+            Err(PathRejection::FailedToDeserializePathParams(error)) => {
+                let (field, message) = match error.kind() {
+                    ErrorKind::InvalidUtf8InPathParam { key } => {
+                        (key.clone(), "not valid UTF-8".to_owned())
+                    }
+                    ErrorKind::ParseErrorAtKey {
+                        key, expected_type, ..
+                    } => (key.clone(), format!("expected {expected_type}")),
+                    ErrorKind::DeserializeError { key, message, .. } => {
+                        (key.clone(), message.clone())
+                    }
+                    other => (String::new(), other.to_string()),
+                };
+                Err(ApiError::Validation(vec![FieldError::new(
+                    field, "invalid", message,
+                )]))
+            }
+            // The route declares no such parameter: a bug, not bad input.
+            Err(other) => Err(ApiError::Internal(anyhow::anyhow!("{other}"))),
+        }
+    }
 }
 
 /// serde_json appends " at line L column C" to data errors; the field path

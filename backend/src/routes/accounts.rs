@@ -3,7 +3,7 @@
 //! personal data of applicants is reachable from here.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{
     Account, AuditAction, CreatedAccount, NewAccount, Role, RolesUpdate,
@@ -20,7 +20,7 @@ use crate::auth::password::{hash_password, new_totp_secret, totp_base32, totp_ur
 use crate::back_office::{self, parse_id};
 use crate::db::{Caseworker, NewCaseworker, StoreError};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -121,13 +121,14 @@ pub async fn create_account(
         (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot take their own administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8, or a bad body", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn set_roles(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<RolesUpdate>,
 ) -> Result<Json<Account>, ApiError> {
     cw.require(&[Role::Administrator])?;
@@ -166,13 +167,14 @@ pub async fn set_roles(
         (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot disable their own account", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn disable_account(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<Account>, ApiError> {
     cw.require(&[Role::Administrator])?;
     let target = account_in_org(&state, &cw, &id).await?;

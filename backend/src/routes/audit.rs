@@ -3,7 +3,7 @@
 //! verification.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use kartlegg_shared::caseworker::{AuditEventInfo, AuditPage, AuditQuery, ChainVerification, Role};
 use kartlegg_shared::problem::Problem;
 use utoipa_axum::router::OpenApiRouter;
@@ -16,6 +16,7 @@ use crate::auth::CaseworkerSession;
 use crate::back_office::{day_start, paging};
 use crate::db::AuditFilter;
 use crate::error::ApiError;
+use crate::extract::AppQuery;
 use crate::registration::api_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -42,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn audit_log(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(query): Query<AuditQuery>,
+    AppQuery(query): AppQuery<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
     cw.require(&[Role::Auditor])?;
     let (page, page_size) = paging(query.page, query.page_size)?;

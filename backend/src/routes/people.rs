@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream;
@@ -39,7 +39,7 @@ use crate::back_office::{
 };
 use crate::db::{AuditFilter, IdentityChange, PeopleFilter, PersonMatch, StoreError, fold_name};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::registration::api_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -205,7 +205,7 @@ pub async fn outside_lookup(
 pub async fn list_people(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(query): Query<PeopleQuery>,
+    AppQuery(query): AppQuery<PeopleQuery>,
 ) -> Result<Json<PeoplePage>, ApiError> {
     cw.require_reader()?;
     let filter = back_office::people_filter(&cw, &query)?;
@@ -245,7 +245,7 @@ const EXPORT_CHUNK: i64 = 500;
 pub async fn export_people(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(mut query): Query<PeopleQuery>,
+    AppQuery(mut query): AppQuery<PeopleQuery>,
 ) -> Result<Response, ApiError> {
     cw.require_reader()?;
     query.page = None;
@@ -320,13 +320,14 @@ pub async fn export_people(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn person_page(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<PersonPage>, ApiError> {
     cw.require_reader()?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -396,13 +397,14 @@ pub async fn person_page(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation, or no such registration of theirs", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn person_registration(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path((id, registration_id)): Path<(String, String)>,
+    AppPath((id, registration_id)): AppPath<(String, String)>,
 ) -> Result<Json<Registration>, ApiError> {
     cw.require_reader()?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -441,13 +443,14 @@ pub async fn person_registration(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader, counsellor or auditor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn access_log(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<Vec<AccessLogEntry>>, ApiError> {
     cw.require(&[Role::Reader, Role::Counsellor, Role::Auditor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -494,13 +497,14 @@ pub async fn access_log(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn issue_new_code(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<(StatusCode, Json<IssuedCode>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -548,7 +552,7 @@ pub async fn issue_new_code(
 pub async fn add_remark(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<NewRemark>,
 ) -> Result<(StatusCode, Json<Remark>), ApiError> {
     cw.require(&[Role::Counsellor])?;
@@ -596,7 +600,7 @@ pub async fn add_remark(
 pub async fn correct_identity(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<IdentityUpdate>,
 ) -> Result<Json<PersonIdentity>, ApiError> {
     cw.require(&[Role::Counsellor])?;
@@ -757,13 +761,14 @@ pub async fn worklist(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn add_to_worklist(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(person_id): Path<String>,
+    AppPath(person_id): AppPath<String>,
 ) -> Result<StatusCode, ApiError> {
     worklist_change(&state, &cw, &person_id, AuditAction::WorklistAdd).await
 }
@@ -780,13 +785,14 @@ pub async fn add_to_worklist(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn remove_from_worklist(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(person_id): Path<String>,
+    AppPath(person_id): AppPath<String>,
 ) -> Result<StatusCode, ApiError> {
     worklist_change(&state, &cw, &person_id, AuditAction::WorklistRemove).await
 }

@@ -107,7 +107,69 @@ async fn a_number_or_object_for_an_enum_is_a_field_error(app: TestApp) {
     }
 }
 
+const ORG: &str = "974760673";
+const PEOPLE: &str = "/api/v1/caseworker/people";
+
+async fn bad_query_parameters_are_field_errors_naming_the_parameter(app: TestApp) {
+    let token = app
+        .caseworker(ORG, "reader", &[kartlegg_shared::caseworker::Role::Reader])
+        .await;
+
+    for (query, field, code) in [
+        ("page=abc", "page", "invalid"),
+        ("page=-1", "page", "invalid"),
+        ("page=0", "page", "out_of_range"),
+        ("page=99999999999", "page", "invalid"),
+        ("page_size=100000", "page_size", "out_of_range"),
+        ("page_size=0", "page_size", "out_of_range"),
+        ("state=nope", "state", "invalid"),
+        ("sort=42", "sort", "invalid"),
+        ("worklist_only=maybe", "worklist_only", "invalid"),
+        ("page=1&page=2", "page", "repeated"),
+    ] {
+        let res = app.bearer_get(&format!("{PEOPLE}?{query}"), &token).await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), (field, code), "{query}");
+        // The export takes the same filters.
+        let res = app
+            .bearer_get(&format!("{PEOPLE}/export?{query}"), &token)
+            .await;
+        if !query.starts_with("page") {
+            let problem = res.problem(422, "validation");
+            assert_eq!(field_error(&problem), (field, code), "export {query}");
+        }
+    }
+
+    let res = app
+        .bearer_get(&format!("{PEOPLE}?page=1&page_size=200"), &token)
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+}
+
+async fn invalid_utf8_in_a_path_parameter_is_a_field_error(app: TestApp) {
+    let token = app
+        .caseworker(ORG, "reader", &[kartlegg_shared::caseworker::Role::Reader])
+        .await;
+
+    let res = app.bearer_get(&format!("{PEOPLE}/%FF%FE"), &token).await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(field_error(&problem), ("id", "invalid"));
+
+    let res = app.get("/api/v1/code-lists/%C3%28").await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(field_error(&problem), ("list", "invalid"));
+}
+
+async fn a_bad_language_list_parameter_is_a_field_error(app: TestApp) {
+    let res = app.get("/api/v1/questionnaire?lang=ar&lang=en").await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(field_error(&problem), ("lang", "repeated"));
+}
+
 on_both_engines!(
+    bad_query_parameters_are_field_errors_naming_the_parameter,
+    invalid_utf8_in_a_path_parameter_is_a_field_error,
+    a_bad_language_list_parameter_is_a_field_error,
     a_login_with_trailing_content_is_refused,
     a_save_with_trailing_content_is_refused_and_changes_nothing,
     a_number_or_object_for_an_enum_is_a_field_error,
