@@ -16,3 +16,4 @@ pub mod password;
 pub mod problem;
 pub mod questionnaire;
 pub mod search;
+pub mod text;

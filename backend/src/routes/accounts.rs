@@ -10,6 +10,7 @@ use kartlegg_shared::caseworker::{
 };
 use kartlegg_shared::password::check_password;
 use kartlegg_shared::problem::{FieldError, Problem};
+use kartlegg_shared::text::{Lines, check_text};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -251,7 +252,9 @@ pub async fn create_in(
         .collect::<Vec<_>>()
         .join(" ");
     let mut errors = Vec::new();
-    if !(3..=64).contains(&username.len())
+    if let Err(e) = check_text(new.username, Lines::One) {
+        errors.push(FieldError::new("username", e.code, e.message));
+    } else if !(3..=64).contains(&username.len())
         || !username.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
         })
@@ -262,7 +265,9 @@ pub async fn create_in(
             "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
         ));
     }
-    if display_name.is_empty() || display_name.chars().count() > 100 {
+    if let Err(e) = check_text(new.display_name, Lines::One) {
+        errors.push(FieldError::new("display_name", e.code, e.message));
+    } else if display_name.is_empty() || display_name.chars().count() > 100 {
         errors.push(FieldError::new(
             "display_name",
             "invalid_name",

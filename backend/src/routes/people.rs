@@ -27,6 +27,7 @@ use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::problem::{FieldError, Problem};
 use kartlegg_shared::search::SearchQuery;
+use kartlegg_shared::text::{Lines, check_text};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -149,7 +150,9 @@ pub async fn outside_lookup(
         .map_err(|e| errors.push(FieldError::new("duf_number", e.code, e.message)))
         .ok();
     let reason = request.reason.trim().to_owned();
-    if reason.chars().count() < 10 {
+    if let Err(e) = check_text(&request.reason, Lines::Many) {
+        errors.push(FieldError::new("reason", e.code, e.message));
+    } else if reason.chars().count() < 10 {
         errors.push(FieldError::new(
             "reason",
             "reason_required",
@@ -557,6 +560,8 @@ pub async fn add_remark(
 ) -> Result<(StatusCode, Json<Remark>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    check_text(&request.text, Lines::Many)
+        .map_err(|e| ApiError::field("text", e.code, e.message))?;
     let text = request.text.trim();
     if text.is_empty() || text.chars().count() > 4000 {
         return Err(ApiError::field(
@@ -649,6 +654,10 @@ pub async fn correct_identity(
 fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String), ApiError> {
     let mut errors = Vec::new();
     let mut name = |field: &str, value: &str| {
+        if let Err(e) = check_text(value, Lines::One) {
+            errors.push(FieldError::new(field, e.code, e.message));
+            return String::new();
+        }
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if value.is_empty() || value.chars().count() > 200 {
             errors.push(FieldError::new(
@@ -700,7 +709,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
             .ok(),
     };
     let reason = request.reason.trim().to_owned();
-    if reason.is_empty() {
+    if let Err(e) = check_text(&request.reason, Lines::Many) {
+        errors.push(FieldError::new("reason", e.code, e.message));
+    } else if reason.is_empty() {
         errors.push(FieldError::new(
             "reason",
             "reason_required",

@@ -166,7 +166,155 @@ async fn a_bad_language_list_parameter_is_a_field_error(app: TestApp) {
     assert_eq!(field_error(&problem), ("lang", "repeated"));
 }
 
+/// Text with a character of each refused kind; NUL is the one PostgreSQL
+/// cannot store.
+const CONTROLLED: [&str; 4] = ["Ola\u{0}", "Ola\u{7}x", "O\u{1b}[31mla", "Ola\u{7f}"];
+
+fn codes_by_field(problem: &Value) -> Vec<(String, String)> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn control_characters_are_refused_in_caseworker_text_fields(app: TestApp) {
+    use kartlegg_shared::caseworker::Role;
+    let person = app.person_in(ORG, "202400000172", "Amina", "Tesfay").await;
+    let counsellor = app.caseworker(ORG, "counsellor", &[Role::Counsellor]).await;
+    let admin = app.caseworker(ORG, "admin", &[Role::Administrator]).await;
+    let people = format!("{PEOPLE}/{}", person.id);
+    let before = app.bearer_get(&people, &counsellor).await.json();
+
+    for bad in CONTROLLED {
+        // Names and the reason of an identity correction.
+        let res = app
+            .bearer_put(
+                &format!("{people}/identity"),
+                &counsellor,
+                &json!({ "first_name": bad, "last_name": "Tesfay\tX", "citizenships": [], "reason": format!("Fixing {bad}") }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        let errors = codes_by_field(&problem);
+        for field in ["first_name", "last_name", "reason"] {
+            assert!(
+                errors.contains(&(field.to_owned(), "control_characters".to_owned())),
+                "{bad:?}: {errors:?}"
+            );
+        }
+
+        // A remark.
+        let res = app
+            .post_json(
+                &format!("{people}/remarks"),
+                Some(&counsellor),
+                &json!({ "text": bad }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("text", "control_characters"));
+
+        // The search box and the outside lookup's reason.
+        let res = app
+            .post_json(
+                "/api/v1/caseworker/search",
+                Some(&counsellor),
+                &json!({ "query": bad }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("query", "control_characters"));
+        let res = app
+            .post_json(
+                "/api/v1/caseworker/lookup",
+                Some(&counsellor),
+                &json!({ "duf_number": "202400000172", "reason": format!("Checking up on {bad}") }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("reason", "control_characters"));
+
+        // A new account's username and display name.
+        let res = app
+            .post_json(
+                "/api/v1/caseworker/accounts",
+                Some(&admin),
+                &json!({ "username": format!("new{bad}"), "display_name": bad, "password": crate::helpers::CASEWORKER_PASSWORD, "roles": ["reader"] }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        let errors = codes_by_field(&problem);
+        for field in ["username", "display_name"] {
+            assert!(
+                errors.contains(&(field.to_owned(), "control_characters".to_owned())),
+                "{bad:?}: {errors:?}"
+            );
+        }
+
+        // The login's username.
+        let res = app
+            .post_json(
+                "/api/v1/caseworker/login",
+                None,
+                &json!({ "username": format!("counsellor{bad}"), "password": crate::helpers::CASEWORKER_PASSWORD }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("username", "control_characters"));
+    }
+
+    // Nothing changed.
+    assert_eq!(
+        app.bearer_get(&people, &counsellor).await.json()["identity"],
+        before["identity"]
+    );
+    assert_eq!(
+        app.bearer_get(&people, &counsellor).await.json()["remarks"],
+        json!([])
+    );
+
+    // A remark and a reason may hold several lines and tabs.
+    let res = app
+        .post_json(
+            &format!("{people}/remarks"),
+            Some(&counsellor),
+            &json!({ "text": "Line one\r\nLine two\n\tindented" }),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+}
+
+async fn control_characters_are_refused_in_free_text_answers(app: TestApp) {
+    let token = app.consented_applicant(DUF).await;
+    let before = app.bearer_get(REGISTRATION, &token).await.json();
+
+    for bad in CONTROLLED.into_iter().chain(["two\nlines", "a\ttab"]) {
+        let res = app
+            .bearer_put(
+                "/api/v1/applicant/registration/sections/other",
+                &token,
+                &json!({ "revision": before["revision"], "answers": { "wishes_text": bad } }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        let (field, code) = field_error(&problem);
+        assert_eq!(code, "control_characters", "{bad:?}");
+        assert!(field.contains("wishes_text"), "{field}");
+    }
+
+    assert_eq!(app.bearer_get(REGISTRATION, &token).await.json(), before);
+}
+
 on_both_engines!(
+    control_characters_are_refused_in_caseworker_text_fields,
+    control_characters_are_refused_in_free_text_answers,
     bad_query_parameters_are_field_errors_naming_the_parameter,
     invalid_utf8_in_a_path_parameter_is_a_field_error,
     a_bad_language_list_parameter_is_a_field_error,
