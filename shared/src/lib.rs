@@ -12,6 +12,7 @@ pub mod codes;
 pub mod digits;
 pub mod domain;
 pub mod health;
+pub mod paging;
 pub mod password;
 pub mod problem;
 pub mod questionnaire;

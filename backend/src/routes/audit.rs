@@ -46,7 +46,7 @@ pub async fn audit_log(
     AppQuery(query): AppQuery<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
     cw.require(&[Role::Auditor])?;
-    let (page, page_size) = paging(query.page, query.page_size)?;
+    let page = paging(query.page, query.page_size)?;
     let id = |field: &str, value: Option<&str>| {
         value
             .filter(|v| !v.is_empty())
@@ -62,8 +62,8 @@ pub async fn audit_log(
         person_id: id("person_id", query.person_id.as_deref())?,
         from: day_start("from", query.from.as_deref(), 0)?,
         before: day_start("to", query.to.as_deref(), 1)?,
-        limit: i64::from(page_size),
-        offset: i64::from(page - 1) * i64::from(page_size),
+        limit: i64::from(page.size),
+        offset: page.offset(),
     };
     let (events, total) = state.store.audit_events(&filter).await?;
     let show = |u: Option<Uuid>| u.map(|u| u.to_string());
@@ -86,8 +86,8 @@ pub async fn audit_log(
             })
             .collect(),
         total,
-        page,
-        page_size,
+        page: page.number,
+        page_size: page.size,
     }))
 }
 

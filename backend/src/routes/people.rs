@@ -214,12 +214,12 @@ pub async fn list_people(
     let filter = back_office::people_filter(&cw, &query)?;
     let (items, total) = state.store.people(&filter).await?;
     audit_reads(&state, &cw, AuditAction::List, &items, SUMMARY_FIELDS).await?;
-    let (page, page_size) = back_office::paging(query.page, query.page_size)?;
+    let page = back_office::paging(query.page, query.page_size)?;
     Ok(Json(PeoplePage {
         items: items.iter().map(back_office::summary).collect(),
         total,
-        page,
-        page_size,
+        page: page.number,
+        page_size: page.size,
     }))
 }
 

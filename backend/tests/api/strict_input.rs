@@ -146,6 +146,42 @@ async fn bad_query_parameters_are_field_errors_naming_the_parameter(app: TestApp
     assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
 }
 
+async fn the_audit_log_pages_by_the_same_rule(app: TestApp) {
+    let token = app
+        .caseworker(
+            ORG,
+            "auditor",
+            &[kartlegg_shared::caseworker::Role::Auditor],
+        )
+        .await;
+
+    for (query, field, code) in [
+        ("page=0", "page", "out_of_range"),
+        ("page=-1", "page", "invalid"),
+        ("page_size=201", "page_size", "out_of_range"),
+        ("page_size=1&page_size=2", "page_size", "repeated"),
+        ("action=nope", "action", "invalid"),
+    ] {
+        let res = app
+            .bearer_get(&format!("/api/v1/caseworker/audit?{query}"), &token)
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), (field, code), "{query}");
+    }
+
+    let res = app
+        .bearer_get("/api/v1/caseworker/audit?page=2&page_size=200", &token)
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(
+        (
+            res.json()["page"].as_u64(),
+            res.json()["page_size"].as_u64()
+        ),
+        (Some(2), Some(200))
+    );
+}
+
 async fn invalid_utf8_in_a_path_parameter_is_a_field_error(app: TestApp) {
     let token = app
         .caseworker(ORG, "reader", &[kartlegg_shared::caseworker::Role::Reader])
@@ -317,6 +353,7 @@ on_both_engines!(
     control_characters_are_refused_in_free_text_answers,
     bad_query_parameters_are_field_errors_naming_the_parameter,
     invalid_utf8_in_a_path_parameter_is_a_field_error,
+    the_audit_log_pages_by_the_same_rule,
     a_bad_language_list_parameter_is_a_field_error,
     a_login_with_trailing_content_is_refused,
     a_save_with_trailing_content_is_refused_and_changes_nothing,
