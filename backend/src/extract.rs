@@ -66,8 +66,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let value = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        if (inner.is_syntax() || inner.is_eof()) && !is_one_json_value(bytes) {
-            return malformed(&inner);
+        // A body that is not well-formed JSON is malformed wherever the
+        // deserializer happened to stop, even if it met a wrong type first.
+        if let Err(syntax) = check_one_json_value(bytes) {
+            return malformed(&syntax);
         }
         // serde_json reports a number or an object where an enum's string is
         // expected as a syntax error ("expected value"), although the body
@@ -85,10 +87,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 }
 
 /// Whether the bytes are exactly one well-formed JSON value, whatever its
-/// shape.
-fn is_one_json_value(bytes: &[u8]) -> bool {
+/// shape; if not, the syntax error with its position.
+fn check_one_json_value(bytes: &[u8]) -> Result<(), serde_json::Error> {
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
-    serde::de::IgnoredAny::deserialize(&mut *deserializer).is_ok() && deserializer.end().is_ok()
+    serde::de::IgnoredAny::deserialize(&mut *deserializer)?;
+    deserializer.end()
 }
 
 fn malformed(error: &serde_json::Error) -> ApiError {
@@ -311,6 +314,7 @@ mod tests {
         for body in [
             r#"{"duf_number":"202400000001","decision":1}"#,
             r#"{"duf_number":"202400000001","decision":{}}"#,
+            r#"{"duf_number":"202400000001","decision":{"accept":null}}"#,
             r#"{"duf_number":"202400000001","decision":[]}"#,
             r#"{"duf_number":"202400000001","decision":"maybe"}"#,
         ] {

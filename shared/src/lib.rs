@@ -18,3 +18,4 @@ pub mod problem;
 pub mod questionnaire;
 pub mod search;
 pub mod text;
+pub mod wire;

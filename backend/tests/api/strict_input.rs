@@ -40,6 +40,36 @@ fn field_error(problem: &Value) -> (&str, &str) {
     )
 }
 
+async fn roles_and_gender_are_strings_only(app: TestApp) {
+    use kartlegg_shared::caseworker::Role;
+    let person = app.person_in(ORG, "202400000173", "Amina", "Tesfay").await;
+    let counsellor = app.caseworker(ORG, "counsellor", &[Role::Counsellor]).await;
+    let admin = app.caseworker(ORG, "admin", &[Role::Administrator]).await;
+
+    for role in [json!({ "reader": null }), json!(1), json!("boss")] {
+        let res = app
+            .post_json(
+                "/api/v1/caseworker/accounts",
+                Some(&admin),
+                &json!({ "username": "newbie", "display_name": "New", "password": crate::helpers::CASEWORKER_PASSWORD, "roles": [role] }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("roles[0]", "invalid"), "{role}");
+    }
+    for gender in [json!({ "female": null }), json!(2)] {
+        let res = app
+            .bearer_put(
+                &format!("{PEOPLE}/{}/identity", person.id),
+                &counsellor,
+                &json!({ "first_name": "Amina", "last_name": "Tesfay", "gender": gender, "reason": "Typo in the name" }),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("gender", "invalid"), "{gender}");
+    }
+}
+
 async fn a_login_with_trailing_content_is_refused(app: TestApp) {
     let (_, code) = app.seed_person(DUF).await;
     let body = json!({ "duf_number": DUF, "code": code }).to_string();
@@ -92,6 +122,7 @@ async fn a_number_or_object_for_an_enum_is_a_field_error(app: TestApp) {
         json!(1),
         json!({}),
         json!({ "accept": null, "x": 1 }),
+        json!({ "accept": null }),
         json!([]),
         json!("maybe"),
     ] {
@@ -358,4 +389,5 @@ on_both_engines!(
     a_login_with_trailing_content_is_refused,
     a_save_with_trailing_content_is_refused_and_changes_nothing,
     a_number_or_object_for_an_enum_is_a_field_error,
+    roles_and_gender_are_strings_only,
 );
