@@ -10,6 +10,7 @@ use kartlegg_shared::caseworker::{
     PersonIdentity, PersonSummary, Remark,
 };
 use kartlegg_shared::domain::Date;
+use kartlegg_shared::paging::Page;
 use uuid::Uuid;
 
 use crate::auth::CaseworkerSession;
@@ -37,11 +38,6 @@ pub const PERSON_PAGE_FIELDS: &[&str] = &[
 
 /// The field sets of one registration opened from the person's history.
 pub const REGISTRATION_FIELDS: &[&str] = &["registrations", "answers"];
-
-/// The most rows a list page holds.
-pub const MAX_PAGE_SIZE: u32 = 200;
-/// The page size when none is asked for.
-pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
 /// A person id from a path; anything that is not a UUID names no one.
 pub fn parse_id(id: &str) -> Result<Uuid, ApiError> {
@@ -218,32 +214,21 @@ pub fn day_start(
     ))
 }
 
-/// The page number and size asked for, within bounds.
-pub fn paging(page: Option<u32>, page_size: Option<u32>) -> Result<(u32, u32), ApiError> {
-    let page = page.unwrap_or(1);
-    let size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
-    if page == 0 {
-        return Err(ApiError::field(
-            "page",
-            "out_of_range",
-            "Pages count from 1",
-        ));
-    }
-    if size == 0 || size > MAX_PAGE_SIZE {
-        return Err(ApiError::field(
-            "page_size",
-            "out_of_range",
-            "A page holds 1 to 200 rows",
-        ));
-    }
-    Ok((page, size))
+/// The page number and size asked for, within the bounds of
+/// [`kartlegg_shared::paging`].
+pub fn paging(page: Option<u32>, page_size: Option<u32>) -> Result<Page, ApiError> {
+    Page::parse(page, page_size).map_err(|e| ApiError::Validation(vec![e]))
 }
 
 /// The store filter for a people list query, within the caller's organisation.
 pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFilter, ApiError> {
-    let (page, size) = paging(q.page, q.page_size)?;
-    let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, i64::from(size));
-    filter.offset = i64::from(page - 1) * i64::from(size);
+    let page = paging(q.page, q.page_size)?;
+    let mut filter = PeopleFilter::new(
+        cw.account.organisation_id,
+        cw.account.id,
+        i64::from(page.size),
+    );
+    filter.offset = page.offset();
     filter.state = q.state;
     filter.created_from = day_start("created_from", q.created_from.as_deref(), 0)?;
     filter.created_before = day_start("created_to", q.created_to.as_deref(), 1)?;

@@ -8,6 +8,7 @@ use anyhow::Context;
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::text::{Lines, check_text};
 use tracing_subscriber::EnvFilter;
 
 use kartlegg_shared::caseworker::Role;
@@ -149,9 +150,9 @@ pub struct PersonAdd {
     /// The 12-digit DUF-number.
     #[arg(long, value_parser = parse_duf)]
     pub duf: DufNumber,
-    #[arg(long)]
+    #[arg(long, value_parser = parse_name)]
     pub first_name: String,
-    #[arg(long)]
+    #[arg(long, value_parser = parse_name)]
     pub last_name: String,
     /// The number of the organisation that follows the person up.
     #[arg(long)]
@@ -188,6 +189,12 @@ pub struct CodeIssue {
 
 fn parse_duf(value: &str) -> Result<DufNumber, String> {
     DufNumber::parse(value).map_err(|e| e.to_string())
+}
+
+/// A name as the API takes it: one line, no control characters.
+fn parse_name(value: &str) -> Result<String, String> {
+    check_text(value, Lines::One).map_err(|e| e.to_string())?;
+    Ok(value.to_owned())
 }
 
 /// Runs the chosen command.
@@ -401,4 +408,36 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     .with_graceful_shutdown(http::shutdown_signal())
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Cli;
+
+    fn person_add(first_name: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from([
+            "kartlegg",
+            "person",
+            "add",
+            "--duf",
+            "202400000001",
+            "--first-name",
+            first_name,
+            "--last-name",
+            "Tesfay",
+            "--org",
+            "0301",
+        ])
+    }
+
+    #[test]
+    fn a_name_with_a_control_character_is_refused_on_the_command_line() {
+        assert!(person_add("Amina").is_ok());
+        for bad in ["Am\u{0}ina", "Amina\n", "A\tmina"] {
+            let error = person_add(bad).unwrap_err();
+            assert!(error.to_string().contains("control character"), "{error}");
+        }
+    }
 }

@@ -50,13 +50,15 @@ pub struct SessionInfo {
 /// The applicant's answer to the consent declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", remote = "Self")]
 pub enum ConsentDecision {
     /// "I confirm that I consent … and wish to proceed."
     Accept,
     /// "I do not consent": only the decline is recorded and the session ends.
     Decline,
 }
+
+crate::string_enum!(ConsentDecision);
 
 /// `POST /api/v1/applicant/consent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use crate::api::{ConsentRecord, Registration, RegistrationStatus};
 /// which it needs, and the server checks them and the organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", remote = "Self")]
 pub enum Role {
     /// Creates accounts of the own organisation, assigns roles, disables
     /// accounts. Sees no personal data.
@@ -29,6 +29,8 @@ pub enum Role {
     /// Reads the own organisation's audit log.
     Auditor,
 }
+
+crate::string_enum!(Role);
 
 impl Role {
     /// Every role, in a stable order.
@@ -328,11 +330,13 @@ pub struct PeoplePage {
 /// Gender as UDI registers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", remote = "Self")]
 pub enum Gender {
     Male,
     Female,
 }
+
+crate::string_enum!(Gender);
 
 impl Gender {
     /// The stored and wire name.

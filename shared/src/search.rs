@@ -8,6 +8,7 @@
 
 use crate::digits::normalize_digits;
 use crate::domain::{Date, DufNumber, NationalId, ParseError, RegistrationNumber};
+use crate::text::{Lines, check_text};
 
 /// What a search looks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 impl SearchQuery {
     /// Reads what was typed in the search box.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
+        check_text(input, Lines::One)?;
         let text = input.trim();
         if text.is_empty() {
             return Err(ParseError {

@@ -12,6 +12,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
 use kartlegg_shared::caseworker::{AuditAction, Role};
+use kartlegg_shared::text::{Lines, check_text};
 use uuid::Uuid;
 
 use super::applicant::presented_token_named;
@@ -162,6 +163,9 @@ pub async fn log_in(
     totp_code: Option<&str>,
     meta: &RequestMeta,
 ) -> Result<CaseworkerLogin, ApiError> {
+    // No account has such a name, and PostgreSQL cannot even look up one
+    // with NUL in it: refuse it as the bad input it is.
+    check_text(username, Lines::One).map_err(|e| ApiError::field("username", e.code, e.message))?;
     let store = state.store.as_ref();
     let now = state.clock.now();
     let username = username.trim().to_lowercase();

@@ -3,13 +3,14 @@
 //! personal data of applicants is reachable from here.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{
     Account, AuditAction, CreatedAccount, NewAccount, Role, RolesUpdate,
 };
 use kartlegg_shared::password::check_password;
 use kartlegg_shared::problem::{FieldError, Problem};
+use kartlegg_shared::text::{Lines, check_text};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -20,7 +21,7 @@ use crate::auth::password::{hash_password, new_totp_secret, totp_base32, totp_ur
 use crate::back_office::{self, parse_id};
 use crate::db::{Caseworker, NewCaseworker, StoreError};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -121,13 +122,14 @@ pub async fn create_account(
         (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot take their own administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8, or a bad body", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn set_roles(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<RolesUpdate>,
 ) -> Result<Json<Account>, ApiError> {
     cw.require(&[Role::Administrator])?;
@@ -166,13 +168,14 @@ pub async fn set_roles(
         (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot disable their own account", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn disable_account(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<Account>, ApiError> {
     cw.require(&[Role::Administrator])?;
     let target = account_in_org(&state, &cw, &id).await?;
@@ -249,7 +252,9 @@ pub async fn create_in(
         .collect::<Vec<_>>()
         .join(" ");
     let mut errors = Vec::new();
-    if !(3..=64).contains(&username.len())
+    if let Err(e) = check_text(new.username, Lines::One) {
+        errors.push(FieldError::new("username", e.code, e.message));
+    } else if !(3..=64).contains(&username.len())
         || !username.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
         })
@@ -260,7 +265,9 @@ pub async fn create_in(
             "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
         ));
     }
-    if display_name.is_empty() || display_name.chars().count() > 100 {
+    if let Err(e) = check_text(new.display_name, Lines::One) {
+        errors.push(FieldError::new("display_name", e.code, e.message));
+    } else if display_name.is_empty() || display_name.chars().count() > 100 {
         errors.push(FieldError::new(
             "display_name",
             "invalid_name",

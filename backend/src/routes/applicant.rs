@@ -3,7 +3,7 @@
 //! code it was opened with, so continuing needs a new code.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kartlegg_shared::api::{
@@ -21,7 +21,7 @@ use crate::auth::applicant::{cleared_cookie, has_consented, session_cookie};
 use crate::auth::{ApplicantSession, login};
 use crate::db::{Consent, Person};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppQuery};
 use crate::registration::api_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -201,13 +201,14 @@ pub struct MyDataQuery {
     responses(
         (status = 200, description = "The applicant's data", body = MyData),
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A query parameter given twice", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn my_data(
     State(state): State<AppState>,
     session: ApplicantSession,
-    Query(query): Query<MyDataQuery>,
+    AppQuery(query): AppQuery<MyDataQuery>,
 ) -> Result<Response, ApiError> {
     let data = collect_my_data(&state, &session).await?;
     let download = query

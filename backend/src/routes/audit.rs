@@ -3,7 +3,7 @@
 //! verification.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use kartlegg_shared::caseworker::{AuditEventInfo, AuditPage, AuditQuery, ChainVerification, Role};
 use kartlegg_shared::problem::Problem;
 use utoipa_axum::router::OpenApiRouter;
@@ -16,6 +16,7 @@ use crate::auth::CaseworkerSession;
 use crate::back_office::{day_start, paging};
 use crate::db::AuditFilter;
 use crate::error::ApiError;
+use crate::extract::AppQuery;
 use crate::registration::api_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -42,10 +43,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn audit_log(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(query): Query<AuditQuery>,
+    AppQuery(query): AppQuery<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
     cw.require(&[Role::Auditor])?;
-    let (page, page_size) = paging(query.page, query.page_size)?;
+    let page = paging(query.page, query.page_size)?;
     let id = |field: &str, value: Option<&str>| {
         value
             .filter(|v| !v.is_empty())
@@ -61,8 +62,8 @@ pub async fn audit_log(
         person_id: id("person_id", query.person_id.as_deref())?,
         from: day_start("from", query.from.as_deref(), 0)?,
         before: day_start("to", query.to.as_deref(), 1)?,
-        limit: i64::from(page_size),
-        offset: i64::from(page - 1) * i64::from(page_size),
+        limit: i64::from(page.size),
+        offset: page.offset(),
     };
     let (events, total) = state.store.audit_events(&filter).await?;
     let show = |u: Option<Uuid>| u.map(|u| u.to_string());
@@ -85,8 +86,8 @@ pub async fn audit_log(
             })
             .collect(),
         total,
-        page,
-        page_size,
+        page: page.number,
+        page_size: page.size,
     }))
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream;
@@ -27,6 +27,7 @@ use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::problem::{FieldError, Problem};
 use kartlegg_shared::search::SearchQuery;
+use kartlegg_shared::text::{Lines, check_text};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -39,7 +40,7 @@ use crate::back_office::{
 };
 use crate::db::{AuditFilter, IdentityChange, PeopleFilter, PersonMatch, StoreError, fold_name};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::registration::api_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -149,7 +150,9 @@ pub async fn outside_lookup(
         .map_err(|e| errors.push(FieldError::new("duf_number", e.code, e.message)))
         .ok();
     let reason = request.reason.trim().to_owned();
-    if reason.chars().count() < 10 {
+    if let Err(e) = check_text(&request.reason, Lines::Many) {
+        errors.push(FieldError::new("reason", e.code, e.message));
+    } else if reason.chars().count() < 10 {
         errors.push(FieldError::new(
             "reason",
             "reason_required",
@@ -205,18 +208,18 @@ pub async fn outside_lookup(
 pub async fn list_people(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(query): Query<PeopleQuery>,
+    AppQuery(query): AppQuery<PeopleQuery>,
 ) -> Result<Json<PeoplePage>, ApiError> {
     cw.require_reader()?;
     let filter = back_office::people_filter(&cw, &query)?;
     let (items, total) = state.store.people(&filter).await?;
     audit_reads(&state, &cw, AuditAction::List, &items, SUMMARY_FIELDS).await?;
-    let (page, page_size) = back_office::paging(query.page, query.page_size)?;
+    let page = back_office::paging(query.page, query.page_size)?;
     Ok(Json(PeoplePage {
         items: items.iter().map(back_office::summary).collect(),
         total,
-        page,
-        page_size,
+        page: page.number,
+        page_size: page.size,
     }))
 }
 
@@ -245,7 +248,7 @@ const EXPORT_CHUNK: i64 = 500;
 pub async fn export_people(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Query(mut query): Query<PeopleQuery>,
+    AppQuery(mut query): AppQuery<PeopleQuery>,
 ) -> Result<Response, ApiError> {
     cw.require_reader()?;
     query.page = None;
@@ -320,13 +323,14 @@ pub async fn export_people(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn person_page(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<PersonPage>, ApiError> {
     cw.require_reader()?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -396,13 +400,14 @@ pub async fn person_page(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation, or no such registration of theirs", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn person_registration(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path((id, registration_id)): Path<(String, String)>,
+    AppPath((id, registration_id)): AppPath<(String, String)>,
 ) -> Result<Json<Registration>, ApiError> {
     cw.require_reader()?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -441,13 +446,14 @@ pub async fn person_registration(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader, counsellor or auditor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn access_log(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<Json<Vec<AccessLogEntry>>, ApiError> {
     cw.require(&[Role::Reader, Role::Counsellor, Role::Auditor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -494,13 +500,14 @@ pub async fn access_log(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn issue_new_code(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
 ) -> Result<(StatusCode, Json<IssuedCode>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
@@ -548,11 +555,13 @@ pub async fn issue_new_code(
 pub async fn add_remark(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<NewRemark>,
 ) -> Result<(StatusCode, Json<Remark>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    check_text(&request.text, Lines::Many)
+        .map_err(|e| ApiError::field("text", e.code, e.message))?;
     let text = request.text.trim();
     if text.is_empty() || text.chars().count() > 4000 {
         return Err(ApiError::field(
@@ -596,7 +605,7 @@ pub async fn add_remark(
 pub async fn correct_identity(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(id): Path<String>,
+    AppPath(id): AppPath<String>,
     AppJson(request): AppJson<IdentityUpdate>,
 ) -> Result<Json<PersonIdentity>, ApiError> {
     cw.require(&[Role::Counsellor])?;
@@ -645,6 +654,10 @@ pub async fn correct_identity(
 fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String), ApiError> {
     let mut errors = Vec::new();
     let mut name = |field: &str, value: &str| {
+        if let Err(e) = check_text(value, Lines::One) {
+            errors.push(FieldError::new(field, e.code, e.message));
+            return String::new();
+        }
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if value.is_empty() || value.chars().count() > 200 {
             errors.push(FieldError::new(
@@ -696,7 +709,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
             .ok(),
     };
     let reason = request.reason.trim().to_owned();
-    if reason.is_empty() {
+    if let Err(e) = check_text(&request.reason, Lines::Many) {
+        errors.push(FieldError::new("reason", e.code, e.message));
+    } else if reason.is_empty() {
         errors.push(FieldError::new(
             "reason",
             "reason_required",
@@ -757,13 +772,14 @@ pub async fn worklist(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn add_to_worklist(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(person_id): Path<String>,
+    AppPath(person_id): AppPath<String>,
 ) -> Result<StatusCode, ApiError> {
     worklist_change(&state, &cw, &person_id, AuditAction::WorklistAdd).await
 }
@@ -780,13 +796,14 @@ pub async fn add_to_worklist(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn remove_from_worklist(
     State(state): State<AppState>,
     cw: CaseworkerSession,
-    Path(person_id): Path<String>,
+    AppPath(person_id): AppPath<String>,
 ) -> Result<StatusCode, ApiError> {
     worklist_change(&state, &cw, &person_id, AuditAction::WorklistRemove).await
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use axum::extract::{Path, Query};
+use crate::extract::{AppPath, AppQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kartlegg_shared::codes::{self, CodeList, CodeListId};
@@ -168,7 +168,7 @@ fn matches_etag(request: &HeaderMap, etag: &str) -> bool {
     )
 )]
 pub async fn questionnaire(
-    Query(query): Query<LanguageQuery>,
+    AppQuery(query): AppQuery<LanguageQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     static VARIANTS: OnceLock<Variants> = OnceLock::new();
@@ -201,8 +201,8 @@ pub async fn questionnaire(
     )
 )]
 pub async fn code_list(
-    Path(list): Path<String>,
-    Query(query): Query<LanguageQuery>,
+    AppPath(list): AppPath<String>,
+    AppQuery(query): AppQuery<LanguageQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     static VARIANTS: [OnceLock<Variants>; 5] = [const { OnceLock::new() }; 5];

@@ -4,7 +4,7 @@
 //! registration cannot even be named.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Datelike;
 use kartlegg_shared::api::{Registration, RegistrationStatus, SaveSectionRequest};
@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::auth::ConsentedApplicant;
 use crate::db::{DraftUpdate, StoreError, StoredRegistration};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 use crate::registration::{complete, merge_section, with_saved_section};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -75,7 +75,7 @@ pub async fn current_registration(
 pub async fn save_section(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
-    Path(section): Path<String>,
+    AppPath(section): AppPath<String>,
     AppJson(request): AppJson<SaveSectionRequest>,
 ) -> Result<Json<Registration>, ApiError> {
     let language = match request.language {

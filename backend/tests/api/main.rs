@@ -17,3 +17,4 @@ mod questionnaire;
 mod security;
 mod static_files;
 mod store_contract;
+mod strict_input;

@@ -33,6 +33,7 @@ err-national-id-check-digits = The check digits of the national identity number 
 err-registration-number = A registration number has 6 digits.
 err-date = Write the date as dd.mm.yyyy, for example 03.11.1990.
 err-name = A name search needs at least one letter.
+err-control-characters = Remove the control characters (such as tabs or line breaks in a one-line field).
 err-totp-required = Type the code from your authenticator app.
 err-totp-invalid = The code from the authenticator app does not match. Try the next code.
 err-reason = Write a reason of at least 10 characters.

@@ -33,6 +33,7 @@ err-national-id-check-digits = Kontrollsifrene i fødselsnummeret stemmer ikke. 
 err-registration-number = Registreringsnummeret må ha 6 sifre.
 err-date = Skriv datoen som dd.mm.åååå, for eksempel 03.11.1990.
 err-name = Et navnesøk må ha minst én bokstav.
+err-control-characters = Fjern kontrolltegnene (som tabulator eller linjeskift i et felt på én linje).
 err-totp-required = Skriv koden fra autentiseringsappen.
 err-totp-invalid = Koden fra autentiseringsappen stemmer ikke. Prøv den neste koden.
 err-reason = Skriv en begrunnelse på minst 10 tegn.

@@ -149,6 +149,7 @@ fn code_text(code: &str) -> Option<String> {
         "invalid_registration_number" => "err-registration-number",
         "invalid_date" => "err-date",
         "invalid_name" => "err-name",
+        "control_characters" => "err-control-characters",
         "totp_required" => "err-totp-required",
         "invalid_totp" | "totp_invalid" => "err-totp-invalid",
         "reason_too_short" | "reason_required" => "err-reason",

@@ -303,6 +303,17 @@ fn validate_reports_too_long_in_characters_not_bytes() {
 }
 
 #[test]
+fn validate_refuses_control_characters_in_a_short_text() {
+    for text in ["a\u{0}b", "a\tb", "a\nb", "\u{7f}"] {
+        assert_eq!(
+            codes_at(&check(json!({ "name": text })), "name"),
+            [ErrorCode::ControlCharacters],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn validate_reports_too_few() {
     let few = check(json!({ "devices": ["phone"], "tasks": [] }));
     assert!(few.is_ok(), "an empty choice is unanswered, not too few");
@@ -442,6 +453,7 @@ fn error_codes_serialize_as_stable_snake_case() {
         (ErrorCode::TooMany, "too_many"),
         (ErrorCode::UnknownQuestion, "unknown_question"),
         (ErrorCode::WrongType, "wrong_type"),
+        (ErrorCode::ControlCharacters, "control_characters"),
     ];
     for (code, s) in all {
         assert_eq!(serde_json::to_value(code).unwrap(), s);

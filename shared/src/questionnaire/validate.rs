@@ -21,6 +21,7 @@ use super::answers::{AnswerValue, Answers};
 use super::condition::Scope;
 use super::eval::{Context, prune_value, question_visible};
 use super::model::{AnswerKind, Question, Questionnaire};
+use crate::text::{Lines, check_text};
 
 /// Why an answer was refused. Serializes as a `snake_case` string that the
 /// API returns in problem+json details and the browser translates.
@@ -50,11 +51,14 @@ pub enum ErrorCode {
     /// The value has the wrong shape for the question (for example a list
     /// for a number, or any value for an information text).
     WrongType,
+    /// A free-text answer holds a control character (tab and line breaks
+    /// included: the answers are one line).
+    ControlCharacters,
 }
 
 impl ErrorCode {
     /// Every code, so that clients can check they have a message for each.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 11] = [
         Self::Required,
         Self::NotAnOption,
         Self::NotANumber,
@@ -65,6 +69,7 @@ impl ErrorCode {
         Self::TooMany,
         Self::UnknownQuestion,
         Self::WrongType,
+        Self::ControlCharacters,
     ];
 
     /// The stable code string.
@@ -80,6 +85,7 @@ impl ErrorCode {
             Self::TooMany => "too_many",
             Self::UnknownQuestion => "unknown_question",
             Self::WrongType => "wrong_type",
+            Self::ControlCharacters => crate::text::CONTROL_CHARACTERS,
         }
     }
 
@@ -96,6 +102,7 @@ impl ErrorCode {
             Self::TooMany => "Too many choices or entries",
             Self::UnknownQuestion => "There is no such question",
             Self::WrongType => "The value has the wrong type for this question",
+            Self::ControlCharacters => "The text holds a control character",
         }
     }
 }
@@ -365,6 +372,9 @@ impl Checker<'_> {
                 let AnswerValue::Text(text) = value else {
                     return self.fail(path, ErrorCode::WrongType);
                 };
+                if check_text(text, Lines::One).is_err() {
+                    return self.fail(path, ErrorCode::ControlCharacters);
+                }
                 let text = text.trim();
                 if text.chars().count() > *max_length as usize {
                     return self.fail(path, ErrorCode::TooLong);

@@ -32,6 +32,9 @@ pub fn answer_error(code: &str, range: Option<(i64, i64)>) -> Message {
         | "too_few" | "too_many" | "unknown_question" | "wrong_type" => {
             format!("answer-error-{code}")
         }
+        // Not typed on a keyboard (pasted at most); the wrong-kind sentence
+        // says enough without a new text in fourteen languages.
+        "control_characters" => "answer-error-wrong_type".to_owned(),
         _ => "answer-error-other".to_owned(),
     };
     let message = Message::new(key);
