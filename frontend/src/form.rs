@@ -2,7 +2,9 @@
 //! writing answers by path (`jobs/0/occupation`), how far the progressive
 //! disclosure reaches, and each part's progress for the overview.
 
-use kartlegg_shared::questionnaire::{AnswerState, AnswerValue, Answers, Evaluation, QuestionView};
+use kartlegg_shared::questionnaire::{
+    AnswerState, AnswerValue, Answers, Evaluation, Question, QuestionView, Questionnaire,
+};
 
 /// A part's progress on the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,15 +142,12 @@ pub fn restore_entry(answers: &mut Answers, group: &str, index: usize, entry: An
     answers.set(group, AnswerValue::Group(entries));
 }
 
-/// The answers that belong to one part, for saving it.
-pub fn section_answers(answers: &Answers, question_ids: &[&str]) -> Answers {
-    let mut out = Answers::new();
-    for id in question_ids {
-        if let Some(v) = answers.get(id) {
-            out.set(*id, v.clone());
-        }
+/// The question a path names (`id` or `group/i/id`).
+pub fn question_for<'q>(q: &'q Questionnaire, path: &str) -> Option<&'q Question> {
+    match split_group_path(path) {
+        Some((group, _, id)) => q.question(&format!("{group}.{id}")),
+        None => q.question(path),
     }
-    out
 }
 
 fn split_group_path(path: &str) -> Option<(&str, usize, &str)> {

@@ -147,11 +147,17 @@ pub fn prune(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
 }
 
 /// What a client sends when it saves part `section`: that part's answers,
-/// [`prune`]d first, so that an answer hidden by a later change of mind
-/// ("Yes", 4 years, then "No") is neither sent nor kept on the device.
+/// [`prune`]d first, so that an answer hidden by a change of mind ("Yes",
+/// 4 years, then "No") is neither sent nor kept on the device.
 pub fn section_payload(questionnaire: &Questionnaire, answers: &Answers, section: &str) -> Answers {
+    section_answers(questionnaire, &prune(questionnaire, answers), section)
+}
+
+/// The answers to part `section`'s questions, as they are (for answer sets
+/// already pruned, so that comparing parts prunes once, not once a part).
+pub fn section_answers(questionnaire: &Questionnaire, answers: &Answers, section: &str) -> Answers {
     let mut out = Answers::new();
-    for (id, value) in prune(questionnaire, answers).iter() {
+    for (id, value) in answers.iter() {
         if questionnaire.section_of(id) == Some(section) {
             out.set(id, value.clone());
         }

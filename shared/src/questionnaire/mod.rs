@@ -40,7 +40,8 @@ use std::sync::OnceLock;
 pub use answers::{AnswerValue, Answers};
 pub use condition::{Cmp, Condition};
 pub use eval::{
-    AnswerState, Context, Evaluation, QuestionView, SectionView, evaluate, prune, section_payload,
+    AnswerState, Context, Evaluation, QuestionView, SectionView, evaluate, prune, section_answers,
+    section_payload,
 };
 pub use load::{LoadProblem, load, load_served};
 pub use model::{AnswerKind, ChoiceOption, Question, Questionnaire, Section};

@@ -16,7 +16,9 @@ use std::sync::Arc;
 use kartlegg_shared::api::{Registration, RegistrationStatus};
 use kartlegg_shared::codes::{CodeList, CodeListId, CodeLists};
 use kartlegg_shared::problem::ProblemKind;
-use kartlegg_shared::questionnaire::{self, Answers, Questionnaire, prune, section_payload};
+use kartlegg_shared::questionnaire::{
+    self, Answers, Questionnaire, prune, section_answers, section_payload,
+};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -90,7 +92,7 @@ impl FormCtx {
                 q.sections
                     .iter()
                     .filter(|s| {
-                        section_payload(q, &local, &s.id) != section_payload(q, &r.answers, &s.id)
+                        section_answers(q, &local, &s.id) != section_answers(q, &r.answers, &s.id)
                     })
                     .map(|s| s.id.clone())
                     .collect()
@@ -113,7 +115,7 @@ impl FormCtx {
                 }
             }
             for section in keep {
-                for (id, value) in section_payload(q, &local, section).iter() {
+                for (id, value) in section_answers(q, &local, section).iter() {
                     merged.set(id, value.clone());
                 }
             }
@@ -169,7 +171,7 @@ impl FormCtx {
                     .with_untracked(|a| section_payload(q, a, section));
                 let (base, revision) = self
                     .registration
-                    .with_untracked(|r| (section_payload(q, &r.answers, section), r.revision));
+                    .with_untracked(|r| (section_answers(q, &r.answers, section), r.revision));
                 (payload, base, revision)
             });
             let others: Vec<String> = self
@@ -219,7 +221,7 @@ impl FormCtx {
                     }
                     let theirs = self
                         .questionnaire
-                        .with_value(|q| section_payload(q, &newest.answers, section));
+                        .with_value(|q| section_answers(q, &newest.answers, section));
                     if theirs != base {
                         return SaveOutcome::Conflict(Box::new(newest));
                     }

@@ -19,7 +19,7 @@ use super::{FormCtx, SaveOutcome, SaveState, current_year};
 use crate::components::layout::{LanguageSwitch, focus_id};
 use crate::components::question::{QuestionBlock, QuestionProps, input_id, offered};
 use crate::components::status_icon::QuestionStatus;
-use crate::form::{self, Visible};
+use crate::form::{self, Visible, question_for};
 use crate::i18n::{Args, Message, current_lang, t, tr, translate};
 use crate::translation::{Second, TranslateControl};
 
@@ -622,19 +622,6 @@ fn find<'a>(views: &'a [Visible], path: &str) -> Option<&'a Visible> {
             v.entries.iter().find_map(|e| find(e, path))
         }
     })
-}
-
-/// The question a path names (`id` or `group/i/id`).
-fn question_for<'q>(
-    q: &'q kartlegg_shared::questionnaire::Questionnaire,
-    path: &str,
-) -> Option<&'q Question> {
-    let mut parts = path.split('/');
-    let first = parts.next()?;
-    match (parts.next(), parts.next()) {
-        (Some(_), Some(sub)) => q.question(&format!("{first}.{sub}")),
-        _ => q.question(first),
-    }
 }
 
 #[cfg(test)]

@@ -224,13 +224,7 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
 
 /// The text of the question at `path` (`id` or `group/i/id`) in `lang`.
 pub fn question_text(q: &Questionnaire, path: &str, lang: &str) -> String {
-    let mut parts = path.split('/');
-    let first = parts.next().unwrap_or_default();
-    let question = match (parts.next(), parts.next()) {
-        (Some(_), Some(sub)) => q.question(&format!("{first}.{sub}")),
-        _ => q.question(first),
-    };
-    question
+    crate::form::question_for(q, path)
         .map(|q| q.text.get(lang).to_owned())
         .unwrap_or_default()
 }
