@@ -595,11 +595,15 @@ pub enum AuditAction {
     RolesChanged,
     /// An account was disabled.
     AccountDisabled,
+    /// A counsellor ended an applicant's sessions.
+    EndSessions,
+    /// An administrator cleared an account's login delay.
+    LoginDelayCleared,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 17] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -615,6 +619,8 @@ impl AuditAction {
         Self::AccountCreated,
         Self::RolesChanged,
         Self::AccountDisabled,
+        Self::EndSessions,
+        Self::LoginDelayCleared,
     ];
 
     /// The stored and wire name.
@@ -635,6 +641,8 @@ impl AuditAction {
             Self::AccountCreated => "account_created",
             Self::RolesChanged => "roles_changed",
             Self::AccountDisabled => "account_disabled",
+            Self::EndSessions => "end_sessions",
+            Self::LoginDelayCleared => "login_delay_cleared",
         }
     }
 

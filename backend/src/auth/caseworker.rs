@@ -16,9 +16,10 @@ use kartlegg_shared::text::{Lines, check_text};
 use uuid::Uuid;
 
 use super::applicant::presented_token_named;
+use super::backoff::{self, Refusal};
 use super::code::keyed_hash;
-use super::login::{FAILED_LOGIN_WINDOW_SECS, MAX_FAILED_LOGINS};
-use super::password::{DUMMY_HASH, check_totp, verify_password};
+use super::login::FAILURE_FLOOR;
+use super::password::{Busy, DUMMY_HASH, check_password, check_totp};
 use super::token::{self, CASEWORKER_AUDIENCE};
 use crate::db::{Caseworker, CaseworkerSessionRecord, NewAuditEvent, Organisation};
 use crate::error::ApiError;
@@ -154,9 +155,43 @@ pub struct CaseworkerLogin {
 /// Checks a username, password and (when the account has one) TOTP code,
 /// and opens a session. Unknown username, wrong password, wrong code and a
 /// disabled account are the same 401 and cost about the same (an argon2
-/// verification each); a missing code for an account that needs one is
-/// 422 on `totp_code`, asked only after the password was right.
+/// verification each, and no answer sooner than [`FAILURE_FLOOR`]); a
+/// missing code for an account that needs one is 422 on `totp_code`, asked
+/// only after the password was right. Every try is first counted against
+/// the username and the client address ([`backoff`]): too soon after
+/// failures, it is 429 with `Retry-After`, unchecked.
 pub async fn log_in(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    totp_code: Option<&str>,
+    meta: &RequestMeta,
+) -> Result<CaseworkerLogin, ApiError> {
+    let started = tokio::time::Instant::now();
+    let result = try_log_in(state, username, password, totp_code, meta).await;
+    if matches!(result, Err(ApiError::Unauthorized)) {
+        tokio::time::sleep_until(started + FAILURE_FLOOR).await;
+    }
+    result
+}
+
+/// The throttle key of a username (a keyed hash: usernames typed by
+/// attackers are not kept in the clear).
+pub fn account_throttle_key(state: &AppState, username: &str) -> Vec<u8> {
+    keyed_hash(
+        &state.keys.duf,
+        &[b"caseworker", username.trim().to_lowercase().as_bytes()],
+    )
+}
+
+fn refused(refusal: Refusal) -> ApiError {
+    let (Refusal::Wait(secs) | Refusal::Held(secs)) = refusal;
+    ApiError::TooManyRequests {
+        retry_after_secs: secs.max(1),
+    }
+}
+
+async fn try_log_in(
     state: &AppState,
     username: &str,
     password: &str,
@@ -169,38 +204,34 @@ pub async fn log_in(
     let store = state.store.as_ref();
     let now = state.clock.now();
     let username = username.trim().to_lowercase();
-    let throttle_key = keyed_hash(&state.keys.duf, &[b"caseworker", username.as_bytes()]);
-    let window_start = now.timestamp() - FAILED_LOGIN_WINDOW_SECS;
-    let failures = store
-        .failed_logins_since(&throttle_key, window_start)
-        .await?;
-    if failures.len() >= MAX_FAILED_LOGINS {
-        let pivot = failures[failures.len() - MAX_FAILED_LOGINS];
-        let retry_after = pivot + FAILED_LOGIN_WINDOW_SECS + 1 - now.timestamp();
-        return Err(ApiError::TooManyRequests {
-            retry_after_secs: u64::try_from(retry_after.max(1)).unwrap_or(1),
-        });
+    let account_key = account_throttle_key(state, &username);
+    // The address first: a try refused for the account has still been
+    // made from that address.
+    if let Some(address) = &meta.client_address {
+        let address_key = keyed_hash(&state.keys.duf, &[b"address", address.as_bytes()]);
+        backoff::reserve(store, &backoff::ADDRESS, &address_key, now)
+            .await?
+            .map_err(refused)?;
     }
+    backoff::reserve(store, &backoff::ACCOUNT, &account_key, now)
+        .await?
+        .map_err(refused)?;
 
     let account = store.caseworker_by_username(&username).await?;
     let stored = account
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
-    let candidate = password.to_owned();
-    // argon2 takes tens of milliseconds of CPU: off the async workers.
-    let password_ok = tokio::task::spawn_blocking(move || verify_password(&candidate, &stored))
+    let password_ok = check_password(password.to_owned(), stored)
         .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
+        .map_err(|Busy| ApiError::TooManyRequests {
+            retry_after_secs: 1,
+        })?;
 
-    let fail = || async {
-        store
-            .record_failed_login(&throttle_key, now.timestamp(), window_start)
-            .await?;
-        Err::<CaseworkerLogin, ApiError>(ApiError::Unauthorized)
-    };
+    // The try was counted as a failure when it was reserved: a failure
+    // needs nothing more.
     let account = match account {
         Some(a) if password_ok && a.disabled_at.is_none() => a,
-        _ => return fail().await,
+        _ => return Err(ApiError::Unauthorized),
     };
     match (
         &account.totp_secret,
@@ -213,7 +244,9 @@ pub async fn log_in(
                 "Type the six-digit code from your authenticator app",
             ));
         }
-        (Some(secret), Some(code)) if !check_totp(secret, code, now) => return fail().await,
+        (Some(secret), Some(code)) if !check_totp(secret, code, now) => {
+            return Err(ApiError::Unauthorized);
+        }
         (None, _) if state.config.require_admin_totp && account.has(Role::Administrator) => {
             // Right password, but the deployment demands a second factor
             // this account lacks: an operator must set one up.
@@ -221,6 +254,7 @@ pub async fn log_in(
         }
         _ => {}
     }
+    store.clear_login_throttle(&account_key).await?;
 
     let organisation = store
         .organisation_by_id(account.organisation_id)

@@ -3,9 +3,11 @@
 //! token ([`token`]) in a cookie or a Bearer header; handlers name the
 //! session they need with the [`applicant`] extractors. Caseworkers log in
 //! with username, password and an optional TOTP code ([`caseworker`],
-//! [`password`]) and get a session of the same kind with its own audience.
+//! [`password`]) and get a session of the same kind with its own audience;
+//! their failed logins slow down per account and address ([`backoff`]).
 
 pub mod applicant;
+pub mod backoff;
 pub mod caseworker;
 pub mod code;
 pub mod login;

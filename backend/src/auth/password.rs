@@ -2,11 +2,13 @@
 //! `argon2` crate's default parameters) and RFC 6238 TOTP second factors
 //! (SHA-1, six digits, 30-second steps: what every authenticator app reads).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex, PoisonError};
+use std::time::Duration;
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Argon2, Block, Params, Version};
 use chrono::{DateTime, Utc};
+use tokio::sync::Semaphore;
 use totp_rs::{Algorithm, Secret, TOTP};
 
 /// Hashes a password with a fresh random salt.
@@ -22,13 +24,113 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 }
 
 /// Whether `password` matches the PHC string `stored`. A stored value that
-/// does not parse matches nothing.
+/// does not parse matches nothing. Allocates its own memory: for the CLI
+/// and tests; logins go through [`check_password`].
 pub fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|hash| {
         Argon2::default()
             .verify_password(password.as_bytes(), &hash)
             .is_ok()
     })
+}
+
+/// Password checks at a time, and their memory. argon2id with the default
+/// parameters fills 19 MiB per check; a flood of logins (with unknown
+/// usernames, from many addresses) once took the server to 4 GB, which the
+/// allocator then kept. Now at most one check per core runs, each in one of
+/// as many buffers that are allocated once and reused, so the memory for
+/// checks is bounded (2 cores: 38 MiB) and never handed back and forth
+/// with the allocator. A login that waits longer than [`CHECK_WAIT`] for
+/// its turn is answered "busy" (429 with `Retry-After`) instead.
+struct CheckGate {
+    turns: Semaphore,
+    buffers: Mutex<Vec<Vec<Block>>>,
+}
+
+static GATE: LazyLock<CheckGate> = LazyLock::new(|| CheckGate {
+    turns: Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from)),
+    buffers: Mutex::new(Vec::new()),
+});
+
+/// How long a password check waits for its turn.
+pub const CHECK_WAIT: Duration = Duration::from_secs(5);
+
+/// The largest argon2 memory a stored hash may ask for (64 MiB): a hash
+/// edited to ask for more matches nothing rather than exhaust the memory.
+const MAX_BLOCKS: usize = 64 * 1024;
+
+/// All password checks are busy; the login may be tried again shortly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
+
+/// [`verify_password`] through the gate: off the async workers, at most
+/// one per core at a time, in reused memory.
+pub async fn check_password(password: String, stored: String) -> Result<bool, Busy> {
+    let Ok(Ok(_turn)) = tokio::time::timeout(CHECK_WAIT, GATE.turns.acquire()).await else {
+        return Err(Busy);
+    };
+    let mut blocks = GATE
+        .buffers
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .pop()
+        .unwrap_or_default();
+    let checked = tokio::task::spawn_blocking(move || {
+        let ok = verify_password_in(&password, &stored, &mut blocks);
+        (ok, blocks)
+    })
+    .await;
+    // A panicked check loses its buffer; the next one allocates anew.
+    let Ok((ok, blocks)) = checked else {
+        return Ok(false);
+    };
+    GATE.buffers
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(blocks);
+    Ok(ok)
+}
+
+/// Whether `password` matches the PHC string `stored`, computed in
+/// `blocks` (grown to what the hash needs, never shrunk).
+fn verify_password_in(password: &str, stored: &str, blocks: &mut Vec<Block>) -> bool {
+    let Ok(hash) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (hash.salt, hash.hash) else {
+        return false;
+    };
+    let (Ok(algorithm), Ok(params)) = (
+        argon2::Algorithm::try_from(hash.algorithm),
+        Params::try_from(&hash),
+    ) else {
+        return false;
+    };
+    let Ok(version) = hash
+        .version
+        .map_or(Ok(Version::default()), Version::try_from)
+    else {
+        return false;
+    };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    let needed = params.block_count();
+    if needed > MAX_BLOCKS {
+        return false;
+    }
+    if blocks.len() < needed {
+        blocks.resize(needed, Block::new());
+    }
+    let argon2 = Argon2::new(algorithm, version, params);
+    Output::init_with(expected.len(), |out| {
+        argon2
+            .hash_password_into_with_memory(password.as_bytes(), salt, out, &mut blocks[..])
+            .map_err(|_| argon2::password_hash::Error::Password)
+    })
+    // `Output`'s equality is constant-time.
+    .is_ok_and(|computed| computed == expected)
 }
 
 /// A hash no password is known for: checked against when the username is
@@ -96,6 +198,28 @@ mod tests {
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("correct horse batterY", &hash));
         assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[tokio::test]
+    async fn gated_check_agrees_with_the_plain_one_and_reuses_its_buffer() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert_eq!(
+            check_password("correct horse battery".into(), hash.clone()).await,
+            Ok(true)
+        );
+        assert_eq!(
+            check_password("correct horse batterY".into(), hash.clone()).await,
+            Ok(false)
+        );
+        assert_eq!(
+            check_password("x".into(), "not a hash".into()).await,
+            Ok(false)
+        );
+        let buffers = GATE.buffers.lock().unwrap();
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        assert!(!buffers.is_empty() && buffers.len() <= cores);
+        let blocks = Params::default().block_count();
+        assert!(buffers.iter().all(|b| b.len() >= blocks));
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub struct LoginCodeRecord {
     pub expires_at: DateTime<Utc>,
     /// When it was ended early (logout, a newer code, too many wrong tries).
     pub ended_at: Option<DateTime<Utc>>,
-    /// Wrong codes tried while this code was the person's active one.
+    /// Tries counted against this code: wrong ones, and any being checked.
     pub wrong_tries: i64,
 }
 
@@ -202,6 +202,15 @@ pub struct NewLoginCode {
     pub code_hash: Vec<u8>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+}
+
+/// The login throttle of one key: consecutive failures and when the next
+/// try is allowed (Unix seconds). See `auth::backoff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginThrottle {
+    pub failures: i64,
+    pub last_failure_at: i64,
+    pub next_try_at: i64,
 }
 
 /// An applicant's server-side session; the token only names it.
@@ -314,8 +323,17 @@ pub trait Store: BackOfficeStore + Send + Sync + 'static {
     async fn organisation_by_id(&self, id: Uuid) -> Result<Option<Organisation>, StoreError>;
 
     /// Stores a new login code and, in the same transaction, ends every
-    /// earlier code of the person (`Replaced`): one code at a time.
-    async fn issue_login_code(&self, new: &NewLoginCode) -> Result<LoginCodeRecord, StoreError>;
+    /// earlier code of the person (`Replaced`) and every live session of
+    /// the person: one code at a time, and whoever held the old one is out.
+    /// `None`, changing nothing, when the person already has `max_recent`
+    /// codes created at or after `recent_since`. Concurrent issues for one
+    /// person are serialised, so the cap holds under concurrency.
+    async fn issue_login_code(
+        &self,
+        new: &NewLoginCode,
+        max_recent: i64,
+        recent_since: DateTime<Utc>,
+    ) -> Result<Option<LoginCodeRecord>, StoreError>;
 
     /// The person's code that has not been ended (it may have expired).
     async fn current_login_code(
@@ -323,29 +341,45 @@ pub trait Store: BackOfficeStore + Send + Sync + 'static {
         person_id: Uuid,
     ) -> Result<Option<LoginCodeRecord>, StoreError>;
 
-    /// Counts a wrong code against the person's current code, ending it
-    /// (`TooManyTries`) when this makes `max_tries`. One statement, so
-    /// concurrent wrong tries are all counted.
-    async fn record_wrong_code(
+    /// Reserves one try of a code before it is checked: counts it and
+    /// returns the new count, or `None` (counting nothing) when the code
+    /// has ended or already has `max_tries`. One statement, so that
+    /// simultaneous tries can never check more than `max_tries` guesses.
+    async fn reserve_code_try(
+        &self,
+        code_id: Uuid,
+        max_tries: i64,
+    ) -> Result<Option<i64>, StoreError>;
+
+    /// Gives back the try of a login that was right: only wrong guesses
+    /// use up a code.
+    async fn refund_code_try(&self, code_id: Uuid) -> Result<(), StoreError>;
+
+    /// Ends the code (`TooManyTries`) if its tries are used up.
+    async fn end_exhausted_code(
         &self,
         code_id: Uuid,
         max_tries: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
 
-    /// Records a failed login under `key` (a keyed hash of the DUF-number)
-    /// at `at` (Unix seconds), forgetting that key's failures before
-    /// `forget_before`.
-    async fn record_failed_login(
+    /// The login throttle under `key` (a keyed hash), if any.
+    async fn login_throttle(&self, key: &[u8]) -> Result<Option<LoginThrottle>, StoreError>;
+
+    /// Compare-and-swap: replaces the throttle under `key` with `new` only
+    /// if it still is `expected` (`None`: there is no row). Returns whether
+    /// it did; a caller that lost the race reads again. Inserting also
+    /// forgets throttles quiet since `forget_before` (Unix seconds).
+    async fn swap_login_throttle(
         &self,
         key: &[u8],
-        at: i64,
+        expected: Option<&LoginThrottle>,
+        new: &LoginThrottle,
         forget_before: i64,
-    ) -> Result<(), StoreError>;
+    ) -> Result<bool, StoreError>;
 
-    /// The times (Unix seconds, oldest first) of failed logins under `key`
-    /// at or after `since`.
-    async fn failed_logins_since(&self, key: &[u8], since: i64) -> Result<Vec<i64>, StoreError>;
+    /// Removes the throttle under `key` (a success, or an administrator).
+    async fn clear_login_throttle(&self, key: &[u8]) -> Result<(), StoreError>;
 
     /// Opens a session.
     async fn create_applicant_session(
@@ -370,6 +404,14 @@ pub trait Store: BackOfficeStore + Send + Sync + 'static {
         code_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
+
+    /// Ends every live session of the person (a counsellor's "end
+    /// sessions"); returns how many were live. The code stays valid.
+    async fn end_person_sessions(
+        &self,
+        person_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError>;
 
     /// Records a consent or decline.
     async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError>;

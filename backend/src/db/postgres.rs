@@ -16,7 +16,7 @@ use super::rows::{
     to_json_text,
 };
 use super::{
-    ApplicantSessionRecord, CodeEnd, Consent, DraftUpdate, Engine, LoginCodeRecord,
+    ApplicantSessionRecord, CodeEnd, Consent, DraftUpdate, Engine, LoginCodeRecord, LoginThrottle,
     NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson, Organisation, Person, Store,
     StoreError, StoredRegistration, fold_name,
 };
@@ -148,14 +148,42 @@ impl Store for PgStore {
         row.map(TryInto::try_into).transpose()
     }
 
-    async fn issue_login_code(&self, new: &NewLoginCode) -> Result<LoginCodeRecord, StoreError> {
+    async fn issue_login_code(
+        &self,
+        new: &NewLoginCode,
+        max_recent: i64,
+        recent_since: DateTime<Utc>,
+    ) -> Result<Option<LoginCodeRecord>, StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Serialise issues for one person: the count below and the insert
+        // must see the same rows.
+        sqlx::query("SELECT id FROM people WHERE id = $1 FOR UPDATE")
+            .bind(new.person_id)
+            .execute(&mut *tx)
+            .await?;
+        let (recent,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM login_codes WHERE person_id = $1 AND created_at >= $2",
+        )
+        .bind(new.person_id)
+        .bind(recent_since)
+        .fetch_one(&mut *tx)
+        .await?;
+        if recent >= max_recent {
+            return Ok(None);
+        }
         sqlx::query(
             "UPDATE login_codes SET ended_at = $1, end_reason = $2 \
              WHERE person_id = $3 AND ended_at IS NULL",
         )
         .bind(new.created_at)
         .bind(CodeEnd::Replaced.as_str())
+        .bind(new.person_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE applicant_sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+        )
+        .bind(new.created_at)
         .bind(new.person_id)
         .execute(&mut *tx)
         .await?;
@@ -171,7 +199,7 @@ impl Store for PgStore {
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        row.try_into()
+        row.try_into().map(Some)
     }
 
     async fn current_login_code(
@@ -188,58 +216,117 @@ impl Store for PgStore {
         row.map(TryInto::try_into).transpose()
     }
 
-    async fn record_wrong_code(
+    async fn reserve_code_try(
         &self,
         code_id: Uuid,
         max_tries: i64,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        // In SET, `wrong_tries` is the value before this update.
-        sqlx::query(
-            "UPDATE login_codes SET wrong_tries = wrong_tries + 1, \
-             ended_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE NULL END, \
-             end_reason = CASE WHEN wrong_tries + 1 >= $3 THEN $4 ELSE NULL END \
-             WHERE id = $5 AND ended_at IS NULL",
+    ) -> Result<Option<i64>, StoreError> {
+        let tries: Option<(i64,)> = sqlx::query_as(
+            "UPDATE login_codes SET wrong_tries = wrong_tries + 1 \
+             WHERE id = $1 AND ended_at IS NULL AND wrong_tries < $2 RETURNING wrong_tries",
         )
+        .bind(code_id)
         .bind(max_tries)
-        .bind(now)
-        .bind(max_tries)
-        .bind(CodeEnd::TooManyTries.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(tries.map(|(t,)| t))
+    }
+
+    async fn refund_code_try(&self, code_id: Uuid) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE login_codes SET wrong_tries = wrong_tries - 1 WHERE id = $1 AND wrong_tries > 0",
+        )
         .bind(code_id)
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
-    async fn record_failed_login(
+    async fn end_exhausted_code(
         &self,
-        key: &[u8],
-        at: i64,
-        forget_before: i64,
+        code_id: Uuid,
+        max_tries: i64,
+        now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM failed_logins WHERE key = $1 AND at < $2")
-            .bind(key)
-            .bind(forget_before)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO failed_logins (key, at) VALUES ($1, $2)")
-            .bind(key)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        sqlx::query(
+            "UPDATE login_codes SET ended_at = $1, end_reason = $2 \
+             WHERE id = $3 AND ended_at IS NULL AND wrong_tries >= $4",
+        )
+        .bind(now)
+        .bind(CodeEnd::TooManyTries.as_str())
+        .bind(code_id)
+        .bind(max_tries)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    async fn failed_logins_since(&self, key: &[u8], since: i64) -> Result<Vec<i64>, StoreError> {
-        let times: Vec<(i64,)> =
-            sqlx::query_as("SELECT at FROM failed_logins WHERE key = $1 AND at >= $2 ORDER BY at")
+    async fn login_throttle(&self, key: &[u8]) -> Result<Option<LoginThrottle>, StoreError> {
+        // From the writer: a compare-and-swap must start from the newest row.
+        let row: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT failures, last_failure_at, next_try_at FROM login_throttles WHERE key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(
+            row.map(|(failures, last_failure_at, next_try_at)| LoginThrottle {
+                failures,
+                last_failure_at,
+                next_try_at,
+            }),
+        )
+    }
+
+    async fn swap_login_throttle(
+        &self,
+        key: &[u8],
+        expected: Option<&LoginThrottle>,
+        new: &LoginThrottle,
+        forget_before: i64,
+    ) -> Result<bool, StoreError> {
+        let done = match expected {
+            None => {
+                sqlx::query("DELETE FROM login_throttles WHERE last_failure_at < $1")
+                    .bind(forget_before)
+                    .execute(&self.pool)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO login_throttles (key, failures, last_failure_at, next_try_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
+                )
                 .bind(key)
-                .bind(since)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(times.into_iter().map(|(t,)| t).collect())
+                .bind(new.failures)
+                .bind(new.last_failure_at)
+                .bind(new.next_try_at)
+                .execute(&self.pool)
+                .await?
+            }
+            Some(old) => {
+                sqlx::query(
+                    "UPDATE login_throttles SET failures = $1, last_failure_at = $2, next_try_at = $3 \
+                     WHERE key = $4 AND failures = $5 AND last_failure_at = $6 AND next_try_at = $7",
+                )
+                .bind(new.failures)
+                .bind(new.last_failure_at)
+                .bind(new.next_try_at)
+                .bind(key)
+                .bind(old.failures)
+                .bind(old.last_failure_at)
+                .bind(old.next_try_at)
+                .execute(&self.pool)
+                .await?
+            }
+        };
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn clear_login_throttle(&self, key: &[u8]) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM login_throttles WHERE key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn create_applicant_session(
@@ -311,6 +398,21 @@ impl Store for PgStore {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn end_person_sessions(
+        &self,
+        person_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let ended = sqlx::query(
+            "UPDATE applicant_sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+        )
+        .bind(now)
+        .bind(person_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(ended.rows_affected())
     }
 
     async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError> {

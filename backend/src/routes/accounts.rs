@@ -1,5 +1,6 @@
 //! Account administration for administrators: the own organisation's
-//! caseworker accounts, creating them, setting roles, disabling them. No
+//! caseworker accounts, creating them, setting roles, disabling them,
+//! clearing a login delay. No
 //! personal data of applicants is reachable from here.
 
 use axum::Json;
@@ -17,6 +18,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
+use crate::auth::caseworker::account_throttle_key;
 use crate::auth::password::{hash_password, new_totp_secret, totp_base32, totp_uri};
 use crate::back_office::{self, parse_id};
 use crate::db::{Caseworker, NewCaseworker, StoreError};
@@ -28,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_accounts, create_account))
         .routes(routes!(set_roles))
         .routes(routes!(disable_account))
+        .routes(routes!(clear_login_delay))
 }
 
 /// The organisation's accounts, by username.
@@ -195,6 +198,42 @@ pub async fn disable_account(
     event.fields = account_fields(&updated);
     state.store.append_audit(&[event]).await?;
     Ok(Json(back_office::account(&updated)))
+}
+
+/// Clear an account's login delay: after failed logins an account waits
+/// longer and longer between tries, and after 100 it is held (see
+/// `auth::backoff`); an administrator who has spoken to its owner lets
+/// them try again at once.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/caseworker/accounts/{id}/login-delay",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 204, description = "The account may log in again at once"),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn clear_login_delay(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppPath(id): AppPath<String>,
+) -> Result<StatusCode, ApiError> {
+    cw.require(&[Role::Administrator])?;
+    let target = account_in_org(&state, &cw, &id).await?;
+    state
+        .store
+        .clear_login_throttle(&account_throttle_key(&state, &target.username))
+        .await?;
+    let mut event = cw.event(AuditAction::LoginDelayCleared, state.clock.now());
+    event.fields = vec![format!("account:{}", target.id)];
+    state.store.append_audit(&[event]).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The account with this id in the caller's organisation; 404 otherwise.

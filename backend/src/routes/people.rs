@@ -53,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(person_registration))
         .routes(routes!(access_log))
         .routes(routes!(issue_new_code))
+        .routes(routes!(end_sessions))
         .routes(routes!(add_remark))
         .routes(routes!(correct_identity))
         .routes(routes!(worklist))
@@ -487,8 +488,10 @@ pub async fn access_log(
     ))
 }
 
-/// Issue a new login code, ending any earlier one. The code is in this
-/// answer only: it is stored as a keyed hash and cannot be shown again.
+/// Issue a new login code, ending any earlier one and every session opened
+/// with it. The code is in this answer only: it is stored as a keyed hash
+/// and cannot be shown again. At most five codes a day per person (the
+/// bound on guessing depends on it).
 #[utoipa::path(
     post,
     path = "/api/v1/caseworker/people/{id}/codes",
@@ -500,6 +503,7 @@ pub async fn access_log(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The person has been given five codes in the last 24 hours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
@@ -519,8 +523,7 @@ pub async fn issue_new_code(
         now,
         state.config.code_ttl,
     )
-    .await
-    .map_err(ApiError::Internal)?;
+    .await?;
     let mut event = cw.event(AuditAction::IssueCode, now);
     event.person_id = Some(listing.person.id);
     event.person_organisation_id = Some(listing.person.organisation_id);
@@ -533,6 +536,44 @@ pub async fn issue_new_code(
             expires_at: api_time(issued.expires_at),
         }),
     ))
+}
+
+/// End every session the applicant has open (for example on a shared
+/// computer at the reception centre). The code stays valid: if it may be
+/// known to someone else, issue a new code, which ends it.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/caseworker/people/{id}/sessions",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(("id" = String, Path, description = "The person's id")),
+    responses(
+        (status = 204, description = "Every session of the applicant has ended"),
+        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppPath(id): AppPath<String>,
+) -> Result<StatusCode, ApiError> {
+    cw.require(&[Role::Counsellor])?;
+    let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    let now = state.clock.now();
+    let ended = state
+        .store
+        .end_person_sessions(listing.person.id, now)
+        .await?;
+    let mut event = cw.event(AuditAction::EndSessions, now);
+    event.person_id = Some(listing.person.id);
+    event.person_organisation_id = Some(listing.person.organisation_id);
+    event.fields = vec![format!("sessions:{ended}")];
+    state.store.append_audit(&[event]).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Add a remark to the person.

@@ -159,6 +159,14 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
             404,
         ),
         (
+            Method::DELETE,
+            format!("/api/v1/caseworker/people/{p}/sessions"),
+            Value::Null,
+            &[Counsellor],
+            204,
+            404,
+        ),
+        (
             Method::POST,
             format!("/api/v1/caseworker/people/{p}/remarks"),
             json!({ "text": "Called about the code" }),
@@ -244,6 +252,14 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
             Value::Null,
             &[Administrator],
             200,
+            404,
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/caseworker/accounts/{target}/login-delay".into(),
+            Value::Null,
+            &[Administrator],
+            204,
             404,
         ),
     ];
@@ -941,15 +957,6 @@ async fn password_and_totp_rules(app: TestApp) {
         .await;
     assert_eq!(ok.status, 201);
 
-    // Ten failures in an hour lock the username.
-    for _ in 0..10 {
-        app.try_caseworker_login("locked", CASEWORKER_PASSWORD, None)
-            .await;
-    }
-    app.try_caseworker_login("locked", CASEWORKER_PASSWORD, None)
-        .await
-        .problem(429, "too-many-requests");
-
     // When the deployment requires it, an administrator without TOTP cannot log in.
     let app = app.reconfigured(|c| c.require_admin_totp = true);
     app.try_caseworker_login("admin", CASEWORKER_PASSWORD, None)
@@ -959,6 +966,181 @@ async fn password_and_totp_rules(app: TestApp) {
         .try_caseworker_login("kari", CASEWORKER_PASSWORD, Some(&totp_code(&secret, now)))
         .await;
     assert_eq!(reader_ok.status, 201);
+}
+
+/// A new code ends the sessions of the old one, and a counsellor can end
+/// an applicant's sessions without changing the code; both are audited.
+async fn new_code_and_counsellor_end_applicant_sessions(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let reader = app.caseworker(ORG_A, "reader", &[Role::Reader]).await;
+    let code = app.issue_code(&person).await;
+    let phone = app.login(DUF_A, &code).await;
+    let computer = app.login(DUF_A, &code).await;
+
+    let sessions = format!("/api/v1/caseworker/people/{}/sessions", person.id);
+    app.bearer(Method::DELETE, &sessions, &reader)
+        .await
+        .problem(403, "forbidden");
+    assert_eq!(
+        app.bearer_get("/api/v1/applicant/session", &phone)
+            .await
+            .status,
+        200
+    );
+    let ended = app.bearer(Method::DELETE, &sessions, &counsellor).await;
+
+    assert_eq!(ended.status, 204);
+    for token in [&phone, &computer] {
+        app.bearer_get("/api/v1/applicant/session", token)
+            .await
+            .problem(401, "unauthorized");
+    }
+    let again = app.login(DUF_A, &code).await;
+    let issued = app
+        .bearer_post(
+            &format!("/api/v1/caseworker/people/{}/codes", person.id),
+            &counsellor,
+        )
+        .await;
+    assert_eq!(issued.status, 201);
+    app.bearer_get("/api/v1/applicant/session", &again)
+        .await
+        .problem(401, "unauthorized");
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            person_id: Some(person.id),
+            action: Some(AuditAction::EndSessions),
+            limit: 100,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let ends: Vec<_> = events
+        .iter()
+        .filter(|e| e.event.action == AuditAction::EndSessions)
+        .collect();
+    assert_eq!(ends.len(), 1);
+    assert_eq!(ends[0].event.fields, ["sessions:2"]);
+}
+
+/// Failed logins slow an account down, never lock it before 100; the
+/// owner gets in once the wait is over, and an administrator can clear it.
+async fn failed_caseworker_logins_slow_down_instead_of_locking(app: TestApp) {
+    let (kari, _) = app
+        .add_caseworker(ORG_A, "kari", &[Role::Reader], false)
+        .await;
+    let wrong = || app.try_caseworker_login("kari", "wrong password!", None);
+    for _ in 0..6 {
+        wrong().await.problem(401, "unauthorized");
+    }
+    // The sixth failure asks for a one-second wait, the next for two.
+    let waiting = app
+        .try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+        .await;
+    waiting.problem(429, "too-many-requests");
+    assert_eq!(waiting.header("retry-after"), "1");
+    app.advance(Duration::seconds(1));
+    wrong().await.problem(401, "unauthorized");
+    assert_eq!(
+        app.try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+            .await
+            .header("retry-after"),
+        "2"
+    );
+    app.advance(Duration::seconds(2));
+    assert_eq!(
+        app.try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+            .await
+            .status,
+        201,
+        "the owner gets in after the wait"
+    );
+    // A success starts the count again.
+    wrong().await.problem(401, "unauthorized");
+    assert_eq!(
+        app.try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+            .await
+            .status,
+        201
+    );
+
+    // Only a hundred failures hold the account; an administrator clears it.
+    for n in 0..100 {
+        let res = wrong().await;
+        assert!(res.status == 401 || res.status == 429, "try {n}");
+        app.advance(Duration::minutes(15));
+    }
+    let held = app
+        .try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+        .await;
+    held.problem(429, "too-many-requests");
+    app.advance(Duration::hours(1));
+    app.try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+        .await
+        .problem(429, "too-many-requests");
+    let admin = app.caseworker(ORG_A, "admin", &[Role::Administrator]).await;
+    let cleared = app
+        .bearer(
+            Method::DELETE,
+            &format!("/api/v1/caseworker/accounts/{}/login-delay", kari.id),
+            &admin,
+        )
+        .await;
+    assert_eq!(cleared.status, 204);
+    assert_eq!(
+        app.try_caseworker_login("kari", CASEWORKER_PASSWORD, None)
+            .await
+            .status,
+        201
+    );
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            action: Some(AuditAction::LoginDelayCleared),
+            limit: 100,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.event.action == AuditAction::LoginDelayCleared
+                && e.event.fields == [format!("account:{}", kari.id)])
+    );
+}
+
+/// 200 logins at once for one account, the right password at a random
+/// place: the tries are counted before the password is checked, so at
+/// most the five free ones and the one that starts the wait are checked
+/// (401 or 201); every other is 429 unchecked. (Before, all 100 of 100
+/// were checked.)
+async fn simultaneous_wrong_passwords_check_at_most_six(app: TestApp) {
+    app.add_caseworker(ORG_A, "kari", &[Role::Reader], false)
+        .await;
+    let mut byte = [0u8; 1];
+    getrandom::getrandom(&mut byte).unwrap();
+    let right_at = usize::from(byte[0]) % 200;
+    let answers = futures_util::future::join_all((0..200).map(|i| {
+        let password = if i == right_at {
+            CASEWORKER_PASSWORD
+        } else {
+            "wrong password!"
+        };
+        app.try_caseworker_login("kari", password, None)
+    }))
+    .await;
+    let checked = answers
+        .iter()
+        .filter(|r| r.status == 401 || r.status == 201)
+        .count();
+    let refused = answers.iter().filter(|r| r.status == 429).count();
+    assert!(checked <= 6, "{checked} passwords checked");
+    assert_eq!(checked + refused, 200);
 }
 
 on_both_engines!(
@@ -972,4 +1154,7 @@ on_both_engines!(
     disabled_account_sessions_end_at_once,
     caseworker_sessions_time_out_and_log_out,
     password_and_totp_rules,
+    new_code_and_counsellor_end_applicant_sessions,
+    failed_caseworker_logins_slow_down_instead_of_locking,
+    simultaneous_wrong_passwords_check_at_most_six,
 );

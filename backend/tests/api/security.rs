@@ -219,12 +219,14 @@ async fn cross_site_cookie_requests_are_refused_and_change_nothing(app: TestApp)
     )
     .await;
     assert_eq!(read.status, 200);
-    // A Bearer token cannot be added by a foreign page: not checked.
+    // A Bearer token cannot be added by a foreign page: not checked. (For
+    // another person: the codes above used up this one's five a day.)
+    let (other, _) = app.seed_person("202400000198").await;
     let bearer = format!("Bearer {token}");
     let res = with_headers(
         &app,
         Method::POST,
-        &codes,
+        &format!("/api/v1/caseworker/people/{}/codes", other.id),
         None,
         &[
             ("authorization", &bearer),

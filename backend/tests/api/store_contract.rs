@@ -3,8 +3,8 @@
 
 use chrono::{Duration, Utc};
 use kartlegg_backend::db::{
-    Consent, DraftUpdate, NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson,
-    OrganisationKind, Person, StoreError,
+    Consent, DraftUpdate, LoginCodeRecord, LoginThrottle, NewApplicantSession, NewLoginCode,
+    NewOrganisation, NewPerson, OrganisationKind, Person, StoreError,
 };
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::domain::DufNumber;
@@ -198,60 +198,170 @@ async fn person_and_organisation_are_found_by_id(app: TestApp) {
     );
 }
 
-async fn issuing_a_code_ends_the_earlier_one(app: TestApp) {
+/// Issues without a cap: the store's own tests are not about the cap.
+async fn issue(app: &TestApp, new: &NewLoginCode) -> LoginCodeRecord {
+    app.store
+        .issue_login_code(new, i64::MAX, new.created_at - Duration::days(1))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn issuing_a_code_ends_the_earlier_one_and_its_sessions(app: TestApp) {
     let p = a_person(&app).await;
-    let first = app.store.issue_login_code(&new_code(&p, 1)).await.unwrap();
-    let second = app.store.issue_login_code(&new_code(&p, 2)).await.unwrap();
+    let first = issue(&app, &new_code(&p, 1)).await;
+    let now = Utc::now();
+    let session = app
+        .store
+        .create_applicant_session(&NewApplicantSession {
+            person_id: p.id,
+            code_id: first.id,
+            created_at: now,
+            expires_at: now + Duration::hours(12),
+        })
+        .await
+        .unwrap();
+    let second = issue(&app, &new_code(&p, 2)).await;
     let current = app.store.current_login_code(p.id).await.unwrap().unwrap();
     assert_eq!(current.id, second.id);
     assert_eq!(current.code_hash, vec![2; 32]);
     assert_ne!(first.id, second.id);
+    let old = app
+        .store
+        .applicant_session(session.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(old.ended_at.is_some(), "the new code ended the old session");
 }
 
-async fn wrong_codes_end_the_code_at_the_limit(app: TestApp) {
+/// The cap on codes per day holds when many are issued at once.
+async fn codes_per_day_are_capped_under_concurrency(app: TestApp) {
     let p = a_person(&app).await;
-    let code = app.store.issue_login_code(&new_code(&p, 1)).await.unwrap();
-    for _ in 0..4 {
+    let now = Utc::now();
+    let new = new_code(&p, 1);
+    let issued = futures_util::future::join_all(
+        (0..50).map(|_| app.store.issue_login_code(&new, 5, now - Duration::days(1))),
+    )
+    .await;
+    let issued: Vec<_> = issued.into_iter().map(Result::unwrap).collect();
+    assert_eq!(issued.iter().filter(|c| c.is_some()).count(), 5);
+    // A day later the oldest no longer count.
+    let later = NewLoginCode {
+        created_at: now + Duration::days(1) + Duration::seconds(1),
+        ..new
+    };
+    assert!(
         app.store
-            .record_wrong_code(code.id, 5, Utc::now())
+            .issue_login_code(&later, 5, later.created_at - Duration::days(1))
             .await
-            .unwrap();
-    }
-    let after_four = app.store.current_login_code(p.id).await.unwrap().unwrap();
-    assert_eq!(after_four.wrong_tries, 4);
+            .unwrap()
+            .is_some()
+    );
+}
+
+/// Tries are reserved before a code is checked: of 200 at once, exactly
+/// the allowed five get one.
+async fn code_tries_are_reserved_atomically(app: TestApp) {
+    let p = a_person(&app).await;
+    let code = issue(&app, &new_code(&p, 1)).await;
+    let tries =
+        futures_util::future::join_all((0..200).map(|_| app.store.reserve_code_try(code.id, 5)))
+            .await;
+    let mut granted: Vec<i64> = tries.into_iter().filter_map(|t| t.unwrap()).collect();
+    granted.sort_unstable();
+    assert_eq!(granted, [1, 2, 3, 4, 5]);
+
+    app.store.refund_code_try(code.id).await.unwrap();
+    assert_eq!(
+        app.store.reserve_code_try(code.id, 5).await.unwrap(),
+        Some(5)
+    );
     app.store
-        .record_wrong_code(code.id, 5, Utc::now())
+        .end_exhausted_code(code.id, 5, Utc::now())
         .await
         .unwrap();
     assert!(app.store.current_login_code(p.id).await.unwrap().is_none());
+    assert_eq!(app.store.reserve_code_try(code.id, 5).await.unwrap(), None);
 }
 
-async fn failed_logins_are_counted_per_key_and_forgotten(app: TestApp) {
-    for at in [100, 200, 300] {
-        app.store.record_failed_login(b"k1", at, 0).await.unwrap();
+async fn a_code_below_the_limit_is_not_ended(app: TestApp) {
+    let p = a_person(&app).await;
+    let code = issue(&app, &new_code(&p, 1)).await;
+    for _ in 0..4 {
+        app.store.reserve_code_try(code.id, 5).await.unwrap();
     }
-    app.store.record_failed_login(b"k2", 250, 0).await.unwrap();
-    assert_eq!(
-        app.store.failed_logins_since(b"k1", 150).await.unwrap(),
-        [200, 300]
-    );
     app.store
-        .record_failed_login(b"k1", 400, 250)
+        .end_exhausted_code(code.id, 5, Utc::now())
         .await
         .unwrap();
-    assert_eq!(
-        app.store.failed_logins_since(b"k1", 0).await.unwrap(),
-        [300, 400]
+    let current = app.store.current_login_code(p.id).await.unwrap().unwrap();
+    assert_eq!(current.wrong_tries, 4);
+}
+
+/// Compare-and-swap: only a writer that saw the current row wins.
+async fn login_throttle_changes_only_by_compare_and_swap(app: TestApp) {
+    let t = |failures, at| LoginThrottle {
+        failures,
+        last_failure_at: at,
+        next_try_at: at,
+    };
+    assert_eq!(app.store.login_throttle(b"k1").await.unwrap(), None);
+    assert!(
+        app.store
+            .swap_login_throttle(b"k1", None, &t(1, 100), 0)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app.store
+            .swap_login_throttle(b"k1", None, &t(1, 100), 0)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app.store
+            .swap_login_throttle(b"k1", Some(&t(5, 100)), &t(6, 101), 0)
+            .await
+            .unwrap()
+    );
+    assert!(
+        app.store
+            .swap_login_throttle(b"k1", Some(&t(1, 100)), &t(2, 101), 0)
+            .await
+            .unwrap()
     );
     assert_eq!(
-        app.store.failed_logins_since(b"k2", 0).await.unwrap(),
-        [250]
+        app.store.login_throttle(b"k1").await.unwrap(),
+        Some(t(2, 101))
     );
+
+    // A new key forgets keys quiet since before `forget_before`.
+    assert!(
+        app.store
+            .swap_login_throttle(b"k2", None, &t(1, 500), 200)
+            .await
+            .unwrap()
+    );
+    assert_eq!(app.store.login_throttle(b"k1").await.unwrap(), None);
+
+    let (seen, next) = (t(1, 500), t(2, 501));
+    let racers = futures_util::future::join_all(
+        (0..50).map(|_| app.store.swap_login_throttle(b"k2", Some(&seen), &next, 0)),
+    )
+    .await;
+    assert_eq!(
+        racers.into_iter().filter(|r| *r.as_ref().unwrap()).count(),
+        1
+    );
+
+    app.store.clear_login_throttle(b"k2").await.unwrap();
+    assert_eq!(app.store.login_throttle(b"k2").await.unwrap(), None);
 }
 
 async fn ending_sessions_ends_the_code_and_its_sessions(app: TestApp) {
     let p = a_person(&app).await;
-    let code = app.store.issue_login_code(&new_code(&p, 1)).await.unwrap();
+    let code = issue(&app, &new_code(&p, 1)).await;
     let now = Utc::now();
     let new = NewApplicantSession {
         person_id: p.id,
@@ -402,9 +512,11 @@ on_both_engines!(
     person_needs_an_existing_organisation,
     concurrent_writers_all_succeed,
     person_and_organisation_are_found_by_id,
-    issuing_a_code_ends_the_earlier_one,
-    wrong_codes_end_the_code_at_the_limit,
-    failed_logins_are_counted_per_key_and_forgotten,
+    issuing_a_code_ends_the_earlier_one_and_its_sessions,
+    codes_per_day_are_capped_under_concurrency,
+    code_tries_are_reserved_atomically,
+    a_code_below_the_limit_is_not_ended,
+    login_throttle_changes_only_by_compare_and_swap,
     ending_sessions_ends_the_code_and_its_sessions,
     consents_are_listed_newest_first,
     a_person_has_at_most_one_draft,

@@ -223,6 +223,8 @@ action-worklist-remove = Removed from a worklist
 action-account-created = Created an account
 action-roles-changed = Changed roles
 action-account-disabled = Disabled an account
+action-end-sessions = Ended the applicant's sessions
+action-login-delay-cleared = Cleared a login delay
 
 ## Accounts
 accounts-title = Accounts

@@ -223,6 +223,8 @@ action-worklist-remove = Fjernet fra arbeidsliste
 action-account-created = Opprettet bruker
 action-roles-changed = Endret roller
 action-account-disabled = Deaktiverte bruker
+action-end-sessions = Avsluttet søkerens økter
+action-login-delay-cleared = Fjernet en innloggingsforsinkelse
 
 ## Brukere
 accounts-title = Brukere
