@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { caseworkerLogin, completeRegistration, expectNoAxeViolations, loginAndConsent, screenshot } from "../fixtures/pages";
-import { ensureOrganisation, newPerson } from "../fixtures/server";
+import { ensureOrganisation, newCode, newPerson } from "../fixtures/server";
+import { text } from "../fixtures/texts";
 
 // The back office (SPEC.md §5, issue 6) is desktop first.
 test.beforeEach(({}, info) => {
@@ -195,4 +196,68 @@ test("the auditor and the administrator see their own pages only", async ({ brow
   await expect(admin.locator(`[data-testid="account-row"][data-username="${username}"]`)).toBeVisible();
   await screenshot(admin, "cw-13-accounts", info);
   await expectNoAxeViolations(admin);
+});
+
+// Issue #11: failed logins slow an account down instead of locking it, an
+// administrator clears the delay, and a counsellor ends an applicant's
+// sessions (a phone left logged in).
+test("failed logins slow an account, the administrator clears it, a counsellor ends sessions", async ({ browser }, info) => {
+  const admin = await (await browser.newContext()).newPage();
+  await caseworkerLogin(admin, "demo.administrator");
+  await admin.getByTestId("menu-accounts").click();
+  const username = `e2e.slow${String(Date.now()).slice(-6)}`;
+  const password = "a long enough passphrase 42";
+  await admin.getByTestId("new-username").fill(username);
+  await admin.getByTestId("new-display-name").fill("E2E Slow");
+  await admin.getByTestId("new-password").fill(password);
+  await admin.getByTestId("new-role-counsellor").check();
+  await admin.getByTestId("create-account").click();
+  await expect(admin.getByTestId("created-account")).toContainText(username);
+
+  const staff = await (await browser.newContext()).newPage();
+  await staff.goto("/caseworker/login");
+  const answered = () =>
+    staff.waitForResponse((r) => r.url().endsWith("/api/v1/caseworker/login") && r.request().method() === "POST");
+  await staff.getByTestId("cw-username").fill(username);
+  // Five failures are free; then each try must wait longer (1 s, 2 s, …),
+  // so a quick try soon lands in a wait and is refused unchecked.
+  let status = 0;
+  for (let i = 0; i < 12 && status !== 429; i++) {
+    await staff.getByTestId("cw-password").fill("not the password");
+    const [res] = await Promise.all([answered(), staff.getByTestId("cw-login-submit").click()]);
+    status = res.status();
+    expect([401, 429]).toContain(status);
+  }
+  expect(status).toBe(429);
+  await expect(staff.getByTestId("cw-login-error")).toHaveText(text("caseworker/en", "error-too-many"));
+  await screenshot(staff, "cw-14-login-wait", info);
+  await expectNoAxeViolations(staff);
+
+  const row = admin.locator(`[data-testid="account-row"][data-username="${username}"]`);
+  await row.getByTestId("clear-login-delay").click();
+  await expect(admin.getByTestId("clear-delay-dialog")).toBeVisible();
+  await screenshot(admin, "cw-15-clear-delay", info);
+  await expectNoAxeViolations(admin);
+  await admin.getByTestId("clear-delay-dialog-confirm").click();
+  await expect(admin.getByTestId("accounts-status")).toContainText(username);
+
+  await staff.getByTestId("cw-password").fill(password);
+  await staff.getByTestId("cw-login-submit").click();
+  await expect(staff.getByTestId("worklist-title")).toBeVisible();
+
+  // An applicant logged in on a phone; the counsellor ends the session.
+  const person = newPerson("Hanna", `Kidane${String(Date.now()).slice(-6)}`);
+  const applicant = await (await browser.newContext()).newPage();
+  await loginAndConsent(applicant, { duf: person.duf, code: newCode(person.duf) });
+  await staff.getByTestId("search-input").fill(person.duf);
+  await staff.getByTestId("search-submit").click();
+  await staff.getByTestId("search-person-link").click();
+  await staff.getByTestId("end-sessions").click();
+  await expect(staff.getByTestId("end-sessions-dialog")).toBeVisible();
+  await screenshot(staff, "cw-16-end-sessions", info);
+  await expectNoAxeViolations(staff);
+  await staff.getByTestId("end-sessions-dialog-confirm").click();
+  await expect(staff.getByTestId("sessions-status")).not.toBeEmpty();
+  const mine = await applicant.request.get("/api/v1/applicant/session");
+  expect(mine.status()).toBe(401);
 });

@@ -245,6 +245,16 @@ pub async fn set_roles(id: &str, roles: Vec<Role>) -> Result<Account, ApiError> 
     .await
 }
 
+/// Ends every session of an applicant (the code stays valid).
+pub async fn end_sessions(id: &str) -> Result<(), ApiError> {
+    send_empty(Request::delete(&url(&format!("/people/{id}/sessions")))).await
+}
+
+/// Lets an account log in again at once after failed logins.
+pub async fn clear_login_delay(id: &str) -> Result<(), ApiError> {
+    send_empty(Request::delete(&url(&format!("/accounts/{id}/login-delay")))).await
+}
+
 /// Disables an account (its sessions end at once).
 pub async fn disable_account(id: &str) -> Result<Account, ApiError> {
     send(Request::post(&url(&format!("/accounts/{id}/disable")))).await

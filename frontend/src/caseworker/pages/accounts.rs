@@ -29,6 +29,7 @@ pub fn AccountsPage() -> impl IntoView {
 enum Pending {
     Roles(Account),
     Disable(Account),
+    ClearDelay(Account),
 }
 
 #[component]
@@ -38,6 +39,7 @@ fn Accounts() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let roles_open = RwSignal::new(false);
     let disable_open = RwSignal::new(false);
+    let delay_open = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<Role>::new());
     let busy = RwSignal::new(false);
     let dialog_error = RwSignal::new(None::<String>);
@@ -81,8 +83,26 @@ fn Accounts() -> impl IntoView {
             }
         });
     });
+    let clear_delay = Callback::new(move |()| {
+        let Some(Pending::ClearDelay(account)) = pending.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::clear_login_delay(&account.id).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    delay_open.set(false);
+                    dialog_error.set(None);
+                    status.set(Some(ct1("account-delay-cleared", "name", account.username)));
+                }
+                Err(e) => dialog_error.set(Some(load_error(&e))),
+            }
+        });
+    });
     let pending_name = move || match pending.get() {
-        Some(Pending::Roles(a) | Pending::Disable(a)) => a.username,
+        Some(Pending::Roles(a) | Pending::Disable(a) | Pending::ClearDelay(a)) => a.username,
         None => String::new(),
     };
 
@@ -111,6 +131,7 @@ fn Accounts() -> impl IntoView {
                                     {accounts.into_iter().map(|a| {
                                         let for_roles = a.clone();
                                         let for_disable = a.clone();
+                                        let for_delay = a.clone();
                                         let roles = a.roles.iter().map(|r| ctr(role_key(*r))).collect::<Vec<_>>().join(", ");
                                         view! {
                                             <tr data-testid="account-row" data-username=a.username.clone()>
@@ -142,6 +163,17 @@ fn Accounts() -> impl IntoView {
                                                             <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
                                                         </button>
                                                     })}
+                                                    {(!a.disabled).then(|| view! {
+                                                        <button type="button" class="link-button" data-testid="clear-login-delay"
+                                                            on:click=move |_| {
+                                                                dialog_error.set(None);
+                                                                pending.set(Some(Pending::ClearDelay(for_delay.clone())));
+                                                                delay_open.set(true);
+                                                            }>
+                                                            {ct("account-clear-delay")}
+                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
+                                                        </button>
+                                                    })}
                                                 </td>
                                             </tr>
                                         }
@@ -162,6 +194,10 @@ fn Accounts() -> impl IntoView {
         <ConfirmDialog open=disable_open title=Signal::derive(move || ct1("account-disable-title", "name", pending_name()))
             confirm=Signal::derive(|| ctr("account-disable")) on_confirm=disable busy=busy error=dialog_error testid="disable-dialog">
             <p>{ct("account-disable-explain")}</p>
+        </ConfirmDialog>
+        <ConfirmDialog open=delay_open title=Signal::derive(move || ct1("account-clear-delay-title", "name", pending_name()))
+            confirm=Signal::derive(|| ctr("account-clear-delay")) on_confirm=clear_delay busy=busy error=dialog_error testid="clear-delay-dialog">
+            <p>{ct("account-clear-delay-explain")}</p>
         </ConfirmDialog>
         <CreateAccount created=created on_created=Callback::new(move |()| list.refetch())/>
     }

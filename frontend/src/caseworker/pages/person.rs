@@ -248,6 +248,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
             })}
             <Show when=counsellor>
                 <IssueCode person=code_person.clone() issued=issued reload=reload/>
+                <EndSessions person=code_person.clone()/>
             </Show>
         </section>
 
@@ -321,6 +322,50 @@ fn IssueCode(
             testid="issue-dialog"
         >
             <p>{ct("code-issue-explain")}</p>
+        </ConfirmDialog>
+    }
+}
+
+/// "End the applicant's sessions": for a phone or a shared computer left
+/// logged in. After a confirmation; the result is announced.
+#[component]
+fn EndSessions(person: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let confirm = Callback::new(move |()| {
+        let person = person.clone();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::end_sessions(&person).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    error.set(None);
+                    open.set(false);
+                    status.set(Some(ctr("sessions-ended")));
+                }
+                Err(e) => error.set(Some(load_error(&e))),
+            }
+        });
+    });
+    view! {
+        <p role="status" class="cw-status" data-testid="sessions-status">{move || status.get()}</p>
+        <button type="button" class="button button--secondary" data-testid="end-sessions"
+            on:click=move |_| { status.set(None); open.set(true); }>
+            {ct("sessions-end")}
+        </button>
+        <ConfirmDialog
+            open=open
+            title=Signal::derive(|| ctr("sessions-end-title"))
+            confirm=Signal::derive(|| ctr("sessions-end"))
+            on_confirm=confirm
+            busy=busy
+            error=error
+            testid="end-sessions-dialog"
+        >
+            <p>{ct("sessions-end-explain")}</p>
         </ConfirmDialog>
     }
 }
