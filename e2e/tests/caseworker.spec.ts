@@ -229,7 +229,7 @@ test("failed logins slow an account, the administrator clears it, a counsellor e
     expect([401, 429]).toContain(status);
   }
   expect(status).toBe(429);
-  await expect(staff.getByTestId("cw-login-error")).toHaveText(text("caseworker/en", "error-too-many"));
+  await expect(staff.getByTestId("cw-login-error")).toHaveText(text("caseworker/nb", "error-too-many"));
   await screenshot(staff, "cw-14-login-wait", info);
   await expectNoAxeViolations(staff);
 

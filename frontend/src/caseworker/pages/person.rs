@@ -352,7 +352,7 @@ fn EndSessions(person: String) -> impl IntoView {
     });
     view! {
         <p role="status" class="cw-status" data-testid="sessions-status">{move || status.get()}</p>
-        <button type="button" class="button button--secondary" data-testid="end-sessions"
+        <button type="button" class="button button--secondary cw-end-sessions" data-testid="end-sessions"
             on:click=move |_| { status.set(None); open.set(true); }>
             {ct("sessions-end")}
         </button>
