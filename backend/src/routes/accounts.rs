@@ -97,7 +97,7 @@ pub async fn create_account(
     .await?;
     let mut event = cw.event(AuditAction::AccountCreated, now);
     event.fields = account_fields(&account);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedAccount {
@@ -151,7 +151,7 @@ pub async fn set_roles(
         .ok_or(ApiError::NotFound)?;
     let mut event = cw.event(AuditAction::RolesChanged, state.clock.now());
     event.fields = account_fields(&updated);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(back_office::account(&updated)))
 }
 
@@ -193,7 +193,7 @@ pub async fn disable_account(
         .ok_or(ApiError::NotFound)?;
     let mut event = cw.event(AuditAction::AccountDisabled, now);
     event.fields = account_fields(&updated);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(back_office::account(&updated)))
 }
 

@@ -70,6 +70,8 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::AccountCreated => "action-account-created",
         AuditAction::RolesChanged => "action-roles-changed",
         AuditAction::AccountDisabled => "action-account-disabled",
+        AuditAction::ReadAccessLog => "action-read-access-log",
+        AuditAction::IdentityRefused => "action-identity-refused",
     }
 }
 
