@@ -328,7 +328,56 @@ async fn refused_national_id_from_another_organisation_is_audited(app: TestApp) 
     assert_eq!(unchanged.unwrap().national_id, None);
 }
 
+async fn chain_from_before_the_key_is_adopted_once_and_then_pinned(app: TestApp) {
+    let (person, auditor) = some_events(&app, 2).await;
+    // A database from before the key: the same events, linked by plain
+    // SHA-256, and no checkpoint yet.
+    let mut old = Attacker::new(&app).await;
+    old.rehash_from(&app, 1).await;
+    let unadopted = verify(&app, &auditor).await;
+    assert_eq!(unadopted["failure"], "broken_link", "{unadopted}");
+    assert_eq!(unadopted["first_broken_seq"], 1);
+
+    let head = app
+        .state
+        .audit
+        .adopt_legacy(app.store.as_ref())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(head.seq, 4);
+    assert!(
+        app.state
+            .audit
+            .adopt_legacy(app.store.as_ref())
+            .await
+            .is_err(),
+        "adopted once only"
+    );
+    // New events continue the chain with keyed links.
+    let log = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}/access-log", person.id),
+            &auditor,
+        )
+        .await;
+    assert_eq!(log.status, 200);
+    let adopted = verify(&app, &auditor).await;
+    assert_eq!(adopted["intact"], true, "{adopted}");
+    assert_eq!(adopted["head_seq"], 5);
+
+    // The adopted part is pinned: rewriting it, even consistently, is found.
+    old.run("UPDATE audit_events SET actor = 'someone else' WHERE seq = 2")
+        .await;
+    old.rehash_from(&app, 2).await;
+    let rewritten = verify(&app, &auditor).await;
+    assert_eq!(rewritten["intact"], false, "{rewritten}");
+    assert_eq!(rewritten["first_broken_seq"], 4);
+    assert_eq!(rewritten["failure"], "checkpoint_mismatch");
+}
+
 on_both_engines!(
+    chain_from_before_the_key_is_adopted_once_and_then_pinned,
     clean_chain_verifies_and_its_head_is_checkpointed,
     event_changed_and_rehashed_without_the_key_is_found,
     newest_events_deleted_below_the_checkpoint_are_found,

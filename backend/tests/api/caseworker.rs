@@ -543,7 +543,8 @@ async fn every_read_of_personal_data_writes_an_audit_event(app: TestApp) {
     );
     assert_eq!(reads(&app, &person, AuditAction::Export).await, 1);
 
-    // "Who has read this person's data" shows each of them, newest first.
+    // "Who has read this person's data" shows each of them, newest first,
+    // starting with this read of the log itself.
     let access = app
         .bearer_get(&format!("/api/v1/caseworker/people/{p}/access-log"), &token)
         .await
@@ -557,6 +558,7 @@ async fn every_read_of_personal_data_writes_an_audit_event(app: TestApp) {
     assert_eq!(
         actions,
         [
+            "read_access_log",
             "export",
             "list",
             "worklist_add",
