@@ -479,7 +479,10 @@ impl AuditLog {
         let mut pinned = BTreeMap::new();
         for c in &checkpoints {
             // Two lines for one seq with different hashes: one of them lies.
-            if pinned.insert(c.seq, c.hash.clone()).is_some_and(|h| h != c.hash) {
+            if pinned
+                .insert(c.seq, c.hash.clone())
+                .is_some_and(|h| h != c.hash)
+            {
                 return Ok(Verification {
                     events_checked: 0,
                     first_broken_seq: Some(c.seq),
@@ -490,10 +493,12 @@ impl AuditLog {
                 });
             }
         }
-        let result = walk(store, Verifier::new(self.key.clone()).pinned(pinned, legacy_until))
-            .await?;
-        if result.intact() && result.head_seq > 0 && result.checkpoint_seq < Some(result.head_seq)
-        {
+        let result = walk(
+            store,
+            Verifier::new(self.key.clone()).pinned(pinned, legacy_until),
+        )
+        .await?;
+        if result.intact() && result.head_seq > 0 && result.checkpoint_seq < Some(result.head_seq) {
             self.checkpoint(
                 CheckpointKind::Head,
                 &ChainHead {
@@ -526,7 +531,11 @@ impl AuditLog {
         // Any event may be unkeyed here, but the head checkpoints written
         // since the upgrade must still hold.
         let pinned = checkpoints.into_iter().map(|c| (c.seq, c.hash)).collect();
-        let result = walk(store, Verifier::new(self.key.clone()).pinned(pinned, i64::MAX)).await?;
+        let result = walk(
+            store,
+            Verifier::new(self.key.clone()).pinned(pinned, i64::MAX),
+        )
+        .await?;
         anyhow::ensure!(
             result.intact(),
             "the stored chain breaks at event {}: it cannot be adopted",

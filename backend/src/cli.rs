@@ -13,10 +13,10 @@ use tracing_subscriber::EnvFilter;
 
 use kartlegg_shared::caseworker::{ChainFailure, Role};
 
+use crate::audit::AuditLog;
 use crate::auth::login::issue_code;
 use crate::auth::password::{totp_base32, totp_uri};
 use crate::auth::token::Keys;
-use crate::audit::AuditLog;
 use crate::config::{
     AuditSettings, AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
     load_signing_key,
@@ -278,9 +278,10 @@ async fn audit_log(args: &AuditArgs) -> anyhow::Result<(AuditLog, std::sync::Arc
 async fn audit_verify(args: AuditArgs) -> anyhow::Result<()> {
     let (log, store) = audit_log(&args).await?;
     let result = log.verify(store.as_ref()).await?;
-    let checkpoint = result
-        .checkpoint_seq
-        .map_or_else(|| "no checkpoint yet".to_owned(), |seq| format!("checkpoint at event {seq}"));
+    let checkpoint = result.checkpoint_seq.map_or_else(
+        || "no checkpoint yet".to_owned(),
+        |seq| format!("checkpoint at event {seq}"),
+    );
     if result.intact() {
         println!(
             "The audit chain holds: {} events checked, head at event {}, {checkpoint}.",
@@ -294,7 +295,9 @@ async fn audit_verify(args: AuditArgs) -> anyhow::Result<()> {
     let why = match result.failure {
         Some(ChainFailure::Truncated) => "the newest events were removed",
         Some(ChainFailure::CheckpointMismatch) => "an event differs from its checkpoint",
-        Some(ChainFailure::CheckpointInvalid) => "the checkpoint file holds a line not signed by this server",
+        Some(ChainFailure::CheckpointInvalid) => {
+            "the checkpoint file holds a line not signed by this server"
+        }
         _ => "an event was changed, removed, inserted or moved",
     };
     println!(

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use crate::audit::{AuditLog, DEFAULT_CHECKPOINT_EVERY};
 use crate::auth::token::Keys;
-use crate::db::{NewAuditEvent, StoreError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::{CookieSecure, LoginRateLimit, SigningKey};
 use crate::db::Store;
+use crate::db::{NewAuditEvent, StoreError};
 
 /// Shared, cheaply cloned state.
 #[derive(Clone)]

@@ -90,10 +90,11 @@ pub async fn audit_log(
     }))
 }
 
-/// Walks the whole keyed hash chain and compares it with the latest signed
-/// checkpoint: whether any event was changed, removed, inserted or
-/// reordered since it was written, and whether the newest events were cut
-/// off below a checkpoint. An intact chain's head is checkpointed, so that
+/// Verifies the keyed audit chain against the latest signed checkpoint.
+///
+/// Walks the whole chain: whether any event was changed, removed, inserted
+/// or reordered since it was written, and whether the newest events were
+/// cut off below a checkpoint. An intact chain's head is checkpointed, so that
 /// a later removal of the newest events is found by the next verification.
 /// The same check as `kartlegg audit verify`.
 #[utoipa::path(

@@ -434,8 +434,9 @@ pub async fn person_registration(
     Ok(Json(Registration::from(&registration)))
 }
 
-/// Who has read or changed this person's data, newest first (the latest
-/// 500). Reading it is recorded too, so the answer starts with this read.
+/// Who has read or changed this person's data, newest first (the latest 500).
+///
+/// Reading it is recorded too, so the answer starts with this read.
 #[utoipa::path(
     get,
     path = "/api/v1/caseworker/people/{id}/access-log",

@@ -450,8 +450,10 @@ async fn outside_lookup_requires_and_logs_a_reason(app: TestApp) {
         )
         .await
         .json();
-    assert_eq!(access[0]["action"], "outside_lookup");
-    assert_eq!(access[0]["reason"], reason);
+    // Newest first: the auditor's own read of the log, then the lookup.
+    assert_eq!(access[0]["action"], "read_access_log");
+    assert_eq!(access[1]["action"], "outside_lookup");
+    assert_eq!(access[1]["reason"], reason);
     // And the failed lookup is in the log of the organisation that asked.
     let (events, _) = app
         .store

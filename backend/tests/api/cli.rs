@@ -367,5 +367,8 @@ async fn audit_verify_passes_then_finds_the_newest_events_cut() {
         stdout.contains("does NOT hold at event 3: the newest events were removed"),
         "{stdout}"
     );
-    assert!(!stdout.contains("kari") && !stdout.contains("CW "), "{stdout}");
+    assert!(
+        !stdout.contains("kari") && !stdout.contains("CW "),
+        "{stdout}"
+    );
 }
