@@ -23,6 +23,11 @@
 //! which a truncated chain cannot satisfy. Events after the last checkpoint
 //! can still be cut unseen; a smaller interval narrows that window, and the
 //! log lines (shipped elsewhere) survive a wiped checkpoint file.
+//!
+//! The table's `hash` column keeps its name and size (32 bytes) and now
+//! holds the keyed link; the migrations' comments, which sqlx checksums
+//! freeze, still describe the unkeyed link of before. A chain written
+//! before the key is taken over once by [`AuditLog::adopt_legacy`].
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -494,6 +494,10 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             ..AppConfig::new(static_dir, signing_key)
         },
     );
+    tracing::info!(
+        file = %state.audit.checkpoint_file().display(),
+        "audit chain checkpoints go here"
+    );
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let url = format!("http://{}", listener.local_addr()?);
     println!("Kartlegg is running at {url}/  (API reference: {url}/api/docs)");
