@@ -326,7 +326,8 @@ async fn audit_verify_passes_then_finds_the_newest_events_cut() {
     let key = load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
     let db_url = format!("sqlite://{}", dir.path().join("cli.db").display());
     let store = db::connect(&db_url).await.unwrap();
-    // The server's checkpoints go where the command looks for them.
+    // The command looks where the server checkpoints (here nothing yet:
+    // fewer events than the interval), so its file is copied over.
     let server_dir = tempfile::tempdir().unwrap();
     let app = TestApp::with_config(store, server_dir, test_config(None, key));
     for name in ["kari", "ola", "per"] {
