@@ -88,7 +88,7 @@ pub async fn audit_reads(
             event
         })
         .collect();
-    Ok(state.store.append_audit(&events).await?)
+    Ok(state.record_audit(&events).await?)
 }
 
 /// A list row as the API shows it.

@@ -11,13 +11,14 @@ use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::text::{Lines, check_text};
 use tracing_subscriber::EnvFilter;
 
-use kartlegg_shared::caseworker::Role;
+use kartlegg_shared::caseworker::{ChainFailure, Role};
 
+use crate::audit::AuditLog;
 use crate::auth::login::issue_code;
 use crate::auth::password::{totp_base32, totp_uri};
 use crate::auth::token::Keys;
 use crate::config::{
-    AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
+    AuditSettings, AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
     load_signing_key,
 };
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
@@ -62,6 +63,39 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify the keyed audit chain against the latest signed checkpoint
+    /// (and checkpoint its head when it holds). Exits non-zero when it does
+    /// not hold.
+    Verify(AuditArgs),
+    /// Take over a chain written before the chain was keyed: checks its
+    /// plain SHA-256 links and writes a signed checkpoint that pins them.
+    /// Run once, after upgrading, on a database you trust.
+    Adopt(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The server's signing key file (the chain's key is derived from it).
+    /// It must exist: this command never creates one.
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
+    pub signing_key_file: PathBuf,
+    #[command(flatten)]
+    pub audit: AuditSettings,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,7 +252,72 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::User {
             command: UserCommand::Add(args),
         }) => user_add(args).await,
+        Some(Command::Audit {
+            command: AuditCommand::Verify(args),
+        }) => audit_verify(args).await,
+        Some(Command::Audit {
+            command: AuditCommand::Adopt(args),
+        }) => audit_adopt(args).await,
     }
+}
+
+/// The audit log as the server keys it, for the operator commands.
+async fn audit_log(args: &AuditArgs) -> anyhow::Result<(AuditLog, std::sync::Arc<dyn db::Store>)> {
+    // The key first: without it nothing can be checked, and connecting
+    // could create a database file for nothing.
+    let keys = Keys::derive(&load_signing_key(&args.signing_key_file)?);
+    let store = db::connect(&args.database.url).await?;
+    let log = AuditLog::new(
+        keys.audit.clone(),
+        args.audit.checkpoint_file(&args.database.url),
+        args.audit.audit_checkpoint_every,
+    );
+    Ok((log, store))
+}
+
+async fn audit_verify(args: AuditArgs) -> anyhow::Result<()> {
+    let (log, store) = audit_log(&args).await?;
+    let result = log.verify(store.as_ref()).await?;
+    let checkpoint = result.checkpoint_seq.map_or_else(
+        || "no checkpoint yet".to_owned(),
+        |seq| format!("checkpoint at event {seq}"),
+    );
+    if result.intact() {
+        println!(
+            "The audit chain holds: {} events checked, head at event {}, {checkpoint}.",
+            result.events_checked, result.head_seq
+        );
+        return Ok(());
+    }
+    let at = result
+        .first_broken_seq
+        .map_or_else(String::new, |seq| format!(" at event {seq}"));
+    let why = match result.failure {
+        Some(ChainFailure::Truncated) => "the newest events were removed",
+        Some(ChainFailure::CheckpointMismatch) => "an event differs from its checkpoint",
+        Some(ChainFailure::CheckpointInvalid) => {
+            "the checkpoint file holds a line not signed by this server"
+        }
+        _ => "an event was changed, removed, inserted or moved",
+    };
+    println!(
+        "The audit chain does NOT hold{at}: {why} ({} events checked, {checkpoint}).",
+        result.events_checked
+    );
+    anyhow::bail!("audit chain verification failed")
+}
+
+async fn audit_adopt(args: AuditArgs) -> anyhow::Result<()> {
+    let (log, store) = audit_log(&args).await?;
+    match log.adopt_legacy(store.as_ref()).await? {
+        Some(head) => println!(
+            "Adopted the audit chain up to event {}; checkpoint written to {}.",
+            head.seq,
+            log.checkpoint_file().display()
+        ),
+        None => println!("The audit log is empty: nothing to adopt."),
+    }
+    Ok(())
 }
 
 async fn user_add(args: UserAdd) -> anyhow::Result<()> {
@@ -390,8 +489,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             cookie_secure: settings.auth.cookie_secure,
             login_rate_limit: settings.auth.login_rate_limit(),
             require_admin_totp: settings.auth.require_admin_totp,
+            audit_checkpoint_file: settings.audit.checkpoint_file(&settings.database.url),
+            audit_checkpoint_every: settings.audit.audit_checkpoint_every,
             ..AppConfig::new(static_dir, signing_key)
         },
+    );
+    tracing::info!(
+        file = %state.audit.checkpoint_file().display(),
+        "audit chain checkpoints go here"
     );
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let url = format!("http://{}", listener.local_addr()?);

@@ -56,6 +56,51 @@ pub struct Settings {
 
     #[command(flatten)]
     pub auth: AuthSettings,
+
+    #[command(flatten)]
+    pub audit: AuditSettings,
+}
+
+/// Where the audit chain's signed checkpoints go; shared by `serve` and
+/// `audit verify`, which must agree on it.
+#[derive(Debug, Clone, Args)]
+pub struct AuditSettings {
+    /// The append-only file of signed audit chain checkpoints. Default:
+    /// beside a SQLite database (`<file>.audit-checkpoints`), else
+    /// `./data/audit-checkpoints.log`. Keep it (or the log lines that repeat
+    /// it) where someone who can write the database cannot.
+    #[arg(long, env = "KARTLEGG_AUDIT_CHECKPOINT_FILE")]
+    pub audit_checkpoint_file: Option<PathBuf>,
+
+    /// At most this many audit events between two checkpoints (each
+    /// verification also writes one).
+    #[arg(long, env = "KARTLEGG_AUDIT_CHECKPOINT_EVERY", default_value_t = crate::audit::DEFAULT_CHECKPOINT_EVERY)]
+    pub audit_checkpoint_every: u64,
+}
+
+impl AuditSettings {
+    /// The checkpoint file for this database.
+    pub fn checkpoint_file(&self, database_url: &str) -> PathBuf {
+        if let Some(path) = &self.audit_checkpoint_file {
+            return path.clone();
+        }
+        sqlite_file(database_url).map_or_else(
+            || PathBuf::from("./data/audit-checkpoints.log"),
+            |db| {
+                let mut name = db.into_os_string();
+                name.push(".audit-checkpoints");
+                PathBuf::from(name)
+            },
+        )
+    }
+}
+
+/// The file of a `sqlite:` URL, if it names one (not `:memory:`).
+fn sqlite_file(database_url: &str) -> Option<PathBuf> {
+    let rest = database_url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| PathBuf::from(path))
 }
 
 /// Login codes and applicant sessions; shared by `serve` and the operator
@@ -251,6 +296,26 @@ mod tests {
         let path = dir.path().join("signing.key");
         std::fs::write(&path, "short").unwrap();
         assert!(load_or_create_signing_key(&path).is_err());
+    }
+
+    #[test]
+    fn the_checkpoint_file_defaults_to_beside_a_sqlite_database() {
+        let settings = AuditSettings {
+            audit_checkpoint_file: None,
+            audit_checkpoint_every: 100,
+        };
+        assert_eq!(
+            settings.checkpoint_file("sqlite://./data/kartlegg.db?mode=rwc"),
+            PathBuf::from("./data/kartlegg.db.audit-checkpoints")
+        );
+        assert_eq!(
+            settings.checkpoint_file("postgres://db/kartlegg"),
+            PathBuf::from("./data/audit-checkpoints.log")
+        );
+        assert_eq!(
+            settings.checkpoint_file("sqlite::memory:"),
+            PathBuf::from("./data/audit-checkpoints.log")
+        );
     }
 
     #[test]

@@ -4,10 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::audit::{AuditLog, DEFAULT_CHECKPOINT_EVERY};
 use crate::auth::token::Keys;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{CookieSecure, LoginRateLimit, SigningKey};
 use crate::db::Store;
+use crate::db::{NewAuditEvent, StoreError};
 
 /// Shared, cheaply cloned state.
 #[derive(Clone)]
@@ -18,6 +20,8 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     /// The time; tests replace it with a clock they move.
     pub clock: Arc<dyn Clock>,
+    /// The keyed audit chain and its checkpoint file.
+    pub audit: Arc<AuditLog>,
 }
 
 /// The parts of the configuration the router and handlers use.
@@ -39,6 +43,10 @@ pub struct AppConfig {
     pub login_rate_limit: Option<LoginRateLimit>,
     /// Caseworker administrators must log in with a second factor.
     pub require_admin_totp: bool,
+    /// The append-only file of signed audit chain checkpoints.
+    pub audit_checkpoint_file: PathBuf,
+    /// At most this many audit events between two checkpoints.
+    pub audit_checkpoint_every: u64,
 }
 
 impl AppConfig {
@@ -60,6 +68,8 @@ impl AppConfig {
                 replenish: Duration::from_secs(3),
             }),
             require_admin_totp: false,
+            audit_checkpoint_file: PathBuf::from("./data/audit-checkpoints.log"),
+            audit_checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
         }
     }
 }
@@ -67,12 +77,24 @@ impl AppConfig {
 impl AppState {
     /// State on the system clock.
     pub fn new(store: Arc<dyn Store>, config: AppConfig) -> Self {
+        let keys = Keys::derive(&config.signing_key);
+        let audit = AuditLog::new(
+            keys.audit.clone(),
+            config.audit_checkpoint_file.clone(),
+            config.audit_checkpoint_every,
+        );
         Self {
             store,
-            keys: Arc::new(Keys::derive(&config.signing_key)),
+            keys: Arc::new(keys),
             config: Arc::new(config),
             clock: Arc::new(SystemClock),
+            audit: Arc::new(audit),
         }
+    }
+
+    /// Appends events to the audit log (see [`AuditLog::append`]).
+    pub async fn record_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError> {
+        self.audit.append(self.store.as_ref(), events).await
     }
 
     /// The same state on another clock.

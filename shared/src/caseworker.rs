@@ -599,11 +599,17 @@ pub enum AuditAction {
     EndSessions,
     /// An administrator cleared an account's login delay.
     LoginDelayCleared,
+    /// A person's access log ("who has read this person's data") was read.
+    ReadAccessLog,
+    /// An identity correction was refused because its national identity
+    /// number belongs to another person (who may be in another
+    /// organisation: the event names only the person being corrected).
+    IdentityRefused,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 19] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -621,6 +627,8 @@ impl AuditAction {
         Self::AccountDisabled,
         Self::EndSessions,
         Self::LoginDelayCleared,
+        Self::ReadAccessLog,
+        Self::IdentityRefused,
     ];
 
     /// The stored and wire name.
@@ -643,6 +651,8 @@ impl AuditAction {
             Self::AccountDisabled => "account_disabled",
             Self::EndSessions => "end_sessions",
             Self::LoginDelayCleared => "login_delay_cleared",
+            Self::ReadAccessLog => "read_access_log",
+            Self::IdentityRefused => "identity_refused",
         }
     }
 
@@ -752,18 +762,60 @@ pub struct AuditPage {
     pub page_size: u32,
 }
 
-/// `GET /api/v1/caseworker/audit/verify`: whether the hash chain holds.
+/// `GET /api/v1/caseworker/audit/verify`: whether the keyed hash chain
+/// holds and reaches the latest signed checkpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ChainVerification {
-    /// True when every event's hash and link to its predecessor are right
-    /// and the sequence has no gap.
+    /// True when every event's keyed hash and link to its predecessor are
+    /// right, the sequence has no gap, and every checkpointed event is
+    /// there with its checkpointed hash.
     pub intact: bool,
     /// How many events were checked.
     pub events_checked: u64,
-    /// The first event at which the chain breaks, if it does.
+    /// The first event at which the chain breaks, if it does; for a chain
+    /// cut below a checkpoint, the first missing event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_broken_seq: Option<i64>,
+    /// Why the chain does not hold, when it does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<ChainFailure>,
+    /// The newest event checked (0 for none).
+    #[serde(default)]
+    pub head_seq: i64,
+    /// The newest checkpoint the chain was compared against, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint_seq: Option<i64>,
+}
+
+/// Why an audit chain verification failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChainFailure {
+    /// An event's hash, link or sequence number is wrong: an event was
+    /// changed, removed, inserted or moved.
+    BrokenLink,
+    /// The chain ends below the latest checkpoint: its newest events were
+    /// removed.
+    Truncated,
+    /// A checkpointed event has another hash than the checkpoint says.
+    CheckpointMismatch,
+    /// The checkpoint file holds a line this server did not sign, or
+    /// cannot be read.
+    CheckpointInvalid,
+}
+
+impl ChainFailure {
+    /// The wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::BrokenLink => "broken_link",
+            Self::Truncated => "truncated",
+            Self::CheckpointMismatch => "checkpoint_mismatch",
+            Self::CheckpointInvalid => "checkpoint_invalid",
+        }
+    }
 }
 
 /// A caseworker account as its administrator sees it.

@@ -272,8 +272,8 @@ async fn try_log_in(
         expires_at,
     )
     .map_err(ApiError::Internal)?;
-    store
-        .append_audit(&[NewAuditEvent {
+    state
+        .record_audit(&[NewAuditEvent {
             at: now,
             actor_id: Some(account.id),
             actor: account.display_name.clone(),

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::code::keyed_hash;
+use crate::audit::ChainKey;
 use crate::config::SigningKey;
 
 /// The `iss` of every token Kartlegg signs.
@@ -30,6 +31,9 @@ pub struct Keys {
     /// Keys the HMAC of DUF-numbers in the failed-login counter, which
     /// therefore holds no DUF-number in the clear.
     pub(crate) duf: Vec<u8>,
+    /// Keys the audit log's hash chain and its checkpoints; held only in
+    /// memory, never in the database the chain lives in.
+    pub audit: ChainKey,
 }
 
 impl Keys {
@@ -42,6 +46,7 @@ impl Keys {
             decoding: DecodingKey::from_secret(&jwt),
             code: keyed_hash(root, &[b"kartlegg login code v1"]),
             duf: keyed_hash(root, &[b"kartlegg failed login v1"]),
+            audit: ChainKey::new(keyed_hash(root, &[b"kartlegg audit chain v1"])),
         }
     }
 }

@@ -323,8 +323,14 @@ pub trait BackOfficeStore {
     async fn latest_code(&self, person_id: Uuid) -> Result<Option<CodeSummary>, StoreError>;
 
     /// Appends events to the audit log in one transaction, each linked to
-    /// the one before.
-    async fn append_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError>;
+    /// the one before by its hash keyed with `key`; the new head, `None`
+    /// when there was nothing to append. Handlers call
+    /// [`crate::audit::AuditLog::append`], which also checkpoints.
+    async fn append_audit(
+        &self,
+        key: &crate::audit::ChainKey,
+        events: &[NewAuditEvent],
+    ) -> Result<Option<crate::audit::ChainHead>, StoreError>;
 
     /// Audit events, newest first, and how many match in all.
     async fn audit_events(
@@ -994,9 +1000,13 @@ macro_rules! back_office_impl {
                 }))
             }
 
-            async fn append_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError> {
+            async fn append_audit(
+                &self,
+                key: &crate::audit::ChainKey,
+                events: &[NewAuditEvent],
+            ) -> Result<Option<crate::audit::ChainHead>, StoreError> {
                 if events.is_empty() {
-                    return Ok(());
+                    return Ok(None);
                 }
                 let mut tx = self.$write.begin().await?;
                 sqlx::query($lock).execute(&mut *tx).await?;
@@ -1010,7 +1020,7 @@ macro_rules! back_office_impl {
                     let mut event = event.clone();
                     // What is hashed must be what is read back.
                     event.at = chrono::SubsecRound::trunc_subsecs(event.at, 6);
-                    let hash = crate::audit::chain_hash(&prev, &crate::audit::canonical(seq, &event));
+                    let hash = crate::audit::chain_hash(key, &prev, &crate::audit::canonical(seq, &event));
                     sqlx::query(&$sql(&format!(
                         "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -1035,7 +1045,7 @@ macro_rules! back_office_impl {
                     prev = hash;
                 }
                 tx.commit().await?;
-                Ok(())
+                Ok(Some(crate::audit::ChainHead { seq, hash: prev }))
             }
 
             async fn audit_events(&self, filter: &AuditFilter) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {

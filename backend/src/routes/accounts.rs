@@ -100,7 +100,7 @@ pub async fn create_account(
     .await?;
     let mut event = cw.event(AuditAction::AccountCreated, now);
     event.fields = account_fields(&account);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedAccount {
@@ -154,7 +154,7 @@ pub async fn set_roles(
         .ok_or(ApiError::NotFound)?;
     let mut event = cw.event(AuditAction::RolesChanged, state.clock.now());
     event.fields = account_fields(&updated);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(back_office::account(&updated)))
 }
 
@@ -196,7 +196,7 @@ pub async fn disable_account(
         .ok_or(ApiError::NotFound)?;
     let mut event = cw.event(AuditAction::AccountDisabled, now);
     event.fields = account_fields(&updated);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(back_office::account(&updated)))
 }
 
@@ -232,7 +232,7 @@ pub async fn clear_login_delay(
         .await?;
     let mut event = cw.event(AuditAction::LoginDelayCleared, state.clock.now());
     event.fields = vec![format!("account:{}", target.id)];
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -1,6 +1,6 @@
 //! The audit log for auditors: the own organisation's events (by its
-//! accounts, or about its people), filtered and paged, and the hash-chain
-//! verification.
+//! accounts, or about its people), filtered and paged, and the keyed
+//! hash-chain verification against the signed checkpoints.
 
 use axum::Json;
 use axum::extract::State;
@@ -11,7 +11,6 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::verify_chain;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{day_start, paging};
 use crate::db::AuditFilter;
@@ -91,15 +90,20 @@ pub async fn audit_log(
     }))
 }
 
-/// Walks the whole hash chain: whether any event was changed, removed or
-/// inserted since it was written.
+/// Verifies the keyed audit chain against the latest signed checkpoint.
+///
+/// Walks the whole chain: whether any event was changed, removed, inserted
+/// or reordered since it was written, and whether the newest events were
+/// cut off below a checkpoint. An intact chain's head is checkpointed, so that
+/// a later removal of the newest events is found by the next verification.
+/// The same check as `kartlegg audit verify`.
 #[utoipa::path(
     get,
     path = "/api/v1/caseworker/audit/verify",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(
-        (status = 200, description = "The verification's result", body = ChainVerification),
+        (status = 200, description = "The verification's result, intact or not", body = ChainVerification),
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the auditor role", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
@@ -110,10 +114,13 @@ pub async fn verify(
     cw: CaseworkerSession,
 ) -> Result<Json<ChainVerification>, ApiError> {
     cw.require(&[Role::Auditor])?;
-    let result = verify_chain(state.store.as_ref()).await?;
+    let result = state.audit.verify(state.store.as_ref()).await?;
     Ok(Json(ChainVerification {
-        intact: result.first_broken_seq.is_none(),
+        intact: result.intact(),
         events_checked: result.events_checked,
         first_broken_seq: result.first_broken_seq,
+        failure: result.failure,
+        head_seq: result.head_seq,
+        checkpoint_seq: result.checkpoint_seq,
     }))
 }

@@ -129,8 +129,7 @@ pub async fn log_out(
         .end_caseworker_session(cw.session_id, now)
         .await?;
     state
-        .store
-        .append_audit(&[cw.event(AuditAction::Logout, now)])
+        .record_audit(&[cw.event(AuditAction::Logout, now)])
         .await?;
     Ok((
         StatusCode::NO_CONTENT,

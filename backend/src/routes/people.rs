@@ -169,7 +169,7 @@ pub async fn outside_lookup(
     event.fields = vec!["duf_number".to_owned()];
     let Some(person) = state.store.person_by_duf(&duf).await? else {
         // A lookup that finds no one is logged too: it is a question asked.
-        state.store.append_audit(&[event]).await?;
+        state.record_audit(&[event]).await?;
         return Err(ApiError::NotFound);
     };
     let mut filter = PeopleFilter::new(person.organisation_id, cw.account.id, 1);
@@ -184,7 +184,7 @@ pub async fn outside_lookup(
     event.person_id = Some(person.id);
     event.person_organisation_id = Some(person.organisation_id);
     event.fields = SUMMARY_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(OutsideLookupResult {
         person: back_office::summary(&listing),
         organisation: back_office::organisation_info(&organisation),
@@ -352,7 +352,7 @@ pub async fn person_page(
     event.person_organisation_id = Some(person.organisation_id);
     event.registration_id = shown.map(|r| r.id);
     event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-    store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(PersonPage {
         identity: back_office::identity(person),
         organisation: back_office::organisation_info(&organisation),
@@ -431,11 +431,13 @@ pub async fn person_registration(
         .iter()
         .map(|f| (*f).to_owned())
         .collect();
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(Registration::from(&registration)))
 }
 
 /// Who has read or changed this person's data, newest first (the latest 500).
+///
+/// Reading it is recorded too, so the answer starts with this read.
 #[utoipa::path(
     get,
     path = "/api/v1/caseworker/people/{id}/access-log",
@@ -458,6 +460,13 @@ pub async fn access_log(
 ) -> Result<Json<Vec<AccessLogEntry>>, ApiError> {
     cw.require(&[Role::Reader, Role::Counsellor, Role::Auditor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    // Who looked at who looked: the read of the log is itself a read of
+    // the person's data, recorded before the answer leaves.
+    let mut event = cw.event(AuditAction::ReadAccessLog, state.clock.now());
+    event.person_id = Some(listing.person.id);
+    event.person_organisation_id = Some(listing.person.organisation_id);
+    event.fields = vec!["access_log".to_owned()];
+    state.record_audit(&[event]).await?;
     let (events, _) = state
         .store
         .audit_events(&AuditFilter {
@@ -528,7 +537,7 @@ pub async fn issue_new_code(
     event.person_id = Some(listing.person.id);
     event.person_organisation_id = Some(listing.person.organisation_id);
     event.fields = vec!["login_code".to_owned()];
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok((
         StatusCode::CREATED,
         Json(IssuedCode {
@@ -572,7 +581,7 @@ pub async fn end_sessions(
     event.person_id = Some(listing.person.id);
     event.person_organisation_id = Some(listing.person.organisation_id);
     event.fields = vec![format!("sessions:{ended}")];
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -620,7 +629,7 @@ pub async fn add_remark(
     event.person_id = Some(listing.person.id);
     event.person_organisation_id = Some(listing.person.organisation_id);
     event.fields = vec!["remarks".to_owned()];
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok((StatusCode::CREATED, Json(back_office::remark(&remark))))
 }
 
@@ -638,7 +647,7 @@ pub async fn add_remark(
         (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The national identity number belongs to another person", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The national identity number belongs to another person; the refused attempt is audited", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values; `errors` names each", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
     )
@@ -672,22 +681,31 @@ pub async fn correct_identity(
         before.registration_number != change.registration_number,
     );
     note("national_id", before.national_id != change.national_id);
-    let after = state
-        .store
-        .update_identity(before.id, &change)
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => {
-                ApiError::Conflict("This national identity number belongs to another person".into())
-            }
-            other => other.into(),
-        })?;
+    let after = match state.store.update_identity(before.id, &change).await {
+        Ok(after) => after,
+        Err(StoreError::Conflict(_)) => {
+            // The attempt is recorded against the person being corrected
+            // only: the other holder of the number (perhaps in another
+            // organisation) is neither named nor looked up, so the log
+            // tells this organisation's auditors nothing about them.
+            let mut event = cw.event(AuditAction::IdentityRefused, state.clock.now());
+            event.person_id = Some(before.id);
+            event.person_organisation_id = Some(before.organisation_id);
+            event.fields = vec!["national_id".to_owned()];
+            event.reason = Some(reason);
+            state.record_audit(&[event]).await?;
+            return Err(ApiError::Conflict(
+                "This national identity number belongs to another person".into(),
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
     let mut event = cw.event(AuditAction::CorrectIdentity, state.clock.now());
     event.person_id = Some(before.id);
     event.person_organisation_id = Some(before.organisation_id);
     event.fields = changed;
     event.reason = Some(reason);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(Json(back_office::identity(&after)))
 }
 
@@ -872,6 +890,6 @@ async fn worklist_change(
     let mut event = cw.event(action, now);
     event.person_id = Some(listing.person.id);
     event.person_organisation_id = Some(listing.person.organisation_id);
-    state.store.append_audit(&[event]).await?;
+    state.record_audit(&[event]).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -466,8 +466,10 @@ async fn outside_lookup_requires_and_logs_a_reason(app: TestApp) {
         )
         .await
         .json();
-    assert_eq!(access[0]["action"], "outside_lookup");
-    assert_eq!(access[0]["reason"], reason);
+    // Newest first: the auditor's own read of the log, then the lookup.
+    assert_eq!(access[0]["action"], "read_access_log");
+    assert_eq!(access[1]["action"], "outside_lookup");
+    assert_eq!(access[1]["reason"], reason);
     // And the failed lookup is in the log of the organisation that asked.
     let (events, _) = app
         .store
@@ -559,7 +561,8 @@ async fn every_read_of_personal_data_writes_an_audit_event(app: TestApp) {
     );
     assert_eq!(reads(&app, &person, AuditAction::Export).await, 1);
 
-    // "Who has read this person's data" shows each of them, newest first.
+    // "Who has read this person's data" shows each of them, newest first,
+    // starting with this read of the log itself.
     let access = app
         .bearer_get(&format!("/api/v1/caseworker/people/{p}/access-log"), &token)
         .await
@@ -573,6 +576,7 @@ async fn every_read_of_personal_data_writes_an_audit_event(app: TestApp) {
     assert_eq!(
         actions,
         [
+            "read_access_log",
             "export",
             "list",
             "worklist_add",

@@ -7,6 +7,7 @@ use kartlegg_backend::config::load_or_create_signing_key;
 use kartlegg_backend::db;
 use kartlegg_backend::demo;
 use kartlegg_shared::caseworker::Role;
+use sqlx::Connection;
 
 use crate::helpers::{TestApp, test_config};
 use crate::on_both_engines;
@@ -296,3 +297,79 @@ fn kartlegg_with_stdin(dir: &std::path::Path, args: &[&str], stdin: &str) -> std
 }
 
 on_both_engines!(demo_applicant_logs_in_with_the_printed_code);
+
+/// `kartlegg audit verify` with the server's key and checkpoint file.
+fn audit_verify(dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+        .args(["audit", "verify"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join("cli.db").display()),
+        )
+        .env("KARTLEGG_SIGNING_KEY_FILE", dir.join("signing.key"))
+        .env(
+            "KARTLEGG_AUDIT_CHECKPOINT_FILE",
+            dir.join("audit-checkpoints"),
+        )
+        .env_remove("KARTLEGG_LOG")
+        .output()
+        .expect("run kartlegg")
+}
+
+/// The operator's check passes on the server's chain, checkpoints its
+/// head, and after the newest events are cut exits non-zero with a short
+/// reason and no personal data.
+#[tokio::test]
+async fn audit_verify_passes_then_finds_the_newest_events_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    add_person(dir.path(), "202400000555");
+    let key = load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let db_url = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let store = db::connect(&db_url).await.unwrap();
+    // The command looks where the server checkpoints (here nothing yet:
+    // fewer events than the interval), so its file is copied over.
+    let server_dir = tempfile::tempdir().unwrap();
+    let app = TestApp::with_config(store, server_dir, test_config(None, key));
+    for name in ["kari", "ola", "per"] {
+        app.caseworker("0301", name, &[Role::Reader]).await;
+    }
+    std::fs::copy(
+        &app.state.config.audit_checkpoint_file,
+        dir.path().join("audit-checkpoints"),
+    )
+    .ok();
+
+    let ok = audit_verify(dir.path());
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        ok.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        stdout.contains("The audit chain holds: 3 events checked"),
+        "{stdout}"
+    );
+
+    let mut db = sqlx::SqliteConnection::connect(&db_url).await.unwrap();
+    sqlx::query("DROP TRIGGER audit_events_no_delete")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM audit_events WHERE seq = 3")
+        .execute(&mut db)
+        .await
+        .unwrap();
+
+    let cut = audit_verify(dir.path());
+    let stdout = String::from_utf8_lossy(&cut.stdout);
+    assert!(!cut.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("does NOT hold at event 3: the newest events were removed"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("kari") && !stdout.contains("CW "),
+        "{stdout}"
+    );
+}

@@ -184,7 +184,13 @@ impl TestApp {
     }
 
     /// Over a store that exists already (for example one a CLI run filled).
-    pub fn with_config(store: Arc<dyn Store>, dir: tempfile::TempDir, config: AppConfig) -> Self {
+    /// The audit checkpoints go to the test's own folder.
+    pub fn with_config(
+        store: Arc<dyn Store>,
+        dir: tempfile::TempDir,
+        mut config: AppConfig,
+    ) -> Self {
+        config.audit_checkpoint_file = dir.path().join("audit-checkpoints");
         let clock = Arc::new(ManualClock::starting_now());
         let state = AppState::new(store.clone(), config).with_clock(clock.clone());
         Self {
@@ -201,6 +207,9 @@ impl TestApp {
     /// restart of the server.
     pub fn reconfigured(self, change: impl FnOnce(&mut AppConfig)) -> Self {
         let mut config = test_config(None, test_key());
+        config
+            .audit_checkpoint_file
+            .clone_from(&self.state.config.audit_checkpoint_file);
         change(&mut config);
         let state = AppState::new(self.store.clone(), config).with_clock(self.clock.clone());
         Self {

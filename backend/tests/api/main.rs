@@ -7,6 +7,7 @@ mod helpers;
 mod applicant_consent;
 mod applicant_login;
 mod applicant_registration;
+mod audit_chain;
 mod caseworker;
 mod caseworker_history;
 mod cli;

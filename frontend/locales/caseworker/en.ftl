@@ -212,6 +212,8 @@ audit-title = Audit log
 audit-verify = Verify the chain
 audit-intact = The chain is intact: { $count } events checked.
 audit-broken = The chain breaks at event { $seq } ({ $count } events checked).
+audit-truncated = The newest events are missing: the chain ends at event { $head }, below the checkpoint at event { $checkpoint }.
+audit-checkpoint-invalid = The checkpoint file holds a line this server did not sign.
 action-login = Logged in
 action-logout = Logged out
 action-search = Search
@@ -229,6 +231,8 @@ action-roles-changed = Changed roles
 action-account-disabled = Disabled an account
 action-end-sessions = Ended the applicant's sessions
 action-login-delay-cleared = Cleared a login delay
+action-read-access-log = Read the access log
+action-identity-refused = Identity correction refused (national ID number in use)
 
 ## Accounts
 accounts-title = Accounts

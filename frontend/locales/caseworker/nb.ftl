@@ -212,6 +212,8 @@ audit-title = Revisjonslogg
 audit-verify = Kontroller kjeden
 audit-intact = Kjeden er hel: { $count } hendelser kontrollert.
 audit-broken = Kjeden er brutt ved hendelse { $seq } ({ $count } hendelser kontrollert).
+audit-truncated = De nyeste hendelsene mangler: kjeden slutter ved hendelse { $head }, under kontrollpunktet ved hendelse { $checkpoint }.
+audit-checkpoint-invalid = Kontrollpunktfilen har en linje som ikke er signert av denne serveren.
 action-login = Logget inn
 action-logout = Logget ut
 action-search = Søk
@@ -229,6 +231,8 @@ action-roles-changed = Endret roller
 action-account-disabled = Deaktiverte bruker
 action-end-sessions = Avsluttet søkerens økter
 action-login-delay-cleared = Fjernet en innloggingsforsinkelse
+action-read-access-log = Leste tilgangsloggen
+action-identity-refused = Identitetsretting avvist (fødselsnummeret er i bruk)
 
 ## Brukere
 accounts-title = Brukere

@@ -252,7 +252,10 @@ pub async fn end_sessions(id: &str) -> Result<(), ApiError> {
 
 /// Lets an account log in again at once after failed logins.
 pub async fn clear_login_delay(id: &str) -> Result<(), ApiError> {
-    send_empty(Request::delete(&url(&format!("/accounts/{id}/login-delay")))).await
+    send_empty(Request::delete(&url(&format!(
+        "/accounts/{id}/login-delay"
+    ))))
+    .await
 }
 
 /// Disables an account (its sessions end at once).

@@ -72,6 +72,8 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::AccountDisabled => "action-account-disabled",
         AuditAction::EndSessions => "action-end-sessions",
         AuditAction::LoginDelayCleared => "action-login-delay-cleared",
+        AuditAction::ReadAccessLog => "action-read-access-log",
+        AuditAction::IdentityRefused => "action-identity-refused",
     }
 }
 

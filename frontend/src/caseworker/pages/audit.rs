@@ -2,7 +2,7 @@
 //! dates, account, person), newest first, paged, and a check of the hash
 //! chain.
 
-use kartlegg_shared::caseworker::{AuditAction, AuditQuery, ChainVerification, Role};
+use kartlegg_shared::caseworker::{AuditAction, AuditQuery, ChainFailure, ChainVerification, Role};
 use leptos::prelude::*;
 
 use crate::caseworker::api;
@@ -106,7 +106,14 @@ fn AuditLog() -> impl IntoView {
                         let mut a = Args::new();
                         a.set("count", v.events_checked);
                         a.set("seq", v.first_broken_seq.unwrap_or_default());
-                        ctranslate("audit-broken", Some(&a))
+                        a.set("head", v.head_seq);
+                        a.set("checkpoint", v.checkpoint_seq.unwrap_or_default());
+                        let key = match v.failure {
+                            Some(ChainFailure::Truncated) => "audit-truncated",
+                            Some(ChainFailure::CheckpointInvalid) => "audit-checkpoint-invalid",
+                            _ => "audit-broken",
+                        };
+                        ctranslate(key, Some(&a))
                     }}</p>
                 }.into_any(),
                 Err(m) => view! { <p class="field__error">{m}</p> }.into_any(),
