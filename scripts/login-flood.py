@@ -35,6 +35,17 @@ def main() -> int:
     base, pid = urlparse(sys.argv[1]), int(sys.argv[2])
     logins = int(sys.argv[3]) if len(sys.argv) > 3 else 600
     parallel = int(sys.argv[4]) if len(sys.argv) > 4 else 32
+    for _ in range(300):
+        try:
+            conn = http.client.HTTPConnection(base.hostname, base.port, timeout=2)
+            conn.request("GET", "/readyz")
+            if conn.getresponse().status == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        print("the server did not become ready")
+        return 1
     before = status_kb(pid, "VmRSS")
     statuses: dict[int, int] = {}
     lock = threading.Lock()

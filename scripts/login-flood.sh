@@ -12,8 +12,4 @@ KARTLEGG_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite://$work/flood.db" \
   "$server" serve >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.1
-done
 python3 "$ROOT/scripts/login-flood.py" "http://127.0.0.1:$port" "$pid" "${1:-600}" "${2:-32}"

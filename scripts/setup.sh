@@ -10,6 +10,7 @@ want_test=false
 # Debian packages, installed only when missing.
 packages=()
 command -v brotli >/dev/null || packages+=(brotli)
+command -v python3 >/dev/null || packages+=(python3)
 command -v npm >/dev/null || packages+=(nodejs npm)
 if $want_test; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
