@@ -10,6 +10,20 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use secrecy::SecretBox;
 
+/// The defaults of `serve`, written once: clap shows them in `--help`, and
+/// [`AppConfig::new`](crate::state::AppConfig::new) starts from them.
+pub mod defaults {
+    pub const BODY_LIMIT: usize = 256 * 1024;
+    pub const REQUEST_TIMEOUT_SECS: u64 = 30;
+    pub const CODE_TTL_DAYS: u32 = 14;
+    pub const SESSION_IDLE_MINUTES: u32 = 30;
+    pub const SESSION_MAX_HOURS: u32 = 12;
+    pub const LOGIN_BURST: u32 = 20;
+    pub const LOGIN_REPLENISH_SECS: u64 = 3;
+    /// Where the audit checkpoints go when the database is not a SQLite file.
+    pub const AUDIT_CHECKPOINT_FILE: &str = "./data/audit-checkpoints.log";
+}
+
 /// Settings for `kartlegg serve`.
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
@@ -43,11 +57,11 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
 
     /// Largest request body accepted, in bytes.
-    #[arg(long, env = "KARTLEGG_BODY_LIMIT", default_value_t = 256 * 1024)]
+    #[arg(long, env = "KARTLEGG_BODY_LIMIT", default_value_t = defaults::BODY_LIMIT)]
     pub body_limit: usize,
 
     /// Longest time a request may take, in seconds.
-    #[arg(long, env = "KARTLEGG_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    #[arg(long, env = "KARTLEGG_REQUEST_TIMEOUT_SECS", default_value_t = defaults::REQUEST_TIMEOUT_SECS)]
     pub request_timeout_secs: u64,
 
     /// Seed the demo organisation and people, and print how to log in.
@@ -85,7 +99,7 @@ impl AuditSettings {
             return path.clone();
         }
         sqlite_file(database_url).map_or_else(
-            || PathBuf::from("./data/audit-checkpoints.log"),
+            || PathBuf::from(defaults::AUDIT_CHECKPOINT_FILE),
             |db| {
                 let mut name = db.into_os_string();
                 name.push(".audit-checkpoints");
@@ -108,15 +122,15 @@ fn sqlite_file(database_url: &str) -> Option<PathBuf> {
 #[derive(Debug, Clone, Args)]
 pub struct AuthSettings {
     /// How many days a login code stays valid.
-    #[arg(long, env = "KARTLEGG_CODE_TTL_DAYS", default_value_t = 14)]
+    #[arg(long, env = "KARTLEGG_CODE_TTL_DAYS", default_value_t = defaults::CODE_TTL_DAYS)]
     pub code_ttl_days: u32,
 
     /// Minutes without activity after which a session ends.
-    #[arg(long, env = "KARTLEGG_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    #[arg(long, env = "KARTLEGG_SESSION_IDLE_MINUTES", default_value_t = defaults::SESSION_IDLE_MINUTES)]
     pub session_idle_minutes: u32,
 
     /// Hours after login at which a session ends whatever the activity.
-    #[arg(long, env = "KARTLEGG_SESSION_MAX_HOURS", default_value_t = 12)]
+    #[arg(long, env = "KARTLEGG_SESSION_MAX_HOURS", default_value_t = defaults::SESSION_MAX_HOURS)]
     pub session_max_hours: u32,
 
     /// Whether the session cookie is marked `Secure`: `auto` leaves it off
@@ -126,11 +140,11 @@ pub struct AuthSettings {
 
     /// Login attempts a client address may make in a burst (0: no limit,
     /// for when a proxy in front limits them).
-    #[arg(long, env = "KARTLEGG_LOGIN_BURST", default_value_t = 20)]
+    #[arg(long, env = "KARTLEGG_LOGIN_BURST", default_value_t = defaults::LOGIN_BURST)]
     pub login_burst: u32,
 
     /// Seconds after which a client address gets one more login attempt.
-    #[arg(long, env = "KARTLEGG_LOGIN_REPLENISH_SECS", default_value_t = 3)]
+    #[arg(long, env = "KARTLEGG_LOGIN_REPLENISH_SECS", default_value_t = defaults::LOGIN_REPLENISH_SECS)]
     pub login_replenish_secs: u64,
 
     /// Whether caseworker accounts with the administrator role must log in

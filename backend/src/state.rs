@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::audit::{AuditLog, DEFAULT_CHECKPOINT_EVERY};
 use crate::auth::token::Keys;
 use crate::clock::{Clock, SystemClock};
-use crate::config::{CookieSecure, LoginRateLimit, SigningKey};
+use crate::config::{CookieSecure, LoginRateLimit, SigningKey, defaults};
 use crate::db::Store;
 use crate::db::{NewAuditEvent, StoreError};
 
@@ -57,18 +57,18 @@ impl AppConfig {
             static_dir,
             signing_key,
             cors_origins: Vec::new(),
-            body_limit: 256 * 1024,
-            request_timeout: Duration::from_secs(30),
-            code_ttl: chrono::Duration::days(14),
-            session_idle: chrono::Duration::minutes(30),
-            session_max: chrono::Duration::hours(12),
+            body_limit: defaults::BODY_LIMIT,
+            request_timeout: Duration::from_secs(defaults::REQUEST_TIMEOUT_SECS),
+            code_ttl: chrono::Duration::days(defaults::CODE_TTL_DAYS.into()),
+            session_idle: chrono::Duration::minutes(defaults::SESSION_IDLE_MINUTES.into()),
+            session_max: chrono::Duration::hours(defaults::SESSION_MAX_HOURS.into()),
             cookie_secure: CookieSecure::Auto,
             login_rate_limit: Some(LoginRateLimit {
-                burst: 20,
-                replenish: Duration::from_secs(3),
+                burst: defaults::LOGIN_BURST,
+                replenish: Duration::from_secs(defaults::LOGIN_REPLENISH_SECS),
             }),
             require_admin_totp: false,
-            audit_checkpoint_file: PathBuf::from("./data/audit-checkpoints.log"),
+            audit_checkpoint_file: PathBuf::from(defaults::AUDIT_CHECKPOINT_FILE),
             audit_checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
         }
     }

@@ -3,7 +3,7 @@ import { LoginPage, PartPage, answerEveryPart, expectNoAxeViolations, loginAndCo
 import { newApplicant, newCode } from "../fixtures/server";
 import { pattern, text } from "../fixtures/texts";
 
-// Issue #10: the applicant's journey as a new user found it. Phone first.
+// The applicant's journey as a new user found it. Phone first.
 test.beforeEach(({}, info) => {
   test.skip(info.project.name !== "phone", "the applicant journey is phone-first");
 });
@@ -72,7 +72,7 @@ test("2: messages from the server read in Arabic and Tigrinya", async ({ page },
     const login = new LoginPage(page);
     await login.login({ duf: who.duf, code: "0000 0000" });
     await expect(login.error).toHaveText(text(lang, "login-failed"));
-    // Five wrong codes end the code (issue #11): the right one is then
+    // Five wrong codes end the code: the right one is then
     // refused with the same words, and a new code from staff lets the
     // person in at once, whatever was tried before.
     const answered = () =>

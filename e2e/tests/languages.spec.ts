@@ -11,7 +11,7 @@ import {
 import { newApplicant } from "../fixtures/server";
 
 // Fourteen languages, right-to-left, the side-by-side translation and
-// reading aloud (issue: Fourteen languages).
+// reading aloud.
 
 async function expectDocumentLanguage(page: Page, bcp47: string, rtl: boolean) {
   await expect(page.locator("html")).toHaveAttribute("lang", bcp47);

@@ -1,4 +1,4 @@
-// The frame around the applicant's pages (issue #10, items 3 and 4): My data
+// The frame around the applicant's pages: My data
 // and Log out on every page after login, My data readable and downloadable
 // as a readable page, and a translated loading state from the first paint
 // on a slow phone and network, also between the start and form bundles.
@@ -7,7 +7,7 @@ import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { LoginPage, PartPage, expectNoAxeViolations, loginAndConsent, screenshot } from "../fixtures/pages";
 import { newApplicant } from "../fixtures/server";
 
-/** The slow phone of the issue: 400 kbit/s both ways, 300 ms, CPU 4× slower. */
+/** A slow phone on a poor network: 400 kbit/s both ways, 300 ms, CPU 4× slower. */
 async function slowPhone(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");

@@ -504,7 +504,8 @@ pub struct Remark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct NewRemark {
-    /// 1 to 4000 characters. Only what the follow-up needs (SPEC §8).
+    /// 1 to 4000 characters: only what the follow-up needs, since a remark
+    /// is personal data like the rest.
     pub text: String,
 }
 

@@ -359,7 +359,7 @@ fn save(
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// Issue #10's blocker: whatever answers a person gives and takes back,
+    /// Changing your mind never blocks a part: whatever answers a person gives and takes back,
     /// in any order, saving a part is accepted, both as the browser sends it
     /// (pruned) and as an older browser sent it (with answers now hidden).
     #[test]

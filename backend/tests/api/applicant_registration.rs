@@ -256,9 +256,10 @@ async fn answers_hidden_by_a_changed_answer_are_dropped(app: TestApp) {
     );
 }
 
-/// Issue #10's blocker: "Yes", 4 years, then "No": a browser that still
-/// sends the years (or an answer to a radio follow-up it can no longer
-/// un-answer) gets its part saved, and the hidden answer is not stored.
+/// Changing your mind never blocks a part: "Yes", 4 years, then "No": a
+/// browser that still sends the years (or an answer to a radio follow-up
+/// it can no longer un-answer) gets its part saved, and the hidden answer
+/// is not stored.
 async fn answers_to_hidden_questions_are_not_stored_and_not_refused(app: TestApp) {
     let token = app.consented_applicant(DUF).await;
 

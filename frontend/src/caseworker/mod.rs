@@ -1,5 +1,4 @@
-//! The caseworker back office (SPEC.md §5, DESIGN.md "Caseworker pages"):
-//! login, the worklist, the one search box, the people list with export,
+//! The caseworker back office, desktop first with dense tables: login, the worklist, the one search box, the people list with export,
 //! the person page, the audit log and account administration. A bundle of
 //! its own (`src/bin/caseworker.rs`, served under `/caseworker/`) with its
 //! own texts in Norwegian bokmål and English.

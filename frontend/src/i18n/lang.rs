@@ -1,4 +1,5 @@
-//! The fourteen languages an applicant can choose (SPEC.md §2).
+//! The fourteen languages an applicant can choose: Norwegian and English,
+//! and the languages most refugees in Norway read.
 
 use unic_langid::LanguageIdentifier;
 

@@ -379,7 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn shipped_lists_hold_the_codes_the_issue_names() {
+    fn shipped_lists_hold_the_special_and_common_codes() {
         let countries = shipped(CodeListId::Countries);
         for code in ["XUK", "XXX", "SYR", "UKR", "AFG", "ERI"] {
             assert!(countries.contains(code), "countries lacks {code}");

@@ -7,8 +7,8 @@
 //! numbers (Eastern Arabic and Persian digits included), short texts are
 //! trimmed, multiple choices are de-duplicated and put in option order, and
 //! empty values are dropped. Answers to questions and options that a
-//! condition hides are dropped too, never stored and never an error
-//! (SPEC.md §3): an applicant who answers "Yes", types a follow-up and then
+//! condition hides are dropped too, never stored and never an error: an
+//! applicant who answers "Yes", types a follow-up and then
 //! changes to "No" has done nothing wrong, and must not be asked to clear an
 //! answer they can no longer see. Clients [`super::prune`] before sending as
 //! well, so that what they send is what is stored.
