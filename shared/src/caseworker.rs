@@ -781,8 +781,7 @@ pub struct ChainVerification {
     /// Why the chain does not hold, when it does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<ChainFailure>,
-    /// The newest event checked (0 for none).
-    #[serde(default)]
+    /// The newest event checked (0 for none); always sent.
     pub head_seq: i64,
     /// The newest checkpoint the chain was compared against, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
