@@ -135,6 +135,34 @@ pub async fn reserve(
     Ok(Err(Refusal::Wait(1)))
 }
 
+/// Gives back the try of a login whose password was right: an address is
+/// slowed by its failures, not by its colleagues' successful logins. The
+/// wait the try may have started is shortened to what the remaining
+/// failures ask for.
+pub async fn refund(store: &dyn Store, policy: &Policy, key: &[u8]) -> Result<(), StoreError> {
+    for _ in 0..MAX_RACES {
+        let Some(current) = store.login_throttle(key).await? else {
+            return Ok(());
+        };
+        let failures = (current.failures - 1).max(0);
+        let refunded = LoginThrottle {
+            failures,
+            last_failure_at: current.last_failure_at,
+            next_try_at: current
+                .next_try_at
+                .min(current.last_failure_at + policy.delay_after(failures)),
+        };
+        if store
+            .swap_login_throttle(key, Some(&current), &refunded, i64::MIN)
+            .await?
+        {
+            return Ok(());
+        }
+    }
+    // Lost every race: the try stays counted, which errs on the safe side.
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,9 +207,12 @@ async fn try_log_in(
     let account_key = account_throttle_key(state, &username);
     // The address first: a try refused for the account has still been
     // made from that address.
-    if let Some(address) = &meta.client_address {
-        let address_key = keyed_hash(&state.keys.duf, &[b"address", address.as_bytes()]);
-        backoff::reserve(store, &backoff::ADDRESS, &address_key, now)
+    let address_key = meta
+        .client_address
+        .as_ref()
+        .map(|address| keyed_hash(&state.keys.duf, &[b"address", address.as_bytes()]));
+    if let Some(key) = &address_key {
+        backoff::reserve(store, &backoff::ADDRESS, key, now)
             .await?
             .map_err(refused)?;
     }
@@ -233,6 +236,9 @@ async fn try_log_in(
         Some(a) if password_ok && a.disabled_at.is_none() => a,
         _ => return Err(ApiError::Unauthorized),
     };
+    if let Some(key) = &address_key {
+        backoff::refund(store, &backoff::ADDRESS, key).await?;
+    }
     match (
         &account.totp_secret,
         totp_code.map(str::trim).filter(|c| !c.is_empty()),

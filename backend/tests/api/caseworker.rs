@@ -1118,6 +1118,65 @@ async fn failed_caseworker_logins_slow_down_instead_of_locking(app: TestApp) {
     );
 }
 
+/// A caseworker login from a given client address.
+fn login_from(ip: &str, username: &str, password: &str) -> axum::http::Request<axum::body::Body> {
+    let body = json!({ "username": username, "password": password }).to_string();
+    let mut request = axum::http::Request::post("/api/v1/caseworker/login")
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    request.extensions_mut().insert(axum::extract::ConnectInfo(
+        format!("{ip}:5000")
+            .parse::<std::net::SocketAddr>()
+            .unwrap(),
+    ));
+    request
+}
+
+/// An office's address is slowed by failures from it, never by its
+/// colleagues' successful logins; another address is not slowed at all.
+async fn an_address_is_slowed_by_its_failures_not_by_logins(app: TestApp) {
+    app.add_caseworker(ORG_A, "kari", &[Role::Reader], false)
+        .await;
+    for n in 0..30 {
+        let res = app
+            .send(login_from("192.0.2.7", "kari", CASEWORKER_PASSWORD))
+            .await;
+        assert_eq!(res.status, 201, "login {n}");
+    }
+    // Failures for twenty unknown usernames: the address's free ones.
+    for n in 0..20 {
+        let res = app
+            .send(login_from(
+                "192.0.2.7",
+                &format!("nobody{n}"),
+                "wrong password!",
+            ))
+            .await;
+        res.problem(401, "unauthorized");
+    }
+    app.send(login_from("192.0.2.7", "nobody20", "wrong password!"))
+        .await
+        .problem(401, "unauthorized");
+    let slowed = app
+        .send(login_from("192.0.2.7", "kari", CASEWORKER_PASSWORD))
+        .await;
+    slowed.problem(429, "too-many-requests");
+    assert_eq!(
+        app.send(login_from("192.0.2.8", "kari", CASEWORKER_PASSWORD))
+            .await
+            .status,
+        201
+    );
+    app.advance(Duration::seconds(1));
+    assert_eq!(
+        app.send(login_from("192.0.2.7", "kari", CASEWORKER_PASSWORD))
+            .await
+            .status,
+        201
+    );
+}
+
 /// 200 logins at once for one account, the right password at a random
 /// place: the tries are counted before the password is checked, so at
 /// most the five free ones and the one that starts the wait are checked
@@ -1161,4 +1220,5 @@ on_both_engines!(
     new_code_and_counsellor_end_applicant_sessions,
     failed_caseworker_logins_slow_down_instead_of_locking,
     simultaneous_wrong_passwords_check_at_most_six,
+    an_address_is_slowed_by_its_failures_not_by_logins,
 );
