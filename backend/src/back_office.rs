@@ -9,7 +9,7 @@ use kartlegg_shared::caseworker::{
     Account, AuditAction, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo, PeopleQuery,
     PersonIdentity, PersonSummary, Remark,
 };
-use kartlegg_shared::domain::Date;
+use kartlegg_shared::domain::{Date, ParseError};
 use kartlegg_shared::paging::Page;
 use uuid::Uuid;
 
@@ -192,6 +192,26 @@ pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
     }
 }
 
+/// A date exactly as the document's `format: date` says, `YYYY-MM-DD`:
+/// no spaces around it, ASCII digits only.
+pub fn iso_date(value: &str) -> Result<Date, ParseError> {
+    if value.len() != 10 || !value.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return Err(ParseError {
+            code: "invalid_date",
+            message: "A date is written YYYY-MM-DD",
+        });
+    }
+    Date::parse_iso(value)
+}
+
+/// An id in its one documented form (`format: uuid`): hyphenated, 36
+/// characters.
+pub fn hyphenated_id(value: &str) -> Option<Uuid> {
+    (value.len() == 36)
+        .then(|| Uuid::parse_str(value).ok())
+        .flatten()
+}
+
 /// The start of a day (UTC) from a `YYYY-MM-DD` query value; `days_after`
 /// 1 gives the exclusive end of that day.
 pub fn day_start(
@@ -199,10 +219,10 @@ pub fn day_start(
     value: Option<&str>,
     days_after: i64,
 ) -> Result<Option<DateTime<Utc>>, ApiError> {
-    let Some(value) = value.filter(|v| !v.is_empty()) else {
+    let Some(value) = value else {
         return Ok(None);
     };
-    let date = Date::parse_iso(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
+    let date = iso_date(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
     let naive = chrono::NaiveDate::from_ymd_opt(
         i32::from(date.year()),
         u32::from(date.month()),

@@ -29,6 +29,32 @@ pub const fn is_refused_control(c: char, lines: Lines) -> bool {
     }
 }
 
+/// The characters a field of this kind refuses, as a regular expression
+/// (ECMA-262 and Python alike) that matches text without them: the OpenAPI
+/// document's `pattern`, built from [`is_refused_control`] so that the two
+/// cannot drift apart.
+pub fn allowed_pattern(lines: Lines) -> String {
+    fn flush((first, last): (u8, u8), class: &mut String) {
+        class.push_str(&format!("\\x{first:02x}"));
+        if last > first {
+            class.push_str(&format!("-\\x{last:02x}"));
+        }
+    }
+    let mut class = String::new();
+    let mut run: Option<(u8, u8)> = None;
+    for byte in 0u8..0x80 {
+        if is_refused_control(char::from(byte), lines) {
+            run = Some(run.map_or((byte, byte), |(start, _)| (start, byte)));
+        } else if let Some(done) = run.take() {
+            flush(done, &mut class);
+        }
+    }
+    if let Some(done) = run {
+        flush(done, &mut class);
+    }
+    format!("^[^{class}]*$")
+}
+
 /// Refuses text that holds a control character not allowed in its field.
 pub fn check_text(text: &str, lines: Lines) -> Result<(), ParseError> {
     if text.chars().any(|c| is_refused_control(c, lines)) {
@@ -82,6 +108,15 @@ mod tests {
         for text in ["a\0b", "a\u{1b}[31mb", "a\u{7f}", "\u{8}"] {
             assert!(check_text(text, Lines::Many).is_err(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_documented_pattern_names_exactly_the_refused_characters() {
+        assert_eq!(allowed_pattern(Lines::One), "^[^\\x00-\\x1f\\x7f]*$");
+        assert_eq!(
+            allowed_pattern(Lines::Many),
+            "^[^\\x00-\\x08\\x0b-\\x0c\\x0e-\\x1f\\x7f]*$"
+        );
     }
 
     #[test]

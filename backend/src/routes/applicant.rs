@@ -110,6 +110,7 @@ pub async fn session_info(
 #[utoipa::path(
     delete,
     path = "/api/v1/applicant/session",
+    operation_id = "applicant_log_out",
     tag = "applicant",
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
@@ -184,8 +185,10 @@ pub async fn consent(
 
 /// `?download=1` asks for the data as a file.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MyDataQuery {
-    /// `1` (or `true`): answer with `Content-Disposition: attachment`.
+    /// `1` (or `true`): answer with `Content-Disposition: attachment`;
+    /// any other value, or none, answers inline.
     download: Option<String>,
 }
 

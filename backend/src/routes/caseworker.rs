@@ -109,6 +109,7 @@ pub async fn me(cw: CaseworkerSession) -> Json<Me> {
 #[utoipa::path(
     post,
     path = "/api/v1/caseworker/logout",
+    operation_id = "caseworker_log_out",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(

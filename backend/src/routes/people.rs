@@ -18,13 +18,13 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use kartlegg_shared::api::{ConsentRecord, Registration};
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, IdentityUpdate, IssuedCode, NewRemark, OutsideLookupRequest,
-    OutsideLookupResult, PeoplePage, PeopleQuery, PersonIdentity, PersonPage, PersonSummary,
-    RegistrationHistoryEntry, Remark, Role, SEARCH_LIMIT, SearchKind, SearchRequest,
-    SearchResponse,
+    AccessLogEntry, AuditAction, IdentityUpdate, IssuedCode, LOOKUP_REASON_MIN_CHARS,
+    NAME_MAX_CHARS, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage, PeopleQuery,
+    PersonIdentity, PersonPage, PersonSummary, REMARK_MAX_CHARS, RegistrationHistoryEntry, Remark,
+    Role, SEARCH_LIMIT, SearchKind, SearchRequest, SearchResponse,
 };
 use kartlegg_shared::codes::{CodeListId, shipped};
-use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
+use kartlegg_shared::domain::{DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::problem::{FieldError, Problem};
 use kartlegg_shared::search::SearchQuery;
 use kartlegg_shared::text::{Lines, check_text};
@@ -152,7 +152,7 @@ pub async fn outside_lookup(
     let reason = request.reason.trim().to_owned();
     if let Err(e) = check_text(&request.reason, Lines::Many) {
         errors.push(FieldError::new("reason", e.code, e.message));
-    } else if reason.chars().count() < 10 {
+    } else if reason.chars().count() < LOOKUP_REASON_MIN_CHARS {
         errors.push(FieldError::new(
             "reason",
             "reason_required",
@@ -562,8 +562,9 @@ pub async fn add_remark(
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     check_text(&request.text, Lines::Many)
         .map_err(|e| ApiError::field("text", e.code, e.message))?;
+    // The length as sent, as the document states it; blank is no remark.
     let text = request.text.trim();
-    if text.is_empty() || text.chars().count() > 4000 {
+    if text.is_empty() || request.text.chars().count() > REMARK_MAX_CHARS {
         return Err(ApiError::field(
             "text",
             "invalid_length",
@@ -658,8 +659,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
             errors.push(FieldError::new(field, e.code, e.message));
             return String::new();
         }
+        let too_long = value.chars().count() > NAME_MAX_CHARS;
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        if value.is_empty() || value.chars().count() > 200 {
+        if value.is_empty() || too_long {
             errors.push(FieldError::new(
                 field,
                 "invalid_name",
@@ -670,9 +672,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
     };
     let first_name = name("first_name", &request.first_name);
     let last_name = name("last_name", &request.last_name);
-    let date_of_birth = match request.date_of_birth.as_deref().filter(|d| !d.is_empty()) {
+    let date_of_birth = match request.date_of_birth.as_deref() {
         None => None,
-        Some(d) => Date::parse_iso(d)
+        Some(d) => back_office::iso_date(d)
             .map_err(|e| errors.push(FieldError::new("date_of_birth", e.code, e.message)))
             .ok(),
     };
