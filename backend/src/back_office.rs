@@ -192,16 +192,33 @@ pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
     }
 }
 
-/// A date exactly as the document's `format: date` says, `YYYY-MM-DD`:
-/// no spaces around it, ASCII digits only.
+/// A date of birth written exactly as the document's `format: date` says,
+/// `YYYY-MM-DD` (no spaces, ASCII digits), within [`Date`]'s own range.
 pub fn iso_date(value: &str) -> Result<Date, ParseError> {
-    if value.len() != 10 || !value.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
-        return Err(ParseError {
-            code: "invalid_date",
-            message: "A date is written YYYY-MM-DD",
-        });
-    }
+    calendar_date(value)?;
     Date::parse_iso(value)
+}
+
+/// Any calendar date written exactly `YYYY-MM-DD` (RFC 3339 `full-date`,
+/// the document's `format: date`), years 0000 to 9999.
+pub fn calendar_date(value: &str) -> Result<chrono::NaiveDate, ParseError> {
+    let bytes = value.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let number = |range: std::ops::Range<usize>| value[range].parse::<u32>().unwrap_or(0);
+    shaped
+        .then(|| {
+            let year = i32::try_from(number(0..4)).unwrap_or(0);
+            chrono::NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        })
+        .flatten()
+        .ok_or(ParseError {
+            code: "invalid_date",
+            message: "A date is written YYYY-MM-DD and must exist",
+        })
 }
 
 /// An id in its one documented form (`format: uuid`): hyphenated, 36
@@ -222,13 +239,7 @@ pub fn day_start(
     let Some(value) = value else {
         return Ok(None);
     };
-    let date = iso_date(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
-    let naive = chrono::NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::from(date.month()),
-        u32::from(date.day()),
-    )
-    .ok_or_else(|| ApiError::field(field, "invalid_date", "This date does not exist"))?;
+    let naive = calendar_date(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
     Ok(Some(
         (naive.and_time(NaiveTime::MIN) + chrono::Duration::days(days_after)).and_utc(),
     ))

@@ -226,7 +226,8 @@ pub async fn list_people(
 /// The rows of one export read: a page of the store at a time.
 const EXPORT_CHUNK: i64 = 500;
 
-/// The filtered list (all pages, paging parameters ignored) as CSV,
+/// The filtered list (all pages; paging parameters are checked, then
+/// ignored) as CSV,
 /// streamed in chunks. Each chunk's people are logged as exported before
 /// the chunk is sent.
 #[utoipa::path(
@@ -251,6 +252,9 @@ pub async fn export_people(
     AppQuery(mut query): AppQuery<PeopleQuery>,
 ) -> Result<Response, ApiError> {
     cw.require_reader()?;
+    // Checked like the list's, so that a bad one is refused the same way,
+    // then ignored: the export is every page.
+    back_office::paging(query.page, query.page_size)?;
     query.page = None;
     query.page_size = None;
     let mut filter = back_office::people_filter(&cw, &query)?;
