@@ -30,6 +30,9 @@ cargo build --release -p kartlegg-backend --bin kartlegg
 step "First-load size budget"
 "$ROOT/scripts/check-size.sh"
 
+step "API fuzzing against the OpenAPI document (schemathesis)"
+"$ROOT/scripts/fuzz-api.sh"
+
 step "Browser tests (headless Chromium)"
 (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KARTLEGG_E2E_SERVER="$TARGET_DIR/release/kartlegg" npx playwright test)
 
