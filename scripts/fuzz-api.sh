@@ -7,13 +7,16 @@
 # openapi/schemathesis.toml. `scripts/setup.sh --test` installs the tools.
 #
 # Environment: KARTLEGG_FUZZ_SERVER (the binary, default the release build),
-# KARTLEGG_FUZZ_EXAMPLES (examples per operation and phase, default 50).
+# KARTLEGG_FUZZ_EXAMPLES (examples per operation and phase, default 50),
+# KARTLEGG_FUZZ_SEED (default 1: the same cases on every run; change it to
+# explore), KARTLEGG_FUZZ_KEEP (a folder to keep the logs and reports in).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 PY="$TARGET_DIR/py/bin"
 BIN="${KARTLEGG_FUZZ_SERVER:-$TARGET_DIR/release/kartlegg}"
 EXAMPLES="${KARTLEGG_FUZZ_EXAMPLES:-50}"
+SEED="${KARTLEGG_FUZZ_SEED:-1}"
 CONFIG="$ROOT/openapi/schemathesis.toml"
 started=$(date +%s)
 
@@ -96,7 +99,7 @@ fuzz() {
   step "schemathesis: $name"
   local t0=$(date +%s)
   if ! "$PY/schemathesis" --config-file "$CONFIG" run "$url/api/openapi.json" \
-    --checks all --max-examples "$EXAMPLES" --workers 2 --seed 1 --no-color \
+    --checks all --max-examples "$EXAMPLES" --workers 2 --seed "$SEED" --no-color \
     --report junit --report-junit-path "$work/$name.xml" "$@" 2>&1 | tee "$work/$name.log" | tail -n 40; then
     failed=1
   fi

@@ -2,6 +2,7 @@
 //! annotations, served at `/api/openapi.json`, and committed as
 //! `openapi/openapi.json` (a test fails when the two differ).
 
+use kartlegg_shared::domain::DUF_DIGITS;
 use kartlegg_shared::schema;
 use utoipa::openapi::path::ParameterIn;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -11,6 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::applicant::SESSION_COOKIE;
 use crate::auth::caseworker::CASEWORKER_COOKIE;
+use crate::auth::code::CODE_DIGITS;
 use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
 use crate::{AppState, routes};
@@ -135,7 +137,22 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
             Schema::Object(schema::one_line())
         }),
         ("SearchRequest", "query", || {
-            Schema::Object(schema::one_line())
+            Schema::Object(schema::one_line_non_blank())
+        }),
+        ("LoginRequest", "duf_number", || {
+            Schema::Object(schema::typed_digits(DUF_DIGITS))
+        }),
+        ("LoginRequest", "code", || {
+            Schema::Object(schema::typed_digits(CODE_DIGITS))
+        }),
+        ("OutsideLookupRequest", "duf_number", || {
+            Schema::Object(schema::typed_digits(DUF_DIGITS))
+        }),
+        ("NewAccount", "username", || {
+            Schema::Object(schema::username())
+        }),
+        ("NewAccount", "password", || {
+            Schema::Object(schema::password())
         }),
         ("IdentityUpdate", "first_name", || {
             Schema::Object(schema::name())

@@ -166,6 +166,9 @@ pub struct SearchResponse {
 /// The most characters of a person's first or last name.
 pub const NAME_MAX_CHARS: usize = 200;
 
+/// How many characters a username has (of `a`–`z`, `0`–`9`, `.`, `-`, `_`).
+pub const USERNAME_CHARS: std::ops::RangeInclusive<usize> = 3..=64;
+
 /// The most characters of an account's display name.
 pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
 

@@ -12,10 +12,13 @@ use utoipa::openapi::{Array, Object};
 use crate::api::CONSENT_VERSION;
 use crate::caseworker::{
     DISPLAY_NAME_MAX_CHARS, LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, REMARK_MAX_CHARS,
+    USERNAME_CHARS,
 };
+use crate::digits::typed_digits_pattern;
 use crate::paging::{FIRST_PAGE, MAX_PAGE_SIZE};
+use crate::password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::questionnaire::{MAX_REQUESTED_LANGUAGES, UI_LANGUAGES, shipped_v1};
-use crate::text::{Lines, allowed_pattern};
+use crate::text::{Lines, allowed_pattern, non_blank_pattern, trimmed_min_pattern};
 
 fn string() -> ObjectBuilder {
     ObjectBuilder::new().schema_type(Type::String)
@@ -23,6 +26,10 @@ fn string() -> ObjectBuilder {
 
 fn text(lines: Lines) -> ObjectBuilder {
     string().pattern(Some(allowed_pattern(lines)))
+}
+
+fn non_blank(lines: Lines) -> ObjectBuilder {
+    string().pattern(Some(non_blank_pattern(lines)))
 }
 
 fn nullable(builder: ObjectBuilder, of: Type) -> ObjectBuilder {
@@ -34,49 +41,95 @@ pub fn one_line() -> Object {
     text(Lines::One).build()
 }
 
+/// One line of text that is not blank.
+pub fn one_line_non_blank() -> Object {
+    non_blank(Lines::One).build()
+}
+
 /// A person's first or last name: one line, 1 to [`NAME_MAX_CHARS`]
-/// characters (and not blank).
+/// characters, not blank.
 pub fn name() -> Object {
-    text(Lines::One)
+    non_blank(Lines::One)
         .min_length(Some(1))
         .max_length(Some(NAME_MAX_CHARS))
         .build()
 }
 
-/// An account's display name: one line, 1 to [`DISPLAY_NAME_MAX_CHARS`].
+/// An account's display name: one line, 1 to [`DISPLAY_NAME_MAX_CHARS`],
+/// not blank.
 pub fn display_name() -> Object {
-    text(Lines::One)
+    non_blank(Lines::One)
         .min_length(Some(1))
         .max_length(Some(DISPLAY_NAME_MAX_CHARS))
         .build()
 }
 
-/// A remark: 1 to [`REMARK_MAX_CHARS`] characters, tabs and line breaks
-/// allowed.
+/// A remark: 1 to [`REMARK_MAX_CHARS`] characters, not blank, tabs and
+/// line breaks allowed.
 pub fn remark() -> Object {
-    text(Lines::Many)
+    non_blank(Lines::Many)
         .min_length(Some(1))
         .max_length(Some(REMARK_MAX_CHARS))
         .build()
 }
 
 /// Why a person outside the organisation is looked up: at least
-/// [`LOOKUP_REASON_MIN_CHARS`] characters, tabs and line breaks allowed.
+/// [`LOOKUP_REASON_MIN_CHARS`] characters between the first and the last
+/// that is not whitespace, tabs and line breaks allowed.
 pub fn lookup_reason() -> Object {
-    text(Lines::Many)
+    string()
+        .pattern(Some(trimmed_min_pattern(
+            Lines::Many,
+            LOOKUP_REASON_MIN_CHARS,
+        )))
         .min_length(Some(LOOKUP_REASON_MIN_CHARS))
         .build()
 }
 
-/// Why an identity is corrected: not empty, tabs and line breaks allowed.
+/// Why an identity is corrected: not blank, tabs and line breaks allowed.
 pub fn correction_reason() -> Object {
-    text(Lines::Many).min_length(Some(1)).build()
+    non_blank(Lines::Many).min_length(Some(1)).build()
 }
+
+/// A new account's username: 3 to 64 of `A`–`Z`, `a`–`z`, `0`–`9`, `.`,
+/// `-` and `_` (stored lower case).
+pub fn username() -> Object {
+    string()
+        .pattern(Some(format!(
+            "^[A-Za-z0-9._-]{{{},{}}}$",
+            USERNAME_CHARS.start(),
+            USERNAME_CHARS.end()
+        )))
+        .min_length(Some(*USERNAME_CHARS.start()))
+        .max_length(Some(*USERNAME_CHARS.end()))
+        .build()
+}
+
+/// A new password: [`MIN_PASSWORD_CHARS`] to [`MAX_PASSWORD_CHARS`].
+pub fn password() -> Object {
+    string()
+        .min_length(Some(MIN_PASSWORD_CHARS))
+        .max_length(Some(MAX_PASSWORD_CHARS))
+        .build()
+}
+
+/// `count` digits as people type them (ASCII, Eastern Arabic or Persian,
+/// spaces anywhere): a DUF-number or a login code.
+pub fn typed_digits(count: usize) -> Object {
+    string().pattern(Some(typed_digits_pattern(count))).build()
+}
+
+/// `format` is only an annotation in OpenAPI 3.1 (JSON Schema 2020-12):
+/// the pattern is what a validator asserts.
+const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const UUID_PATTERN: &str =
+    "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$";
 
 /// A date, `YYYY-MM-DD`.
 pub fn date() -> Object {
     string()
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .pattern(Some(DATE_PATTERN))
         .build()
 }
 
@@ -84,13 +137,15 @@ pub fn date() -> Object {
 pub fn optional_date() -> Object {
     nullable(string(), Type::String)
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .pattern(Some(DATE_PATTERN))
         .build()
 }
 
-/// An id (a UUID).
+/// An id (a UUID, hyphenated).
 pub fn id() -> Object {
     string()
         .format(Some(SchemaFormat::Custom("uuid".to_owned())))
+        .pattern(Some(UUID_PATTERN))
         .build()
 }
 

@@ -98,8 +98,11 @@ async fn every_json_body_documents_what_the_extractor_refuses() {
 async fn value_rules_come_from_the_shared_constants() {
     use kartlegg_shared::api::CONSENT_VERSION;
     use kartlegg_shared::caseworker::{LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, REMARK_MAX_CHARS};
+    use kartlegg_shared::digits::typed_digits_pattern;
+    use kartlegg_shared::domain::DUF_DIGITS;
     use kartlegg_shared::paging::MAX_PAGE_SIZE;
     use kartlegg_shared::questionnaire::{MAX_REQUESTED_LANGUAGES, UI_LANGUAGES};
+    use kartlegg_shared::text::{Lines, non_blank_pattern};
 
     let doc: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
     let schemas = &doc["components"]["schemas"];
@@ -110,7 +113,11 @@ async fn value_rules_come_from_the_shared_constants() {
     );
     let name = &schemas["IdentityUpdate"]["properties"]["first_name"];
     assert_eq!(name["maxLength"].as_u64(), Some(NAME_MAX_CHARS as u64));
-    assert_eq!(name["pattern"], "^[^\\x00-\\x1f\\x7f]*$");
+    assert_eq!(name["pattern"], non_blank_pattern(Lines::One));
+    assert_eq!(
+        schemas["LoginRequest"]["properties"]["duf_number"]["pattern"],
+        typed_digits_pattern(DUF_DIGITS)
+    );
     let reason = &schemas["OutsideLookupRequest"]["properties"]["reason"];
     assert_eq!(
         reason["minLength"].as_u64(),
