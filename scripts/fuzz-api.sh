@@ -92,6 +92,9 @@ administrator="$(field "$(post /api/v1/caseworker/login "{\"username\":\"fuzz.ad
 # names it, so that schemathesis knows it for the credentials it is.
 without_enders=(--exclude-operation-id applicant_log_out --exclude-operation-id consent --exclude-operation-id caseworker_log_out)
 
+# One worker: with two threads, Python 3.11's ast.parse (which hypothesis
+# calls to describe filters) can fail with "AST constructor recursion depth
+# mismatch" and end an operation's run as an error.
 failed=0
 fuzz() {
   local name="$1"
@@ -99,8 +102,9 @@ fuzz() {
   step "schemathesis: $name"
   local t0=$(date +%s)
   if ! "$PY/schemathesis" --config-file "$CONFIG" run "$url/api/openapi.json" \
-    --checks all --max-examples "$EXAMPLES" --workers 2 --seed "$SEED" --no-color \
-    --report junit --report-junit-path "$work/$name.xml" "$@" 2>&1 | tee "$work/$name.log" | tail -n 40; then
+    --checks all --max-examples "$EXAMPLES" --workers 1 --seed "$SEED" --no-color \
+    --report junit,ndjson --report-junit-path "$work/$name.xml" \
+    --report-ndjson-path "$work/$name.ndjson" "$@" 2>&1 | tee "$work/$name.log" | tail -n 40; then
     failed=1
   fi
   echo "($name: $(( $(date +%s) - t0 )) s)"
@@ -121,8 +125,29 @@ fuzz counsellor-logout -H "Authorization: Bearer $counsellor" --include-operatio
 fuzz administrator -H "Authorization: Bearer $administrator" "${without_enders[@]}"
 fuzz administrator-logout -H "Authorization: Bearer $administrator" --include-operation-id caseworker_log_out
 
+step "Figures"
+"$PY/python" - "$work"/*.ndjson <<'PY'
+# Cases per operation and run, from schemathesis's event streams.
+import collections, json, os, sys
+per_run = collections.defaultdict(collections.Counter)
+for path in sys.argv[1:]:
+    run = os.path.basename(path)[: -len(".ndjson")]
+    for line in open(path):
+        event = json.loads(line).get("ScenarioFinished")
+        if event and event["recorder"].get("cases") is not None:
+            per_run[run][event["recorder"]["label"]] += len(event["recorder"]["cases"])
+operations = set().union(*per_run.values())
+total = sum(sum(c.values()) for c in per_run.values())
+print(f"{len(operations)} operations, {total} cases in {len(per_run)} runs")
+for run, counts in sorted(per_run.items()):
+    few = sorted(f"{label} ({n})" for label, n in counts.items() if n < 50)
+    print(f"  {run}: {len(counts)} operations, {sum(counts.values())} cases, "
+          f"fewest {min(counts.values())}, median {sorted(counts.values())[len(counts) // 2]}"
+          + (f"; under 50 (no input to vary): {', '.join(few)}" if few else ""))
+PY
+
 if [ -n "${KARTLEGG_FUZZ_KEEP:-}" ]; then
-  mkdir -p "$KARTLEGG_FUZZ_KEEP" && cp "$work"/*.log "$work"/*.xml "$KARTLEGG_FUZZ_KEEP"/ 2>/dev/null || true
+  mkdir -p "$KARTLEGG_FUZZ_KEEP" && cp "$work"/*.log "$work"/*.xml "$work"/*.ndjson "$KARTLEGG_FUZZ_KEEP"/ 2>/dev/null || true
 fi
 echo "API fuzzing took $(( $(date +%s) - started )) s."
 exit "$failed"

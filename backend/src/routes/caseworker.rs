@@ -52,6 +52,9 @@ pub fn login_router() -> OpenApiRouter<AppState> {
          body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Logins are paused for a moment (too many at once); try again later",
+         body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 pub async fn caseworker_login(
