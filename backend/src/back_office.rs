@@ -39,9 +39,10 @@ pub const PERSON_PAGE_FIELDS: &[&str] = &[
 /// The field sets of one registration opened from the person's history.
 pub const REGISTRATION_FIELDS: &[&str] = &["registrations", "answers"];
 
-/// A person id from a path; anything that is not a UUID names no one.
+/// An id from a path; anything that is not a hyphenated UUID (the
+/// document's `format: uuid`) names no one.
 pub fn parse_id(id: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(id).map_err(|_| ApiError::NotFound)
+    hyphenated_id(id).ok_or(ApiError::NotFound)
 }
 
 /// The person with this id, if they belong to the caller's organisation;

@@ -213,6 +213,13 @@ fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
         (ParameterIn::Path, "section", || {
             Schema::Object(schema::section_id())
         }),
+        (ParameterIn::Path, "id", || Schema::Object(schema::id())),
+        (ParameterIn::Path, "person_id", || {
+            Schema::Object(schema::id())
+        }),
+        (ParameterIn::Path, "registration_id", || {
+            Schema::Object(schema::id())
+        }),
     ]
 }
 
