@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kartlegg needs to build and run, idempotently, from the
 # package registries only. `--test` also installs what the tests need
-# (Chromium, PostgreSQL, Playwright).
+# (Chromium, PostgreSQL, Playwright, and in a virtual environment under the
+# target directory the API fuzzer schemathesis and openapi-spec-validator).
 source "$(dirname "$0")/lib.sh"
 
 want_test=false
@@ -19,6 +20,8 @@ if $want_test; then
   # The fonts an Android phone has for Arabic, Ethiopic and the rest, so that
   # screenshots show what applicants see rather than empty boxes.
   compgen -G "/usr/share/fonts/truetype/noto/NotoSansEthiopic-*" >/dev/null || packages+=(fonts-noto-core)
+  # Debian's python3 refuses pip installs outside a virtual environment.
+  python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   step "Installing Debian packages: ${packages[*]}"
@@ -54,4 +57,18 @@ fi
 if $want_test && [ ! -d "$ROOT/e2e/node_modules/@playwright/test" ]; then
   step "Installing Playwright (it uses Debian's Chromium; no browser download)"
   (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The API fuzzer and the document validator (scripts/fuzz-api.sh), pinned,
+# in a virtual environment beside the build (not in the repository).
+if $want_test; then
+  py_tools=("schemathesis==4.32.5" "openapi-spec-validator==0.9.0")
+  venv="$TARGET_DIR/py"
+  stamp="$venv/.kartlegg-tools"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "${py_tools[*]}" ]; then
+    step "Installing ${py_tools[*]} (Python registry) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "${py_tools[@]}"
+    echo "${py_tools[*]}" >"$stamp"
+  fi
 fi

@@ -33,6 +33,9 @@ step "First-load size budget"
 step "Login flood: the server's memory stays bounded"
 "$ROOT/scripts/login-flood.sh"
 
+step "API fuzzing against the OpenAPI document (schemathesis)"
+"$ROOT/scripts/fuzz-api.sh"
+
 step "Browser tests (headless Chromium)"
 (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KARTLEGG_E2E_SERVER="$TARGET_DIR/release/kartlegg" npx playwright test)
 

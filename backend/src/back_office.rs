@@ -9,7 +9,7 @@ use kartlegg_shared::caseworker::{
     Account, AuditAction, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo, PeopleQuery,
     PersonIdentity, PersonSummary, Remark,
 };
-use kartlegg_shared::domain::Date;
+use kartlegg_shared::domain::{Date, ParseError};
 use kartlegg_shared::paging::Page;
 use uuid::Uuid;
 
@@ -39,9 +39,10 @@ pub const PERSON_PAGE_FIELDS: &[&str] = &[
 /// The field sets of one registration opened from the person's history.
 pub const REGISTRATION_FIELDS: &[&str] = &["registrations", "answers"];
 
-/// A person id from a path; anything that is not a UUID names no one.
+/// An id from a path; anything that is not a hyphenated UUID (the
+/// document's `format: uuid`) names no one.
 pub fn parse_id(id: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(id).map_err(|_| ApiError::NotFound)
+    hyphenated_id(id).ok_or(ApiError::NotFound)
 }
 
 /// The person with this id, if they belong to the caller's organisation;
@@ -192,6 +193,43 @@ pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
     }
 }
 
+/// A date of birth written exactly as the document's `format: date` says,
+/// `YYYY-MM-DD` (no spaces, ASCII digits), within [`Date`]'s own range.
+pub fn iso_date(value: &str) -> Result<Date, ParseError> {
+    calendar_date(value)?;
+    Date::parse_iso(value)
+}
+
+/// Any calendar date written exactly `YYYY-MM-DD` (RFC 3339 `full-date`,
+/// the document's `format: date`), years 0000 to 9999.
+pub fn calendar_date(value: &str) -> Result<chrono::NaiveDate, ParseError> {
+    let bytes = value.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let number = |range: std::ops::Range<usize>| value[range].parse::<u32>().unwrap_or(0);
+    shaped
+        .then(|| {
+            let year = i32::try_from(number(0..4)).unwrap_or(0);
+            chrono::NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        })
+        .flatten()
+        .ok_or(ParseError {
+            code: "invalid_date",
+            message: "A date is written YYYY-MM-DD and must exist",
+        })
+}
+
+/// An id in its one documented form (`format: uuid`): hyphenated, 36
+/// characters.
+pub fn hyphenated_id(value: &str) -> Option<Uuid> {
+    (value.len() == 36)
+        .then(|| Uuid::parse_str(value).ok())
+        .flatten()
+}
+
 /// The start of a day (UTC) from a `YYYY-MM-DD` query value; `days_after`
 /// 1 gives the exclusive end of that day.
 pub fn day_start(
@@ -199,16 +237,10 @@ pub fn day_start(
     value: Option<&str>,
     days_after: i64,
 ) -> Result<Option<DateTime<Utc>>, ApiError> {
-    let Some(value) = value.filter(|v| !v.is_empty()) else {
+    let Some(value) = value else {
         return Ok(None);
     };
-    let date = Date::parse_iso(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
-    let naive = chrono::NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::from(date.month()),
-        u32::from(date.day()),
-    )
-    .ok_or_else(|| ApiError::field(field, "invalid_date", "This date does not exist"))?;
+    let naive = calendar_date(value).map_err(|e| ApiError::field(field, e.code, e.message))?;
     Ok(Some(
         (naive.and_time(NaiveTime::MIN) + chrono::Duration::days(days_after)).and_utc(),
     ))

@@ -2,12 +2,17 @@
 //! annotations, served at `/api/openapi.json`, and committed as
 //! `openapi/openapi.json` (a test fails when the two differ).
 
+use kartlegg_shared::domain::DUF_DIGITS;
+use kartlegg_shared::schema;
+use utoipa::openapi::path::ParameterIn;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::applicant::SESSION_COOKIE;
 use crate::auth::caseworker::CASEWORKER_COOKIE;
+use crate::auth::code::CODE_DIGITS;
 use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
 use crate::{AppState, routes};
@@ -41,7 +46,12 @@ use crate::{AppState, routes};
                                              whose data it reads or changes."),
     ),
     modifiers(&SessionAuth),
-    components(schemas(kartlegg_shared::problem::Problem, kartlegg_shared::problem::FieldError))
+    components(schemas(
+        kartlegg_shared::problem::Problem,
+        kartlegg_shared::problem::FieldError,
+        kartlegg_shared::caseworker::PeopleSort,
+        kartlegg_shared::caseworker::SortOrder,
+    ))
 )]
 struct ApiDoc;
 
@@ -111,7 +121,220 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::audit::router())
         .merge(routes::accounts::router());
     document_cross_site_refusal(router.get_openapi_mut());
+    document_body_refusals(router.get_openapi_mut());
+    document_value_rules(router.get_openapi_mut());
     router
+}
+
+/// A rule the derives cannot state from the shared constants: the schema
+/// that replaces a derived one (its description is kept).
+type Rule = fn() -> Schema;
+
+/// Body fields whose values have rules: (schema, property, rule).
+fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
+    vec![
+        ("CaseworkerLoginRequest", "username", || {
+            Schema::Object(schema::one_line())
+        }),
+        ("SearchRequest", "query", || {
+            Schema::Object(schema::one_line_non_blank())
+        }),
+        ("LoginRequest", "duf_number", || {
+            Schema::Object(schema::typed_digits(DUF_DIGITS))
+        }),
+        ("LoginRequest", "code", || {
+            Schema::Object(schema::typed_digits(CODE_DIGITS))
+        }),
+        ("OutsideLookupRequest", "duf_number", || {
+            Schema::Object(schema::typed_digits(DUF_DIGITS))
+        }),
+        ("NewAccount", "username", || {
+            Schema::Object(schema::username())
+        }),
+        ("NewAccount", "password", || {
+            Schema::Object(schema::password())
+        }),
+        ("IdentityUpdate", "first_name", || {
+            Schema::Object(schema::name())
+        }),
+        ("IdentityUpdate", "last_name", || {
+            Schema::Object(schema::name())
+        }),
+        ("IdentityUpdate", "date_of_birth", || {
+            Schema::Object(schema::optional_date())
+        }),
+        ("IdentityUpdate", "reason", || {
+            Schema::Object(schema::correction_reason())
+        }),
+        ("NewRemark", "text", || Schema::Object(schema::remark())),
+        ("OutsideLookupRequest", "reason", || {
+            Schema::Object(schema::lookup_reason())
+        }),
+        ("NewAccount", "display_name", || {
+            Schema::Object(schema::display_name())
+        }),
+        ("ConsentRequest", "version", || {
+            Schema::Object(schema::consent_version())
+        }),
+        ("SaveSectionRequest", "language", || {
+            Schema::Object(schema::optional_language())
+        }),
+    ]
+}
+
+/// Query and path parameters whose values have rules, wherever they occur:
+/// (where, name, rule).
+fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
+    let date = || Schema::Object(schema::date());
+    vec![
+        (
+            ParameterIn::Query,
+            "page",
+            || Schema::Object(schema::page()),
+        ),
+        (ParameterIn::Query, "page_size", || {
+            Schema::Object(schema::page_size())
+        }),
+        (ParameterIn::Query, "lang", || {
+            Schema::Array(schema::languages())
+        }),
+        (ParameterIn::Query, "created_from", date),
+        (ParameterIn::Query, "created_to", date),
+        (ParameterIn::Query, "completed_from", date),
+        (ParameterIn::Query, "completed_to", date),
+        (ParameterIn::Query, "from", date),
+        (ParameterIn::Query, "to", date),
+        (ParameterIn::Query, "actor_id", || {
+            Schema::Object(schema::id())
+        }),
+        (ParameterIn::Query, "person_id", || {
+            Schema::Object(schema::id())
+        }),
+        (ParameterIn::Path, "section", || {
+            Schema::Object(schema::section_id())
+        }),
+        (ParameterIn::Path, "id", || Schema::Object(schema::id())),
+        (ParameterIn::Path, "person_id", || {
+            Schema::Object(schema::id())
+        }),
+        (ParameterIn::Path, "registration_id", || {
+            Schema::Object(schema::id())
+        }),
+    ]
+}
+
+/// States the value rules of `kartlegg_shared` (lengths, patterns, bounds,
+/// enums, formats) in the document, from the same constants and functions
+/// the validators use, so that the two cannot drift apart. A rule that
+/// finds nothing to apply to is a bug (a renamed field): it panics, and the
+/// drift test fails.
+fn document_value_rules(doc: &mut utoipa::openapi::OpenApi) {
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (name, property, rule) in property_rules() {
+        let target = match components.schemas.get_mut(name) {
+            Some(RefOr::T(Schema::Object(object))) => object.properties.get_mut(property),
+            _ => None,
+        };
+        let Some(RefOr::T(target)) = target else {
+            panic!("no property {name}.{property} to state a rule on");
+        };
+        let description = description_of(target);
+        let mut schema = rule();
+        set_description(&mut schema, description);
+        *target = schema;
+    }
+    for (place, name, rule) in parameter_rules() {
+        let mut found = false;
+        for item in doc.paths.paths.values_mut() {
+            let operations = [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.patch.as_mut(),
+                item.delete.as_mut(),
+            ];
+            for operation in operations.into_iter().flatten() {
+                let parameters = operation.parameters.iter_mut().flatten();
+                for parameter in parameters.filter(|p| p.name == name && p.parameter_in == place) {
+                    parameter.schema = Some(RefOr::T(rule()));
+                    found = true;
+                }
+            }
+        }
+        assert!(found, "no parameter {name} to state a rule on");
+    }
+}
+
+fn description_of(schema: &Schema) -> Option<String> {
+    match schema {
+        Schema::Object(object) => object.description.clone(),
+        Schema::Array(array) => array.description.clone(),
+        Schema::OneOf(one_of) => one_of.description.clone(),
+        _ => None,
+    }
+}
+
+fn set_description(schema: &mut Schema, description: Option<String>) {
+    match schema {
+        Schema::Object(object) => object.description = description,
+        Schema::Array(array) => array.description = description,
+        _ => {}
+    }
+}
+
+/// What `AppJson` answers for every operation that takes a JSON body,
+/// before the handler runs: 400 (not one well-formed JSON value), 413 (over
+/// the body limit), 415 (not JSON) and 422 (a value of the wrong shape).
+/// Added here, over the merged document, so that no handler can forget
+/// them; a handler's own wording of one is kept.
+fn document_body_refusals(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+
+    const REFUSALS: [(&str, &str); 4] = [
+        (
+            "400",
+            "The body is not one well-formed JSON value (`malformed-body`)",
+        ),
+        (
+            "413",
+            "The body is over the size limit (`payload-too-large`)",
+        ),
+        (
+            "415",
+            "The body is not `application/json` (`unsupported-media-type`)",
+        ),
+        (
+            "422",
+            "A value of the body is missing, of the wrong type or invalid (`validation`)",
+        ),
+    ];
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            item.post.as_mut(),
+            item.put.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ];
+        for operation in operations.into_iter().flatten() {
+            if operation.request_body.is_none() {
+                continue;
+            }
+            let responses = &mut operation.responses.responses;
+            for (status, description) in REFUSALS {
+                responses.entry(status.to_owned()).or_insert_with(|| {
+                    let problem = ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build();
+                    RefOr::T(
+                        ResponseBuilder::new()
+                            .description(description)
+                            .content("application/problem+json", problem)
+                            .build(),
+                    )
+                });
+            }
+        }
+    }
 }
 
 /// What the router's cross-site check adds to every state-changing
@@ -119,7 +342,7 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
 /// wider description of the 403 it has already. Done here, over the merged
 /// document, so that no handler can forget it.
 fn document_cross_site_refusal(doc: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 
     const WHY: &str = "a browser sent it from another site with the session cookie";
     for (path, item) in &mut doc.paths.paths {

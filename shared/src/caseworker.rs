@@ -163,6 +163,21 @@ pub struct SearchResponse {
     pub truncated: bool,
 }
 
+/// The most characters of a person's first or last name.
+pub const NAME_MAX_CHARS: usize = 200;
+
+/// How many characters a username has (of `a`–`z`, `0`–`9`, `.`, `-`, `_`).
+pub const USERNAME_CHARS: std::ops::RangeInclusive<usize> = 3..=64;
+
+/// The most characters of an account's display name.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+
+/// The most characters of a remark.
+pub const REMARK_MAX_CHARS: usize = 4000;
+
+/// The fewest characters of the reason for a lookup outside the organisation.
+pub const LOOKUP_REASON_MIN_CHARS: usize = 10;
+
 /// The most people one search returns.
 pub const SEARCH_LIMIT: usize = 50;
 

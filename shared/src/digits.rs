@@ -9,9 +9,24 @@
 pub fn normalize_digits(input: &str) -> String {
     input
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200f}' && *c != '\u{200e}')
+        .filter(|c| !is_skipped(*c))
         .map(ascii_digit)
         .collect()
+}
+
+/// Spaces of any kind and the direction marks a right-to-left keyboard
+/// may put around digits.
+fn is_skipped(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200f}' || c == '\u{200e}'
+}
+
+/// Exactly `count` digits as [`normalize_digits`] reads them (ASCII,
+/// Eastern Arabic or Persian, with spaces and direction marks anywhere), as
+/// an OpenAPI `pattern`.
+pub fn typed_digits_pattern(count: usize) -> String {
+    let skipped = crate::text::class_of(is_skipped);
+    let digit = crate::text::class_of(|c| ascii_digit(c).is_ascii_digit());
+    format!("^[{skipped}]*(?:[{digit}][{skipped}]*){{{count}}}$")
 }
 
 fn ascii_digit(c: char) -> char {

@@ -25,6 +25,9 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// How many digits a DUF-number has.
+pub const DUF_DIGITS: usize = 12;
+
 /// A DUF-number: the 12-digit number the Norwegian immigration authorities
 /// give a person. Eastern Arabic and Persian digits and spaces are accepted
 /// and normalised.
@@ -37,7 +40,7 @@ impl DufNumber {
     /// Parses a DUF-number as a person may type it.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let digits = normalize_digits(input);
-        if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() == DUF_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(digits))
         } else {
             Err(ParseError {

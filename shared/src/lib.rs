@@ -16,6 +16,8 @@ pub mod paging;
 pub mod password;
 pub mod problem;
 pub mod questionnaire;
+#[cfg(feature = "server")]
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod wire;

@@ -29,6 +29,61 @@ pub const fn is_refused_control(c: char, lines: Lines) -> bool {
     }
 }
 
+/// The body of a regular-expression character class naming every
+/// character of the Basic Multilingual Plane for which `holds` is true, as
+/// `\uXXXX` ranges (read alike by ECMA-262, which OpenAPI patterns follow,
+/// and by Python). Patterns in the OpenAPI document are built with it from
+/// the functions the validators use, so that the two cannot drift apart.
+pub fn class_of(holds: impl Fn(char) -> bool) -> String {
+    let mut class = String::new();
+    let mut run: Option<(u32, u32)> = None;
+    let mut flush = |(first, last): (u32, u32)| {
+        class.push_str(&format!("\\u{first:04x}"));
+        if last > first {
+            class.push_str(&format!("-\\u{last:04x}"));
+        }
+    };
+    for code in 0..=0xFFFF_u32 {
+        match char::from_u32(code).filter(|c| holds(*c)) {
+            Some(_) => run = Some(run.map_or((code, code), |(first, _)| (first, code))),
+            None => {
+                if let Some(done) = run.take() {
+                    flush(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = run {
+        flush(done);
+    }
+    class
+}
+
+/// Text without the control characters a field of this kind refuses, as
+/// an OpenAPI `pattern`.
+pub fn allowed_pattern(lines: Lines) -> String {
+    let refused = class_of(|c| is_refused_control(c, lines));
+    format!("^[^{refused}]*$")
+}
+
+/// Like [`allowed_pattern`], and not blank: at least one character that
+/// is not whitespace (as `str::trim` and `split_whitespace` see it).
+pub fn non_blank_pattern(lines: Lines) -> String {
+    let refused = class_of(|c| is_refused_control(c, lines));
+    let visible = class_of(|c| is_refused_control(c, lines) || c.is_whitespace());
+    format!("^[^{refused}]*[^{visible}][^{refused}]*$")
+}
+
+/// Like [`allowed_pattern`], with at least `min` (2 or more) characters
+/// once the whitespace around it is trimmed.
+pub fn trimmed_min_pattern(lines: Lines, min: usize) -> String {
+    let refused = class_of(|c| is_refused_control(c, lines));
+    let visible = class_of(|c| is_refused_control(c, lines) || c.is_whitespace());
+    let space = class_of(|c| c.is_whitespace() && !is_refused_control(c, lines));
+    let middle = min.saturating_sub(2);
+    format!("^[{space}]*[^{visible}][^{refused}]{{{middle},}}[^{visible}][{space}]*$")
+}
+
 /// Refuses text that holds a control character not allowed in its field.
 pub fn check_text(text: &str, lines: Lines) -> Result<(), ParseError> {
     if text.chars().any(|c| is_refused_control(c, lines)) {
@@ -82,6 +137,31 @@ mod tests {
         for text in ["a\0b", "a\u{1b}[31mb", "a\u{7f}", "\u{8}"] {
             assert!(check_text(text, Lines::Many).is_err(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_documented_patterns_name_exactly_the_refused_characters() {
+        assert_eq!(allowed_pattern(Lines::One), "^[^\\u0000-\\u001f\\u007f]*$");
+        assert_eq!(
+            allowed_pattern(Lines::Many),
+            "^[^\\u0000-\\u0008\\u000b-\\u000c\\u000e-\\u001f\\u007f]*$"
+        );
+        // Whitespace beyond the Basic Multilingual Plane would escape the
+        // classes; Unicode has none.
+        assert!(
+            (0x1_0000..=0x10_FFFF)
+                .filter_map(char::from_u32)
+                .all(|c| !c.is_whitespace())
+        );
+        assert_eq!(
+            trimmed_min_pattern(Lines::Many, 10),
+            format!(
+                "^[{s}]*[^{v}][^{r}]{{8,}}[^{v}][{s}]*$",
+                s = class_of(|c| c.is_whitespace() && !is_refused_control(c, Lines::Many)),
+                v = class_of(|c| c.is_whitespace() || is_refused_control(c, Lines::Many)),
+                r = "\\u0000-\\u0008\\u000b-\\u000c\\u000e-\\u001f\\u007f",
+            )
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{
-    Account, AuditAction, CreatedAccount, NewAccount, Role, RolesUpdate,
+    Account, AuditAction, CreatedAccount, DISPLAY_NAME_MAX_CHARS, NewAccount, Role, RolesUpdate,
+    USERNAME_CHARS,
 };
 use kartlegg_shared::password::check_password;
 use kartlegg_shared::problem::{FieldError, Problem};
@@ -284,7 +285,9 @@ pub async fn create_in(
     new: NewAccountFor<'_>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
-    let username = new.username.trim().to_lowercase();
+    // As sent, as the document's pattern says: ASCII only, so that no other
+    // script's letter lower-cases into one (the Kelvin sign into `k`).
+    let username = new.username.to_ascii_lowercase();
     let display_name = new
         .display_name
         .split_whitespace()
@@ -293,7 +296,7 @@ pub async fn create_in(
     let mut errors = Vec::new();
     if let Err(e) = check_text(new.username, Lines::One) {
         errors.push(FieldError::new("username", e.code, e.message));
-    } else if !(3..=64).contains(&username.len())
+    } else if !USERNAME_CHARS.contains(&username.len())
         || !username.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
         })
@@ -306,7 +309,7 @@ pub async fn create_in(
     }
     if let Err(e) = check_text(new.display_name, Lines::One) {
         errors.push(FieldError::new("display_name", e.code, e.message));
-    } else if display_name.is_empty() || display_name.chars().count() > 100 {
+    } else if display_name.is_empty() || new.display_name.chars().count() > DISPLAY_NAME_MAX_CHARS {
         errors.push(FieldError::new(
             "display_name",
             "invalid_name",

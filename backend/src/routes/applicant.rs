@@ -57,6 +57,9 @@ pub fn login_router() -> OpenApiRouter<AppState> {
          body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Logins are paused for a moment (too many at once); try again later",
+         body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 pub async fn log_in(
@@ -110,6 +113,7 @@ pub async fn session_info(
 #[utoipa::path(
     delete,
     path = "/api/v1/applicant/session",
+    operation_id = "applicant_log_out",
     tag = "applicant",
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
@@ -184,8 +188,10 @@ pub async fn consent(
 
 /// `?download=1` asks for the data as a file.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MyDataQuery {
-    /// `1` (or `true`): answer with `Content-Disposition: attachment`.
+    /// `1` (or `true`): answer with `Content-Disposition: attachment`;
+    /// any other value, or none, answers inline.
     download: Option<String>,
 }
 

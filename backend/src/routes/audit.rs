@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{day_start, paging};
+use crate::back_office::{day_start, hyphenated_id, paging};
 use crate::db::AuditFilter;
 use crate::error::ApiError;
 use crate::extract::AppQuery;
@@ -48,9 +48,8 @@ pub async fn audit_log(
     let page = paging(query.page, query.page_size)?;
     let id = |field: &str, value: Option<&str>| {
         value
-            .filter(|v| !v.is_empty())
             .map(|v| {
-                Uuid::parse_str(v).map_err(|_| ApiError::field(field, "invalid_id", "Not an id"))
+                hyphenated_id(v).ok_or_else(|| ApiError::field(field, "invalid_id", "Not an id"))
             })
             .transpose()
     };

@@ -52,6 +52,9 @@ pub fn login_router() -> OpenApiRouter<AppState> {
          body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Logins are paused for a moment (too many at once); try again later",
+         body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 pub async fn caseworker_login(
@@ -109,6 +112,7 @@ pub async fn me(cw: CaseworkerSession) -> Json<Me> {
 #[utoipa::path(
     post,
     path = "/api/v1/caseworker/logout",
+    operation_id = "caseworker_log_out",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(

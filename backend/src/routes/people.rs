@@ -18,13 +18,13 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use kartlegg_shared::api::{ConsentRecord, Registration};
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, IdentityUpdate, IssuedCode, NewRemark, OutsideLookupRequest,
-    OutsideLookupResult, PeoplePage, PeopleQuery, PersonIdentity, PersonPage, PersonSummary,
-    RegistrationHistoryEntry, Remark, Role, SEARCH_LIMIT, SearchKind, SearchRequest,
-    SearchResponse,
+    AccessLogEntry, AuditAction, IdentityUpdate, IssuedCode, LOOKUP_REASON_MIN_CHARS,
+    NAME_MAX_CHARS, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage, PeopleQuery,
+    PersonIdentity, PersonPage, PersonSummary, REMARK_MAX_CHARS, RegistrationHistoryEntry, Remark,
+    Role, SEARCH_LIMIT, SearchKind, SearchRequest, SearchResponse,
 };
 use kartlegg_shared::codes::{CodeListId, shipped};
-use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
+use kartlegg_shared::domain::{DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::problem::{FieldError, Problem};
 use kartlegg_shared::search::SearchQuery;
 use kartlegg_shared::text::{Lines, check_text};
@@ -153,7 +153,7 @@ pub async fn outside_lookup(
     let reason = request.reason.trim().to_owned();
     if let Err(e) = check_text(&request.reason, Lines::Many) {
         errors.push(FieldError::new("reason", e.code, e.message));
-    } else if reason.chars().count() < 10 {
+    } else if reason.chars().count() < LOOKUP_REASON_MIN_CHARS {
         errors.push(FieldError::new(
             "reason",
             "reason_required",
@@ -227,7 +227,8 @@ pub async fn list_people(
 /// The rows of one export read: a page of the store at a time.
 const EXPORT_CHUNK: i64 = 500;
 
-/// The filtered list (all pages, paging parameters ignored) as CSV,
+/// The filtered list (all pages; paging parameters are checked, then
+/// ignored) as CSV,
 /// streamed in chunks. Each chunk's people are logged as exported before
 /// the chunk is sent.
 #[utoipa::path(
@@ -252,6 +253,9 @@ pub async fn export_people(
     AppQuery(mut query): AppQuery<PeopleQuery>,
 ) -> Result<Response, ApiError> {
     cw.require_reader()?;
+    // Checked like the list's, so that a bad one is refused the same way,
+    // then ignored: the export is every page.
+    back_office::paging(query.page, query.page_size)?;
     query.page = None;
     query.page_size = None;
     let mut filter = back_office::people_filter(&cw, &query)?;
@@ -612,8 +616,9 @@ pub async fn add_remark(
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     check_text(&request.text, Lines::Many)
         .map_err(|e| ApiError::field("text", e.code, e.message))?;
+    // The length as sent, as the document states it; blank is no remark.
     let text = request.text.trim();
-    if text.is_empty() || text.chars().count() > 4000 {
+    if text.is_empty() || request.text.chars().count() > REMARK_MAX_CHARS {
         return Err(ApiError::field(
             "text",
             "invalid_length",
@@ -717,8 +722,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
             errors.push(FieldError::new(field, e.code, e.message));
             return String::new();
         }
+        let too_long = value.chars().count() > NAME_MAX_CHARS;
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        if value.is_empty() || value.chars().count() > 200 {
+        if value.is_empty() || too_long {
             errors.push(FieldError::new(
                 field,
                 "invalid_name",
@@ -729,9 +735,9 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
     };
     let first_name = name("first_name", &request.first_name);
     let last_name = name("last_name", &request.last_name);
-    let date_of_birth = match request.date_of_birth.as_deref().filter(|d| !d.is_empty()) {
+    let date_of_birth = match request.date_of_birth.as_deref() {
         None => None,
-        Some(d) => Date::parse_iso(d)
+        Some(d) => back_office::iso_date(d)
             .map_err(|e| errors.push(FieldError::new("date_of_birth", e.code, e.message)))
             .ok(),
     };

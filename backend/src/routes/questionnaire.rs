@@ -15,7 +15,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kartlegg_shared::codes::{self, CodeList, CodeListId};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::questionnaire::{Questionnaire, UI_LANGUAGES, shipped_v1};
+use kartlegg_shared::questionnaire::{
+    MAX_REQUESTED_LANGUAGES, Questionnaire, UI_LANGUAGES, shipped_v1,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;
@@ -86,15 +88,12 @@ impl Cached {
 #[into_params(parameter_in = Query)]
 pub struct LanguageQuery {
     /// Comma-separated language codes (`sq`, `ar`, `prs`, `en`, `fa`, `fr`,
-    /// `kmr`, `ckb`, `nb`, `om`, `ps`, `ru`, `so`, `ti`), at most three.
-    /// Texts come in these and in English. Without it, in every language.
-    #[param(example = "ar,en")]
+    /// `kmr`, `ckb`, `nb`, `om`, `ps`, `ru`, `so`, `ti`), one to three,
+    /// without spaces. Texts come in these and in English. Without it, in
+    /// every language.
+    #[param(style = Form, explode = false, example = json!(["ar", "en"]))]
     pub lang: Option<String>,
 }
-
-/// Most languages in one request: the applicant's, a translation beside it,
-/// and the caseworker's.
-const MAX_LANGUAGES: usize = 3;
 
 impl LanguageQuery {
     /// The asked languages, sorted and without repeats, or `None` for all.
@@ -103,21 +102,23 @@ impl LanguageQuery {
             return Ok(None);
         };
         let mut langs = Vec::new();
-        for code in raw.split(',').map(str::trim) {
+        for code in raw.split(',') {
             let known = UI_LANGUAGES.iter().find(|l| **l == code).ok_or_else(|| {
                 ApiError::field("lang", "unknown_language", "not one of the 14 languages")
             })?;
             langs.push(*known);
         }
-        langs.sort_unstable();
-        langs.dedup();
-        if langs.len() > MAX_LANGUAGES {
+        // Counted as given, repeats included: the document says "one to
+        // three items", and a client that repeats one has a bug to learn of.
+        if langs.len() > MAX_REQUESTED_LANGUAGES {
             return Err(ApiError::field(
                 "lang",
                 "too_many",
                 "at most three languages in one request",
             ));
         }
+        langs.sort_unstable();
+        langs.dedup();
         Ok(Some(langs))
     }
 }

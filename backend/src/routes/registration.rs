@@ -20,6 +20,14 @@ use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::registration::{complete, merge_section, with_saved_section};
 
+/// The part a save is for.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct SectionPath {
+    /// The part's id, for example `education`.
+    pub section: String,
+}
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(current_registration))
@@ -58,7 +66,7 @@ pub async fn current_registration(
     path = "/api/v1/applicant/registration/sections/{section}",
     tag = "applicant",
     security(("applicant_session" = []), ("applicant_cookie" = [])),
-    params(("section" = String, Path, description = "The part's id, for example `education`")),
+    params(SectionPath),
     request_body = SaveSectionRequest,
     responses(
         (status = 200, description = "Saved", body = Registration),
@@ -75,7 +83,7 @@ pub async fn current_registration(
 pub async fn save_section(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
-    AppPath(section): AppPath<String>,
+    AppPath(SectionPath { section }): AppPath<SectionPath>,
     AppJson(request): AppJson<SaveSectionRequest>,
 ) -> Result<Json<Registration>, ApiError> {
     let language = match request.language {

@@ -161,14 +161,13 @@ async fn bad_query_parameters_are_field_errors_naming_the_parameter(app: TestApp
         let res = app.bearer_get(&format!("{PEOPLE}?{query}"), &token).await;
         let problem = res.problem(422, "validation");
         assert_eq!(field_error(&problem), (field, code), "{query}");
-        // The export takes the same filters.
+        // The export takes the same filters, and checks the paging
+        // parameters it documents before it ignores them.
         let res = app
             .bearer_get(&format!("{PEOPLE}/export?{query}"), &token)
             .await;
-        if !query.starts_with("page") {
-            let problem = res.problem(422, "validation");
-            assert_eq!(field_error(&problem), (field, code), "export {query}");
-        }
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), (field, code), "export {query}");
     }
 
     let res = app
@@ -231,6 +230,128 @@ async fn a_bad_language_list_parameter_is_a_field_error(app: TestApp) {
     let res = app.get("/api/v1/questionnaire?lang=ar&lang=en").await;
     let problem = res.problem(422, "validation");
     assert_eq!(field_error(&problem), ("lang", "repeated"));
+
+    // The document says: one to three of the 14 codes, comma-separated.
+    for (query, code) in [
+        ("lang=ar,%20en", "unknown_language"),
+        ("lang=%20ar", "unknown_language"),
+        ("lang=", "unknown_language"),
+        ("lang=ar,ar,ar,ar", "too_many"),
+    ] {
+        let res = app.get(&format!("/api/v1/questionnaire?{query}")).await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(field_error(&problem), ("lang", code), "{query}");
+    }
+    let res = app.get("/api/v1/code-lists/countries?lang=ar,ar").await;
+    assert_eq!(res.status, 200, "a repeat within three is harmless");
+}
+
+/// Dates and ids in query strings are exactly what the document's
+/// `format: date` and `format: uuid` say; absent is no filter, and empty
+/// is not absent.
+async fn filter_dates_and_ids_are_as_documented(app: TestApp) {
+    use kartlegg_shared::caseworker::Role;
+    let reader = app.caseworker(ORG, "reader", &[Role::Reader]).await;
+    let auditor = app.caseworker(ORG, "auditor", &[Role::Auditor]).await;
+
+    for value in [
+        "",
+        " 2026-01-01",
+        "2026-1-1",
+        "2026-02-30",
+        "+202-01-01",
+        "20260101xx",
+    ] {
+        let query = format!("created_from={}", value.replace(' ', "%20"));
+        let res = app.bearer_get(&format!("{PEOPLE}?{query}"), &reader).await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(
+            field_error(&problem),
+            ("created_from", "invalid_date"),
+            "{value:?}"
+        );
+    }
+    // Any calendar date is a valid bound, however far from today.
+    for value in ["0001-01-01", "2026-02-28", "9999-12-31"] {
+        let res = app
+            .bearer_get(&format!("{PEOPLE}?completed_to={value}"), &reader)
+            .await;
+        assert_eq!(res.status, 200, "{value}");
+        let res = app
+            .bearer_get(&format!("/api/v1/caseworker/audit?from={value}"), &auditor)
+            .await;
+        assert_eq!(res.status, 200, "{value}");
+    }
+
+    for value in ["", "not-an-id", "67e5504410b1426f9247bb680e5fe0c8"] {
+        let res = app
+            .bearer_get(
+                &format!("/api/v1/caseworker/audit?actor_id={value}"),
+                &auditor,
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(
+            field_error(&problem),
+            ("actor_id", "invalid_id"),
+            "{value:?}"
+        );
+    }
+    let res = app
+        .bearer_get(
+            "/api/v1/caseworker/audit?person_id=67e55044-10b1-426f-9247-bb680e5fe0c8",
+            &auditor,
+        )
+        .await;
+    assert_eq!(res.status, 200);
+}
+
+/// Lengths are counted as sent, as the document's `maxLength` counts them.
+async fn lengths_are_counted_as_sent(app: TestApp) {
+    use kartlegg_shared::caseworker::{NAME_MAX_CHARS, REMARK_MAX_CHARS, Role};
+    let person = app.person_in(ORG, "202400000175", "Amina", "Tesfay").await;
+    let counsellor = app.caseworker(ORG, "counsellor", &[Role::Counsellor]).await;
+    let remarks = format!("/api/v1/caseworker/people/{}/remarks", person.id);
+
+    let padded = format!(" {} ", "x".repeat(REMARK_MAX_CHARS - 1));
+    let res = app
+        .post_json(&remarks, Some(&counsellor), &json!({ "text": padded }))
+        .await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(field_error(&problem), ("text", "invalid_length"));
+    let res = app
+        .post_json(
+            &remarks,
+            Some(&counsellor),
+            &json!({ "text": "x".repeat(REMARK_MAX_CHARS) }),
+        )
+        .await;
+    assert_eq!(res.status, 201);
+
+    let identity = format!("/api/v1/caseworker/people/{}/identity", person.id);
+    let long = format!("{}  ", "A".repeat(NAME_MAX_CHARS - 1));
+    let res = app
+        .bearer_put(
+            &identity,
+            &counsellor,
+            &json!({ "first_name": long, "last_name": "Tesfay", "reason": "Typo" }),
+        )
+        .await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(field_error(&problem), ("first_name", "invalid_name"));
+    let res = app
+        .bearer_put(
+            &identity,
+            &counsellor,
+            &json!({ "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "", "reason": "Typo" }),
+        )
+        .await;
+    let problem = res.problem(422, "validation");
+    assert_eq!(
+        field_error(&problem),
+        ("date_of_birth", "invalid_date"),
+        "an empty date is not a date; null clears it"
+    );
 }
 
 /// Text with a character of each refused kind; NUL is the one PostgreSQL
@@ -386,6 +507,8 @@ on_both_engines!(
     invalid_utf8_in_a_path_parameter_is_a_field_error,
     the_audit_log_pages_by_the_same_rule,
     a_bad_language_list_parameter_is_a_field_error,
+    filter_dates_and_ids_are_as_documented,
+    lengths_are_counted_as_sent,
     a_login_with_trailing_content_is_refused,
     a_save_with_trailing_content_is_refused_and_changes_nothing,
     a_number_or_object_for_an_enum_is_a_field_error,

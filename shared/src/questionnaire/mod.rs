@@ -45,7 +45,9 @@ pub use eval::{
 };
 pub use load::{LoadProblem, load, load_served};
 pub use model::{AnswerKind, ChoiceOption, Question, Questionnaire, Section};
-pub use text::{FALLBACK_LANGUAGE, REQUIRED_LANGUAGES, Text, UI_LANGUAGES};
+pub use text::{
+    FALLBACK_LANGUAGE, MAX_REQUESTED_LANGUAGES, REQUIRED_LANGUAGES, Text, UI_LANGUAGES,
+};
 pub use translations::{TRANSLATED_LANGUAGES, TranslationFile};
 pub use validate::{AnswerError, ErrorCode, Submission, validate};
 

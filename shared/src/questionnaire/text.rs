@@ -11,6 +11,11 @@ pub const UI_LANGUAGES: [&str; 14] = [
     "sq", "ar", "prs", "en", "fa", "fr", "kmr", "ckb", "nb", "om", "ps", "ru", "so", "ti",
 ];
 
+/// The most languages one request for the questionnaire or a code list
+/// may name: the applicant's, a translation beside it, and the
+/// caseworker's.
+pub const MAX_REQUESTED_LANGUAGES: usize = 3;
+
 /// Languages every text must have: English (the fallback) and Norwegian
 /// bokmål (the caseworkers' language).
 pub const REQUIRED_LANGUAGES: [&str; 2] = ["en", "nb"];
