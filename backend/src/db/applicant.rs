@@ -19,8 +19,8 @@ macro_rules! applicant_impl {
 
             use crate::db::rows::{
                 ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS,
-                PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all,
-                decision_str, status_str, to_json_text,
+                PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str,
+                status_str, to_json_text,
             };
             use crate::db::{
                 ApplicantSessionRecord, Consent, DraftUpdate, Engine, LoginCodeRecord,
@@ -42,10 +42,13 @@ macro_rules! applicant_impl {
                     Ok(())
                 }
 
-                async fn create_organisation(&self, new: &NewOrganisation) -> Result<Organisation, StoreError> {
+                async fn create_organisation(
+                    &self,
+                    new: &NewOrganisation,
+                ) -> Result<Organisation, StoreError> {
                     let row: OrganisationRow = sqlx::query_as(
-                        &$d.sql("INSERT INTO organisations (id, number, name, kind, created_at) VALUES (?, ?, ?, ?, ?) \
-                         RETURNING id, number, name, kind, created_at"),
+                        &$d.sql("INSERT INTO organisations (id, number, name, kind, created_at) \
+                         VALUES (?, ?, ?, ?, ?) RETURNING id, number, name, kind, created_at"),
                     )
                     .bind(Uuid::new_v4())
                     .bind(&new.number)
@@ -62,7 +65,8 @@ macro_rules! applicant_impl {
                     number: &str,
                 ) -> Result<Option<Organisation>, StoreError> {
                     let row: Option<OrganisationRow> = sqlx::query_as(
-                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations WHERE number = ?"),
+                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations \
+                                 WHERE number = ?"),
                     )
                     .bind(number)
                     .fetch_optional(&self.$read)
@@ -72,7 +76,8 @@ macro_rules! applicant_impl {
 
                 async fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
                     let rows: Vec<OrganisationRow> = sqlx::query_as(
-                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations ORDER BY number"),
+                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations \
+                                 ORDER BY number"),
                     )
                     .fetch_all(&self.$read)
                     .await?;
@@ -81,9 +86,9 @@ macro_rules! applicant_impl {
 
                 async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
                     let row: PersonRow = sqlx::query_as(&$d.sql(&format!(
-                        "INSERT INTO people (id, duf_number, organisation_id, first_name, last_name, \
-                             created_at, first_name_key, last_name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
-                             RETURNING {PERSON_COLUMNS}"
+                        "INSERT INTO people (id, duf_number, organisation_id, first_name, \
+                             last_name, created_at, first_name_key, last_name_key) VALUES (?, ?, \
+                             ?, ?, ?, ?, ?, ?) RETURNING {PERSON_COLUMNS}"
                     )))
                     .bind(Uuid::new_v4())
                     .bind(new.duf_number.as_str())
@@ -98,7 +103,10 @@ macro_rules! applicant_impl {
                     row.try_into()
                 }
 
-                async fn person_by_duf(&self, duf: &DufNumber) -> Result<Option<Person>, StoreError> {
+                async fn person_by_duf(
+                    &self,
+                    duf: &DufNumber,
+                ) -> Result<Option<Person>, StoreError> {
                     let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "SELECT {PERSON_COLUMNS} FROM people WHERE duf_number = ?"
                     )))
@@ -109,18 +117,22 @@ macro_rules! applicant_impl {
                 }
 
                 async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError> {
-                    let row: Option<PersonRow> =
-                        sqlx::query_as(&$d.sql(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?")))
-                            .bind(id)
-                            .fetch_optional(&self.$read)
-                            .await?;
+                    let row: Option<PersonRow> = sqlx::query_as(
+                        &$d.sql(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?")),
+                    )
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
                     row.map(TryInto::try_into).transpose()
                 }
 
-                async fn organisation_by_id(&self, id: Uuid) -> Result<Option<Organisation>, StoreError> {
-                    let row: Option<OrganisationRow> = sqlx::query_as(
-                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations WHERE id = ?"),
-                    )
+                async fn organisation_by_id(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<Organisation>, StoreError> {
+                    let row: Option<OrganisationRow> = sqlx::query_as(&$d.sql(
+                        "SELECT id, number, name, kind, created_at FROM organisations WHERE id = ?",
+                    ))
                     .bind(id)
                     .fetch_optional(&self.$read)
                     .await?;
@@ -142,9 +154,9 @@ macro_rules! applicant_impl {
                             .execute(&mut *tx)
                             .await?;
                     }
-                    let (recent,): (i64,) = sqlx::query_as(
-                        &$d.sql("SELECT COUNT(*) FROM login_codes WHERE person_id = ? AND created_at >= ?"),
-                    )
+                    let (recent,): (i64,) = sqlx::query_as(&$d.sql(
+                        "SELECT COUNT(*) FROM login_codes WHERE person_id = ? AND created_at >= ?",
+                    ))
                     .bind(new.person_id)
                     .bind(recent_since)
                     .fetch_one(&mut *tx)
@@ -152,25 +164,26 @@ macro_rules! applicant_impl {
                     if recent >= max_recent {
                         return Ok(None);
                     }
-                    sqlx::query(
-                        &$d.sql("UPDATE login_codes SET ended_at = ?, end_reason = ? \
-                         WHERE person_id = ? AND ended_at IS NULL"),
-                    )
+                    sqlx::query(&$d.sql(
+                        "UPDATE login_codes SET ended_at = ?, end_reason = ? \
+                         WHERE person_id = ? AND ended_at IS NULL",
+                    ))
                     .bind(new.created_at)
                     .bind(CodeEndReason::Replaced.as_str())
                     .bind(new.person_id)
                     .execute(&mut *tx)
                     .await?;
                     sqlx::query(
-                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? AND ended_at IS NULL"),
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? \
+                                 AND ended_at IS NULL"),
                     )
                     .bind(new.created_at)
                     .bind(new.person_id)
                     .execute(&mut *tx)
                     .await?;
                     let row: LoginCodeRow = sqlx::query_as(&$d.sql(&format!(
-                        "INSERT INTO login_codes (id, person_id, code_hash, created_at, expires_at) \
-                         VALUES (?, ?, ?, ?, ?) RETURNING {LOGIN_CODE_COLUMNS}"
+                        "INSERT INTO login_codes (id, person_id, code_hash, created_at, \
+                         expires_at) VALUES (?, ?, ?, ?, ?) RETURNING {LOGIN_CODE_COLUMNS}"
                     )))
                     .bind(Uuid::new_v4())
                     .bind(new.person_id)
@@ -203,8 +216,8 @@ macro_rules! applicant_impl {
                     max_tries: i64,
                 ) -> Result<Option<i64>, StoreError> {
                     let tries: Option<(i64,)> = sqlx::query_as(
-                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries + 1 \
-                         WHERE id = ? AND ended_at IS NULL AND wrong_tries < ? RETURNING wrong_tries"),
+                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries + 1 WHERE id = ? \
+                         AND ended_at IS NULL AND wrong_tries < ? RETURNING wrong_tries"),
                     )
                     .bind(code_id)
                     .bind(max_tries)
@@ -215,7 +228,8 @@ macro_rules! applicant_impl {
 
                 async fn refund_code_try(&self, code_id: Uuid) -> Result<(), StoreError> {
                     sqlx::query(
-                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries - 1 WHERE id = ? AND wrong_tries > 0"),
+                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries - 1 WHERE id = ? \
+                                 AND wrong_tries > 0"),
                     )
                     .bind(code_id)
                     .execute(&self.$write)
@@ -229,10 +243,10 @@ macro_rules! applicant_impl {
                     max_tries: i64,
                     now: DateTime<Utc>,
                 ) -> Result<(), StoreError> {
-                    sqlx::query(
-                        &$d.sql("UPDATE login_codes SET ended_at = ?, end_reason = ? \
-                         WHERE id = ? AND ended_at IS NULL AND wrong_tries >= ?"),
-                    )
+                    sqlx::query(&$d.sql(
+                        "UPDATE login_codes SET ended_at = ?, end_reason = ? \
+                         WHERE id = ? AND ended_at IS NULL AND wrong_tries >= ?",
+                    ))
                     .bind(now)
                     .bind(CodeEndReason::TooManyTries.as_str())
                     .bind(code_id)
@@ -242,10 +256,14 @@ macro_rules! applicant_impl {
                     Ok(())
                 }
 
-                async fn login_throttle(&self, key: &[u8]) -> Result<Option<LoginThrottle>, StoreError> {
+                async fn login_throttle(
+                    &self,
+                    key: &[u8],
+                ) -> Result<Option<LoginThrottle>, StoreError> {
                     // From the writer: a compare-and-swap must start from the newest row.
                     let row: Option<(i64, i64, i64)> = sqlx::query_as(
-                        &$d.sql("SELECT failures, last_failure_at, next_try_at FROM login_throttles WHERE key = ?"),
+                        &$d.sql("SELECT failures, last_failure_at, next_try_at FROM \
+                                 login_throttles WHERE key = ?"),
                     )
                     .bind(key)
                     .fetch_optional(&self.$write)
@@ -269,13 +287,15 @@ macro_rules! applicant_impl {
                     let done =
                         match expected {
                             None => {
-                                sqlx::query(&$d.sql("DELETE FROM login_throttles WHERE last_failure_at < ?"))
+                                sqlx::query(&$d.sql("DELETE FROM login_throttles WHERE \
+                                                     last_failure_at < ?"))
                                     .bind(forget_before)
                                     .execute(&self.$write)
                                     .await?;
                                 sqlx::query(
-                                    &$d.sql("INSERT INTO login_throttles (key, failures, last_failure_at, next_try_at) \
-                                 VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING"),
+                                    &$d.sql("INSERT INTO login_throttles (key, failures, \
+                                 last_failure_at, next_try_at) VALUES (?, ?, ?, ?) ON CONFLICT \
+                                 (key) DO NOTHING"),
                                 )
                                 .bind(key)
                                 .bind(new.failures)
@@ -285,8 +305,9 @@ macro_rules! applicant_impl {
                                 .await?
                             }
                             Some(old) => sqlx::query(
-                                &$d.sql("UPDATE login_throttles SET failures = ?, last_failure_at = ?, next_try_at = ? \
-                                 WHERE key = ? AND failures = ? AND last_failure_at = ? AND next_try_at = ?"),
+                                &$d.sql("UPDATE login_throttles SET failures = ?, last_failure_at \
+                                 = ?, next_try_at = ? WHERE key = ? AND failures = ? AND \
+                                 last_failure_at = ? AND next_try_at = ?"),
                             )
                             .bind(new.failures)
                             .bind(new.last_failure_at)
@@ -347,11 +368,13 @@ macro_rules! applicant_impl {
                     id: Uuid,
                     now: DateTime<Utc>,
                 ) -> Result<(), StoreError> {
-                    sqlx::query(&$d.sql("UPDATE applicant_sessions SET last_seen_at = ? WHERE id = ?"))
-                        .bind(now)
-                        .bind(id)
-                        .execute(&self.$write)
-                        .await?;
+                    sqlx::query(
+                        &$d.sql("UPDATE applicant_sessions SET last_seen_at = ? WHERE id = ?"),
+                    )
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
                     Ok(())
                 }
 
@@ -362,14 +385,16 @@ macro_rules! applicant_impl {
                 ) -> Result<(), StoreError> {
                     let mut tx = self.$write.begin().await?;
                     sqlx::query(
-                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE code_id = ? AND ended_at IS NULL"),
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE code_id = ? AND \
+                                 ended_at IS NULL"),
                     )
                     .bind(now)
                     .bind(code_id)
                     .execute(&mut *tx)
                     .await?;
                     sqlx::query(
-                        &$d.sql("UPDATE login_codes SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL"),
+                        &$d.sql("UPDATE login_codes SET ended_at = ?, end_reason = ? WHERE id = ? \
+                                 AND ended_at IS NULL"),
                     )
                     .bind(now)
                     .bind(CodeEndReason::LoggedOut.as_str())
@@ -386,7 +411,8 @@ macro_rules! applicant_impl {
                     now: DateTime<Utc>,
                 ) -> Result<u64, StoreError> {
                     let ended = sqlx::query(
-                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? AND ended_at IS NULL"),
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? \
+                                 AND ended_at IS NULL"),
                     )
                     .bind(now)
                     .bind(person_id)
@@ -397,7 +423,8 @@ macro_rules! applicant_impl {
 
                 async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError> {
                     sqlx::query(
-                        &$d.sql("INSERT INTO consents (person_id, version, decision, decided_at) VALUES (?, ?, ?, ?)"),
+                        &$d.sql("INSERT INTO consents (person_id, version, decision, decided_at) \
+                                 VALUES (?, ?, ?, ?)"),
                     )
                     .bind(consent.person_id)
                     .bind(&consent.version)
@@ -409,10 +436,10 @@ macro_rules! applicant_impl {
                 }
 
                 async fn consents(&self, person_id: Uuid) -> Result<Vec<Consent>, StoreError> {
-                    let rows: Vec<ConsentRow> = sqlx::query_as(
-                        &$d.sql("SELECT person_id, version, decision, decided_at FROM consents \
-                         WHERE person_id = ? ORDER BY seq DESC"),
-                    )
+                    let rows: Vec<ConsentRow> = sqlx::query_as(&$d.sql(
+                        "SELECT person_id, version, decision, decided_at FROM consents \
+                         WHERE person_id = ? ORDER BY seq DESC",
+                    ))
                     .bind(person_id)
                     .fetch_all(&self.$read)
                     .await?;
@@ -426,11 +453,11 @@ macro_rules! applicant_impl {
                     now: DateTime<Utc>,
                 ) -> Result<StoredRegistration, StoreError> {
                     let row: RegistrationRow = sqlx::query_as(&$d.sql(&format!(
-                        "INSERT INTO registrations (id, person_id, number, status, questionnaire_version, \
-                         revision, answers, saved_sections, created_at, updated_at) \
-                         VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM registrations \
-                         WHERE person_id = ?), 'draft', ?, 0, '{{}}'{JSON}, '[]'{JSON}, ?, ?) \
-                         RETURNING {REGISTRATION_COLUMNS}"
+                        "INSERT INTO registrations (id, person_id, number, status, \
+                         questionnaire_version, revision, answers, saved_sections, created_at, \
+                         updated_at) VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM \
+                         registrations WHERE person_id = ?), 'draft', ?, 0, '{{}}'{JSON}, \
+                         '[]'{JSON}, ?, ?) RETURNING {REGISTRATION_COLUMNS}"
                     )))
                     .bind(Uuid::new_v4())
                     .bind(person_id)
@@ -457,7 +484,10 @@ macro_rules! applicant_impl {
                     row.map(TryInto::try_into).transpose()
                 }
 
-                async fn registrations(&self, person_id: Uuid) -> Result<Vec<StoredRegistration>, StoreError> {
+                async fn registrations(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Vec<StoredRegistration>, StoreError> {
                     let rows: Vec<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "SELECT {REGISTRATION_COLUMNS} FROM registrations \
                          WHERE person_id = ? ORDER BY number DESC"
@@ -468,7 +498,10 @@ macro_rules! applicant_impl {
                     convert_all(rows)
                 }
 
-                async fn update_draft(&self, update: &DraftUpdate) -> Result<StoredRegistration, StoreError> {
+                async fn update_draft(
+                    &self,
+                    update: &DraftUpdate,
+                ) -> Result<StoredRegistration, StoreError> {
                     let status = if update.complete {
                         RegistrationStatus::Completed
                     } else {

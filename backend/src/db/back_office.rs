@@ -414,9 +414,9 @@ macro_rules! back_office_impl {
 
             use crate::db::back_office::{
                 AuditEventRecord, AuditFilter, BackOfficeStore, COMPLETED_AT_SQL, Caseworker,
-                CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent,
-                NewCaseworker, PeopleFilter, PersonListing, PersonMatch, RemarkRecord, STATE_SQL,
-                like_contains, parse_role, people_order,
+                CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, STATE_SQL, like_contains,
+                parse_role, people_order,
             };
             use crate::db::rows::{
                 AUDIT_COLUMNS, AuditRow, CASEWORKER_COLUMNS, CW_SESSION_COLUMNS, CaseworkerRow,
@@ -445,21 +445,30 @@ macro_rules! back_office_impl {
                         .collect()
                 }
 
-                async fn with_roles(&self, rows: Vec<CaseworkerRow>) -> Result<Vec<Caseworker>, StoreError> {
+                async fn with_roles(
+                    &self,
+                    rows: Vec<CaseworkerRow>,
+                ) -> Result<Vec<Caseworker>, StoreError> {
                     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
                     let roles = self.roles_of(&ids).await?;
                     Ok(rows
                         .into_iter()
                         .map(|row| {
-                            let mut mine: Vec<Role> =
-                                roles.iter().filter(|(id, _)| *id == row.id).map(|(_, r)| *r).collect();
+                            let mut mine: Vec<Role> = roles
+                                .iter()
+                                .filter(|(id, _)| *id == row.id)
+                                .map(|(_, r)| *r)
+                                .collect();
                             mine.sort_unstable();
                             row.with_roles(mine)
                         })
                         .collect())
                 }
 
-                async fn one_caseworker(&self, row: Option<CaseworkerRow>) -> Result<Option<Caseworker>, StoreError> {
+                async fn one_caseworker(
+                    &self,
+                    row: Option<CaseworkerRow>,
+                ) -> Result<Option<Caseworker>, StoreError> {
                     match row {
                         Some(row) => Ok(self.with_roles(vec![row]).await?.pop()),
                         None => Ok(None),
@@ -471,9 +480,8 @@ macro_rules! back_office_impl {
             fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
                 qb.push(format!(
                     "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
-                     {COMPLETED_AT_SQL} AS completed_at, \
-                     CAST(CASE WHEN EXISTS (SELECT 1 FROM worklist_entries w WHERE w.person_id = p.id \
-                     AND w.caseworker_id = ",
+                     {COMPLETED_AT_SQL} AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM \
+                     worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
                     PERSON_COLUMNS
                         .split(", ")
                         .map(|c| format!("p.{c}"))
@@ -481,7 +489,8 @@ macro_rules! back_office_impl {
                         .join(", ")
                 ));
                 qb.push_bind(f.caseworker_id);
-                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE p.organisation_id = ");
+                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE \
+                         p.organisation_id = ");
                 qb.push_bind(f.organisation_id);
                 if let Some(id) = f.person_id {
                     qb.push(" AND p.id = ").push_bind(id);
@@ -492,10 +501,12 @@ macro_rules! back_office_impl {
                         qb.push(" AND p.duf_number = ").push_bind(duf.clone());
                     }
                     Some(PersonMatch::RegistrationNumber(n)) => {
-                        qb.push(" AND p.registration_number = ").push_bind(n.as_str().to_owned());
+                        qb.push(" AND p.registration_number = ")
+                            .push_bind(n.as_str().to_owned());
                     }
                     Some(PersonMatch::NationalId(n)) => {
-                        qb.push(" AND p.national_id = ").push_bind(n.as_str().to_owned());
+                        qb.push(" AND p.national_id = ")
+                            .push_bind(n.as_str().to_owned());
                     }
                     Some(PersonMatch::DateOfBirth(d)) => {
                         // A date from the parser always exists in the calendar.
@@ -505,16 +516,28 @@ macro_rules! back_office_impl {
                             qb.push(" AND 1 = 0");
                         }
                     }
-                    Some(PersonMatch::Name { surname, first_name, words }) => {
+                    Some(PersonMatch::Name {
+                        surname,
+                        first_name,
+                        words,
+                    }) => {
                         if let Some(s) = surname {
-                            qb.push(" AND p.last_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
+                            qb.push(" AND p.last_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
                         }
                         if let Some(s) = first_name {
-                            qb.push(" AND p.first_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
+                            qb.push(" AND p.first_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
                         }
                         for w in words {
-                            qb.push(" AND (p.last_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\'");
-                            qb.push(" OR p.first_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\')");
+                            qb.push(" AND (p.last_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\'");
+                            qb.push(" OR p.first_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\')");
                         }
                     }
                 }
@@ -551,7 +574,9 @@ macro_rules! back_office_impl {
                 qb.push(" FROM audit_events WHERE 1 = 1");
                 if let Some(org) = f.organisation_id {
                     qb.push(" AND (organisation_id = ").push_bind(org);
-                    qb.push(" OR person_organisation_id = ").push_bind(org).push(")");
+                    qb.push(" OR person_organisation_id = ")
+                        .push_bind(org)
+                        .push(")");
                 }
                 if let Some(action) = f.action {
                     qb.push(" AND action = ").push_bind(action.as_str());
@@ -572,7 +597,10 @@ macro_rules! back_office_impl {
 
             #[async_trait::async_trait]
             impl BackOfficeStore for super::$store {
-                async fn create_caseworker(&self, new: &NewCaseworker) -> Result<Caseworker, StoreError> {
+                async fn create_caseworker(
+                    &self,
+                    new: &NewCaseworker,
+                ) -> Result<Caseworker, StoreError> {
                     let mut tx = self.$write.begin().await?;
                     let row: CaseworkerRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO caseworkers (id, organisation_id, username, display_name, \
@@ -592,17 +620,22 @@ macro_rules! back_office_impl {
                     roles.sort_unstable();
                     roles.dedup();
                     for role in &roles {
-                        sqlx::query(&$d.sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
-                            .bind(row.id)
-                            .bind(role.as_str())
-                            .execute(&mut *tx)
-                            .await?;
+                        sqlx::query(&$d.sql(
+                            "INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)",
+                        ))
+                        .bind(row.id)
+                        .bind(role.as_str())
+                        .execute(&mut *tx)
+                        .await?;
                     }
                     tx.commit().await?;
                     Ok(row.with_roles(roles))
                 }
 
-                async fn caseworker_by_username(&self, username: &str) -> Result<Option<Caseworker>, StoreError> {
+                async fn caseworker_by_username(
+                    &self,
+                    username: &str,
+                ) -> Result<Option<Caseworker>, StoreError> {
                     let row: Option<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
                         "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE username = ?"
                     )))
@@ -612,7 +645,10 @@ macro_rules! back_office_impl {
                     self.one_caseworker(row).await
                 }
 
-                async fn caseworker_by_id(&self, id: Uuid) -> Result<Option<Caseworker>, StoreError> {
+                async fn caseworker_by_id(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<Caseworker>, StoreError> {
                     let row: Option<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
                         "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE id = ?"
                     )))
@@ -622,9 +658,13 @@ macro_rules! back_office_impl {
                     self.one_caseworker(row).await
                 }
 
-                async fn caseworkers_of(&self, organisation_id: Uuid) -> Result<Vec<Caseworker>, StoreError> {
+                async fn caseworkers_of(
+                    &self,
+                    organisation_id: Uuid,
+                ) -> Result<Vec<Caseworker>, StoreError> {
                     let rows: Vec<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
-                        "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE organisation_id = ? ORDER BY username"
+                        "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE organisation_id = ? \
+                         ORDER BY username"
                     )))
                     .bind(organisation_id)
                     .fetch_all(&self.$read)
@@ -632,7 +672,11 @@ macro_rules! back_office_impl {
                     self.with_roles(rows).await
                 }
 
-                async fn set_caseworker_roles(&self, id: Uuid, roles: &[Role]) -> Result<(), StoreError> {
+                async fn set_caseworker_roles(
+                    &self,
+                    id: Uuid,
+                    roles: &[Role],
+                ) -> Result<(), StoreError> {
                     let mut roles = roles.to_vec();
                     roles.sort_unstable();
                     roles.dedup();
@@ -642,27 +686,35 @@ macro_rules! back_office_impl {
                         .execute(&mut *tx)
                         .await?;
                     for role in &roles {
-                        sqlx::query(&$d.sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
-                            .bind(id)
-                            .bind(role.as_str())
-                            .execute(&mut *tx)
-                            .await?;
+                        sqlx::query(&$d.sql(
+                            "INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)",
+                        ))
+                        .bind(id)
+                        .bind(role.as_str())
+                        .execute(&mut *tx)
+                        .await?;
                     }
                     tx.commit().await?;
                     Ok(())
                 }
 
-                async fn disable_caseworker(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+                async fn disable_caseworker(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
                     let mut tx = self.$write.begin().await?;
                     sqlx::query(&$d.sql(
-                        "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL",
+                        "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS \
+                         NULL",
                     ))
                     .bind(now)
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
                     sqlx::query(&$d.sql(
-                        "UPDATE caseworker_sessions SET ended_at = ? WHERE caseworker_id = ? AND ended_at IS NULL",
+                        "UPDATE caseworker_sessions SET ended_at = ? WHERE caseworker_id = ? AND \
+                         ended_at IS NULL",
                     ))
                     .bind(now)
                     .bind(id)
@@ -679,8 +731,9 @@ macro_rules! back_office_impl {
                     expires_at: DateTime<Utc>,
                 ) -> Result<CaseworkerSessionRecord, StoreError> {
                     let row: CwSessionRow = sqlx::query_as(&$d.sql(&format!(
-                        "INSERT INTO caseworker_sessions (id, caseworker_id, created_at, last_seen_at, \
-                         expires_at) VALUES (?, ?, ?, ?, ?) RETURNING {CW_SESSION_COLUMNS}"
+                        "INSERT INTO caseworker_sessions (id, caseworker_id, created_at, \
+                         last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING \
+                         {CW_SESSION_COLUMNS}"
                     )))
                     .bind(Uuid::new_v4())
                     .bind(caseworker_id)
@@ -692,7 +745,10 @@ macro_rules! back_office_impl {
                     Ok(row.into())
                 }
 
-                async fn caseworker_session(&self, id: Uuid) -> Result<Option<CaseworkerSessionRecord>, StoreError> {
+                async fn caseworker_session(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<CaseworkerSessionRecord>, StoreError> {
                     let row: Option<CwSessionRow> = sqlx::query_as(&$d.sql(&format!(
                         "SELECT {CW_SESSION_COLUMNS} FROM caseworker_sessions WHERE id = ?"
                     )))
@@ -702,18 +758,29 @@ macro_rules! back_office_impl {
                     Ok(row.map(Into::into))
                 }
 
-                async fn touch_caseworker_session(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
-                    sqlx::query(&$d.sql("UPDATE caseworker_sessions SET last_seen_at = ? WHERE id = ?"))
-                        .bind(now)
-                        .bind(id)
-                        .execute(&self.$write)
-                        .await?;
+                async fn touch_caseworker_session(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        &$d.sql("UPDATE caseworker_sessions SET last_seen_at = ? WHERE id = ?"),
+                    )
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
                     Ok(())
                 }
 
-                async fn end_caseworker_session(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+                async fn end_caseworker_session(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
                     sqlx::query(&$d.sql(
-                        "UPDATE caseworker_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                        "UPDATE caseworker_sessions SET ended_at = ? WHERE id = ? AND ended_at IS \
+                         NULL",
                     ))
                     .bind(now)
                     .bind(id)
@@ -722,10 +789,15 @@ macro_rules! back_office_impl {
                     Ok(())
                 }
 
-                async fn add_to_worklist(&self, caseworker_id: Uuid, person_id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+                async fn add_to_worklist(
+                    &self,
+                    caseworker_id: Uuid,
+                    person_id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
                     sqlx::query(&$d.sql(
-                        "INSERT INTO worklist_entries (caseworker_id, person_id, added_at) VALUES (?, ?, ?) \
-                         ON CONFLICT (caseworker_id, person_id) DO NOTHING",
+                        "INSERT INTO worklist_entries (caseworker_id, person_id, added_at) VALUES \
+                         (?, ?, ?) ON CONFLICT (caseworker_id, person_id) DO NOTHING",
                     ))
                     .bind(caseworker_id)
                     .bind(person_id)
@@ -735,7 +807,11 @@ macro_rules! back_office_impl {
                     Ok(())
                 }
 
-                async fn remove_from_worklist(&self, caseworker_id: Uuid, person_id: Uuid) -> Result<(), StoreError> {
+                async fn remove_from_worklist(
+                    &self,
+                    caseworker_id: Uuid,
+                    person_id: Uuid,
+                ) -> Result<(), StoreError> {
                     sqlx::query(&$d.sql(
                         "DELETE FROM worklist_entries WHERE caseworker_id = ? AND person_id = ?",
                     ))
@@ -746,7 +822,10 @@ macro_rules! back_office_impl {
                     Ok(())
                 }
 
-                async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError> {
+                async fn people(
+                    &self,
+                    filter: &PeopleFilter,
+                ) -> Result<(Vec<PersonListing>, u64), StoreError> {
                     let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
                     push_people_core(&mut count, filter);
                     let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
@@ -763,17 +842,23 @@ macro_rules! back_office_impl {
                     page.push(people_order(filter.sort, filter.order));
                     page.push(" LIMIT ").push_bind(filter.limit);
                     page.push(" OFFSET ").push_bind(filter.offset);
-                    let rows: Vec<ListingRow> = page.build_query_as().fetch_all(&self.$read).await?;
+                    let rows: Vec<ListingRow> =
+                        page.build_query_as().fetch_all(&self.$read).await?;
                     let listings = convert_all(rows)?;
                     Ok((listings, u64::try_from(total).unwrap_or(0)))
                 }
 
-                async fn update_identity(&self, person_id: Uuid, change: &IdentityChange) -> Result<Person, StoreError> {
+                async fn update_identity(
+                    &self,
+                    person_id: Uuid,
+                    change: &IdentityChange,
+                ) -> Result<Person, StoreError> {
                     let citizenships = to_json_text(&change.citizenships)?;
                     let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
-                         registration_number = ?, national_id = ? WHERE id = ? RETURNING {PERSON_COLUMNS}"
+                         registration_number = ?, national_id = ? WHERE id = ? RETURNING \
+                         {PERSON_COLUMNS}"
                     )))
                     .bind(&change.first_name)
                     .bind(&change.last_name)
@@ -790,10 +875,17 @@ macro_rules! back_office_impl {
                     row.ok_or(StoreError::MissingReference)?.try_into()
                 }
 
-                async fn add_remark(&self, person_id: Uuid, author_id: Uuid, text: &str, now: DateTime<Utc>) -> Result<RemarkRecord, StoreError> {
+                async fn add_remark(
+                    &self,
+                    person_id: Uuid,
+                    author_id: Uuid,
+                    text: &str,
+                    now: DateTime<Utc>,
+                ) -> Result<RemarkRecord, StoreError> {
                     let id = Uuid::new_v4();
                     sqlx::query(&$d.sql(
-                        "INSERT INTO remarks (id, person_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO remarks (id, person_id, author_id, text, created_at) VALUES \
+                         (?, ?, ?, ?, ?)",
                     ))
                     .bind(id)
                     .bind(person_id)
@@ -802,11 +894,19 @@ macro_rules! back_office_impl {
                     .bind(now)
                     .execute(&self.$write)
                     .await?;
-                    let author: (String,) = sqlx::query_as(&$d.sql("SELECT display_name FROM caseworkers WHERE id = ?"))
-                        .bind(author_id)
-                        .fetch_one(&self.$write)
-                        .await?;
-                    Ok(RemarkRecord { id, person_id, text: text.to_owned(), author: author.0, created_at: now })
+                    let author: (String,) = sqlx::query_as(
+                        &$d.sql("SELECT display_name FROM caseworkers WHERE id = ?"),
+                    )
+                    .bind(author_id)
+                    .fetch_one(&self.$write)
+                    .await?;
+                    Ok(RemarkRecord {
+                        id,
+                        person_id,
+                        text: text.to_owned(),
+                        author: author.0,
+                        created_at: now,
+                    })
                 }
 
                 async fn remarks(&self, person_id: Uuid) -> Result<Vec<RemarkRecord>, StoreError> {
@@ -821,33 +921,40 @@ macro_rules! back_office_impl {
                     Ok(rows.into_iter().map(Into::into).collect())
                 }
 
-                async fn latest_code(&self, person_id: Uuid) -> Result<Option<CodeSummary>, StoreError> {
+                async fn latest_code(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Option<CodeSummary>, StoreError> {
                     // A replaced code is never the newest, even when two were
                     // issued within the clock's resolution.
-                    let row: Option<(DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, i64)> =
+                    type CodeRow =
+                        (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, i64);
+                    let row: Option<CodeRow> =
                         sqlx::query_as(&$d.sql(
-                            "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM login_codes \
-                             WHERE person_id = ? ORDER BY created_at DESC, \
-                             CASE WHEN end_reason = 'replaced' THEN 1 ELSE 0 END LIMIT 1",
+                            "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM \
+                             login_codes WHERE person_id = ? ORDER BY created_at DESC, CASE WHEN \
+                             end_reason = 'replaced' THEN 1 ELSE 0 END LIMIT 1",
                         ))
                         .bind(person_id)
                         .fetch_optional(&self.$read)
                         .await?;
-                    row.map(|(created_at, expires_at, ended_at, end_reason, wrong_tries)| {
-                        Ok(CodeSummary {
-                            created_at,
-                            expires_at,
-                            ended_at,
-                            end_reason: end_reason
-                                .map(|r| {
-                                    CodeEndReason::from_name(&r).ok_or_else(|| {
-                                        StoreError::Corrupt(format!("code end reason {r:?}"))
+                    row.map(
+                        |(created_at, expires_at, ended_at, end_reason, wrong_tries)| {
+                            Ok(CodeSummary {
+                                created_at,
+                                expires_at,
+                                ended_at,
+                                end_reason: end_reason
+                                    .map(|r| {
+                                        CodeEndReason::from_name(&r).ok_or_else(|| {
+                                            StoreError::Corrupt(format!("code end reason {r:?}"))
+                                        })
                                     })
-                                })
-                                .transpose()?,
-                            wrong_tries,
-                        })
-                    })
+                                    .transpose()?,
+                                wrong_tries,
+                            })
+                        },
+                    )
                     .transpose()
                 }
 
@@ -863,17 +970,22 @@ macro_rules! back_office_impl {
                     if let Some(lock) = $d.lock_audit {
                         sqlx::query(lock).execute(&mut *tx).await?;
                     }
-                    let last: Option<(i64, Vec<u8>)> =
-                        sqlx::query_as("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-                            .fetch_optional(&mut *tx)
-                            .await?;
+                    let last: Option<(i64, Vec<u8>)> = sqlx::query_as(
+                        "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+                    )
+                    .fetch_optional(&mut *tx)
+                    .await?;
                     let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
                     for event in events {
                         seq += 1;
                         let mut event = event.clone();
                         // What is hashed must be what is read back.
                         event.at = chrono::SubsecRound::trunc_subsecs(event.at, 6);
-                        let hash = crate::audit::chain_hash(key, &prev, &crate::audit::canonical(seq, &event));
+                        let hash = crate::audit::chain_hash(
+                            key,
+                            &prev,
+                            &crate::audit::canonical(seq, &event),
+                        );
                         sqlx::query(&$d.sql(&format!(
                             "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
                              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -901,22 +1013,34 @@ macro_rules! back_office_impl {
                     Ok(Some(crate::audit::ChainHead { seq, hash: prev }))
                 }
 
-                async fn audit_events(&self, filter: &AuditFilter) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
+                async fn audit_events(
+                    &self,
+                    filter: &AuditFilter,
+                ) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
                     let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
                     push_audit_core(&mut count, filter);
                     let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
                     let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
                     push_audit_core(&mut page, filter);
-                    page.push(" ORDER BY seq DESC LIMIT ").push_bind(filter.limit);
+                    page.push(" ORDER BY seq DESC LIMIT ")
+                        .push_bind(filter.limit);
                     page.push(" OFFSET ").push_bind(filter.offset);
                     let rows: Vec<AuditRow> = page.build_query_as().fetch_all(&self.$read).await?;
-                    let events = rows.into_iter().map(TryInto::try_into).collect::<Result<Vec<_>, _>>()?;
+                    let events = rows
+                        .into_iter()
+                        .map(TryInto::try_into)
+                        .collect::<Result<Vec<_>, _>>()?;
                     Ok((events, u64::try_from(total).unwrap_or(0)))
                 }
 
-                async fn audit_chain_after(&self, seq: i64, limit: i64) -> Result<Vec<AuditEventRecord>, StoreError> {
+                async fn audit_chain_after(
+                    &self,
+                    seq: i64,
+                    limit: i64,
+                ) -> Result<Vec<AuditEventRecord>, StoreError> {
                     let rows: Vec<AuditRow> = sqlx::query_as(&$d.sql(&format!(
-                        "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"
+                        "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT \
+                         ?"
                     )))
                     .bind(seq)
                     .bind(limit)
