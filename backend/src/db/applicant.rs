@@ -8,7 +8,7 @@
 /// `$write` name the pools for reads and writes (the same pool on
 /// PostgreSQL); `$d` is the engine's [`super::dialect::Dialect`].
 macro_rules! applicant_impl {
-    ($store:ident, $engine:expr, $read:ident, $write:ident, $d:path) => {
+    ($store:ident, $read:ident, $write:ident, $d:path) => {
         mod applicant_store {
             use async_trait::async_trait;
             use chrono::{DateTime, Utc};
@@ -34,7 +34,7 @@ macro_rules! applicant_impl {
             #[async_trait]
             impl Store for super::$store {
                 fn engine(&self) -> Engine {
-                    $engine
+                    $d.engine
                 }
 
                 async fn ping(&self) -> Result<(), StoreError> {

@@ -1,13 +1,17 @@
 //! What differs between the engines' SQL, and nothing else. Every query is
 //! written once, with `?` placeholders, in the one body each engine expands
-//! (`applicant_impl!`, `back_office_impl!`); the few places where the
-//! dialects really part are named here, one constant per engine.
+//! (`store_impl!`); the few places where the dialects really part are
+//! named here, one constant per engine.
 
 use std::borrow::Cow;
+
+use super::Engine;
 
 /// The SQL of one engine where it differs from the other.
 #[derive(Debug)]
 pub(super) struct Dialect {
+    /// The engine this is the dialect of.
+    pub engine: Engine,
     /// PostgreSQL numbers its placeholders (`$1`, `$2`, …); SQLite takes `?`.
     numbered_placeholders: bool,
     /// Within a transaction, serialises code issues for the person bound
@@ -28,6 +32,7 @@ pub(super) struct Dialect {
 
 /// SQLite: one file, one write connection.
 pub(super) const SQLITE: Dialect = Dialect {
+    engine: Engine::Sqlite,
     numbered_placeholders: false,
     lock_person: None,
     lock_audit: None,
@@ -38,6 +43,7 @@ pub(super) const SQLITE: Dialect = Dialect {
 
 /// PostgreSQL: a pool of connections, so concurrent writers lock rows.
 pub(super) const POSTGRES: Dialect = Dialect {
+    engine: Engine::Postgres,
     numbered_placeholders: true,
     lock_person: Some("SELECT id FROM people WHERE id = ? FOR UPDATE"),
     lock_audit: Some("SELECT pg_advisory_xact_lock(7245001)"),

@@ -7,7 +7,8 @@
 //! Every query is written once. Both halves of the store, the applicant's
 //! ([`Store`], in `applicant.rs`) and the back office's ([`BackOfficeStore`],
 //! in `back_office.rs`), are one body each, a `macro_rules!` that
-//! `sqlite.rs` and `postgres.rs` expand over their own store and pools.
+//! `sqlite.rs` and `postgres.rs` expand over their own store and pools
+//! (`store_impl!`, which expands both).
 //! The SQL in it uses `?` placeholders, which [`dialect::Dialect::sql`]
 //! numbers for PostgreSQL; where the dialects really differ (the row lock
 //! that serialises code issues, the audit lock, JSONB casts) the body
@@ -456,6 +457,19 @@ pub fn fold_name(name: &str) -> String {
         .collect::<String>()
         .to_lowercase()
 }
+
+/// Implements [`Store`] and [`BackOfficeStore`] for an engine's store:
+/// `$db` is its sqlx database, `$read` and `$write` its pools for reads and
+/// writes (the same pool where the engine needs no single writer), `$d`
+/// its [`dialect::Dialect`].
+macro_rules! store_impl {
+    ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
+        super::applicant::applicant_impl!($store, $read, $write, $d);
+        super::back_office::back_office_impl!($store, $db, $read, $write, $d);
+    };
+}
+
+use store_impl;
 
 /// Opens the database named by `url`, creating a SQLite file when needed,
 /// and applies the migrations of its engine.

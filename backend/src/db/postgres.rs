@@ -28,14 +28,7 @@ impl PgStore {
     }
 }
 
-super::applicant::applicant_impl!(
-    PgStore,
-    crate::db::Engine::Postgres,
-    pool,
-    pool,
-    crate::db::dialect::POSTGRES
-);
-super::back_office::back_office_impl!(
+super::store_impl!(
     PgStore,
     sqlx::Postgres,
     pool,

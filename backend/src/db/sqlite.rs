@@ -51,14 +51,7 @@ impl SqliteStore {
     }
 }
 
-super::applicant::applicant_impl!(
-    SqliteStore,
-    crate::db::Engine::Sqlite,
-    read,
-    write,
-    crate::db::dialect::SQLITE
-);
-super::back_office::back_office_impl!(
+super::store_impl!(
     SqliteStore,
     sqlx::Sqlite,
     read,
