@@ -171,12 +171,7 @@ pub fn remark(r: &RemarkRecord) -> Remark {
 
 /// A code's state at `now`, without the code.
 pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
-    let end_reason = match code.end_reason.as_deref() {
-        Some("replaced") => Some(CodeEndReason::Replaced),
-        Some("logged_out") => Some(CodeEndReason::LoggedOut),
-        Some("too_many_tries") => Some(CodeEndReason::TooManyTries),
-        _ => None,
-    };
+    let end_reason = code.end_reason;
     let status = match (code.ended_at, end_reason) {
         (Some(_), Some(CodeEndReason::LoggedOut)) => CodeStatus::UsedUp,
         (Some(_), _) => CodeStatus::Ended,

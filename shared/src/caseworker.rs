@@ -449,6 +449,25 @@ pub enum CodeEndReason {
     TooManyTries,
 }
 
+impl CodeEndReason {
+    /// Every reason.
+    pub const ALL: [CodeEndReason; 3] = [Self::Replaced, Self::LoggedOut, Self::TooManyTries];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Replaced => "replaced",
+            Self::LoggedOut => "logged_out",
+            Self::TooManyTries => "too_many_tries",
+        }
+    }
+
+    /// The reason with this name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
 /// The newest login code of a person, without the code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

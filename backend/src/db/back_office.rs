@@ -2,17 +2,13 @@
 //! worklists, people lists and search, remarks, identity corrections and
 //! the hash-chained audit log.
 //!
-//! Both engines run the same SQL here; only the placeholders (`?` against
-//! `$1`), the pools and the audit lock differ, so the implementation is one
-//! macro that each engine module expands (`back_office_impl!`) instead of
-//! two copies that could drift apart.
-
-use std::borrow::Cow;
+//! Both engines run the same SQL here, written once in `back_office_impl!`
+//! (see the module documentation of `db` for why a macro).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kartlegg_shared::caseworker::{
-    AuditAction, Gender, PeopleSort, RegistrationState, Role, SortOrder,
+    AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
 };
 use kartlegg_shared::domain::{Date, NationalId, RegistrationNumber};
 use uuid::Uuid;
@@ -179,8 +175,8 @@ pub struct CodeSummary {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
-    /// `replaced`, `logged_out` or `too_many_tries`.
-    pub end_reason: Option<String>,
+    /// Why it ended before it expired, when it did.
+    pub end_reason: Option<CodeEndReason>,
     pub wrong_tries: i64,
 }
 
@@ -346,28 +342,6 @@ pub trait BackOfficeStore {
     ) -> Result<Vec<AuditEventRecord>, StoreError>;
 }
 
-/// SQL with `?` placeholders as SQLite takes it.
-pub(super) fn sqlite_sql(sql: &str) -> Cow<'_, str> {
-    Cow::Borrowed(sql)
-}
-
-/// SQL with `?` placeholders rewritten to PostgreSQL's `$1`, `$2`, ….
-/// The back-office SQL has no `?` inside string literals.
-pub(super) fn pg_sql(sql: &str) -> Cow<'_, str> {
-    let mut out = String::with_capacity(sql.len() + 16);
-    let mut n = 0;
-    for c in sql.chars() {
-        if c == '?' {
-            n += 1;
-            out.push('$');
-            out.push_str(&n.to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// `%` and `_` are wildcards in LIKE; a name with them means them literally.
 pub(super) fn like_contains(folded: &str) -> String {
     let escaped = folded
@@ -426,650 +400,654 @@ pub(super) fn parse_role(name: &str) -> Result<Role, StoreError> {
     Role::from_name(name).ok_or_else(|| StoreError::Corrupt(format!("role {name:?}")))
 }
 
-/// Expands to `impl BackOfficeStore for $store`. `$read` and `$write` name
-/// the pools for reads and writes; `$sql` rewrites placeholders; `$lock`
-/// is a statement that serialises audit appends within a transaction.
+/// Expands to `impl BackOfficeStore for $store` in a module of its own.
+/// `$db` is the sqlx database (for the query builders); `$read` and
+/// `$write` name the pools for reads and writes (the same pool on
+/// PostgreSQL); `$d` is the engine's [`super::dialect::Dialect`].
 macro_rules! back_office_impl {
-    ($store:ty, $db:ty, $read:ident, $write:ident, $sql:path, $lock:expr) => {
-        use chrono::{DateTime as BoDateTime, Utc as BoUtc};
-        use kartlegg_shared::caseworker::{AuditAction as BoAction, RegistrationState as BoState, Role as BoRole};
-        use sqlx::QueryBuilder;
-        use uuid::Uuid as BoUuid;
+    ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
+        mod back_office_store {
+            use chrono::{DateTime, Utc};
+            use kartlegg_shared::caseworker::{CodeEndReason, RegistrationState, Role};
+            use sqlx::QueryBuilder;
+            use uuid::Uuid;
 
-        use super::back_office::{
-            AuditEventRecord, AuditFilter, BackOfficeStore, Caseworker, CaseworkerSessionRecord,
-            CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker, PeopleFilter, PersonListing,
-            PersonMatch, RemarkRecord, COMPLETED_AT_SQL, STATE_SQL, like_contains, parse_role,
-            people_order,
-        };
-        use super::rows::{naive_from_date, PERSON_COLUMNS as BO_PERSON_COLUMNS};
+            use crate::db::back_office::{
+                AuditEventRecord, AuditFilter, BackOfficeStore, COMPLETED_AT_SQL, Caseworker,
+                CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, STATE_SQL, like_contains,
+                parse_role, people_order,
+            };
+            use crate::db::rows::{
+                AUDIT_COLUMNS, AuditRow, CASEWORKER_COLUMNS, CW_SESSION_COLUMNS, CaseworkerRow,
+                CwSessionRow, ListingRow, PERSON_COLUMNS, PersonRow, RemarkRow, convert_all,
+                naive_from_date, to_json_text,
+            };
+            use crate::db::{Person, StoreError, fold_name};
 
-        const CASEWORKER_COLUMNS: &str = "id, organisation_id, username, display_name, \
-             password_hash, totp_secret, disabled_at, created_at";
-        const CW_SESSION_COLUMNS: &str =
-            "id, caseworker_id, created_at, last_seen_at, expires_at, ended_at";
-        const AUDIT_COLUMNS: &str = "seq, at, actor_id, actor, organisation_id, action, person_id, \
-             person_organisation_id, registration_id, fields, reason, client_address, request_id, \
-             prev_hash, hash";
-
-        #[derive(sqlx::FromRow)]
-        struct CaseworkerRow {
-            id: BoUuid,
-            organisation_id: BoUuid,
-            username: String,
-            display_name: String,
-            password_hash: String,
-            totp_secret: Option<Vec<u8>>,
-            disabled_at: Option<BoDateTime<BoUtc>>,
-            created_at: BoDateTime<BoUtc>,
-        }
-
-        impl CaseworkerRow {
-            fn with_roles(self, roles: Vec<BoRole>) -> Caseworker {
-                Caseworker {
-                    id: self.id,
-                    organisation_id: self.organisation_id,
-                    username: self.username,
-                    display_name: self.display_name,
-                    password_hash: self.password_hash,
-                    totp_secret: self.totp_secret,
-                    roles,
-                    disabled_at: self.disabled_at,
-                    created_at: self.created_at,
-                }
-            }
-        }
-
-        #[derive(sqlx::FromRow)]
-        struct CwSessionRow {
-            id: BoUuid,
-            caseworker_id: BoUuid,
-            created_at: BoDateTime<BoUtc>,
-            last_seen_at: BoDateTime<BoUtc>,
-            expires_at: BoDateTime<BoUtc>,
-            ended_at: Option<BoDateTime<BoUtc>>,
-        }
-
-        impl From<CwSessionRow> for CaseworkerSessionRecord {
-            fn from(r: CwSessionRow) -> Self {
-                Self {
-                    id: r.id,
-                    caseworker_id: r.caseworker_id,
-                    created_at: r.created_at,
-                    last_seen_at: r.last_seen_at,
-                    expires_at: r.expires_at,
-                    ended_at: r.ended_at,
-                }
-            }
-        }
-
-        #[derive(sqlx::FromRow)]
-        struct ListingRow {
-            #[sqlx(flatten)]
-            person: super::rows::PersonRow,
-            state: String,
-            completed_at: Option<BoDateTime<BoUtc>>,
-            on_worklist: i64,
-        }
-
-        #[derive(sqlx::FromRow)]
-        struct RemarkRow {
-            id: BoUuid,
-            person_id: BoUuid,
-            text: String,
-            author: String,
-            created_at: BoDateTime<BoUtc>,
-        }
-
-        #[derive(sqlx::FromRow)]
-        struct AuditRow {
-            seq: i64,
-            at: BoDateTime<BoUtc>,
-            actor_id: Option<BoUuid>,
-            actor: String,
-            organisation_id: Option<BoUuid>,
-            action: String,
-            person_id: Option<BoUuid>,
-            person_organisation_id: Option<BoUuid>,
-            registration_id: Option<BoUuid>,
-            fields: String,
-            reason: Option<String>,
-            client_address: Option<String>,
-            request_id: Option<String>,
-            prev_hash: Vec<u8>,
-            hash: Vec<u8>,
-        }
-
-        impl TryFrom<AuditRow> for AuditEventRecord {
-            type Error = StoreError;
-            fn try_from(r: AuditRow) -> Result<Self, StoreError> {
-                Ok(Self {
-                    seq: r.seq,
-                    event: NewAuditEvent {
-                        at: r.at,
-                        actor_id: r.actor_id,
-                        actor: r.actor,
-                        organisation_id: r.organisation_id,
-                        action: BoAction::from_name(&r.action).ok_or_else(|| {
-                            StoreError::Corrupt(format!("audit action {:?}", r.action))
-                        })?,
-                        person_id: r.person_id,
-                        person_organisation_id: r.person_organisation_id,
-                        registration_id: r.registration_id,
-                        fields: serde_json::from_str(&r.fields)
-                            .map_err(|_| StoreError::Corrupt("audit fields".into()))?,
-                        reason: r.reason,
-                        client_address: r.client_address,
-                        request_id: r.request_id,
-                    },
-                    prev_hash: r.prev_hash,
-                    hash: r.hash,
-                })
-            }
-        }
-
-        impl $store {
-            async fn roles_of(&self, ids: &[BoUuid]) -> Result<Vec<(BoUuid, BoRole)>, StoreError> {
-                if ids.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let mut qb = QueryBuilder::<$db>::new(
-                    "SELECT caseworker_id, role FROM caseworker_roles WHERE caseworker_id IN (",
-                );
-                let mut list = qb.separated(", ");
-                for id in ids {
-                    list.push_bind(*id);
-                }
-                qb.push(") ORDER BY role");
-                let rows: Vec<(BoUuid, String)> =
-                    qb.build_query_as().fetch_all(&self.$read).await?;
-                rows.into_iter()
-                    .map(|(id, role)| Ok((id, parse_role(&role)?)))
-                    .collect()
-            }
-
-            async fn with_roles(&self, rows: Vec<CaseworkerRow>) -> Result<Vec<Caseworker>, StoreError> {
-                let ids: Vec<BoUuid> = rows.iter().map(|r| r.id).collect();
-                let roles = self.roles_of(&ids).await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|row| {
-                        let mut mine: Vec<BoRole> =
-                            roles.iter().filter(|(id, _)| *id == row.id).map(|(_, r)| *r).collect();
-                        mine.sort_unstable();
-                        row.with_roles(mine)
-                    })
-                    .collect())
-            }
-
-            async fn one_caseworker(&self, row: Option<CaseworkerRow>) -> Result<Option<Caseworker>, StoreError> {
-                match row {
-                    Some(row) => Ok(self.with_roles(vec![row]).await?.pop()),
-                    None => Ok(None),
-                }
-            }
-        }
-
-        /// The people subquery `x` with every filter, for both the page and the count.
-        fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
-            qb.push(format!(
-                "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
-                 {COMPLETED_AT_SQL} AS completed_at, \
-                 CAST(CASE WHEN EXISTS (SELECT 1 FROM worklist_entries w WHERE w.person_id = p.id \
-                 AND w.caseworker_id = ",
-                BO_PERSON_COLUMNS
-                    .split(", ")
-                    .map(|c| format!("p.{c}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-            qb.push_bind(f.caseworker_id);
-            qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE p.organisation_id = ");
-            qb.push_bind(f.organisation_id);
-            if let Some(id) = f.person_id {
-                qb.push(" AND p.id = ").push_bind(id);
-            }
-            match &f.matching {
-                None => {}
-                Some(PersonMatch::DufNumber(duf)) => {
-                    qb.push(" AND p.duf_number = ").push_bind(duf.clone());
-                }
-                Some(PersonMatch::RegistrationNumber(n)) => {
-                    qb.push(" AND p.registration_number = ").push_bind(n.as_str().to_owned());
-                }
-                Some(PersonMatch::NationalId(n)) => {
-                    qb.push(" AND p.national_id = ").push_bind(n.as_str().to_owned());
-                }
-                Some(PersonMatch::DateOfBirth(d)) => {
-                    // A date from the parser always exists in the calendar.
-                    if let Ok(naive) = naive_from_date(*d) {
-                        qb.push(" AND p.date_of_birth = ").push_bind(naive);
-                    } else {
-                        qb.push(" AND 1 = 0");
+            impl super::$store {
+                async fn roles_of(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>, StoreError> {
+                    if ids.is_empty() {
+                        return Ok(Vec::new());
                     }
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "SELECT caseworker_id, role FROM caseworker_roles WHERE caseworker_id IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push(") ORDER BY role");
+                    let rows: Vec<(Uuid, String)> =
+                        qb.build_query_as().fetch_all(&self.$read).await?;
+                    rows.into_iter()
+                        .map(|(id, role)| Ok((id, parse_role(&role)?)))
+                        .collect()
                 }
-                Some(PersonMatch::Name { surname, first_name, words }) => {
-                    if let Some(s) = surname {
-                        qb.push(" AND p.last_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
-                    }
-                    if let Some(s) = first_name {
-                        qb.push(" AND p.first_name_key LIKE ").push_bind(like_contains(s)).push(" ESCAPE '\\'");
-                    }
-                    for w in words {
-                        qb.push(" AND (p.last_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\'");
-                        qb.push(" OR p.first_name_key LIKE ").push_bind(like_contains(w)).push(" ESCAPE '\\')");
+
+                async fn with_roles(
+                    &self,
+                    rows: Vec<CaseworkerRow>,
+                ) -> Result<Vec<Caseworker>, StoreError> {
+                    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+                    let roles = self.roles_of(&ids).await?;
+                    Ok(rows
+                        .into_iter()
+                        .map(|row| {
+                            let mut mine: Vec<Role> = roles
+                                .iter()
+                                .filter(|(id, _)| *id == row.id)
+                                .map(|(_, r)| *r)
+                                .collect();
+                            mine.sort_unstable();
+                            row.with_roles(mine)
+                        })
+                        .collect())
+                }
+
+                async fn one_caseworker(
+                    &self,
+                    row: Option<CaseworkerRow>,
+                ) -> Result<Option<Caseworker>, StoreError> {
+                    match row {
+                        Some(row) => Ok(self.with_roles(vec![row]).await?.pop()),
+                        None => Ok(None),
                     }
                 }
             }
-            qb.push(") x WHERE 1 = 1");
-            match f.state {
-                None => {}
-                // "Completed" means has a completed registration, whether
-                // or not a new one has been started since.
-                Some(BoState::Completed) => {
-                    qb.push(" AND x.state IN ('completed', 'completed_new_in_progress')");
-                }
-                Some(state) => {
-                    qb.push(" AND x.state = ").push_bind(state.as_str());
-                }
-            }
-            if let Some(t) = f.created_from {
-                qb.push(" AND x.created_at >= ").push_bind(t);
-            }
-            if let Some(t) = f.created_before {
-                qb.push(" AND x.created_at < ").push_bind(t);
-            }
-            if let Some(t) = f.completed_from {
-                qb.push(" AND x.completed_at >= ").push_bind(t);
-            }
-            if let Some(t) = f.completed_before {
-                qb.push(" AND x.completed_at < ").push_bind(t);
-            }
-            if f.worklist_only {
-                qb.push(" AND x.on_worklist = 1");
-            }
-        }
 
-        fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
-            qb.push(" FROM audit_events WHERE 1 = 1");
-            if let Some(org) = f.organisation_id {
-                qb.push(" AND (organisation_id = ").push_bind(org);
-                qb.push(" OR person_organisation_id = ").push_bind(org).push(")");
+            /// The people subquery `x` with every filter, for both the page and the count.
+            fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
+                qb.push(format!(
+                    "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
+                     {COMPLETED_AT_SQL} AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM \
+                     worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
+                    PERSON_COLUMNS
+                        .split(", ")
+                        .map(|c| format!("p.{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                qb.push_bind(f.caseworker_id);
+                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE \
+                         p.organisation_id = ");
+                qb.push_bind(f.organisation_id);
+                if let Some(id) = f.person_id {
+                    qb.push(" AND p.id = ").push_bind(id);
+                }
+                match &f.matching {
+                    None => {}
+                    Some(PersonMatch::DufNumber(duf)) => {
+                        qb.push(" AND p.duf_number = ").push_bind(duf.clone());
+                    }
+                    Some(PersonMatch::RegistrationNumber(n)) => {
+                        qb.push(" AND p.registration_number = ")
+                            .push_bind(n.as_str().to_owned());
+                    }
+                    Some(PersonMatch::NationalId(n)) => {
+                        qb.push(" AND p.national_id = ")
+                            .push_bind(n.as_str().to_owned());
+                    }
+                    Some(PersonMatch::DateOfBirth(d)) => {
+                        // A date from the parser always exists in the calendar.
+                        if let Ok(naive) = naive_from_date(*d) {
+                            qb.push(" AND p.date_of_birth = ").push_bind(naive);
+                        } else {
+                            qb.push(" AND 1 = 0");
+                        }
+                    }
+                    Some(PersonMatch::Name {
+                        surname,
+                        first_name,
+                        words,
+                    }) => {
+                        if let Some(s) = surname {
+                            qb.push(" AND p.last_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
+                        }
+                        if let Some(s) = first_name {
+                            qb.push(" AND p.first_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
+                        }
+                        for w in words {
+                            qb.push(" AND (p.last_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\'");
+                            qb.push(" OR p.first_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\')");
+                        }
+                    }
+                }
+                qb.push(") x WHERE 1 = 1");
+                match f.state {
+                    None => {}
+                    // "Completed" means has a completed registration, whether
+                    // or not a new one has been started since.
+                    Some(RegistrationState::Completed) => {
+                        qb.push(" AND x.state IN ('completed', 'completed_new_in_progress')");
+                    }
+                    Some(state) => {
+                        qb.push(" AND x.state = ").push_bind(state.as_str());
+                    }
+                }
+                if let Some(t) = f.created_from {
+                    qb.push(" AND x.created_at >= ").push_bind(t);
+                }
+                if let Some(t) = f.created_before {
+                    qb.push(" AND x.created_at < ").push_bind(t);
+                }
+                if let Some(t) = f.completed_from {
+                    qb.push(" AND x.completed_at >= ").push_bind(t);
+                }
+                if let Some(t) = f.completed_before {
+                    qb.push(" AND x.completed_at < ").push_bind(t);
+                }
+                if f.worklist_only {
+                    qb.push(" AND x.on_worklist = 1");
+                }
             }
-            if let Some(action) = f.action {
-                qb.push(" AND action = ").push_bind(action.as_str());
-            }
-            if let Some(actor) = f.actor_id {
-                qb.push(" AND actor_id = ").push_bind(actor);
-            }
-            if let Some(person) = f.person_id {
-                qb.push(" AND person_id = ").push_bind(person);
-            }
-            if let Some(t) = f.from {
-                qb.push(" AND at >= ").push_bind(t);
-            }
-            if let Some(t) = f.before {
-                qb.push(" AND at < ").push_bind(t);
-            }
-        }
 
-        #[async_trait::async_trait]
-        impl BackOfficeStore for $store {
-            async fn create_caseworker(&self, new: &NewCaseworker) -> Result<Caseworker, StoreError> {
-                let mut tx = self.$write.begin().await?;
-                let row: CaseworkerRow = sqlx::query_as(&$sql(&format!(
-                    "INSERT INTO caseworkers (id, organisation_id, username, display_name, \
-                     password_hash, totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
-                     RETURNING {CASEWORKER_COLUMNS}"
-                )))
-                .bind(BoUuid::new_v4())
-                .bind(new.organisation_id)
-                .bind(&new.username)
-                .bind(&new.display_name)
-                .bind(&new.password_hash)
-                .bind(&new.totp_secret)
-                .bind(new.now)
-                .fetch_one(&mut *tx)
-                .await?;
-                let mut roles = new.roles.clone();
-                roles.sort_unstable();
-                roles.dedup();
-                for role in &roles {
-                    sqlx::query(&$sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
+            fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
+                qb.push(" FROM audit_events WHERE 1 = 1");
+                if let Some(org) = f.organisation_id {
+                    qb.push(" AND (organisation_id = ").push_bind(org);
+                    qb.push(" OR person_organisation_id = ")
+                        .push_bind(org)
+                        .push(")");
+                }
+                if let Some(action) = f.action {
+                    qb.push(" AND action = ").push_bind(action.as_str());
+                }
+                if let Some(actor) = f.actor_id {
+                    qb.push(" AND actor_id = ").push_bind(actor);
+                }
+                if let Some(person) = f.person_id {
+                    qb.push(" AND person_id = ").push_bind(person);
+                }
+                if let Some(t) = f.from {
+                    qb.push(" AND at >= ").push_bind(t);
+                }
+                if let Some(t) = f.before {
+                    qb.push(" AND at < ").push_bind(t);
+                }
+            }
+
+            #[async_trait::async_trait]
+            impl BackOfficeStore for super::$store {
+                async fn create_caseworker(
+                    &self,
+                    new: &NewCaseworker,
+                ) -> Result<Caseworker, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    let row: CaseworkerRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO caseworkers (id, organisation_id, username, display_name, \
+                         password_hash, totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
+                         RETURNING {CASEWORKER_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(new.organisation_id)
+                    .bind(&new.username)
+                    .bind(&new.display_name)
+                    .bind(&new.password_hash)
+                    .bind(&new.totp_secret)
+                    .bind(new.now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let mut roles = new.roles.clone();
+                    roles.sort_unstable();
+                    roles.dedup();
+                    for role in &roles {
+                        sqlx::query(&$d.sql(
+                            "INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)",
+                        ))
                         .bind(row.id)
                         .bind(role.as_str())
                         .execute(&mut *tx)
                         .await?;
+                    }
+                    tx.commit().await?;
+                    Ok(row.with_roles(roles))
                 }
-                tx.commit().await?;
-                Ok(row.with_roles(roles))
-            }
 
-            async fn caseworker_by_username(&self, username: &str) -> Result<Option<Caseworker>, StoreError> {
-                let row: Option<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
-                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE username = ?"
-                )))
-                .bind(username)
-                .fetch_optional(&self.$read)
-                .await?;
-                self.one_caseworker(row).await
-            }
-
-            async fn caseworker_by_id(&self, id: BoUuid) -> Result<Option<Caseworker>, StoreError> {
-                let row: Option<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
-                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE id = ?"
-                )))
-                .bind(id)
-                .fetch_optional(&self.$read)
-                .await?;
-                self.one_caseworker(row).await
-            }
-
-            async fn caseworkers_of(&self, organisation_id: BoUuid) -> Result<Vec<Caseworker>, StoreError> {
-                let rows: Vec<CaseworkerRow> = sqlx::query_as(&$sql(&format!(
-                    "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE organisation_id = ? ORDER BY username"
-                )))
-                .bind(organisation_id)
-                .fetch_all(&self.$read)
-                .await?;
-                self.with_roles(rows).await
-            }
-
-            async fn set_caseworker_roles(&self, id: BoUuid, roles: &[BoRole]) -> Result<(), StoreError> {
-                let mut roles = roles.to_vec();
-                roles.sort_unstable();
-                roles.dedup();
-                let mut tx = self.$write.begin().await?;
-                sqlx::query(&$sql("DELETE FROM caseworker_roles WHERE caseworker_id = ?"))
-                    .bind(id)
-                    .execute(&mut *tx)
+                async fn caseworker_by_username(
+                    &self,
+                    username: &str,
+                ) -> Result<Option<Caseworker>, StoreError> {
+                    let row: Option<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE username = ?"
+                    )))
+                    .bind(username)
+                    .fetch_optional(&self.$read)
                     .await?;
-                for role in &roles {
-                    sqlx::query(&$sql("INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)"))
+                    self.one_caseworker(row).await
+                }
+
+                async fn caseworker_by_id(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<Caseworker>, StoreError> {
+                    let row: Option<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE id = ?"
+                    )))
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    self.one_caseworker(row).await
+                }
+
+                async fn caseworkers_of(
+                    &self,
+                    organisation_id: Uuid,
+                ) -> Result<Vec<Caseworker>, StoreError> {
+                    let rows: Vec<CaseworkerRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {CASEWORKER_COLUMNS} FROM caseworkers WHERE organisation_id = ? \
+                         ORDER BY username"
+                    )))
+                    .bind(organisation_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    self.with_roles(rows).await
+                }
+
+                async fn set_caseworker_roles(
+                    &self,
+                    id: Uuid,
+                    roles: &[Role],
+                ) -> Result<(), StoreError> {
+                    let mut roles = roles.to_vec();
+                    roles.sort_unstable();
+                    roles.dedup();
+                    let mut tx = self.$write.begin().await?;
+                    sqlx::query(&$d.sql("DELETE FROM caseworker_roles WHERE caseworker_id = ?"))
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    for role in &roles {
+                        sqlx::query(&$d.sql(
+                            "INSERT INTO caseworker_roles (caseworker_id, role) VALUES (?, ?)",
+                        ))
                         .bind(id)
                         .bind(role.as_str())
                         .execute(&mut *tx)
                         .await?;
+                    }
+                    tx.commit().await?;
+                    Ok(())
                 }
-                tx.commit().await?;
-                Ok(())
-            }
 
-            async fn disable_caseworker(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
-                let mut tx = self.$write.begin().await?;
-                sqlx::query(&$sql(
-                    "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL",
-                ))
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query(&$sql(
-                    "UPDATE caseworker_sessions SET ended_at = ? WHERE caseworker_id = ? AND ended_at IS NULL",
-                ))
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                Ok(())
-            }
+                async fn disable_caseworker(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    sqlx::query(&$d.sql(
+                        "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS \
+                         NULL",
+                    ))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(&$d.sql(
+                        "UPDATE caseworker_sessions SET ended_at = ? WHERE caseworker_id = ? AND \
+                         ended_at IS NULL",
+                    ))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
 
-            async fn create_caseworker_session(
-                &self,
-                caseworker_id: BoUuid,
-                now: BoDateTime<BoUtc>,
-                expires_at: BoDateTime<BoUtc>,
-            ) -> Result<CaseworkerSessionRecord, StoreError> {
-                let row: CwSessionRow = sqlx::query_as(&$sql(&format!(
-                    "INSERT INTO caseworker_sessions (id, caseworker_id, created_at, last_seen_at, \
-                     expires_at) VALUES (?, ?, ?, ?, ?) RETURNING {CW_SESSION_COLUMNS}"
-                )))
-                .bind(BoUuid::new_v4())
-                .bind(caseworker_id)
-                .bind(now)
-                .bind(now)
-                .bind(expires_at)
-                .fetch_one(&self.$write)
-                .await?;
-                Ok(row.into())
-            }
+                async fn create_caseworker_session(
+                    &self,
+                    caseworker_id: Uuid,
+                    now: DateTime<Utc>,
+                    expires_at: DateTime<Utc>,
+                ) -> Result<CaseworkerSessionRecord, StoreError> {
+                    let row: CwSessionRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO caseworker_sessions (id, caseworker_id, created_at, \
+                         last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING \
+                         {CW_SESSION_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(caseworker_id)
+                    .bind(now)
+                    .bind(now)
+                    .bind(expires_at)
+                    .fetch_one(&self.$write)
+                    .await?;
+                    Ok(row.into())
+                }
 
-            async fn caseworker_session(&self, id: BoUuid) -> Result<Option<CaseworkerSessionRecord>, StoreError> {
-                let row: Option<CwSessionRow> = sqlx::query_as(&$sql(&format!(
-                    "SELECT {CW_SESSION_COLUMNS} FROM caseworker_sessions WHERE id = ?"
-                )))
-                .bind(id)
-                .fetch_optional(&self.$read)
-                .await?;
-                Ok(row.map(Into::into))
-            }
+                async fn caseworker_session(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<CaseworkerSessionRecord>, StoreError> {
+                    let row: Option<CwSessionRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {CW_SESSION_COLUMNS} FROM caseworker_sessions WHERE id = ?"
+                    )))
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    Ok(row.map(Into::into))
+                }
 
-            async fn touch_caseworker_session(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
-                sqlx::query(&$sql("UPDATE caseworker_sessions SET last_seen_at = ? WHERE id = ?"))
+                async fn touch_caseworker_session(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        &$d.sql("UPDATE caseworker_sessions SET last_seen_at = ? WHERE id = ?"),
+                    )
                     .bind(now)
                     .bind(id)
                     .execute(&self.$write)
                     .await?;
-                Ok(())
-            }
+                    Ok(())
+                }
 
-            async fn end_caseworker_session(&self, id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
-                sqlx::query(&$sql(
-                    "UPDATE caseworker_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                ))
-                .bind(now)
-                .bind(id)
-                .execute(&self.$write)
-                .await?;
-                Ok(())
-            }
+                async fn end_caseworker_session(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql(
+                        "UPDATE caseworker_sessions SET ended_at = ? WHERE id = ? AND ended_at IS \
+                         NULL",
+                    ))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
 
-            async fn add_to_worklist(&self, caseworker_id: BoUuid, person_id: BoUuid, now: BoDateTime<BoUtc>) -> Result<(), StoreError> {
-                sqlx::query(&$sql(
-                    "INSERT INTO worklist_entries (caseworker_id, person_id, added_at) VALUES (?, ?, ?) \
-                     ON CONFLICT (caseworker_id, person_id) DO NOTHING",
-                ))
-                .bind(caseworker_id)
-                .bind(person_id)
-                .bind(now)
-                .execute(&self.$write)
-                .await?;
-                Ok(())
-            }
+                async fn add_to_worklist(
+                    &self,
+                    caseworker_id: Uuid,
+                    person_id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql(
+                        "INSERT INTO worklist_entries (caseworker_id, person_id, added_at) VALUES \
+                         (?, ?, ?) ON CONFLICT (caseworker_id, person_id) DO NOTHING",
+                    ))
+                    .bind(caseworker_id)
+                    .bind(person_id)
+                    .bind(now)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
 
-            async fn remove_from_worklist(&self, caseworker_id: BoUuid, person_id: BoUuid) -> Result<(), StoreError> {
-                sqlx::query(&$sql(
-                    "DELETE FROM worklist_entries WHERE caseworker_id = ? AND person_id = ?",
-                ))
-                .bind(caseworker_id)
-                .bind(person_id)
-                .execute(&self.$write)
-                .await?;
-                Ok(())
-            }
+                async fn remove_from_worklist(
+                    &self,
+                    caseworker_id: Uuid,
+                    person_id: Uuid,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql(
+                        "DELETE FROM worklist_entries WHERE caseworker_id = ? AND person_id = ?",
+                    ))
+                    .bind(caseworker_id)
+                    .bind(person_id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
 
-            async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError> {
-                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
-                push_people_core(&mut count, filter);
-                let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+                async fn people(
+                    &self,
+                    filter: &PeopleFilter,
+                ) -> Result<(Vec<PersonListing>, u64), StoreError> {
+                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
+                    push_people_core(&mut count, filter);
+                    let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
 
-                let mut page = QueryBuilder::<$db>::new(format!(
-                    "SELECT {}, x.state, x.completed_at, x.on_worklist ",
-                    BO_PERSON_COLUMNS
-                        .split(", ")
-                        .map(|c| format!("x.{c}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-                push_people_core(&mut page, filter);
-                page.push(people_order(filter.sort, filter.order));
-                page.push(" LIMIT ").push_bind(filter.limit);
-                page.push(" OFFSET ").push_bind(filter.offset);
-                let rows: Vec<ListingRow> = page.build_query_as().fetch_all(&self.$read).await?;
-                let listings = rows
-                    .into_iter()
-                    .map(|row| {
-                        Ok(PersonListing {
-                            person: row.person.try_into()?,
-                            state: BoState::from_name(&row.state).ok_or_else(|| {
-                                StoreError::Corrupt(format!("state {:?}", row.state))
-                            })?,
-                            completed_at: row.completed_at,
-                            on_worklist: row.on_worklist != 0,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, StoreError>>()?;
-                Ok((listings, u64::try_from(total).unwrap_or(0)))
-            }
+                    let mut page = QueryBuilder::<$db>::new(format!(
+                        "SELECT {}, x.state, x.completed_at, x.on_worklist ",
+                        PERSON_COLUMNS
+                            .split(", ")
+                            .map(|c| format!("x.{c}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    push_people_core(&mut page, filter);
+                    page.push(people_order(filter.sort, filter.order));
+                    page.push(" LIMIT ").push_bind(filter.limit);
+                    page.push(" OFFSET ").push_bind(filter.offset);
+                    let rows: Vec<ListingRow> =
+                        page.build_query_as().fetch_all(&self.$read).await?;
+                    let listings = convert_all(rows)?;
+                    Ok((listings, u64::try_from(total).unwrap_or(0)))
+                }
 
-            async fn update_identity(&self, person_id: BoUuid, change: &IdentityChange) -> Result<super::Person, StoreError> {
-                let citizenships = super::rows::to_json_text(&change.citizenships)?;
-                let row: Option<super::rows::PersonRow> = sqlx::query_as(&$sql(&format!(
-                    "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
-                     last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
-                     registration_number = ?, national_id = ? WHERE id = ? RETURNING {BO_PERSON_COLUMNS}"
-                )))
-                .bind(&change.first_name)
-                .bind(&change.last_name)
-                .bind(super::fold_name(&change.first_name))
-                .bind(super::fold_name(&change.last_name))
-                .bind(change.date_of_birth.map(naive_from_date).transpose()?)
-                .bind(change.gender.map(|g| g.as_str()))
-                .bind(citizenships)
-                .bind(change.registration_number.as_ref().map(|r| r.as_str().to_owned()))
-                .bind(change.national_id.as_ref().map(|n| n.as_str().to_owned()))
-                .bind(person_id)
-                .fetch_optional(&self.$write)
-                .await?;
-                row.ok_or(StoreError::MissingReference)?.try_into()
-            }
+                async fn update_identity(
+                    &self,
+                    person_id: Uuid,
+                    change: &IdentityChange,
+                ) -> Result<Person, StoreError> {
+                    let citizenships = to_json_text(&change.citizenships)?;
+                    let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
+                        "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
+                         last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
+                         registration_number = ?, national_id = ? WHERE id = ? RETURNING \
+                         {PERSON_COLUMNS}"
+                    )))
+                    .bind(&change.first_name)
+                    .bind(&change.last_name)
+                    .bind(fold_name(&change.first_name))
+                    .bind(fold_name(&change.last_name))
+                    .bind(change.date_of_birth.map(naive_from_date).transpose()?)
+                    .bind(change.gender.map(|g| g.as_str()))
+                    .bind(citizenships)
+                    .bind(change.registration_number.as_ref().map(|r| r.as_str().to_owned()))
+                    .bind(change.national_id.as_ref().map(|n| n.as_str().to_owned()))
+                    .bind(person_id)
+                    .fetch_optional(&self.$write)
+                    .await?;
+                    row.ok_or(StoreError::MissingReference)?.try_into()
+                }
 
-            async fn add_remark(&self, person_id: BoUuid, author_id: BoUuid, text: &str, now: BoDateTime<BoUtc>) -> Result<RemarkRecord, StoreError> {
-                let id = BoUuid::new_v4();
-                sqlx::query(&$sql(
-                    "INSERT INTO remarks (id, person_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
-                ))
-                .bind(id)
-                .bind(person_id)
-                .bind(author_id)
-                .bind(text)
-                .bind(now)
-                .execute(&self.$write)
-                .await?;
-                let author: (String,) = sqlx::query_as(&$sql("SELECT display_name FROM caseworkers WHERE id = ?"))
+                async fn add_remark(
+                    &self,
+                    person_id: Uuid,
+                    author_id: Uuid,
+                    text: &str,
+                    now: DateTime<Utc>,
+                ) -> Result<RemarkRecord, StoreError> {
+                    let id = Uuid::new_v4();
+                    sqlx::query(&$d.sql(
+                        "INSERT INTO remarks (id, person_id, author_id, text, created_at) VALUES \
+                         (?, ?, ?, ?, ?)",
+                    ))
+                    .bind(id)
+                    .bind(person_id)
+                    .bind(author_id)
+                    .bind(text)
+                    .bind(now)
+                    .execute(&self.$write)
+                    .await?;
+                    let author: (String,) = sqlx::query_as(
+                        &$d.sql("SELECT display_name FROM caseworkers WHERE id = ?"),
+                    )
                     .bind(author_id)
                     .fetch_one(&self.$write)
                     .await?;
-                Ok(RemarkRecord { id, person_id, text: text.to_owned(), author: author.0, created_at: now })
-            }
+                    Ok(RemarkRecord {
+                        id,
+                        person_id,
+                        text: text.to_owned(),
+                        author: author.0,
+                        created_at: now,
+                    })
+                }
 
-            async fn remarks(&self, person_id: BoUuid) -> Result<Vec<RemarkRecord>, StoreError> {
-                let rows: Vec<RemarkRow> = sqlx::query_as(&$sql(
-                    "SELECT r.id, r.person_id, r.text, c.display_name AS author, r.created_at \
-                     FROM remarks r JOIN caseworkers c ON c.id = r.author_id \
-                     WHERE r.person_id = ? ORDER BY r.created_at DESC, r.id",
-                ))
-                .bind(person_id)
-                .fetch_all(&self.$read)
-                .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|r| RemarkRecord { id: r.id, person_id: r.person_id, text: r.text, author: r.author, created_at: r.created_at })
-                    .collect())
-            }
-
-            async fn latest_code(&self, person_id: BoUuid) -> Result<Option<CodeSummary>, StoreError> {
-                // A replaced code is never the newest, even when two were
-                // issued within the clock's resolution.
-                let row: Option<(BoDateTime<BoUtc>, BoDateTime<BoUtc>, Option<BoDateTime<BoUtc>>, Option<String>, i64)> =
-                    sqlx::query_as(&$sql(
-                        "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM login_codes \
-                         WHERE person_id = ? ORDER BY created_at DESC, \
-                         CASE WHEN end_reason = 'replaced' THEN 1 ELSE 0 END LIMIT 1",
+                async fn remarks(&self, person_id: Uuid) -> Result<Vec<RemarkRecord>, StoreError> {
+                    let rows: Vec<RemarkRow> = sqlx::query_as(&$d.sql(
+                        "SELECT r.id, r.person_id, r.text, c.display_name AS author, r.created_at \
+                         FROM remarks r JOIN caseworkers c ON c.id = r.author_id \
+                         WHERE r.person_id = ? ORDER BY r.created_at DESC, r.id",
                     ))
                     .bind(person_id)
-                    .fetch_optional(&self.$read)
+                    .fetch_all(&self.$read)
                     .await?;
-                Ok(row.map(|(created_at, expires_at, ended_at, end_reason, wrong_tries)| CodeSummary {
-                    created_at,
-                    expires_at,
-                    ended_at,
-                    end_reason,
-                    wrong_tries,
-                }))
-            }
-
-            async fn append_audit(
-                &self,
-                key: &crate::audit::ChainKey,
-                events: &[NewAuditEvent],
-            ) -> Result<Option<crate::audit::ChainHead>, StoreError> {
-                if events.is_empty() {
-                    return Ok(None);
+                    Ok(rows.into_iter().map(Into::into).collect())
                 }
-                let mut tx = self.$write.begin().await?;
-                sqlx::query($lock).execute(&mut *tx).await?;
-                let last: Option<(i64, Vec<u8>)> =
-                    sqlx::query_as("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-                        .fetch_optional(&mut *tx)
+
+                async fn latest_code(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Option<CodeSummary>, StoreError> {
+                    // A replaced code is never the newest, even when two were
+                    // issued within the clock's resolution.
+                    type CodeRow =
+                        (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, i64);
+                    let row: Option<CodeRow> =
+                        sqlx::query_as(&$d.sql(
+                            "SELECT created_at, expires_at, ended_at, end_reason, wrong_tries FROM \
+                             login_codes WHERE person_id = ? ORDER BY created_at DESC, CASE WHEN \
+                             end_reason = 'replaced' THEN 1 ELSE 0 END LIMIT 1",
+                        ))
+                        .bind(person_id)
+                        .fetch_optional(&self.$read)
                         .await?;
-                let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
-                for event in events {
-                    seq += 1;
-                    let mut event = event.clone();
-                    // What is hashed must be what is read back.
-                    event.at = chrono::SubsecRound::trunc_subsecs(event.at, 6);
-                    let hash = crate::audit::chain_hash(key, &prev, &crate::audit::canonical(seq, &event));
-                    sqlx::query(&$sql(&format!(
-                        "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    row.map(
+                        |(created_at, expires_at, ended_at, end_reason, wrong_tries)| {
+                            Ok(CodeSummary {
+                                created_at,
+                                expires_at,
+                                ended_at,
+                                end_reason: end_reason
+                                    .map(|r| {
+                                        CodeEndReason::from_name(&r).ok_or_else(|| {
+                                            StoreError::Corrupt(format!("code end reason {r:?}"))
+                                        })
+                                    })
+                                    .transpose()?,
+                                wrong_tries,
+                            })
+                        },
+                    )
+                    .transpose()
+                }
+
+                async fn append_audit(
+                    &self,
+                    key: &crate::audit::ChainKey,
+                    events: &[NewAuditEvent],
+                ) -> Result<Option<crate::audit::ChainHead>, StoreError> {
+                    if events.is_empty() {
+                        return Ok(None);
+                    }
+                    let mut tx = self.$write.begin().await?;
+                    if let Some(lock) = $d.lock_audit {
+                        sqlx::query(lock).execute(&mut *tx).await?;
+                    }
+                    let last: Option<(i64, Vec<u8>)> = sqlx::query_as(
+                        "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+                    )
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
+                    for event in events {
+                        seq += 1;
+                        let mut event = event.clone();
+                        // What is hashed must be what is read back.
+                        event.at = chrono::SubsecRound::trunc_subsecs(event.at, 6);
+                        let hash = crate::audit::chain_hash(
+                            key,
+                            &prev,
+                            &crate::audit::canonical(seq, &event),
+                        );
+                        sqlx::query(&$d.sql(&format!(
+                            "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
+                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        )))
+                        .bind(seq)
+                        .bind(event.at)
+                        .bind(event.actor_id)
+                        .bind(&event.actor)
+                        .bind(event.organisation_id)
+                        .bind(event.action.as_str())
+                        .bind(event.person_id)
+                        .bind(event.person_organisation_id)
+                        .bind(event.registration_id)
+                        .bind(to_json_text(&event.fields)?)
+                        .bind(&event.reason)
+                        .bind(&event.client_address)
+                        .bind(&event.request_id)
+                        .bind(&prev)
+                        .bind(&hash)
+                        .execute(&mut *tx)
+                        .await?;
+                        prev = hash;
+                    }
+                    tx.commit().await?;
+                    Ok(Some(crate::audit::ChainHead { seq, hash: prev }))
+                }
+
+                async fn audit_events(
+                    &self,
+                    filter: &AuditFilter,
+                ) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
+                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                    push_audit_core(&mut count, filter);
+                    let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+                    let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
+                    push_audit_core(&mut page, filter);
+                    page.push(" ORDER BY seq DESC LIMIT ")
+                        .push_bind(filter.limit);
+                    page.push(" OFFSET ").push_bind(filter.offset);
+                    let rows: Vec<AuditRow> = page.build_query_as().fetch_all(&self.$read).await?;
+                    let events = rows
+                        .into_iter()
+                        .map(TryInto::try_into)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok((events, u64::try_from(total).unwrap_or(0)))
+                }
+
+                async fn audit_chain_after(
+                    &self,
+                    seq: i64,
+                    limit: i64,
+                ) -> Result<Vec<AuditEventRecord>, StoreError> {
+                    let rows: Vec<AuditRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT \
+                         ?"
                     )))
                     .bind(seq)
-                    .bind(event.at)
-                    .bind(event.actor_id)
-                    .bind(&event.actor)
-                    .bind(event.organisation_id)
-                    .bind(event.action.as_str())
-                    .bind(event.person_id)
-                    .bind(event.person_organisation_id)
-                    .bind(event.registration_id)
-                    .bind(super::rows::to_json_text(&event.fields)?)
-                    .bind(&event.reason)
-                    .bind(&event.client_address)
-                    .bind(&event.request_id)
-                    .bind(&prev)
-                    .bind(&hash)
-                    .execute(&mut *tx)
+                    .bind(limit)
+                    .fetch_all(&self.$read)
                     .await?;
-                    prev = hash;
+                    rows.into_iter().map(TryInto::try_into).collect()
                 }
-                tx.commit().await?;
-                Ok(Some(crate::audit::ChainHead { seq, hash: prev }))
-            }
-
-            async fn audit_events(&self, filter: &AuditFilter) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
-                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
-                push_audit_core(&mut count, filter);
-                let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
-                let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
-                push_audit_core(&mut page, filter);
-                page.push(" ORDER BY seq DESC LIMIT ").push_bind(filter.limit);
-                page.push(" OFFSET ").push_bind(filter.offset);
-                let rows: Vec<AuditRow> = page.build_query_as().fetch_all(&self.$read).await?;
-                let events = rows.into_iter().map(TryInto::try_into).collect::<Result<Vec<_>, _>>()?;
-                Ok((events, u64::try_from(total).unwrap_or(0)))
-            }
-
-            async fn audit_chain_after(&self, seq: i64, limit: i64) -> Result<Vec<AuditEventRecord>, StoreError> {
-                let rows: Vec<AuditRow> = sqlx::query_as(&$sql(&format!(
-                    "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"
-                )))
-                .bind(seq)
-                .bind(limit)
-                .fetch_all(&self.$read)
-                .await?;
-                rows.into_iter().map(TryInto::try_into).collect()
             }
         }
     };

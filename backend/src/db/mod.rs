@@ -1,8 +1,33 @@
 //! Storage behind one trait with two engines: SQLite (the embedded default)
 //! and PostgreSQL (production), chosen by the scheme of `DATABASE_URL`. Both
 //! run the same contract tests (`tests/api/store_contract.rs`).
+//!
+//! # One storage strategy
+//!
+//! Every query is written once. Both halves of the store, the applicant's
+//! ([`Store`], in `applicant.rs`) and the back office's ([`BackOfficeStore`],
+//! in `back_office.rs`), are one body each, a `macro_rules!` that
+//! `sqlite.rs` and `postgres.rs` expand over their own store and pools
+//! (`store_impl!`, which expands both).
+//! The SQL in it uses `?` placeholders, which [`dialect::Dialect::sql`]
+//! numbers for PostgreSQL; where the dialects really differ (the row lock
+//! that serialises code issues, the audit lock, JSONB casts) the body
+//! asks the engine's `Dialect` constant, so a difference is one named
+//! field, not a second copy of a method.
+//!
+//! Why not a generic `impl<DB: sqlx::Database>`: sqlx needs an
+//! `Encode + Decode + Type` bound for each value type and a higher-ranked
+//! `Executor` bound for each pool and transaction, repeated at every
+//! function; and the engines differ in more than the database type (SQLite
+//! reads and writes through separate pools, one write connection that
+//! serialises every write; PostgreSQL locks rows). `sqlx::Any` has no
+//! timestamps or UUIDs. The macro keeps the code plain sqlx, type-checked
+//! once per engine, with nothing to keep in step by hand. Row types and
+//! their conversions live outside it, in `rows.rs`.
 
+mod applicant;
 mod back_office;
+mod dialect;
 mod postgres;
 mod rows;
 mod sqlite;
@@ -149,28 +174,6 @@ pub struct NewPerson {
     pub organisation_id: Uuid,
     pub first_name: String,
     pub last_name: String,
-}
-
-/// Why a login code stopped being valid before it expired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeEnd {
-    /// A newer code was issued for the same person.
-    Replaced,
-    /// The applicant logged out (or declined consent, which logs out).
-    LoggedOut,
-    /// Too many wrong codes were tried for this person.
-    TooManyTries,
-}
-
-impl CodeEnd {
-    /// The stored name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Replaced => "replaced",
-            Self::LoggedOut => "logged_out",
-            Self::TooManyTries => "too_many_tries",
-        }
-    }
 }
 
 /// A login code as stored: its keyed hash, never the code.
@@ -454,6 +457,19 @@ pub fn fold_name(name: &str) -> String {
         .collect::<String>()
         .to_lowercase()
 }
+
+/// Implements [`Store`] and [`BackOfficeStore`] for an engine's store:
+/// `$db` is its sqlx database, `$read` and `$write` its pools for reads and
+/// writes (the same pool where the engine needs no single writer), `$d`
+/// its [`dialect::Dialect`].
+macro_rules! store_impl {
+    ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
+        super::applicant::applicant_impl!($store, $read, $write, $d);
+        super::back_office::back_office_impl!($store, $db, $read, $write, $d);
+    };
+}
+
+use store_impl;
 
 /// Opens the database named by `url`, creating a SQLite file when needed,
 /// and applies the migrations of its engine.

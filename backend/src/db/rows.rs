@@ -4,12 +4,13 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
-use kartlegg_shared::caseworker::Gender;
+use kartlegg_shared::caseworker::{AuditAction, Gender, RegistrationState, Role};
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use uuid::Uuid;
 
 use super::{
-    ApplicantSessionRecord, Consent, LoginCodeRecord, Organisation, Person, StoreError,
+    ApplicantSessionRecord, AuditEventRecord, Caseworker, CaseworkerSessionRecord, Consent,
+    LoginCodeRecord, NewAuditEvent, Organisation, Person, PersonListing, RemarkRecord, StoreError,
     StoredRegistration,
 };
 
@@ -258,6 +259,161 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
             updated_at: row.updated_at,
             completed_at: row.completed_at,
             language: row.language,
+        })
+    }
+}
+
+/// The columns of a caseworker account (its roles are a table of their own).
+pub(super) const CASEWORKER_COLUMNS: &str = "id, organisation_id, username, display_name, \
+     password_hash, totp_secret, disabled_at, created_at";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct CaseworkerRow {
+    pub(super) id: Uuid,
+    organisation_id: Uuid,
+    username: String,
+    display_name: String,
+    password_hash: String,
+    totp_secret: Option<Vec<u8>>,
+    disabled_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+}
+
+impl CaseworkerRow {
+    /// The account, with its roles read separately.
+    pub(super) fn with_roles(self, roles: Vec<Role>) -> Caseworker {
+        Caseworker {
+            id: self.id,
+            organisation_id: self.organisation_id,
+            username: self.username,
+            display_name: self.display_name,
+            password_hash: self.password_hash,
+            totp_secret: self.totp_secret,
+            roles,
+            disabled_at: self.disabled_at,
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// The columns of a caseworker session.
+pub(super) const CW_SESSION_COLUMNS: &str =
+    "id, caseworker_id, created_at, last_seen_at, expires_at, ended_at";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct CwSessionRow {
+    id: Uuid,
+    caseworker_id: Uuid,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+}
+
+impl From<CwSessionRow> for CaseworkerSessionRecord {
+    fn from(r: CwSessionRow) -> Self {
+        Self {
+            id: r.id,
+            caseworker_id: r.caseworker_id,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            expires_at: r.expires_at,
+            ended_at: r.ended_at,
+        }
+    }
+}
+
+/// A person in a list, with what the list shows of their registration.
+#[derive(sqlx::FromRow)]
+pub(super) struct ListingRow {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    state: String,
+    completed_at: Option<DateTime<Utc>>,
+    on_worklist: i64,
+}
+
+impl TryFrom<ListingRow> for PersonListing {
+    type Error = StoreError;
+    fn try_from(row: ListingRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            person: row.person.try_into()?,
+            state: RegistrationState::from_name(&row.state)
+                .ok_or_else(|| StoreError::Corrupt(format!("state {:?}", row.state)))?,
+            completed_at: row.completed_at,
+            on_worklist: row.on_worklist != 0,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct RemarkRow {
+    id: Uuid,
+    person_id: Uuid,
+    text: String,
+    author: String,
+    created_at: DateTime<Utc>,
+}
+
+impl From<RemarkRow> for RemarkRecord {
+    fn from(r: RemarkRow) -> Self {
+        Self {
+            id: r.id,
+            person_id: r.person_id,
+            text: r.text,
+            author: r.author,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// The columns of an audit event, in the order they are inserted.
+pub(super) const AUDIT_COLUMNS: &str = "seq, at, actor_id, actor, organisation_id, action, \
+     person_id, person_organisation_id, registration_id, fields, reason, client_address, \
+     request_id, prev_hash, hash";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AuditRow {
+    seq: i64,
+    at: DateTime<Utc>,
+    actor_id: Option<Uuid>,
+    actor: String,
+    organisation_id: Option<Uuid>,
+    action: String,
+    person_id: Option<Uuid>,
+    person_organisation_id: Option<Uuid>,
+    registration_id: Option<Uuid>,
+    fields: String,
+    reason: Option<String>,
+    client_address: Option<String>,
+    request_id: Option<String>,
+    prev_hash: Vec<u8>,
+    hash: Vec<u8>,
+}
+
+impl TryFrom<AuditRow> for AuditEventRecord {
+    type Error = StoreError;
+    fn try_from(r: AuditRow) -> Result<Self, StoreError> {
+        Ok(Self {
+            seq: r.seq,
+            event: NewAuditEvent {
+                at: r.at,
+                actor_id: r.actor_id,
+                actor: r.actor,
+                organisation_id: r.organisation_id,
+                action: AuditAction::from_name(&r.action)
+                    .ok_or_else(|| StoreError::Corrupt(format!("audit action {:?}", r.action)))?,
+                person_id: r.person_id,
+                person_organisation_id: r.person_organisation_id,
+                registration_id: r.registration_id,
+                fields: serde_json::from_str(&r.fields)
+                    .map_err(|_| StoreError::Corrupt("audit fields".into()))?,
+                reason: r.reason,
+                client_address: r.client_address,
+                request_id: r.request_id,
+            },
+            prev_hash: r.prev_hash,
+            hash: r.hash,
         })
     }
 }

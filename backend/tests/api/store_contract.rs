@@ -1,14 +1,23 @@
 //! The store contract: every operation behaves the same on SQLite and on
-//! PostgreSQL.
+//! PostgreSQL, the applicant half (`Store`) and the back office
+//! (`BackOfficeStore`) alike; `every_store_method_has_a_contract_test`
+//! keeps it that way.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use kartlegg_backend::audit::{ChainKey, GENESIS, canonical, chain_hash};
 use kartlegg_backend::db::{
-    Consent, DraftUpdate, LoginCodeRecord, LoginThrottle, NewApplicantSession, NewLoginCode,
-    NewOrganisation, NewPerson, OrganisationKind, Person, StoreError,
+    AuditFilter, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord, LoginThrottle,
+    NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode, NewOrganisation, NewPerson,
+    OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch, StoreError,
+    StoredRegistration, fold_name,
 };
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::caseworker::{
+    AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
+};
+use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::questionnaire::Answers;
+use uuid::Uuid;
 
 use crate::helpers::TestApp;
 use crate::on_both_engines;
@@ -390,6 +399,50 @@ async fn ending_sessions_ends_the_code_and_its_sessions(app: TestApp) {
     assert!(app.store.current_login_code(p.id).await.unwrap().is_none());
 }
 
+/// A counsellor's "end sessions": every live session of the person ends,
+/// the code stays valid, and other people keep theirs.
+async fn ending_a_persons_sessions_keeps_the_code(app: TestApp) {
+    let p = a_person(&app).await;
+    let other = app
+        .store
+        .create_person(&NewPerson {
+            duf_number: duf(8),
+            organisation_id: p.organisation_id,
+            first_name: "C".into(),
+            last_name: "D".into(),
+        })
+        .await
+        .unwrap();
+    let now = Utc::now();
+    let mut sessions = Vec::new();
+    for person in [&p, &p, &other] {
+        let code = match app.store.current_login_code(person.id).await.unwrap() {
+            Some(code) => code,
+            None => issue(&app, &new_code(person, 1)).await,
+        };
+        let session = app
+            .store
+            .create_applicant_session(&NewApplicantSession {
+                person_id: person.id,
+                code_id: code.id,
+                created_at: now,
+                expires_at: now + Duration::hours(12),
+            })
+            .await
+            .unwrap();
+        sessions.push(session.id);
+    }
+
+    assert_eq!(app.store.end_person_sessions(p.id, now).await.unwrap(), 2);
+    assert_eq!(app.store.end_person_sessions(p.id, now).await.unwrap(), 0);
+
+    for (id, ended) in sessions.into_iter().zip([true, true, false]) {
+        let s = app.store.applicant_session(id).await.unwrap().unwrap();
+        assert_eq!(s.ended_at.is_some(), ended);
+    }
+    assert!(app.store.current_login_code(p.id).await.unwrap().is_some());
+}
+
 async fn consents_are_listed_newest_first(app: TestApp) {
     let p = a_person(&app).await;
     for decision in [ConsentDecision::Decline, ConsentDecision::Accept] {
@@ -503,6 +556,884 @@ async fn completed_registration_cannot_be_updated_and_history_is_newest_first(ap
     );
 }
 
+async fn the_store_names_its_engine_and_answers_a_ping(app: TestApp) {
+    let expected = if app.db_url.starts_with("postgres") {
+        Engine::Postgres
+    } else {
+        Engine::Sqlite
+    };
+    assert_eq!(app.store.engine(), expected);
+    app.store.ping().await.unwrap();
+}
+
+// The back office.
+
+fn new_caseworker(organisation_id: Uuid, username: &str, roles: &[Role]) -> NewCaseworker {
+    NewCaseworker {
+        organisation_id,
+        username: username.into(),
+        display_name: format!("Name of {username}"),
+        password_hash: "$argon2id$not-a-real-hash".into(),
+        totp_secret: None,
+        roles: roles.to_vec(),
+        now: Utc::now().trunc_subsecs(6),
+    }
+}
+
+/// An organisation with one counsellor.
+async fn an_office(app: &TestApp) -> (kartlegg_backend::db::Organisation, Uuid) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let cw = app
+        .store
+        .create_caseworker(&new_caseworker(o.id, "kari", &[Role::Counsellor]))
+        .await
+        .unwrap();
+    (o, cw.id)
+}
+
+async fn person_in(
+    app: &TestApp,
+    organisation_id: Uuid,
+    n: u64,
+    first: &str,
+    last: &str,
+) -> Person {
+    app.store
+        .create_person(&NewPerson {
+            duf_number: duf(n),
+            organisation_id,
+            first_name: first.into(),
+            last_name: last.into(),
+        })
+        .await
+        .unwrap()
+}
+
+async fn complete_registration(app: &TestApp, p: &Person, at: DateTime<Utc>) -> StoredRegistration {
+    let draft = app.store.create_registration(p.id, 1, at).await.unwrap();
+    app.store
+        .update_draft(&DraftUpdate {
+            id: draft.id,
+            person_id: p.id,
+            expected_revision: draft.revision,
+            answers: Answers::new(),
+            saved_sections: vec![],
+            complete: true,
+            language: None,
+            now: at,
+        })
+        .await
+        .unwrap()
+}
+
+async fn set_date_of_birth(app: &TestApp, p: &Person, date: Option<Date>) {
+    app.store
+        .update_identity(
+            p.id,
+            &IdentityChange {
+                first_name: p.first_name.clone(),
+                last_name: p.last_name.clone(),
+                date_of_birth: date,
+                gender: None,
+                citizenships: vec![],
+                registration_number: None,
+                national_id: None,
+            },
+        )
+        .await
+        .unwrap();
+}
+
+async fn listed(app: &TestApp, filter: &PeopleFilter) -> Vec<String> {
+    let (items, _) = app.store.people(filter).await.unwrap();
+    items.into_iter().map(|l| l.person.last_name).collect()
+}
+
+async fn caseworker_is_created_with_its_roles_and_found_by_name_and_id(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let new = new_caseworker(
+        o.id,
+        "kari",
+        &[Role::Reader, Role::Administrator, Role::Reader],
+    );
+    let created = app.store.create_caseworker(&new).await.unwrap();
+    assert_eq!(created.roles, [Role::Administrator, Role::Reader]);
+    assert_eq!(created.username, "kari");
+    assert!(created.disabled_at.is_none());
+
+    let by_name = app.store.caseworker_by_username("kari").await.unwrap();
+    assert_eq!(by_name.as_ref(), Some(&created));
+    let by_id = app.store.caseworker_by_id(created.id).await.unwrap();
+    assert_eq!(by_id, Some(created));
+    assert!(
+        app.store
+            .caseworker_by_username("ola")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        app.store
+            .caseworker_by_id(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let again = app.store.create_caseworker(&new).await;
+    assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+}
+
+async fn roles_are_replaced_and_accounts_listed_per_organisation(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let other = app.store.create_organisation(&org("4601")).await.unwrap();
+    for (org_id, name) in [(o.id, "ola"), (other.id, "per"), (o.id, "kari")] {
+        app.store
+            .create_caseworker(&new_caseworker(org_id, name, &[Role::Reader]))
+            .await
+            .unwrap();
+    }
+    let names: Vec<_> = app
+        .store
+        .caseworkers_of(o.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.username, c.roles))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("kari".to_owned(), vec![Role::Reader]),
+            ("ola".to_owned(), vec![Role::Reader])
+        ]
+    );
+
+    let kari = app
+        .store
+        .caseworker_by_username("kari")
+        .await
+        .unwrap()
+        .unwrap();
+    app.store
+        .set_caseworker_roles(kari.id, &[Role::Auditor, Role::Counsellor, Role::Auditor])
+        .await
+        .unwrap();
+    let kari = app.store.caseworker_by_id(kari.id).await.unwrap().unwrap();
+    assert_eq!(kari.roles, [Role::Counsellor, Role::Auditor]);
+    assert!(kari.has(Role::Auditor) && !kari.has(Role::Reader));
+    app.store.set_caseworker_roles(kari.id, &[]).await.unwrap();
+    let kari = app.store.caseworker_by_id(kari.id).await.unwrap().unwrap();
+    assert!(kari.roles.is_empty());
+}
+
+async fn caseworker_sessions_are_touched_and_ended(app: TestApp) {
+    let (_, cw) = an_office(&app).await;
+    let now = Utc::now().trunc_subsecs(6);
+    let session = app
+        .store
+        .create_caseworker_session(cw, now, now + Duration::hours(8))
+        .await
+        .unwrap();
+    assert_eq!(session.caseworker_id, cw);
+    assert!(session.is_live(now, Duration::minutes(30)));
+    let read = app.store.caseworker_session(session.id).await.unwrap();
+    assert_eq!(read.as_ref(), Some(&session));
+
+    let later = now + Duration::minutes(20);
+    app.store
+        .touch_caseworker_session(session.id, later)
+        .await
+        .unwrap();
+    let touched = app
+        .store
+        .caseworker_session(session.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(touched.last_seen_at, later);
+    assert!(touched.is_live(now + Duration::minutes(40), Duration::minutes(30)));
+
+    app.store
+        .end_caseworker_session(session.id, later)
+        .await
+        .unwrap();
+    let ended = app
+        .store
+        .caseworker_session(session.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ended.ended_at, Some(later));
+    assert!(
+        app.store
+            .caseworker_session(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn disabling_an_account_ends_its_sessions(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let other = app
+        .store
+        .create_caseworker(&new_caseworker(o.id, "ola", &[Role::Reader]))
+        .await
+        .unwrap();
+    let now = Utc::now().trunc_subsecs(6);
+    let mine = app
+        .store
+        .create_caseworker_session(cw, now, now + Duration::hours(8))
+        .await
+        .unwrap();
+    let theirs = app
+        .store
+        .create_caseworker_session(other.id, now, now + Duration::hours(8))
+        .await
+        .unwrap();
+
+    app.store.disable_caseworker(cw, now).await.unwrap();
+
+    let account = app.store.caseworker_by_id(cw).await.unwrap().unwrap();
+    assert_eq!(account.disabled_at, Some(now));
+    let mine = app
+        .store
+        .caseworker_session(mine.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mine.ended_at, Some(now));
+    let theirs = app
+        .store
+        .caseworker_session(theirs.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(theirs.ended_at.is_none());
+    // Disabling again keeps the first date.
+    app.store
+        .disable_caseworker(cw, now + Duration::hours(1))
+        .await
+        .unwrap();
+    let account = app.store.caseworker_by_id(cw).await.unwrap().unwrap();
+    assert_eq!(account.disabled_at, Some(now));
+}
+
+async fn people_are_only_those_of_the_organisation_and_paged_with_a_total(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let other = app.store.create_organisation(&org("4601")).await.unwrap();
+    for (n, last) in [(1, "Cc"), (2, "Aa"), (3, "Bb")] {
+        person_in(&app, o.id, n, "X", last).await;
+    }
+    person_in(&app, other.id, 4, "X", "Elsewhere").await;
+
+    let mut filter = PeopleFilter::new(o.id, cw, 2);
+    let (page, total) = app.store.people(&filter).await.unwrap();
+    assert_eq!(total, 3);
+    assert_eq!(
+        page.iter()
+            .map(|l| l.person.last_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Aa", "Bb"]
+    );
+    assert!(
+        page.iter()
+            .all(|l| l.state == RegistrationState::NoCode && !l.on_worklist)
+    );
+    filter.offset = 2;
+    let (page, total) = app.store.people(&filter).await.unwrap();
+    assert_eq!(total, 3);
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].person.last_name, "Cc");
+
+    let only = PeopleFilter {
+        person_id: Some(page[0].person.id),
+        ..PeopleFilter::new(o.id, cw, 10)
+    };
+    assert_eq!(listed(&app, &only).await, ["Cc"]);
+    let outside = app.store.person_by_duf(&duf(4)).await.unwrap().unwrap();
+    let outside = PeopleFilter {
+        person_id: Some(outside.id),
+        ..PeopleFilter::new(o.id, cw, 10)
+    };
+    assert_eq!(app.store.people(&outside).await.unwrap().1, 0);
+}
+
+async fn people_sort_by_every_key_in_both_directions(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let a = person_in(&app, o.id, 3, "X", "Aa").await;
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let b = person_in(&app, o.id, 1, "X", "Bb").await;
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let c = person_in(&app, o.id, 2, "X", "Cc").await;
+    set_date_of_birth(&app, &a, Some(Date::new(1990, 1, 1).unwrap())).await;
+    set_date_of_birth(&app, &b, None).await;
+    set_date_of_birth(&app, &c, Some(Date::new(1980, 1, 1).unwrap())).await;
+    let t0 = Utc::now().trunc_subsecs(6);
+    complete_registration(&app, &c, t0).await;
+    complete_registration(&app, &a, t0 + Duration::hours(1)).await;
+
+    // Empty values sort last both ways; ties go by name.
+    let cases = [
+        (PeopleSort::Name, ["Aa", "Bb", "Cc"], ["Cc", "Bb", "Aa"]),
+        (
+            PeopleSort::DufNumber,
+            ["Bb", "Cc", "Aa"],
+            ["Aa", "Cc", "Bb"],
+        ),
+        (
+            PeopleSort::DateOfBirth,
+            ["Cc", "Aa", "Bb"],
+            ["Aa", "Cc", "Bb"],
+        ),
+        (
+            PeopleSort::CreatedAt,
+            ["Aa", "Bb", "Cc"],
+            ["Cc", "Bb", "Aa"],
+        ),
+        (
+            PeopleSort::CompletedAt,
+            ["Cc", "Aa", "Bb"],
+            ["Aa", "Cc", "Bb"],
+        ),
+        (PeopleSort::State, ["Aa", "Cc", "Bb"], ["Bb", "Aa", "Cc"]),
+    ];
+    for (sort, asc, desc) in cases {
+        for (order, expected) in [(SortOrder::Asc, asc), (SortOrder::Desc, desc)] {
+            let filter = PeopleFilter {
+                sort,
+                order,
+                ..PeopleFilter::new(o.id, cw, 10)
+            };
+            assert_eq!(listed(&app, &filter).await, expected, "{sort:?} {order:?}");
+        }
+    }
+}
+
+async fn people_filter_by_registration_state(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let t0 = Utc::now().trunc_subsecs(6);
+    let _no_code = person_in(&app, o.id, 1, "X", "NoCode").await;
+    let code_issued = person_in(&app, o.id, 2, "X", "CodeIssued").await;
+    issue(&app, &new_code(&code_issued, 1)).await;
+    let in_progress = person_in(&app, o.id, 3, "X", "InProgress").await;
+    app.store
+        .create_registration(in_progress.id, 1, t0)
+        .await
+        .unwrap();
+    let completed = person_in(&app, o.id, 4, "X", "Completed").await;
+    complete_registration(&app, &completed, t0).await;
+    let again = person_in(&app, o.id, 5, "X", "CompletedNew").await;
+    complete_registration(&app, &again, t0).await;
+    app.store
+        .create_registration(again.id, 1, t0 + Duration::hours(1))
+        .await
+        .unwrap();
+    let declined = person_in(&app, o.id, 6, "X", "Declined").await;
+    app.store
+        .record_consent(&Consent {
+            person_id: declined.id,
+            version: "v".into(),
+            decision: ConsentDecision::Decline,
+            decided_at: t0,
+        })
+        .await
+        .unwrap();
+
+    let (all, _) = app
+        .store
+        .people(&PeopleFilter::new(o.id, cw, 10))
+        .await
+        .unwrap();
+    let state_of =
+        |last: &str| -> &PersonListing { all.iter().find(|l| l.person.last_name == last).unwrap() };
+    assert_eq!(
+        state_of("CompletedNew").state,
+        RegistrationState::CompletedNewInProgress
+    );
+    // A new draft does not blank the date of the completed registration.
+    assert_eq!(state_of("CompletedNew").completed_at, Some(t0));
+    assert_eq!(state_of("InProgress").completed_at, None);
+
+    let cases = [
+        (RegistrationState::NoCode, vec!["NoCode"]),
+        (RegistrationState::CodeIssued, vec!["CodeIssued"]),
+        (RegistrationState::InProgress, vec!["InProgress"]),
+        // "Completed" also matches a completed one with a new one started.
+        (
+            RegistrationState::Completed,
+            vec!["Completed", "CompletedNew"],
+        ),
+        (
+            RegistrationState::CompletedNewInProgress,
+            vec!["CompletedNew"],
+        ),
+        (RegistrationState::Declined, vec!["Declined"]),
+    ];
+    for (state, expected) in cases {
+        let filter = PeopleFilter {
+            state: Some(state),
+            ..PeopleFilter::new(o.id, cw, 10)
+        };
+        assert_eq!(listed(&app, &filter).await, expected, "{state:?}");
+    }
+}
+
+async fn people_filter_by_created_and_completed_dates(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let first = person_in(&app, o.id, 1, "X", "First").await;
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let between = Utc::now();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let second = person_in(&app, o.id, 2, "X", "Second").await;
+    let day = Utc::now().trunc_subsecs(6) + Duration::days(1);
+    complete_registration(&app, &first, day).await;
+    complete_registration(&app, &second, day + Duration::days(1)).await;
+
+    let base = PeopleFilter::new(o.id, cw, 10);
+    let created_from = PeopleFilter {
+        created_from: Some(between),
+        ..base.clone()
+    };
+    assert_eq!(listed(&app, &created_from).await, ["Second"]);
+    let created_before = PeopleFilter {
+        created_before: Some(between),
+        ..base.clone()
+    };
+    assert_eq!(listed(&app, &created_before).await, ["First"]);
+    // `from` is inclusive, `before` exclusive.
+    let completed_day = PeopleFilter {
+        completed_from: Some(day),
+        completed_before: Some(day + Duration::days(1)),
+        ..base.clone()
+    };
+    assert_eq!(listed(&app, &completed_day).await, ["First"]);
+    let completed_from = PeopleFilter {
+        completed_from: Some(day + Duration::days(1)),
+        ..base
+    };
+    assert_eq!(listed(&app, &completed_from).await, ["Second"]);
+}
+
+async fn worklist_adds_once_and_removes_per_caseworker(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let colleague = app
+        .store
+        .create_caseworker(&new_caseworker(o.id, "ola", &[Role::Reader]))
+        .await
+        .unwrap()
+        .id;
+    let a = person_in(&app, o.id, 1, "X", "Aa").await;
+    let b = person_in(&app, o.id, 2, "X", "Bb").await;
+    let now = Utc::now();
+    app.store.add_to_worklist(cw, a.id, now).await.unwrap();
+    app.store.add_to_worklist(cw, a.id, now).await.unwrap();
+    app.store
+        .add_to_worklist(colleague, b.id, now)
+        .await
+        .unwrap();
+
+    let mine = PeopleFilter {
+        worklist_only: true,
+        ..PeopleFilter::new(o.id, cw, 10)
+    };
+    let (items, total) = app.store.people(&mine).await.unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(items[0].person.id, a.id);
+    assert!(items[0].on_worklist);
+    let (all, _) = app
+        .store
+        .people(&PeopleFilter::new(o.id, cw, 10))
+        .await
+        .unwrap();
+    let flags: Vec<_> = all.iter().map(|l| l.on_worklist).collect();
+    assert_eq!(flags, [true, false], "on_worklist is the caller's own list");
+
+    app.store.remove_from_worklist(cw, a.id).await.unwrap();
+    app.store.remove_from_worklist(cw, a.id).await.unwrap();
+    assert!(listed(&app, &mine).await.is_empty());
+    let theirs = PeopleFilter {
+        worklist_only: true,
+        ..PeopleFilter::new(o.id, colleague, 10)
+    };
+    assert_eq!(listed(&app, &theirs).await, ["Bb"]);
+}
+
+async fn people_are_searched_by_every_kind(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let muller = person_in(&app, o.id, 1, "Åsa", "Müller").await;
+    person_in(&app, o.id, 2, "Ola", "Nordmann").await;
+    person_in(&app, o.id, 3, "Per", "Cent%").await;
+    app.store
+        .update_identity(
+            muller.id,
+            &IdentityChange {
+                first_name: "Åsa".into(),
+                last_name: "Müller".into(),
+                date_of_birth: Some(Date::new(1990, 1, 31).unwrap()),
+                gender: Some(Gender::Female),
+                citizenships: vec!["SYR".into()],
+                registration_number: Some(RegistrationNumber::parse("104233").unwrap()),
+                national_id: Some(NationalId::parse("15076500565").unwrap()),
+            },
+        )
+        .await
+        .unwrap();
+    let search = |matching: PersonMatch| PeopleFilter {
+        matching: Some(matching),
+        ..PeopleFilter::new(o.id, cw, 10)
+    };
+    let name = |surname: Option<&str>, first_name: Option<&str>, words: &[&str]| {
+        search(PersonMatch::Name {
+            surname: surname.map(fold_name),
+            first_name: first_name.map(fold_name),
+            words: words.iter().map(|w| fold_name(w)).collect(),
+        })
+    };
+    let cases = [
+        (
+            search(PersonMatch::DufNumber(duf(2).as_str().into())),
+            vec!["Nordmann"],
+        ),
+        (
+            search(PersonMatch::RegistrationNumber(
+                RegistrationNumber::parse("104233").unwrap(),
+            )),
+            vec!["Müller"],
+        ),
+        (
+            search(PersonMatch::NationalId(
+                NationalId::parse("15076500565").unwrap(),
+            )),
+            vec!["Müller"],
+        ),
+        (
+            search(PersonMatch::DateOfBirth(Date::new(1990, 1, 31).unwrap())),
+            vec!["Müller"],
+        ),
+        (
+            search(PersonMatch::DateOfBirth(Date::new(1990, 2, 1).unwrap())),
+            vec![],
+        ),
+        // Names match folded substrings: no accents, any case.
+        (name(Some("MULL"), None, &[]), vec!["Müller"]),
+        (name(None, Some("asa"), &[]), vec!["Müller"]),
+        (name(Some("muller"), Some("ola"), &[]), vec![]),
+        (name(None, None, &["nord", "ola"]), vec!["Nordmann"]),
+        (name(None, None, &["ola", "müller"]), vec![]),
+        // LIKE wildcards in a name mean themselves.
+        (name(Some("%"), None, &[]), vec!["Cent%"]),
+        (name(None, None, &["_"]), vec![]),
+    ];
+    for (filter, expected) in cases {
+        assert_eq!(
+            listed(&app, &filter).await,
+            expected,
+            "{:?}",
+            filter.matching
+        );
+    }
+}
+
+async fn identity_is_replaced_and_a_national_id_belongs_to_one_person(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let a = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let b = person_in(&app, o.id, 2, "Ola", "Nordmann").await;
+    let change = IdentityChange {
+        first_name: "Amína".into(),
+        last_name: "Tesfaye".into(),
+        date_of_birth: Some(Date::new(1965, 7, 15).unwrap()),
+        gender: Some(Gender::Female),
+        citizenships: vec!["ERI".into(), "ETH".into()],
+        registration_number: Some(RegistrationNumber::parse("104233").unwrap()),
+        national_id: Some(NationalId::parse("15076500565").unwrap()),
+    };
+    let updated = app.store.update_identity(a.id, &change).await.unwrap();
+    assert_eq!(updated.first_name, "Amína");
+    assert_eq!(updated.last_name, "Tesfaye");
+    assert_eq!(updated.date_of_birth, change.date_of_birth);
+    assert_eq!(updated.gender, Some(Gender::Female));
+    assert_eq!(updated.citizenships, ["ERI", "ETH"]);
+    assert_eq!(updated.registration_number, change.registration_number);
+    assert_eq!(updated.national_id, change.national_id);
+    assert_eq!(
+        (updated.id, updated.duf_number.clone()),
+        (a.id, a.duf_number.clone())
+    );
+    assert_eq!(app.store.person_by_id(a.id).await.unwrap(), Some(updated));
+
+    let taken = app.store.update_identity(b.id, &change).await;
+    assert!(matches!(taken, Err(StoreError::Conflict(_))), "{taken:?}");
+    let nobody = app.store.update_identity(Uuid::new_v4(), &change).await;
+    assert!(
+        matches!(nobody, Err(StoreError::MissingReference)),
+        "{nobody:?}"
+    );
+    let other = IdentityChange {
+        national_id: Some(NationalId::parse("02028545692").unwrap()),
+        ..change
+    };
+    app.store.update_identity(b.id, &other).await.unwrap();
+}
+
+async fn remarks_are_listed_newest_first_with_their_author(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "X", "Y").await;
+    let other = person_in(&app, o.id, 2, "X", "Z").await;
+    let now = Utc::now().trunc_subsecs(6);
+    let first = app
+        .store
+        .add_remark(p.id, cw, "Called, no answer", now)
+        .await
+        .unwrap();
+    assert_eq!(first.author, "Name of kari");
+    assert_eq!(first.text, "Called, no answer");
+    let second = app
+        .store
+        .add_remark(p.id, cw, "Came by", now + Duration::minutes(1))
+        .await
+        .unwrap();
+    assert_eq!(app.store.remarks(p.id).await.unwrap(), [second, first]);
+    assert!(app.store.remarks(other.id).await.unwrap().is_empty());
+}
+
+async fn the_latest_code_says_why_it_ended(app: TestApp) {
+    let p = a_person(&app).await;
+    assert!(app.store.latest_code(p.id).await.unwrap().is_none());
+    let first = issue(&app, &new_code(&p, 1)).await;
+    let latest = app.store.latest_code(p.id).await.unwrap().unwrap();
+    assert_eq!(latest.created_at, first.created_at);
+    assert_eq!(latest.expires_at, first.expires_at);
+    assert_eq!((latest.ended_at, latest.end_reason), (None, None));
+
+    let second = issue(&app, &new_code(&p, 2)).await;
+    let latest = app.store.latest_code(p.id).await.unwrap().unwrap();
+    assert_eq!(latest.created_at, second.created_at);
+    assert_eq!(latest.end_reason, None);
+
+    app.store
+        .end_applicant_sessions(second.id, Utc::now())
+        .await
+        .unwrap();
+    let latest = app.store.latest_code(p.id).await.unwrap().unwrap();
+    assert_eq!(latest.end_reason, Some(CodeEndReason::LoggedOut));
+    assert!(latest.ended_at.is_some());
+
+    let mut third = new_code(&p, 3);
+    third.created_at += Duration::seconds(1);
+    let third = issue(&app, &third).await;
+    for _ in 0..2 {
+        app.store.reserve_code_try(third.id, 2).await.unwrap();
+    }
+    app.store
+        .end_exhausted_code(third.id, 2, Utc::now())
+        .await
+        .unwrap();
+    let latest = app.store.latest_code(p.id).await.unwrap().unwrap();
+    assert_eq!(latest.end_reason, Some(CodeEndReason::TooManyTries));
+    assert_eq!(latest.wrong_tries, 2);
+}
+
+fn audit_event(at: DateTime<Utc>, action: AuditAction) -> NewAuditEvent {
+    NewAuditEvent {
+        at,
+        actor_id: None,
+        actor: "operator".into(),
+        organisation_id: None,
+        action,
+        person_id: None,
+        person_organisation_id: None,
+        registration_id: None,
+        fields: vec![],
+        reason: None,
+        client_address: None,
+        request_id: None,
+    }
+}
+
+async fn audit_events_are_appended_as_a_keyed_chain(app: TestApp) {
+    let key = ChainKey::new(vec![7; 32]);
+    assert_eq!(app.store.append_audit(&key, &[]).await.unwrap(), None);
+    // Nanoseconds are dropped before hashing: what is hashed is read back.
+    let at = Utc::now().trunc_subsecs(6) + Duration::nanoseconds(789);
+    let event = NewAuditEvent {
+        actor_id: Some(Uuid::new_v4()),
+        organisation_id: Some(Uuid::new_v4()),
+        person_id: Some(Uuid::new_v4()),
+        person_organisation_id: Some(Uuid::new_v4()),
+        registration_id: Some(Uuid::new_v4()),
+        fields: vec!["identity".into(), "contact".into()],
+        reason: Some("Papers shown".into()),
+        client_address: Some("192.0.2.1".into()),
+        request_id: Some("req-1".into()),
+        ..audit_event(at, AuditAction::CorrectIdentity)
+    };
+    let head = app
+        .store
+        .append_audit(&key, &[event.clone(), audit_event(at, AuditAction::Login)])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(head.seq, 2);
+    let head = app
+        .store
+        .append_audit(&key, &[audit_event(at, AuditAction::Logout)])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(head.seq, 3);
+
+    let chain = app.store.audit_chain_after(0, 100).await.unwrap();
+    assert_eq!(chain.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2, 3]);
+    let expected = NewAuditEvent {
+        at: at.trunc_subsecs(6),
+        ..event
+    };
+    assert_eq!(chain[0].event, expected);
+    let mut prev = GENESIS.to_vec();
+    for record in &chain {
+        assert_eq!(record.prev_hash, prev);
+        let hash = chain_hash(&key, &prev, &canonical(record.seq, &record.event));
+        assert_eq!(
+            record.hash, hash,
+            "event {} is keyed and linked",
+            record.seq
+        );
+        prev = hash;
+    }
+    assert_eq!(head.hash, prev);
+    let tail = app.store.audit_chain_after(1, 1).await.unwrap();
+    assert_eq!(tail, chain[1..2]);
+}
+
+async fn concurrent_audit_appends_keep_one_unbroken_chain(app: TestApp) {
+    let key = ChainKey::new(vec![7; 32]);
+    let at = Utc::now();
+    let pair = [
+        audit_event(at, AuditAction::Search),
+        audit_event(at, AuditAction::List),
+    ];
+    let appends =
+        futures_util::future::join_all((0..20).map(|_| app.store.append_audit(&key, &pair))).await;
+    assert!(appends.iter().all(|a| a.as_ref().unwrap().is_some()));
+    let chain = app.store.audit_chain_after(0, 1000).await.unwrap();
+    assert_eq!(
+        chain.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        (1..=40).collect::<Vec<_>>()
+    );
+    for pair in chain.windows(2) {
+        assert_eq!(pair[1].prev_hash, pair[0].hash);
+        // Each append's events stay together.
+        if pair[0].seq % 2 == 1 {
+            assert_eq!(pair[0].event.action, AuditAction::Search);
+            assert_eq!(pair[1].event.action, AuditAction::List);
+        }
+    }
+}
+
+async fn audit_events_are_filtered_newest_first_with_a_total(app: TestApp) {
+    let key = ChainKey::new(vec![7; 32]);
+    let (mine, theirs, actor, person) = (
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+    );
+    let t0 = Utc::now().trunc_subsecs(6);
+    let events = [
+        // 1: by my organisation.
+        NewAuditEvent {
+            actor_id: Some(actor),
+            organisation_id: Some(mine),
+            ..audit_event(t0, AuditAction::Login)
+        },
+        // 2: by another organisation, about my person.
+        NewAuditEvent {
+            organisation_id: Some(theirs),
+            person_id: Some(person),
+            person_organisation_id: Some(mine),
+            ..audit_event(t0 + Duration::hours(1), AuditAction::OutsideLookup)
+        },
+        // 3: another organisation's own business.
+        NewAuditEvent {
+            organisation_id: Some(theirs),
+            ..audit_event(t0 + Duration::hours(2), AuditAction::Login)
+        },
+        // 4: by my organisation, about my person.
+        NewAuditEvent {
+            actor_id: Some(actor),
+            organisation_id: Some(mine),
+            person_id: Some(person),
+            person_organisation_id: Some(mine),
+            ..audit_event(t0 + Duration::hours(3), AuditAction::ReadPerson)
+        },
+    ];
+    app.store.append_audit(&key, &events).await.unwrap();
+
+    let seqs = |filter: AuditFilter| {
+        let store = app.store.clone();
+        async move {
+            let (records, total) = store.audit_events(&filter).await.unwrap();
+            (records.iter().map(|r| r.seq).collect::<Vec<_>>(), total)
+        }
+    };
+    let all = AuditFilter {
+        limit: 10,
+        ..AuditFilter::default()
+    };
+    assert_eq!(seqs(all.clone()).await, (vec![4, 3, 2, 1], 4));
+    let cases = [
+        (
+            AuditFilter {
+                organisation_id: Some(mine),
+                ..all.clone()
+            },
+            vec![4, 2, 1],
+        ),
+        (
+            AuditFilter {
+                action: Some(AuditAction::Login),
+                ..all.clone()
+            },
+            vec![3, 1],
+        ),
+        (
+            AuditFilter {
+                actor_id: Some(actor),
+                ..all.clone()
+            },
+            vec![4, 1],
+        ),
+        (
+            AuditFilter {
+                person_id: Some(person),
+                ..all.clone()
+            },
+            vec![4, 2],
+        ),
+        // `from` is inclusive, `before` exclusive.
+        (
+            AuditFilter {
+                from: Some(t0 + Duration::hours(1)),
+                before: Some(t0 + Duration::hours(3)),
+                ..all.clone()
+            },
+            vec![3, 2],
+        ),
+    ];
+    for (filter, expected) in cases {
+        let total = expected.len() as u64;
+        assert_eq!(seqs(filter.clone()).await, (expected, total), "{filter:?}");
+    }
+    let page = AuditFilter {
+        limit: 2,
+        offset: 1,
+        ..all
+    };
+    assert_eq!(seqs(page).await, (vec![3, 2], 4));
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -518,8 +1449,61 @@ on_both_engines!(
     a_code_below_the_limit_is_not_ended,
     login_throttle_changes_only_by_compare_and_swap,
     ending_sessions_ends_the_code_and_its_sessions,
+    ending_a_persons_sessions_keeps_the_code,
     consents_are_listed_newest_first,
     a_person_has_at_most_one_draft,
     draft_update_needs_the_current_revision,
     completed_registration_cannot_be_updated_and_history_is_newest_first,
+    the_store_names_its_engine_and_answers_a_ping,
+    caseworker_is_created_with_its_roles_and_found_by_name_and_id,
+    roles_are_replaced_and_accounts_listed_per_organisation,
+    caseworker_sessions_are_touched_and_ended,
+    disabling_an_account_ends_its_sessions,
+    people_are_only_those_of_the_organisation_and_paged_with_a_total,
+    people_sort_by_every_key_in_both_directions,
+    people_filter_by_registration_state,
+    people_filter_by_created_and_completed_dates,
+    worklist_adds_once_and_removes_per_caseworker,
+    people_are_searched_by_every_kind,
+    identity_is_replaced_and_a_national_id_belongs_to_one_person,
+    remarks_are_listed_newest_first_with_their_author,
+    the_latest_code_says_why_it_ended,
+    audit_events_are_appended_as_a_keyed_chain,
+    concurrent_audit_appends_keep_one_unbroken_chain,
+    audit_events_are_filtered_newest_first_with_a_total,
 );
+
+/// The contract suite covers every store method: each method of `Store`
+/// and `BackOfficeStore` is called somewhere in this file.
+#[test]
+fn every_store_method_has_a_contract_test() {
+    let traits = [
+        (include_str!("../../src/db/mod.rs"), "pub trait Store"),
+        (
+            include_str!("../../src/db/back_office.rs"),
+            "pub trait BackOfficeStore",
+        ),
+    ];
+    let this_file = include_str!("store_contract.rs");
+    let mut missing = Vec::new();
+    for (source, header) in traits {
+        let start = source.find(header).expect("the trait is where it was");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the trait ends")];
+        let methods: Vec<&str> = body
+            .split("fn ")
+            .skip(1)
+            .map(|rest| &rest[..rest.find(['(', '<']).unwrap()])
+            .collect();
+        assert!(methods.len() > 10, "no methods found in {header}");
+        for method in methods {
+            if !this_file.contains(&format!(".{method}(")) {
+                missing.push(method);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "store methods without a contract test: {missing:?}"
+    );
+}

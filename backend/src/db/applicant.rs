@@ -1,0 +1,535 @@
+//! The applicant half of [`super::Store`], written once for both engines:
+//! organisations and people, login codes and throttles, sessions, consent
+//! and registrations. Each engine module expands `applicant_impl!` over
+//! its own store; the SQL is the same but for what [`super::dialect`]
+//! names.
+
+/// Expands to `impl Store for $store` in a module of its own. `$read` and
+/// `$write` name the pools for reads and writes (the same pool on
+/// PostgreSQL); `$d` is the engine's [`super::dialect::Dialect`].
+macro_rules! applicant_impl {
+    ($store:ident, $read:ident, $write:ident, $d:path) => {
+        mod applicant_store {
+            use async_trait::async_trait;
+            use chrono::{DateTime, Utc};
+            use kartlegg_shared::api::RegistrationStatus;
+            use kartlegg_shared::caseworker::CodeEndReason;
+            use kartlegg_shared::domain::DufNumber;
+            use uuid::Uuid;
+
+            use crate::db::rows::{
+                ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS,
+                PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str,
+                status_str, to_json_text,
+            };
+            use crate::db::{
+                ApplicantSessionRecord, Consent, DraftUpdate, Engine, LoginCodeRecord,
+                LoginThrottle, NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson,
+                Organisation, Person, Store, StoreError, StoredRegistration, fold_name,
+            };
+
+            const REGISTRATION_COLUMNS: &str = $d.registration_columns;
+            const JSON: &str = $d.json_cast;
+
+            #[async_trait]
+            impl Store for super::$store {
+                fn engine(&self) -> Engine {
+                    $d.engine
+                }
+
+                async fn ping(&self) -> Result<(), StoreError> {
+                    sqlx::query("SELECT 1").execute(&self.$read).await?;
+                    Ok(())
+                }
+
+                async fn create_organisation(
+                    &self,
+                    new: &NewOrganisation,
+                ) -> Result<Organisation, StoreError> {
+                    let row: OrganisationRow = sqlx::query_as(
+                        &$d.sql("INSERT INTO organisations (id, number, name, kind, created_at) \
+                         VALUES (?, ?, ?, ?, ?) RETURNING id, number, name, kind, created_at"),
+                    )
+                    .bind(Uuid::new_v4())
+                    .bind(&new.number)
+                    .bind(&new.name)
+                    .bind(new.kind.as_str())
+                    .bind(Utc::now())
+                    .fetch_one(&self.$write)
+                    .await?;
+                    row.try_into()
+                }
+
+                async fn organisation_by_number(
+                    &self,
+                    number: &str,
+                ) -> Result<Option<Organisation>, StoreError> {
+                    let row: Option<OrganisationRow> = sqlx::query_as(
+                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations \
+                                 WHERE number = ?"),
+                    )
+                    .bind(number)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+                    let rows: Vec<OrganisationRow> = sqlx::query_as(
+                        &$d.sql("SELECT id, number, name, kind, created_at FROM organisations \
+                                 ORDER BY number"),
+                    )
+                    .fetch_all(&self.$read)
+                    .await?;
+                    convert_all(rows)
+                }
+
+                async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
+                    let row: PersonRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO people (id, duf_number, organisation_id, first_name, \
+                             last_name, created_at, first_name_key, last_name_key) VALUES (?, ?, \
+                             ?, ?, ?, ?, ?, ?) RETURNING {PERSON_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(new.duf_number.as_str())
+                    .bind(new.organisation_id)
+                    .bind(&new.first_name)
+                    .bind(&new.last_name)
+                    .bind(Utc::now())
+                    .bind(fold_name(&new.first_name))
+                    .bind(fold_name(&new.last_name))
+                    .fetch_one(&self.$write)
+                    .await?;
+                    row.try_into()
+                }
+
+                async fn person_by_duf(
+                    &self,
+                    duf: &DufNumber,
+                ) -> Result<Option<Person>, StoreError> {
+                    let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {PERSON_COLUMNS} FROM people WHERE duf_number = ?"
+                    )))
+                    .bind(duf.as_str())
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn person_by_id(&self, id: Uuid) -> Result<Option<Person>, StoreError> {
+                    let row: Option<PersonRow> = sqlx::query_as(
+                        &$d.sql(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?")),
+                    )
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn organisation_by_id(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<Organisation>, StoreError> {
+                    let row: Option<OrganisationRow> = sqlx::query_as(&$d.sql(
+                        "SELECT id, number, name, kind, created_at FROM organisations WHERE id = ?",
+                    ))
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn issue_login_code(
+                    &self,
+                    new: &NewLoginCode,
+                    max_recent: i64,
+                    recent_since: DateTime<Utc>,
+                ) -> Result<Option<LoginCodeRecord>, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    // Serialise issues for one person: the count below and the insert
+                    // must see the same rows.
+                    if let Some(lock) = $d.lock_person {
+                        sqlx::query(&$d.sql(lock))
+                            .bind(new.person_id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let (recent,): (i64,) = sqlx::query_as(&$d.sql(
+                        "SELECT COUNT(*) FROM login_codes WHERE person_id = ? AND created_at >= ?",
+                    ))
+                    .bind(new.person_id)
+                    .bind(recent_since)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if recent >= max_recent {
+                        return Ok(None);
+                    }
+                    sqlx::query(&$d.sql(
+                        "UPDATE login_codes SET ended_at = ?, end_reason = ? \
+                         WHERE person_id = ? AND ended_at IS NULL",
+                    ))
+                    .bind(new.created_at)
+                    .bind(CodeEndReason::Replaced.as_str())
+                    .bind(new.person_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? \
+                                 AND ended_at IS NULL"),
+                    )
+                    .bind(new.created_at)
+                    .bind(new.person_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    let row: LoginCodeRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO login_codes (id, person_id, code_hash, created_at, \
+                         expires_at) VALUES (?, ?, ?, ?, ?) RETURNING {LOGIN_CODE_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(new.person_id)
+                    .bind(&new.code_hash)
+                    .bind(new.created_at)
+                    .bind(new.expires_at)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    row.try_into().map(Some)
+                }
+
+                async fn current_login_code(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Option<LoginCodeRecord>, StoreError> {
+                    let row: Option<LoginCodeRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {LOGIN_CODE_COLUMNS} FROM login_codes \
+                         WHERE person_id = ? AND ended_at IS NULL"
+                    )))
+                    .bind(person_id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn reserve_code_try(
+                    &self,
+                    code_id: Uuid,
+                    max_tries: i64,
+                ) -> Result<Option<i64>, StoreError> {
+                    let tries: Option<(i64,)> = sqlx::query_as(
+                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries + 1 WHERE id = ? \
+                         AND ended_at IS NULL AND wrong_tries < ? RETURNING wrong_tries"),
+                    )
+                    .bind(code_id)
+                    .bind(max_tries)
+                    .fetch_optional(&self.$write)
+                    .await?;
+                    Ok(tries.map(|(t,)| t))
+                }
+
+                async fn refund_code_try(&self, code_id: Uuid) -> Result<(), StoreError> {
+                    sqlx::query(
+                        &$d.sql("UPDATE login_codes SET wrong_tries = wrong_tries - 1 WHERE id = ? \
+                                 AND wrong_tries > 0"),
+                    )
+                    .bind(code_id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
+
+                async fn end_exhausted_code(
+                    &self,
+                    code_id: Uuid,
+                    max_tries: i64,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql(
+                        "UPDATE login_codes SET ended_at = ?, end_reason = ? \
+                         WHERE id = ? AND ended_at IS NULL AND wrong_tries >= ?",
+                    ))
+                    .bind(now)
+                    .bind(CodeEndReason::TooManyTries.as_str())
+                    .bind(code_id)
+                    .bind(max_tries)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
+
+                async fn login_throttle(
+                    &self,
+                    key: &[u8],
+                ) -> Result<Option<LoginThrottle>, StoreError> {
+                    // From the writer: a compare-and-swap must start from the newest row.
+                    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+                        &$d.sql("SELECT failures, last_failure_at, next_try_at FROM \
+                                 login_throttles WHERE key = ?"),
+                    )
+                    .bind(key)
+                    .fetch_optional(&self.$write)
+                    .await?;
+                    Ok(
+                        row.map(|(failures, last_failure_at, next_try_at)| LoginThrottle {
+                            failures,
+                            last_failure_at,
+                            next_try_at,
+                        }),
+                    )
+                }
+
+                async fn swap_login_throttle(
+                    &self,
+                    key: &[u8],
+                    expected: Option<&LoginThrottle>,
+                    new: &LoginThrottle,
+                    forget_before: i64,
+                ) -> Result<bool, StoreError> {
+                    let done =
+                        match expected {
+                            None => {
+                                sqlx::query(&$d.sql("DELETE FROM login_throttles WHERE \
+                                                     last_failure_at < ?"))
+                                    .bind(forget_before)
+                                    .execute(&self.$write)
+                                    .await?;
+                                sqlx::query(
+                                    &$d.sql("INSERT INTO login_throttles (key, failures, \
+                                 last_failure_at, next_try_at) VALUES (?, ?, ?, ?) ON CONFLICT \
+                                 (key) DO NOTHING"),
+                                )
+                                .bind(key)
+                                .bind(new.failures)
+                                .bind(new.last_failure_at)
+                                .bind(new.next_try_at)
+                                .execute(&self.$write)
+                                .await?
+                            }
+                            Some(old) => sqlx::query(
+                                &$d.sql("UPDATE login_throttles SET failures = ?, last_failure_at \
+                                 = ?, next_try_at = ? WHERE key = ? AND failures = ? AND \
+                                 last_failure_at = ? AND next_try_at = ?"),
+                            )
+                            .bind(new.failures)
+                            .bind(new.last_failure_at)
+                            .bind(new.next_try_at)
+                            .bind(key)
+                            .bind(old.failures)
+                            .bind(old.last_failure_at)
+                            .bind(old.next_try_at)
+                            .execute(&self.$write)
+                            .await?,
+                        };
+                    Ok(done.rows_affected() == 1)
+                }
+
+                async fn clear_login_throttle(&self, key: &[u8]) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql("DELETE FROM login_throttles WHERE key = ?"))
+                        .bind(key)
+                        .execute(&self.$write)
+                        .await?;
+                    Ok(())
+                }
+
+                async fn create_applicant_session(
+                    &self,
+                    new: &NewApplicantSession,
+                ) -> Result<ApplicantSessionRecord, StoreError> {
+                    let row: SessionRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO applicant_sessions \
+                         (id, person_id, code_id, created_at, last_seen_at, expires_at) \
+                         VALUES (?, ?, ?, ?, ?, ?) RETURNING {SESSION_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(new.person_id)
+                    .bind(new.code_id)
+                    .bind(new.created_at)
+                    .bind(new.created_at)
+                    .bind(new.expires_at)
+                    .fetch_one(&self.$write)
+                    .await?;
+                    row.try_into()
+                }
+
+                async fn applicant_session(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<ApplicantSessionRecord>, StoreError> {
+                    let row: Option<SessionRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {SESSION_COLUMNS} FROM applicant_sessions WHERE id = ?"
+                    )))
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn touch_applicant_session(
+                    &self,
+                    id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        &$d.sql("UPDATE applicant_sessions SET last_seen_at = ? WHERE id = ?"),
+                    )
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
+
+                async fn end_applicant_sessions(
+                    &self,
+                    code_id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<(), StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    sqlx::query(
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE code_id = ? AND \
+                                 ended_at IS NULL"),
+                    )
+                    .bind(now)
+                    .bind(code_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        &$d.sql("UPDATE login_codes SET ended_at = ?, end_reason = ? WHERE id = ? \
+                                 AND ended_at IS NULL"),
+                    )
+                    .bind(now)
+                    .bind(CodeEndReason::LoggedOut.as_str())
+                    .bind(code_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn end_person_sessions(
+                    &self,
+                    person_id: Uuid,
+                    now: DateTime<Utc>,
+                ) -> Result<u64, StoreError> {
+                    let ended = sqlx::query(
+                        &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE person_id = ? \
+                                 AND ended_at IS NULL"),
+                    )
+                    .bind(now)
+                    .bind(person_id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(ended.rows_affected())
+                }
+
+                async fn record_consent(&self, consent: &Consent) -> Result<(), StoreError> {
+                    sqlx::query(
+                        &$d.sql("INSERT INTO consents (person_id, version, decision, decided_at) \
+                                 VALUES (?, ?, ?, ?)"),
+                    )
+                    .bind(consent.person_id)
+                    .bind(&consent.version)
+                    .bind(decision_str(consent.decision))
+                    .bind(consent.decided_at)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
+                }
+
+                async fn consents(&self, person_id: Uuid) -> Result<Vec<Consent>, StoreError> {
+                    let rows: Vec<ConsentRow> = sqlx::query_as(&$d.sql(
+                        "SELECT person_id, version, decision, decided_at FROM consents \
+                         WHERE person_id = ? ORDER BY seq DESC",
+                    ))
+                    .bind(person_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    convert_all(rows)
+                }
+
+                async fn create_registration(
+                    &self,
+                    person_id: Uuid,
+                    questionnaire_version: u32,
+                    now: DateTime<Utc>,
+                ) -> Result<StoredRegistration, StoreError> {
+                    let row: RegistrationRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO registrations (id, person_id, number, status, \
+                         questionnaire_version, revision, answers, saved_sections, created_at, \
+                         updated_at) VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM \
+                         registrations WHERE person_id = ?), 'draft', ?, 0, '{{}}'{JSON}, \
+                         '[]'{JSON}, ?, ?) RETURNING {REGISTRATION_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(person_id)
+                    .bind(person_id)
+                    .bind(i64::from(questionnaire_version))
+                    .bind(now)
+                    .bind(now)
+                    .fetch_one(&self.$write)
+                    .await?;
+                    row.try_into()
+                }
+
+                async fn latest_registration(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Option<StoredRegistration>, StoreError> {
+                    let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {REGISTRATION_COLUMNS} FROM registrations \
+                         WHERE person_id = ? ORDER BY number DESC LIMIT 1"
+                    )))
+                    .bind(person_id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn registrations(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Vec<StoredRegistration>, StoreError> {
+                    let rows: Vec<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {REGISTRATION_COLUMNS} FROM registrations \
+                         WHERE person_id = ? ORDER BY number DESC"
+                    )))
+                    .bind(person_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    convert_all(rows)
+                }
+
+                async fn update_draft(
+                    &self,
+                    update: &DraftUpdate,
+                ) -> Result<StoredRegistration, StoreError> {
+                    let status = if update.complete {
+                        RegistrationStatus::Completed
+                    } else {
+                        RegistrationStatus::Draft
+                    };
+                    let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
+                        "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
+                         saved_sections = ?{JSON}, updated_at = ?, status = ?, completed_at = ?, \
+                         language = COALESCE(?, language) \
+                         WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
+                         RETURNING {REGISTRATION_COLUMNS}"
+                    )))
+                    .bind(to_json_text(&update.answers)?)
+                    .bind(to_json_text(&update.saved_sections)?)
+                    .bind(update.now)
+                    .bind(status_str(status))
+                    .bind(update.complete.then_some(update.now))
+                    .bind(update.language.as_deref())
+                    .bind(update.id)
+                    .bind(update.person_id)
+                    .bind(update.expected_revision)
+                    .fetch_optional(&self.$write)
+                    .await?;
+                    row.ok_or(StoreError::Stale)?.try_into()
+                }
+            }
+        }
+    };
+}
+
+pub(super) use applicant_impl;
