@@ -15,6 +15,7 @@ use crate::auth::caseworker::CASEWORKER_COOKIE;
 use crate::auth::code::CODE_DIGITS;
 use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
+use crate::routes::responses::problem;
 use crate::{AppState, routes};
 
 #[derive(OpenApi)]
@@ -288,8 +289,6 @@ fn set_description(schema: &mut Schema, description: Option<String>) {
 /// Added here, over the merged document, so that no handler can forget
 /// them; a handler's own wording of one is kept.
 fn document_body_refusals(doc: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-
     const REFUSALS: [(&str, &str); 4] = [
         (
             "400",
@@ -321,17 +320,9 @@ fn document_body_refusals(doc: &mut utoipa::openapi::OpenApi) {
             }
             let responses = &mut operation.responses.responses;
             for (status, description) in REFUSALS {
-                responses.entry(status.to_owned()).or_insert_with(|| {
-                    let problem = ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build();
-                    RefOr::T(
-                        ResponseBuilder::new()
-                            .description(description)
-                            .content("application/problem+json", problem)
-                            .build(),
-                    )
-                });
+                responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| RefOr::T(problem(description)));
             }
         }
     }
@@ -342,8 +333,6 @@ fn document_body_refusals(doc: &mut utoipa::openapi::OpenApi) {
 /// wider description of the 403 it has already. Done here, over the merged
 /// document, so that no handler can forget it.
 fn document_cross_site_refusal(doc: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-
     const WHY: &str = "a browser sent it from another site with the session cookie";
     for (path, item) in &mut doc.paths.paths {
         if !path.starts_with("/api/v1/") {
@@ -363,18 +352,7 @@ fn document_cross_site_refusal(doc: &mut utoipa::openapi::OpenApi) {
                 }
                 Some(RefOr::Ref(_)) => {}
                 None => {
-                    let problem = ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build();
-                    responses.insert(
-                        "403".into(),
-                        RefOr::T(
-                            ResponseBuilder::new()
-                                .description(format!("Refused: {WHY}"))
-                                .content("application/problem+json", problem)
-                                .build(),
-                        ),
-                    );
+                    responses.insert("403".into(), RefOr::T(problem(&format!("Refused: {WHY}"))));
                 }
             }
         }

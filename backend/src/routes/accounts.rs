@@ -25,6 +25,7 @@ use crate::back_office::{self, parse_id};
 use crate::db::{Caseworker, NewCaseworker, StoreError};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::routes::responses::{Administrators, BadPath, NoSuchAccount, Session};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -42,9 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(
         (status = 200, description = "The accounts", body = Vec<Account>),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Administrators,
     )
 )]
 pub async fn list_accounts(
@@ -70,11 +69,9 @@ pub async fn list_accounts(
     request_body = NewAccount,
     responses(
         (status = 201, description = "Created", body = CreatedAccount),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The username is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values (`password_too_short`, `password_too_common`, …)", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Administrators,
     )
 )]
 pub async fn create_account(
@@ -122,12 +119,9 @@ pub async fn create_account(
     request_body = RolesUpdate,
     responses(
         (status = 200, description = "The account with its new roles", body = Account),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot take their own administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A path parameter that is not valid UTF-8, or a bad body", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Administrators, NoSuchAccount,
     )
 )]
 pub async fn set_roles(
@@ -168,12 +162,8 @@ pub async fn set_roles(
     params(("id" = String, Path, description = "The account's id")),
     responses(
         (status = 200, description = "The disabled account", body = Account),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Administrators cannot disable their own account", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Administrators, NoSuchAccount, BadPath,
     )
 )]
 pub async fn disable_account(
@@ -213,11 +203,7 @@ pub async fn disable_account(
     params(("id" = String, Path, description = "The account's id")),
     responses(
         (status = 204, description = "The account may log in again at once"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the administrator role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Administrators, NoSuchAccount, BadPath,
     )
 )]
 pub async fn clear_login_delay(

@@ -23,6 +23,7 @@ use crate::db::{Consent, Person};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::registration::api_time;
+use crate::routes::responses::Session;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -96,8 +97,7 @@ pub async fn log_in(
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
         (status = 200, description = "The live session", body = SessionInfo),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn session_info(
@@ -119,8 +119,7 @@ pub async fn session_info(
     responses(
         (status = 204, description = "Logged out; the cookie is cleared",
          headers(("Set-Cookie" = String, description = "Clears `kartlegg_session`"))),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn log_out(
@@ -146,10 +145,9 @@ pub async fn log_out(
         (status = 204, description = "Decline recorded; logged out",
          headers(("Set-Cookie" = String, description = "Clears `kartlegg_session`"))),
         (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not the current declaration's version, or a bad field", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn consent(
@@ -206,9 +204,8 @@ pub struct MyDataQuery {
     params(MyDataQuery),
     responses(
         (status = 200, description = "The applicant's data", body = MyData),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A query parameter given twice", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn my_data(
@@ -236,8 +233,7 @@ pub async fn my_data(
     responses(
         (status = 200, description = "The applicant's data as `kartlegg-my-data.json`", body = MyData,
          headers(("Content-Disposition" = String, description = "attachment"))),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn my_data_download(

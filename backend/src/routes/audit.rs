@@ -17,6 +17,7 @@ use crate::db::AuditFilter;
 use crate::error::ApiError;
 use crate::extract::AppQuery;
 use crate::registration::api_time;
+use crate::routes::responses::{Auditors, Session};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -33,10 +34,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(AuditQuery),
     responses(
         (status = 200, description = "One page of events", body = AuditPage),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the auditor role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A bad filter, date or page", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Auditors,
     )
 )]
 pub async fn audit_log(
@@ -103,9 +102,7 @@ pub async fn audit_log(
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(
         (status = 200, description = "The verification's result, intact or not", body = ChainVerification),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the auditor role", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Auditors,
     )
 )]
 pub async fn verify(

@@ -20,6 +20,7 @@ use crate::back_office;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::registration::api_time;
+use crate::routes::responses::Session;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -100,8 +101,7 @@ pub async fn caseworker_login(
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(
         (status = 200, description = "The caseworker", body = Me),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn me(cw: CaseworkerSession) -> Json<Me> {
@@ -118,8 +118,7 @@ pub async fn me(cw: CaseworkerSession) -> Json<Me> {
     responses(
         (status = 204, description = "Logged out; the cookie is cleared",
          headers(("Set-Cookie" = String, description = "Clears `kartlegg_caseworker_session`"))),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session,
     )
 )]
 pub async fn log_out(

@@ -9,3 +9,4 @@ pub mod health;
 pub mod people;
 pub mod questionnaire;
 pub mod registration;
+pub mod responses;

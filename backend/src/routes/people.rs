@@ -42,6 +42,7 @@ use crate::db::{AuditFilter, IdentityChange, PeopleFilter, PersonMatch, StoreErr
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::registration::api_time;
+use crate::routes::responses::{BadPath, Counsellors, NoSuchPerson, Readers, Session};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -71,12 +72,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     request_body = SearchRequest,
     responses(
         (status = 200, description = "Matches (logged as reads)", body = SearchResponse),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The text cannot be searched; `errors[0].code` says why \
                                        (`national_id_check_digits`, `invalid_date`, `invalid_number_length`, …)",
          body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers,
     )
 )]
 pub async fn search(
@@ -133,11 +132,9 @@ pub async fn search(
     request_body = OutsideLookupRequest,
     responses(
         (status = 200, description = "The person (logged with the reason)", body = OutsideLookupResult),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No one has this DUF-number", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a DUF-number, or no reason (at least 10 characters)", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers,
     )
 )]
 pub async fn outside_lookup(
@@ -200,10 +197,8 @@ pub async fn outside_lookup(
     params(PeopleQuery),
     responses(
         (status = 200, description = "One page (each person on it logged as read)", body = PeoplePage),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A bad filter, date or page", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers,
     )
 )]
 pub async fn list_people(
@@ -241,10 +236,8 @@ const EXPORT_CHUNK: i64 = 500;
         (status = 200, description = "`kartlegg-people.csv`: duf_number, last_name, first_name, date_of_birth, state, completed_at, created_at",
          content_type = "text/csv", body = String,
          headers(("Content-Disposition" = String, description = "attachment"))),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A bad filter or date", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers,
     )
 )]
 pub async fn export_people(
@@ -325,11 +318,7 @@ pub async fn export_people(
     params(("id" = String, Path, description = "The person's id")),
     responses(
         (status = 200, description = "The person (logged as read)", body = PersonPage),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers, NoSuchPerson, BadPath,
     )
 )]
 pub async fn person_page(
@@ -402,11 +391,8 @@ pub async fn person_page(
     ),
     responses(
         (status = 200, description = "The registration with its answers (logged as read)", body = Registration),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person in the caller's organisation, or no such registration of theirs", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers, BadPath,
     )
 )]
 pub async fn person_registration(
@@ -450,11 +436,8 @@ pub async fn person_registration(
     params(("id" = String, Path, description = "The person's id")),
     responses(
         (status = 200, description = "The person's access log", body = Vec<AccessLogEntry>),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs the reader, counsellor or auditor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, NoSuchPerson, BadPath,
     )
 )]
 pub async fn access_log(
@@ -513,12 +496,8 @@ pub async fn access_log(
     params(("id" = String, Path, description = "The person's id")),
     responses(
         (status = 201, description = "The new code, shown once", body = IssuedCode),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person has been given five codes in the last 24 hours", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors, NoSuchPerson, BadPath,
     )
 )]
 pub async fn issue_new_code(
@@ -562,11 +541,7 @@ pub async fn issue_new_code(
     params(("id" = String, Path, description = "The person's id")),
     responses(
         (status = 204, description = "Every session of the applicant has ended"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors, NoSuchPerson, BadPath,
     )
 )]
 pub async fn end_sessions(
@@ -599,11 +574,8 @@ pub async fn end_sessions(
     request_body = NewRemark,
     responses(
         (status = 201, description = "The remark", body = Remark),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty or longer than 4000 characters", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors, NoSuchPerson,
     )
 )]
 pub async fn add_remark(
@@ -649,12 +621,9 @@ pub async fn add_remark(
     request_body = IdentityUpdate,
     responses(
         (status = 200, description = "The corrected identity", body = PersonIdentity),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The national identity number belongs to another person; the refused attempt is audited", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values; `errors` names each", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors, NoSuchPerson,
     )
 )]
 pub async fn correct_identity(
@@ -808,9 +777,7 @@ fn identity_change(request: &IdentityUpdate) -> Result<(IdentityChange, String),
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
     responses(
         (status = 200, description = "The worklist, by name (logged as reads)", body = Vec<PersonSummary>),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers,
     )
 )]
 pub async fn worklist(
@@ -834,11 +801,7 @@ pub async fn worklist(
     params(("person_id" = String, Path, description = "The person's id")),
     responses(
         (status = 204, description = "On the worklist"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers, NoSuchPerson, BadPath,
     )
 )]
 pub async fn add_to_worklist(
@@ -858,11 +821,7 @@ pub async fn add_to_worklist(
     params(("person_id" = String, Path, description = "The person's id")),
     responses(
         (status = 204, description = "Off the worklist"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs the reader or counsellor role", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person in the caller's organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Readers, NoSuchPerson, BadPath,
     )
 )]
 pub async fn remove_from_worklist(

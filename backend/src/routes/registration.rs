@@ -19,6 +19,7 @@ use crate::db::{DraftUpdate, StoreError, StoredRegistration};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::registration::{complete, merge_section, with_saved_section};
+use crate::routes::responses::{Consented, Session};
 
 /// The part a save is for.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -45,9 +46,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
         (status = 200, description = "The current registration", body = Registration),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Consent has not been given", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Consented,
     )
 )]
 pub async fn current_registration(
@@ -71,13 +70,11 @@ pub async fn current_registration(
     responses(
         (status = 200, description = "Saved", body = Registration),
         (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Consent has not been given", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such part", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another save came first (stale revision), or the registration is completed", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers; `errors` names each", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Consented,
     )
 )]
 pub async fn save_section(
@@ -139,11 +136,9 @@ pub async fn save_section(
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
         (status = 200, description = "Completed", body = Registration),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Consent has not been given", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already completed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers are missing or invalid; `errors` names each", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Consented,
     )
 )]
 pub async fn complete_registration(
@@ -183,10 +178,8 @@ pub async fn complete_registration(
     security(("applicant_session" = []), ("applicant_cookie" = [])),
     responses(
         (status = 201, description = "A new draft with the previous answers", body = Registration),
-        (status = 401, description = "No live session", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Consent has not been given", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A draft is already open", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Server error", body = Problem, content_type = "application/problem+json"),
+        Session, Consented,
     )
 )]
 pub async fn start_again(
