@@ -1,0 +1,61 @@
+//! Remarks on the person.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use kartlegg_shared::caseworker::{AuditAction, NewRemark, REMARK_MAX_CHARS, Remark, Role};
+use kartlegg_shared::problem::Problem;
+use kartlegg_shared::text::{Lines, check_text};
+
+use crate::AppState;
+use crate::auth::CaseworkerSession;
+use crate::back_office::{self, parse_id, person_in_org};
+use crate::error::ApiError;
+use crate::extract::{AppJson, AppPath};
+use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
+
+/// Add a remark to the person.
+#[utoipa::path(
+    post,
+    path = "/api/v1/caseworker/people/{id}/remarks",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(("id" = String, Path, description = "The person's id")),
+    request_body = NewRemark,
+    responses(
+        (status = 201, description = "The remark", body = Remark),
+        (status = 422, description = "Empty or longer than 4000 characters", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors, NoSuchPerson,
+    )
+)]
+pub async fn add_remark(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppPath(id): AppPath<String>,
+    AppJson(request): AppJson<NewRemark>,
+) -> Result<(StatusCode, Json<Remark>), ApiError> {
+    cw.require(&[Role::Counsellor])?;
+    let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    check_text(&request.text, Lines::Many)
+        .map_err(|e| ApiError::field("text", e.code, e.message))?;
+    // The length as sent, as the document states it; blank is no remark.
+    let text = request.text.trim();
+    if text.is_empty() || request.text.chars().count() > REMARK_MAX_CHARS {
+        return Err(ApiError::field(
+            "text",
+            "invalid_length",
+            "A remark has 1 to 4000 characters",
+        ));
+    }
+    let now = state.clock.now();
+    let remark = state
+        .store
+        .add_remark(listing.person.id, cw.account.id, text, now)
+        .await?;
+    let mut event = cw.event(AuditAction::AddRemark, now);
+    event.person_id = Some(listing.person.id);
+    event.person_organisation_id = Some(listing.person.organisation_id);
+    event.fields = vec!["remarks".to_owned()];
+    state.record_audit(&[event]).await?;
+    Ok((StatusCode::CREATED, Json(back_office::remark(&remark))))
+}
