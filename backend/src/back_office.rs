@@ -82,9 +82,7 @@ pub async fn audit_reads(
     let events: Vec<_> = people
         .iter()
         .map(|p| {
-            let mut event = cw.event(action, now);
-            event.person_id = Some(p.person.id);
-            event.person_organisation_id = Some(p.person.organisation_id);
+            let mut event = cw.event_about(action, now, &p.person);
             event.fields = fields.iter().map(|f| (*f).to_owned()).collect();
             event
         })

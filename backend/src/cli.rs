@@ -24,7 +24,7 @@ use crate::config::{
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
 use crate::error::ApiError;
 use crate::state::{AppConfig, AppState};
-use crate::{build_router, db, demo, http, openapi, routes};
+use crate::{build_router, db, demo, http, openapi, services};
 
 /// Kartlegg: registers the qualifications of refugees.
 #[derive(Debug, Parser)]
@@ -332,9 +332,9 @@ async fn user_add(args: UserAdd) -> anyhow::Result<()> {
         .context("reading the password from standard input")?;
     let password = password.trim_end_matches(['\r', '\n']);
     let display_name = args.display_name.unwrap_or_else(|| args.username.clone());
-    let (account, secret) = routes::accounts::create_in(
+    let (account, secret) = services::accounts::create(
         store.as_ref(),
-        routes::accounts::NewAccountFor {
+        services::accounts::NewAccount {
             organisation_id: org.id,
             username: &args.username,
             display_name: &display_name,

@@ -12,7 +12,7 @@ use crate::auth::code::LoginCode;
 use crate::auth::login::issue_code;
 use crate::auth::token::Keys;
 use crate::db::{IdentityChange, NewOrganisation, NewPerson, OrganisationKind, Person, Store};
-use crate::routes::accounts::{NewAccountFor, create_in};
+use crate::services::accounts::{self, NewAccount};
 
 /// The demo organisation's number.
 pub const DEMO_ORGANISATION_NUMBER: &str = "demo-0001";
@@ -142,9 +142,9 @@ pub async fn seed(
     for role in Role::ALL {
         let username = format!("demo.{}", role.as_str());
         if store.caseworker_by_username(&username).await?.is_none() {
-            create_in(
+            accounts::create(
                 store,
-                NewAccountFor {
+                NewAccount {
                     organisation_id: organisation.id,
                     username: &username,
                     display_name: &format!("Demo {}", role.as_str()),

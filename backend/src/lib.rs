@@ -16,6 +16,7 @@ pub mod http;
 pub mod openapi;
 pub mod registration;
 pub mod routes;
+pub mod services;
 pub mod state;
 
 pub use http::build_router;

@@ -21,7 +21,7 @@ use super::code::keyed_hash;
 use super::login::FAILURE_FLOOR;
 use super::password::{Busy, DUMMY_HASH, check_password, check_totp};
 use super::token::{self, CASEWORKER_AUDIENCE};
-use crate::db::{Caseworker, CaseworkerSessionRecord, NewAuditEvent, Organisation};
+use crate::db::{Caseworker, CaseworkerSessionRecord, NewAuditEvent, Organisation, Person};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -121,6 +121,20 @@ impl CaseworkerSession {
     /// 403 unless the account may read the people of its organisation.
     pub fn require_reader(&self) -> Result<(), ApiError> {
         self.require(&[Role::Reader, Role::Counsellor])
+    }
+
+    /// An audit event by this caseworker about `person`.
+    pub fn event_about(
+        &self,
+        action: AuditAction,
+        at: DateTime<Utc>,
+        person: &Person,
+    ) -> NewAuditEvent {
+        NewAuditEvent {
+            person_id: Some(person.id),
+            person_organisation_id: Some(person.organisation_id),
+            ..self.event(action, at)
+        }
     }
 
     /// An audit event by this caseworker, now, from this request.

@@ -7,25 +7,22 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{
-    Account, AuditAction, CreatedAccount, DISPLAY_NAME_MAX_CHARS, NewAccount, Role, RolesUpdate,
-    USERNAME_CHARS,
+    Account, AuditAction, CreatedAccount, NewAccount, Role, RolesUpdate,
 };
-use kartlegg_shared::password::check_password;
-use kartlegg_shared::problem::{FieldError, Problem};
-use kartlegg_shared::text::{Lines, check_text};
+use kartlegg_shared::problem::Problem;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::auth::caseworker::account_throttle_key;
-use crate::auth::password::{hash_password, new_totp_secret, totp_base32, totp_uri};
+use crate::auth::password::{totp_base32, totp_uri};
 use crate::back_office::{self, parse_id};
-use crate::db::{Caseworker, NewCaseworker, StoreError};
+use crate::db::Caseworker;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Administrators, BadPath, NoSuchAccount, Session};
+use crate::services::accounts;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -83,9 +80,9 @@ pub async fn create_account(
     let now = state.clock.now();
     let totp = request.totp
         || (state.config.require_admin_totp && request.roles.contains(&Role::Administrator));
-    let (account, secret) = create(
-        &state,
-        NewAccountFor {
+    let (account, secret) = accounts::create(
+        state.store.as_ref(),
+        accounts::NewAccount {
             organisation_id: cw.account.organisation_id,
             username: &request.username,
             display_name: &request.display_name,
@@ -242,103 +239,4 @@ fn account_fields(account: &Caseworker) -> Vec<String> {
     std::iter::once(format!("account:{}", account.id))
         .chain(account.roles.iter().map(|r| format!("role:{}", r.as_str())))
         .collect()
-}
-
-/// A new account's values, from the API or the command line.
-#[derive(Debug)]
-pub struct NewAccountFor<'a> {
-    pub organisation_id: Uuid,
-    pub username: &'a str,
-    pub display_name: &'a str,
-    pub password: &'a str,
-    pub roles: &'a [Role],
-    pub totp: bool,
-}
-
-/// Validates and creates an account; returns it with its TOTP secret when
-/// one was set up. Shared by the API and `kartlegg user add`.
-pub async fn create(
-    state: &AppState,
-    new: NewAccountFor<'_>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
-    create_in(state.store.as_ref(), new, now).await
-}
-
-/// [`create`] against a store alone.
-pub async fn create_in(
-    store: &dyn crate::db::Store,
-    new: NewAccountFor<'_>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
-    // As sent, as the document's pattern says: ASCII only, so that no other
-    // script's letter lower-cases into one (the Kelvin sign into `k`).
-    let username = new.username.to_ascii_lowercase();
-    let display_name = new
-        .display_name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut errors = Vec::new();
-    if let Err(e) = check_text(new.username, Lines::One) {
-        errors.push(FieldError::new("username", e.code, e.message));
-    } else if !USERNAME_CHARS.contains(&username.len())
-        || !username.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
-        })
-    {
-        errors.push(FieldError::new(
-            "username",
-            "invalid_username",
-            "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
-        ));
-    }
-    if let Err(e) = check_text(new.display_name, Lines::One) {
-        errors.push(FieldError::new("display_name", e.code, e.message));
-    } else if display_name.is_empty() || new.display_name.chars().count() > DISPLAY_NAME_MAX_CHARS {
-        errors.push(FieldError::new(
-            "display_name",
-            "invalid_name",
-            "A display name has 1 to 100 characters",
-        ));
-    }
-    if let Err(e) = check_password(new.password, &username) {
-        errors.push(FieldError::new("password", e.code, e.message));
-    }
-    if new.roles.is_empty() {
-        errors.push(FieldError::new(
-            "roles",
-            "roles_required",
-            "Give the account at least one role",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let password = new.password.to_owned();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?
-        .map_err(ApiError::Internal)?;
-    let secret = if new.totp {
-        Some(new_totp_secret().map_err(ApiError::Internal)?)
-    } else {
-        None
-    };
-    let account = store
-        .create_caseworker(&NewCaseworker {
-            organisation_id: new.organisation_id,
-            username,
-            display_name,
-            password_hash,
-            totp_secret: secret.clone(),
-            roles: new.roles.to_vec(),
-            now,
-        })
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => ApiError::Conflict("This username is taken".into()),
-            other => other.into(),
-        })?;
-    Ok((account, secret))
 }

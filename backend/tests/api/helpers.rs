@@ -15,7 +15,7 @@ use kartlegg_backend::config::SigningKey;
 use kartlegg_backend::db::{
     self, Caseworker, NewOrganisation, NewPerson, Organisation, OrganisationKind, Person, Store,
 };
-use kartlegg_backend::routes::accounts::{NewAccountFor, create_in};
+use kartlegg_backend::services::accounts::{self, NewAccount};
 use kartlegg_backend::state::{AppConfig, AppState};
 use kartlegg_shared::caseworker::Role;
 use kartlegg_shared::domain::DufNumber;
@@ -299,9 +299,9 @@ impl TestApp {
         totp: bool,
     ) -> (Caseworker, Option<Vec<u8>>) {
         let org = self.org(org).await;
-        create_in(
+        accounts::create(
             self.store.as_ref(),
-            NewAccountFor {
+            NewAccount {
                 organisation_id: org.id,
                 username,
                 display_name: &format!("CW {username}"),

@@ -40,9 +40,11 @@ pub async fn access_log(
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     // Who looked at who looked: the read of the log is itself a read of
     // the person's data, recorded before the answer leaves.
-    let mut event = cw.event(AuditAction::ReadAccessLog, state.clock.now());
-    event.person_id = Some(listing.person.id);
-    event.person_organisation_id = Some(listing.person.organisation_id);
+    let mut event = cw.event_about(
+        AuditAction::ReadAccessLog,
+        state.clock.now(),
+        &listing.person,
+    );
     event.fields = vec!["access_log".to_owned()];
     state.record_audit(&[event]).await?;
     let (events, _) = state

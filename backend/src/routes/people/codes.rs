@@ -47,9 +47,7 @@ pub async fn issue_new_code(
         state.config.code_ttl,
     )
     .await?;
-    let mut event = cw.event(AuditAction::IssueCode, now);
-    event.person_id = Some(listing.person.id);
-    event.person_organisation_id = Some(listing.person.organisation_id);
+    let mut event = cw.event_about(AuditAction::IssueCode, now, &listing.person);
     event.fields = vec!["login_code".to_owned()];
     state.record_audit(&[event]).await?;
     Ok((

@@ -44,9 +44,7 @@ pub async fn person_page(
         .ok_or(ApiError::NotFound)?;
     let shown = back_office::shown_registration(&registrations);
     let now = state.clock.now();
-    let mut event = cw.event(AuditAction::ReadPerson, now);
-    event.person_id = Some(person.id);
-    event.person_organisation_id = Some(person.organisation_id);
+    let mut event = cw.event_about(AuditAction::ReadPerson, now, person);
     event.registration_id = shown.map(|r| r.id);
     event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;

@@ -49,9 +49,7 @@ pub async fn person_registration(
         .into_iter()
         .find(|r| r.id == registration_id)
         .ok_or(ApiError::NotFound)?;
-    let mut event = cw.event(AuditAction::ReadPerson, state.clock.now());
-    event.person_id = Some(person.id);
-    event.person_organisation_id = Some(person.organisation_id);
+    let mut event = cw.event_about(AuditAction::ReadPerson, state.clock.now(), person);
     event.registration_id = Some(registration.id);
     event.fields = REGISTRATION_FIELDS
         .iter()

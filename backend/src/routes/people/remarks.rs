@@ -52,9 +52,7 @@ pub async fn add_remark(
         .store
         .add_remark(listing.person.id, cw.account.id, text, now)
         .await?;
-    let mut event = cw.event(AuditAction::AddRemark, now);
-    event.person_id = Some(listing.person.id);
-    event.person_organisation_id = Some(listing.person.organisation_id);
+    let mut event = cw.event_about(AuditAction::AddRemark, now, &listing.person);
     event.fields = vec!["remarks".to_owned()];
     state.record_audit(&[event]).await?;
     Ok((StatusCode::CREATED, Json(back_office::remark(&remark))))

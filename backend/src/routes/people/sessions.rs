@@ -37,9 +37,7 @@ pub async fn end_sessions(
         .store
         .end_person_sessions(listing.person.id, now)
         .await?;
-    let mut event = cw.event(AuditAction::EndSessions, now);
-    event.person_id = Some(listing.person.id);
-    event.person_organisation_id = Some(listing.person.organisation_id);
+    let mut event = cw.event_about(AuditAction::EndSessions, now, &listing.person);
     event.fields = vec![format!("sessions:{ended}")];
     state.record_audit(&[event]).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -96,9 +96,7 @@ async fn worklist_change(
             .remove_from_worklist(cw.account.id, listing.person.id)
             .await?;
     }
-    let mut event = cw.event(action, now);
-    event.person_id = Some(listing.person.id);
-    event.person_organisation_id = Some(listing.person.organisation_id);
+    let event = cw.event_about(action, now, &listing.person);
     state.record_audit(&[event]).await?;
     Ok(StatusCode::NO_CONTENT)
 }
