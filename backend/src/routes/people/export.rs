@@ -1,23 +1,19 @@
 //! The filtered list as CSV, streamed.
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::stream;
-use kartlegg_shared::caseworker::{AuditAction, PeopleQuery};
+use kartlegg_shared::caseworker::PeopleQuery;
 use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, SUMMARY_FIELDS, audit_reads};
+use crate::back_office::{self};
 use crate::error::ApiError;
 use crate::extract::AppQuery;
-use crate::registration::api_time;
 use crate::routes::responses::{Readers, Session};
-
-/// The rows of one export read: a page of the store at a time.
-const EXPORT_CHUNK: i64 = 500;
+use crate::services::people;
 
 /// The filtered list (all pages; paging parameters are checked, then
 /// ignored) as CSV,
@@ -48,48 +44,8 @@ pub async fn export_people(
     back_office::paging(query.page, query.page_size)?;
     query.page = None;
     query.page_size = None;
-    let mut filter = back_office::people_filter(&cw, &query)?;
-    filter.limit = EXPORT_CHUNK;
-    let header = back_office::csv_line(&[
-        "duf_number",
-        "last_name",
-        "first_name",
-        "date_of_birth",
-        "state",
-        "completed_at",
-        "created_at",
-    ]);
-    let chunks = stream::try_unfold(Some((state, cw, filter)), |next| async move {
-        let Some((state, cw, mut filter)) = next else {
-            return Ok::<_, ApiError>(None);
-        };
-        let (rows, _) = state.store.people(&filter).await?;
-        if rows.is_empty() {
-            return Ok(None);
-        }
-        audit_reads(&state, &cw, AuditAction::Export, &rows, SUMMARY_FIELDS).await?;
-        let mut text = String::new();
-        for row in &rows {
-            let p = &row.person;
-            text.push_str(&back_office::csv_line(&[
-                p.duf_number.as_str(),
-                &p.last_name,
-                &p.first_name,
-                &p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-                row.state.as_str(),
-                &row.completed_at.map(api_time).unwrap_or_default(),
-                &api_time(p.created_at),
-            ]));
-        }
-        let more = i64::try_from(rows.len()).unwrap_or(0) == filter.limit;
-        filter.offset += filter.limit;
-        Ok(Some((
-            Bytes::from(text),
-            more.then_some((state, cw, filter)),
-        )))
-    });
-    let body = stream::iter([Ok::<_, ApiError>(Bytes::from(header))]);
-    let body = futures_util::StreamExt::chain(body, chunks);
+    let filter = back_office::people_filter(&cw, &query)?;
+    let body = people::export(state, cw, filter);
     Ok((
         [
             (

@@ -2,19 +2,18 @@
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{
-    AuditAction, SEARCH_LIMIT, SearchKind, SearchRequest, SearchResponse,
-};
+use kartlegg_shared::caseworker::{AuditAction, SEARCH_LIMIT, SearchRequest, SearchResponse};
 use kartlegg_shared::problem::Problem;
 use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{self, SUMMARY_FIELDS, audit_reads};
-use crate::db::{PeopleFilter, PersonMatch, fold_name};
+use crate::db::PeopleFilter;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::routes::responses::{Readers, Session};
+use crate::services::people;
 
 /// Search the own organisation's people with the one search box. The text
 /// decides what is searched (see `SearchRequest`). A DUF-number of someone
@@ -41,26 +40,7 @@ pub async fn search(
     cw.require_reader()?;
     let query = SearchQuery::parse(&request.query)
         .map_err(|e| ApiError::field("query", e.code, e.message))?;
-    let (kind, matching) = match query {
-        SearchQuery::DufNumber(d) => (
-            SearchKind::DufNumber,
-            PersonMatch::DufNumber(d.as_str().to_owned()),
-        ),
-        SearchQuery::RegistrationNumber(r) => (
-            SearchKind::RegistrationNumber,
-            PersonMatch::RegistrationNumber(r),
-        ),
-        SearchQuery::NationalId(n) => (SearchKind::NationalId, PersonMatch::NationalId(n)),
-        SearchQuery::DateOfBirth(d) => (SearchKind::DateOfBirth, PersonMatch::DateOfBirth(d)),
-        SearchQuery::Name(n) => (
-            SearchKind::Name,
-            PersonMatch::Name {
-                surname: n.surname.as_deref().map(fold_name),
-                first_name: n.first_name.as_deref().map(fold_name),
-                words: n.words.iter().map(|w| fold_name(w)).collect(),
-            },
-        ),
-    };
+    let (kind, matching) = people::search_match(query);
     let limit = i64::try_from(SEARCH_LIMIT).unwrap_or(50);
     let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, limit + 1);
     filter.matching = Some(matching);

@@ -1,0 +1,197 @@
+//! The back office's view of people, reachable without HTTP: what the one
+//! search box searches, the person page, and the CSV export in chunks.
+//! Every function that returns a person's data writes its audit events
+//! before it returns.
+
+use axum::body::Bytes;
+use futures_util::{Stream, stream};
+use kartlegg_shared::api::{ConsentRecord, Registration};
+use kartlegg_shared::caseworker::{AuditAction, PersonPage, RegistrationHistoryEntry, SearchKind};
+use kartlegg_shared::search::SearchQuery;
+
+use crate::AppState;
+use crate::auth::CaseworkerSession;
+use crate::back_office::{self, PERSON_PAGE_FIELDS, SUMMARY_FIELDS, audit_reads};
+use crate::db::{PeopleFilter, PersonListing, PersonMatch, fold_name};
+use crate::error::ApiError;
+use crate::registration::api_time;
+
+/// What a parsed search text looks for, and how the store matches it.
+pub fn search_match(query: SearchQuery) -> (SearchKind, PersonMatch) {
+    match query {
+        SearchQuery::DufNumber(d) => (
+            SearchKind::DufNumber,
+            PersonMatch::DufNumber(d.as_str().to_owned()),
+        ),
+        SearchQuery::RegistrationNumber(r) => (
+            SearchKind::RegistrationNumber,
+            PersonMatch::RegistrationNumber(r),
+        ),
+        SearchQuery::NationalId(n) => (SearchKind::NationalId, PersonMatch::NationalId(n)),
+        SearchQuery::DateOfBirth(d) => (SearchKind::DateOfBirth, PersonMatch::DateOfBirth(d)),
+        SearchQuery::Name(n) => (
+            SearchKind::Name,
+            PersonMatch::Name {
+                surname: n.surname.as_deref().map(fold_name),
+                first_name: n.first_name.as_deref().map(fold_name),
+                words: n.words.iter().map(|w| fold_name(w)).collect(),
+            },
+        ),
+    }
+}
+
+/// The person page of a person already found in the caller's
+/// organisation, logged as a read of each part it shows.
+pub async fn person_page(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    listing: PersonListing,
+) -> Result<PersonPage, ApiError> {
+    let person = &listing.person;
+    let store = state.store.as_ref();
+    let registrations = store.registrations(person.id).await?;
+    let consents = store.consents(person.id).await?;
+    let code = store.latest_code(person.id).await?;
+    let remarks = store.remarks(person.id).await?;
+    let organisation = store
+        .organisation_by_id(person.organisation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let shown = back_office::shown_registration(&registrations);
+    let now = state.clock.now();
+    let mut event = cw.event_about(AuditAction::ReadPerson, now, person);
+    event.registration_id = shown.map(|r| r.id);
+    event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    state.record_audit(&[event]).await?;
+    Ok(PersonPage {
+        identity: back_office::identity(person),
+        organisation: back_office::organisation_info(&organisation),
+        state: listing.state,
+        on_worklist: listing.on_worklist,
+        registrations: registrations
+            .iter()
+            .map(|r| RegistrationHistoryEntry {
+                id: r.id.to_string(),
+                number: r.number,
+                status: r.status,
+                questionnaire_version: r.questionnaire_version,
+                created_at: api_time(r.created_at),
+                updated_at: api_time(r.updated_at),
+                completed_at: r.completed_at.map(api_time),
+            })
+            .collect(),
+        shown_registration: shown.map(Registration::from),
+        consents: consents
+            .into_iter()
+            .map(|c| ConsentRecord {
+                version: c.version,
+                decision: c.decision,
+                decided_at: api_time(c.decided_at),
+            })
+            .collect(),
+        code: code.map(|c| back_office::code_info(&c, now)),
+        remarks: remarks.iter().map(back_office::remark).collect(),
+    })
+}
+
+/// The rows of one export read: a page of the store at a time.
+pub const EXPORT_CHUNK: i64 = 500;
+
+/// The export's first line.
+pub fn export_header() -> String {
+    back_office::csv_line(&[
+        "duf_number",
+        "last_name",
+        "first_name",
+        "date_of_birth",
+        "state",
+        "completed_at",
+        "created_at",
+    ])
+}
+
+/// The CSV lines of some rows.
+pub fn export_lines(rows: &[PersonListing]) -> String {
+    let mut text = String::new();
+    for row in rows {
+        let p = &row.person;
+        text.push_str(&back_office::csv_line(&[
+            p.duf_number.as_str(),
+            &p.last_name,
+            &p.first_name,
+            &p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+            row.state.as_str(),
+            &row.completed_at.map(api_time).unwrap_or_default(),
+            &api_time(p.created_at),
+        ]));
+    }
+    text
+}
+
+/// Every row `filter` matches, as CSV after the header, read
+/// [`EXPORT_CHUNK`] at a time; each chunk's people are logged as exported
+/// before the chunk is sent.
+pub fn export(
+    state: AppState,
+    cw: CaseworkerSession,
+    mut filter: PeopleFilter,
+) -> impl Stream<Item = Result<Bytes, ApiError>> {
+    filter.limit = EXPORT_CHUNK;
+    let chunks = stream::try_unfold(Some((state, cw, filter)), |next| async move {
+        let Some((state, cw, mut filter)) = next else {
+            return Ok::<_, ApiError>(None);
+        };
+        let (rows, _) = state.store.people(&filter).await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        audit_reads(&state, &cw, AuditAction::Export, &rows, SUMMARY_FIELDS).await?;
+        let more = i64::try_from(rows.len()).unwrap_or(0) == filter.limit;
+        filter.offset += filter.limit;
+        Ok(Some((
+            Bytes::from(export_lines(&rows)),
+            more.then_some((state, cw, filter)),
+        )))
+    });
+    futures_util::StreamExt::chain(stream::iter([Ok(Bytes::from(export_header()))]), chunks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(text: &str) -> SearchKind {
+        search_match(SearchQuery::parse(text).unwrap()).0
+    }
+
+    #[test]
+    fn the_search_text_decides_what_is_searched() {
+        assert_eq!(kind_of("2024 0000 0042"), SearchKind::DufNumber);
+        assert_eq!(kind_of("15076500565"), SearchKind::NationalId);
+        assert_eq!(kind_of("31.01.1990"), SearchKind::DateOfBirth);
+        assert_eq!(kind_of("Tesfay, am"), SearchKind::Name);
+    }
+
+    #[test]
+    fn names_are_matched_folded() {
+        let (_, matching) = search_match(SearchQuery::parse("Ødegård, Åse").unwrap());
+        let PersonMatch::Name {
+            surname,
+            first_name,
+            ..
+        } = matching
+        else {
+            panic!("a name search");
+        };
+        assert_eq!(surname.as_deref(), Some(fold_name("Ødegård").as_str()));
+        assert_eq!(first_name.as_deref(), Some(fold_name("Åse").as_str()));
+    }
+
+    #[test]
+    fn the_export_starts_with_its_header() {
+        assert_eq!(
+            export_header().trim_end(),
+            "duf_number,last_name,first_name,date_of_birth,state,completed_at,created_at"
+        );
+    }
+}
