@@ -67,10 +67,19 @@ for (const { lang, text, dir } of LOADING) {
     await new LoginPage(page).login(newApplicant());
     await expect(page.getByTestId("consent-title")).toBeVisible();
     const cdp = await slowPhone(page);
+    // The real answer is held back until the busy state has been seen: on
+    // a fast machine it can come before the check otherwise.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route("**/api/v1/applicant/consent", async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByTestId("consent-accept").click();
     await expect(page.getByTestId("consent-busy")).toHaveText(text, { timeout: 1_000 });
     await expect(page.getByTestId("consent-accept")).toBeDisabled();
     await screenshot(page, `consent-busy-${lang}`, info);
+    answer();
     await page.waitForURL(/\/form$/, { waitUntil: "commit", timeout: 30_000 });
     const started = Date.now();
     const status = page.getByTestId("boot-loading");
