@@ -1,15 +1,77 @@
 //! Correcting a person's basic identity: what a correction may say, with
-//! every field's error collected, before anything is stored.
+//! every field's error collected before anything is stored, and applying
+//! it with its audit event.
 
-use kartlegg_shared::caseworker::{IdentityUpdate, NAME_MAX_CHARS};
+use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate, NAME_MAX_CHARS};
 use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::{NationalId, RegistrationNumber};
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
 
+use crate::AppState;
+use crate::auth::CaseworkerSession;
 use crate::back_office;
-use crate::db::IdentityChange;
+use crate::db::{IdentityChange, Person, StoreError};
 use crate::error::ApiError;
+
+/// Applies a correction to `before` (a person of the caller's
+/// organisation) and audits it with the fields that changed and the
+/// reason. A national identity number another person has is refused (409)
+/// and the refused attempt audited.
+pub async fn correct(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    before: &Person,
+    request: &IdentityUpdate,
+) -> Result<Person, ApiError> {
+    let (change, reason) = correction(request)?;
+    let changed = changed_fields(before, &change);
+    let after = match state.store.update_identity(before.id, &change).await {
+        Ok(after) => after,
+        Err(StoreError::Conflict(_)) => {
+            // The attempt is recorded against the person being corrected
+            // only: the other holder of the number (perhaps in another
+            // organisation) is neither named nor looked up, so the log
+            // tells this organisation's auditors nothing about them.
+            let mut event = cw.event_about(AuditAction::IdentityRefused, state.clock.now(), before);
+            event.fields = vec!["national_id".to_owned()];
+            event.reason = Some(reason);
+            state.record_audit(&[event]).await?;
+            return Err(ApiError::Conflict(
+                "This national identity number belongs to another person".into(),
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let mut event = cw.event_about(AuditAction::CorrectIdentity, state.clock.now(), before);
+    event.fields = changed;
+    event.reason = Some(reason);
+    state.record_audit(&[event]).await?;
+    Ok(after)
+}
+
+/// The names of the fields a correction changes.
+pub fn changed_fields(before: &Person, change: &IdentityChange) -> Vec<String> {
+    [
+        ("first_name", before.first_name != change.first_name),
+        ("last_name", before.last_name != change.last_name),
+        (
+            "date_of_birth",
+            before.date_of_birth != change.date_of_birth,
+        ),
+        ("gender", before.gender != change.gender),
+        ("citizenships", before.citizenships != change.citizenships),
+        (
+            "registration_number",
+            before.registration_number != change.registration_number,
+        ),
+        ("national_id", before.national_id != change.national_id),
+    ]
+    .into_iter()
+    .filter(|(_, differs)| *differs)
+    .map(|(field, _)| field.to_owned())
+    .collect()
+}
 
 /// Validates an identity correction, collecting every field error.
 pub fn correction(request: &IdentityUpdate) -> Result<(IdentityChange, String), ApiError> {

@@ -2,13 +2,12 @@
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate, PersonIdentity, Role};
+use kartlegg_shared::caseworker::{IdentityUpdate, PersonIdentity, Role};
 use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{self, parse_id, person_in_org};
-use crate::db::StoreError;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
@@ -38,47 +37,6 @@ pub async fn correct_identity(
 ) -> Result<Json<PersonIdentity>, ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    let (change, reason) = identity::correction(&request)?;
-    let before = &listing.person;
-    let mut changed = Vec::new();
-    let mut note = |field: &str, differs: bool| {
-        if differs {
-            changed.push(field.to_owned());
-        }
-    };
-    note("first_name", before.first_name != change.first_name);
-    note("last_name", before.last_name != change.last_name);
-    note(
-        "date_of_birth",
-        before.date_of_birth != change.date_of_birth,
-    );
-    note("gender", before.gender != change.gender);
-    note("citizenships", before.citizenships != change.citizenships);
-    note(
-        "registration_number",
-        before.registration_number != change.registration_number,
-    );
-    note("national_id", before.national_id != change.national_id);
-    let after = match state.store.update_identity(before.id, &change).await {
-        Ok(after) => after,
-        Err(StoreError::Conflict(_)) => {
-            // The attempt is recorded against the person being corrected
-            // only: the other holder of the number (perhaps in another
-            // organisation) is neither named nor looked up, so the log
-            // tells this organisation's auditors nothing about them.
-            let mut event = cw.event_about(AuditAction::IdentityRefused, state.clock.now(), before);
-            event.fields = vec!["national_id".to_owned()];
-            event.reason = Some(reason);
-            state.record_audit(&[event]).await?;
-            return Err(ApiError::Conflict(
-                "This national identity number belongs to another person".into(),
-            ));
-        }
-        Err(other) => return Err(other.into()),
-    };
-    let mut event = cw.event_about(AuditAction::CorrectIdentity, state.clock.now(), before);
-    event.fields = changed;
-    event.reason = Some(reason);
-    state.record_audit(&[event]).await?;
+    let after = identity::correct(&state, &cw, &listing.person, &request).await?;
     Ok(Json(back_office::identity(&after)))
 }
