@@ -11,6 +11,7 @@ pub mod caseworker;
 pub mod codes;
 pub mod digits;
 pub mod domain;
+pub mod fields;
 pub mod health;
 pub mod paging;
 pub mod password;

@@ -2,9 +2,10 @@
 //! every field's error collected before anything is stored, and applying
 //! it with its audit event.
 
-use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate, NAME_MAX_CHARS};
+use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate};
 use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::{NationalId, RegistrationNumber};
+use kartlegg_shared::fields::PersonName;
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
 
@@ -77,20 +78,9 @@ pub fn changed_fields(before: &Person, change: &IdentityChange) -> Vec<String> {
 pub fn correction(request: &IdentityUpdate) -> Result<(IdentityChange, String), ApiError> {
     let mut errors = Vec::new();
     let mut name = |field: &str, value: &str| {
-        if let Err(e) = check_text(value, Lines::One) {
-            errors.push(FieldError::new(field, e.code, e.message));
-            return String::new();
-        }
-        let too_long = value.chars().count() > NAME_MAX_CHARS;
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        if value.is_empty() || too_long {
-            errors.push(FieldError::new(
-                field,
-                "invalid_name",
-                "A name has 1 to 200 characters",
-            ));
-        }
-        value
+        PersonName::parse(value)
+            .map_err(|e| errors.push(FieldError::new(field, e.code, e.message)))
+            .map_or_else(|()| String::new(), PersonName::into_string)
     };
     let first_name = name("first_name", &request.first_name);
     let last_name = name("last_name", &request.last_name);

@@ -2,12 +2,11 @@
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{
-    AuditAction, LOOKUP_REASON_MIN_CHARS, OutsideLookupRequest, OutsideLookupResult,
-};
+use kartlegg_shared::caseworker::{AuditAction, OutsideLookupRequest, OutsideLookupResult};
 use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::problem::{FieldError, Problem};
-use kartlegg_shared::text::{Lines, check_text};
+
+use kartlegg_shared::fields::LookupReason;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
@@ -44,22 +43,15 @@ pub async fn outside_lookup(
     let duf = DufNumber::parse(&request.duf_number)
         .map_err(|e| errors.push(FieldError::new("duf_number", e.code, e.message)))
         .ok();
-    let reason = request.reason.trim().to_owned();
-    if let Err(e) = check_text(&request.reason, Lines::Many) {
-        errors.push(FieldError::new("reason", e.code, e.message));
-    } else if reason.chars().count() < LOOKUP_REASON_MIN_CHARS {
-        errors.push(FieldError::new(
-            "reason",
-            "reason_required",
-            "Say why you look this person up (at least 10 characters)",
-        ));
-    }
-    let Some(duf) = duf.filter(|_| errors.is_empty()) else {
+    let reason = LookupReason::parse(&request.reason)
+        .map_err(|e| errors.push(FieldError::new("reason", e.code, e.message)))
+        .ok();
+    let (Some(duf), Some(reason)) = (duf, reason) else {
         return Err(ApiError::Validation(errors));
     };
     let now = state.clock.now();
     let mut event = cw.event(AuditAction::OutsideLookup, now);
-    event.reason = Some(reason);
+    event.reason = Some(reason.as_str().to_owned());
     event.fields = vec!["duf_number".to_owned()];
     let Some(person) = state.store.person_by_duf(&duf).await? else {
         // A lookup that finds no one is logged too: it is a question asked.

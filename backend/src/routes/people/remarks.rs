@@ -3,9 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use kartlegg_shared::caseworker::{AuditAction, NewRemark, REMARK_MAX_CHARS, Remark, Role};
+use kartlegg_shared::caseworker::{AuditAction, NewRemark, Remark, Role};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::text::{Lines, check_text};
+
+use kartlegg_shared::fields::RemarkText;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
@@ -36,21 +37,12 @@ pub async fn add_remark(
 ) -> Result<(StatusCode, Json<Remark>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    check_text(&request.text, Lines::Many)
-        .map_err(|e| ApiError::field("text", e.code, e.message))?;
-    // The length as sent, as the document states it; blank is no remark.
-    let text = request.text.trim();
-    if text.is_empty() || request.text.chars().count() > REMARK_MAX_CHARS {
-        return Err(ApiError::field(
-            "text",
-            "invalid_length",
-            "A remark has 1 to 4000 characters",
-        ));
-    }
+    let text =
+        RemarkText::parse(&request.text).map_err(|e| ApiError::field("text", e.code, e.message))?;
     let now = state.clock.now();
     let remark = state
         .store
-        .add_remark(listing.person.id, cw.account.id, text, now)
+        .add_remark(listing.person.id, cw.account.id, text.as_str(), now)
         .await?;
     let mut event = cw.event_about(AuditAction::AddRemark, now, &listing.person);
     event.fields = vec!["remarks".to_owned()];
