@@ -37,7 +37,7 @@ where
                     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                         ApiError::PayloadTooLarge
                     } else {
-                        ApiError::MalformedBody("the body could not be read".into())
+                        ApiError::MalformedBody("The body could not be read".into())
                     }
                 })?;
         parse_json(&bytes).map(AppJson)
@@ -96,7 +96,7 @@ fn check_one_json_value(bytes: &[u8]) -> Result<(), serde_json::Error> {
 
 fn malformed(error: &serde_json::Error) -> ApiError {
     ApiError::MalformedBody(format!(
-        "the body is not valid JSON (line {}, column {})",
+        "The body is not valid JSON (line {}, column {})",
         error.line(),
         error.column()
     ))
@@ -125,7 +125,7 @@ where
 /// for one parameter it is not clear which the client meant.
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
-        .map_err(|_| ApiError::field("", "invalid", "the query string could not be read"))?;
+        .map_err(|_| ApiError::field("", "invalid", "The query string could not be read"))?;
     let mut seen = std::collections::HashSet::new();
     let mut errors = Vec::new();
     for (key, _) in &pairs {

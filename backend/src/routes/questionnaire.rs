@@ -104,7 +104,7 @@ impl LanguageQuery {
         let mut langs = Vec::new();
         for code in raw.split(',') {
             let known = UI_LANGUAGES.iter().find(|l| **l == code).ok_or_else(|| {
-                ApiError::field("lang", "unknown_language", "not one of the 14 languages")
+                ApiError::field("lang", "unknown_language", "Not one of the 14 languages")
             })?;
             langs.push(*known);
         }

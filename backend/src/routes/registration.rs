@@ -88,7 +88,7 @@ pub async fn save_section(
             return Err(ApiError::field(
                 "language",
                 "unknown_language",
-                "not one of the 14 languages",
+                "Not one of the 14 languages",
             ));
         }
         other => other,
@@ -186,7 +186,7 @@ pub async fn start_again(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
 ) -> Result<(StatusCode, Json<Registration>), ApiError> {
-    let draft_open = || ApiError::Conflict("a registration is already being filled in".into());
+    let draft_open = || ApiError::Conflict("A registration is already being filled in".into());
     let latest = state.store.latest_registration(session.person_id).await?;
     if latest
         .as_ref()
@@ -272,14 +272,14 @@ fn ensure_draft(registration: &StoredRegistration) -> Result<(), ApiError> {
     match registration.status {
         RegistrationStatus::Draft => Ok(()),
         RegistrationStatus::Completed => Err(ApiError::Conflict(
-            "the registration is completed and can no longer change; fill it in again to change it"
+            "The registration is completed and can no longer change; fill it in again to change it"
                 .into(),
         )),
     }
 }
 
 fn stale() -> ApiError {
-    ApiError::Conflict("the registration has changed since you loaded it; reload it".into())
+    ApiError::Conflict("The registration has changed since you loaded it; reload it".into())
 }
 
 /// Stores a conditional update; losing the race is a 409 like a stale revision.
