@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveTime, Utc};
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{
-    Account, AuditAction, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo, PeopleQuery,
-    PersonIdentity, PersonSummary, Remark,
+    Account, AuditAction, AuditEventInfo, CodeEndReason, CodeInfo, CodeStatus, Me,
+    OrganisationInfo, PeopleQuery, PersonIdentity, PersonSummary, Remark,
 };
 use kartlegg_shared::domain::{Date, ParseError};
 use kartlegg_shared::paging::Page;
@@ -15,8 +15,8 @@ use uuid::Uuid;
 
 use crate::auth::CaseworkerSession;
 use crate::db::{
-    Caseworker, CodeSummary, Organisation, PeopleFilter, Person, PersonListing, RemarkRecord,
-    StoredRegistration,
+    AuditEventRecord, Caseworker, CodeSummary, Organisation, PeopleFilter, Person, PersonListing,
+    RemarkRecord, StoredRegistration,
 };
 use crate::error::ApiError;
 use crate::registration::api_time;
@@ -286,6 +286,25 @@ pub fn csv_line(values: &[&str]) -> String {
         .join(",");
     line.push_str("\r\n");
     line
+}
+
+/// One audit event as the auditor's page shows it.
+pub fn audit_event_info(r: AuditEventRecord) -> AuditEventInfo {
+    let show = |u: Option<Uuid>| u.map(|u| u.to_string());
+    AuditEventInfo {
+        seq: r.seq,
+        at: api_time(r.event.at),
+        actor_id: show(r.event.actor_id),
+        actor: r.event.actor,
+        organisation_id: show(r.event.organisation_id),
+        action: r.event.action,
+        person_id: show(r.event.person_id),
+        registration_id: show(r.event.registration_id),
+        fields: r.event.fields,
+        reason: r.event.reason,
+        client_address: r.event.client_address,
+        request_id: r.event.request_id,
+    }
 }
 
 #[cfg(test)]

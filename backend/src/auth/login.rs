@@ -52,7 +52,9 @@ pub struct IssuedCode {
 #[derive(Debug, thiserror::Error)]
 pub enum IssueError {
     /// The person has had [`MAX_CODES_PER_DAY`] codes in the last day.
-    #[error("This person has been given {MAX_CODES_PER_DAY} codes in the last 24 hours; a new one can be issued when the oldest is a day old")]
+    #[error(
+        "This person has been given {MAX_CODES_PER_DAY} codes in the last 24 hours; a new one can be issued when the oldest is a day old"
+    )]
     TooManyToday,
     #[error(transparent)]
     Other(#[from] anyhow::Error),

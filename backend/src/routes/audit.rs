@@ -4,19 +4,17 @@
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{AuditEventInfo, AuditPage, AuditQuery, ChainVerification, Role};
+use kartlegg_shared::caseworker::{AuditPage, AuditQuery, ChainVerification, Role};
 use kartlegg_shared::problem::Problem;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{day_start, hyphenated_id, paging};
+use crate::back_office::{self, day_start, hyphenated_id, paging};
 use crate::db::AuditFilter;
 use crate::error::ApiError;
 use crate::extract::AppQuery;
-use crate::registration::api_time;
 use crate::routes::responses::{Auditors, Session};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -63,24 +61,10 @@ pub async fn audit_log(
         offset: page.offset(),
     };
     let (events, total) = state.store.audit_events(&filter).await?;
-    let show = |u: Option<Uuid>| u.map(|u| u.to_string());
     Ok(Json(AuditPage {
         items: events
             .into_iter()
-            .map(|r| AuditEventInfo {
-                seq: r.seq,
-                at: api_time(r.event.at),
-                actor_id: show(r.event.actor_id),
-                actor: r.event.actor,
-                organisation_id: show(r.event.organisation_id),
-                action: r.event.action,
-                person_id: show(r.event.person_id),
-                registration_id: show(r.event.registration_id),
-                fields: r.event.fields,
-                reason: r.event.reason,
-                client_address: r.event.client_address,
-                request_id: r.event.request_id,
-            })
+            .map(back_office::audit_event_info)
             .collect(),
         total,
         page: page.number,

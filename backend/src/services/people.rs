@@ -6,13 +6,17 @@
 use axum::body::Bytes;
 use futures_util::{Stream, stream};
 use kartlegg_shared::api::{ConsentRecord, Registration};
-use kartlegg_shared::caseworker::{AuditAction, PersonPage, RegistrationHistoryEntry, SearchKind};
+use kartlegg_shared::caseworker::{
+    AccessLogEntry, AuditAction, PersonPage, RegistrationHistoryEntry, SearchKind,
+};
 use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{self, PERSON_PAGE_FIELDS, SUMMARY_FIELDS, audit_reads};
-use crate::db::{PeopleFilter, PersonListing, PersonMatch, fold_name};
+use std::collections::HashMap;
+
+use crate::db::{AuditFilter, PeopleFilter, Person, PersonListing, PersonMatch, fold_name};
 use crate::error::ApiError;
 use crate::registration::api_time;
 
@@ -92,6 +96,46 @@ pub async fn person_page(
         code: code.map(|c| back_office::code_info(&c, now)),
         remarks: remarks.iter().map(back_office::remark).collect(),
     })
+}
+
+/// Who has read or changed the person's data, newest first; reading it is
+/// recorded first, so the answer starts with this read.
+pub async fn access_log(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    person: &Person,
+) -> Result<Vec<AccessLogEntry>, ApiError> {
+    // Who looked at who looked: the read of the log is itself a read of
+    // the person's data, recorded before the answer leaves.
+    let mut event = cw.event_about(AuditAction::ReadAccessLog, state.clock.now(), person);
+    event.fields = vec!["access_log".to_owned()];
+    state.record_audit(&[event]).await?;
+    let (events, _) = state
+        .store
+        .audit_events(&AuditFilter {
+            person_id: Some(person.id),
+            limit: 500,
+            ..AuditFilter::default()
+        })
+        .await?;
+    let names: HashMap<_, _> = state
+        .store
+        .list_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(events
+        .into_iter()
+        .map(|e| AccessLogEntry {
+            at: api_time(e.event.at),
+            actor: e.event.actor,
+            organisation: e.event.organisation_id.and_then(|o| names.get(&o).cloned()),
+            action: e.event.action,
+            fields: e.event.fields,
+            reason: e.event.reason,
+        })
+        .collect())
 }
 
 /// The rows of one export read: a page of the store at a time.
