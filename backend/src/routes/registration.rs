@@ -6,20 +6,17 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::Datelike;
-use kartlegg_shared::api::{Registration, RegistrationStatus, SaveSectionRequest};
+use kartlegg_shared::api::{Registration, SaveSectionRequest};
 use kartlegg_shared::problem::Problem;
-use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, prune, shipped, shipped_v1};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::auth::ConsentedApplicant;
-use crate::db::{DraftUpdate, StoreError, StoredRegistration};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
-use crate::registration::{complete, merge_section, with_saved_section};
 use crate::routes::responses::{Consented, Session};
+use crate::services::registration;
 
 /// The part a save is for.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -53,7 +50,7 @@ pub async fn current_registration(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
 ) -> Result<Json<Registration>, ApiError> {
-    let current = current_or_new(&state, session.person_id).await?;
+    let current = registration::current_or_new(&state, session.person_id).await?;
     Ok(Json(Registration::from(&current)))
 }
 
@@ -83,47 +80,7 @@ pub async fn save_section(
     AppPath(SectionPath { section }): AppPath<SectionPath>,
     AppJson(request): AppJson<SaveSectionRequest>,
 ) -> Result<Json<Registration>, ApiError> {
-    let language = match request.language {
-        Some(code) if !UI_LANGUAGES.contains(&code.as_str()) => {
-            return Err(ApiError::field(
-                "language",
-                "unknown_language",
-                "Not one of the 14 languages",
-            ));
-        }
-        other => other,
-    };
-    let current = current_or_new(&state, session.person_id).await?;
-    let questionnaire = questionnaire_of(&current)?;
-    if questionnaire.section(&section).is_none() {
-        return Err(ApiError::NotFound);
-    }
-    ensure_draft(&current)?;
-    if request.revision != current.revision {
-        return Err(stale());
-    }
-    let answers = merge_section(
-        questionnaire,
-        &current.answers,
-        &section,
-        &request.answers,
-        &context(&state),
-    )
-    .map_err(ApiError::Validation)?;
-    let saved = update(
-        &state,
-        DraftUpdate {
-            id: current.id,
-            person_id: session.person_id,
-            expected_revision: current.revision,
-            answers,
-            saved_sections: with_saved_section(questionnaire, &current.saved_sections, &section),
-            complete: false,
-            language,
-            now: state.clock.now(),
-        },
-    )
-    .await?;
+    let saved = registration::save_section(&state, session.person_id, &section, request).await?;
     Ok(Json(Registration::from(&saved)))
 }
 
@@ -145,25 +102,7 @@ pub async fn complete_registration(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
 ) -> Result<Json<Registration>, ApiError> {
-    let current = current_or_new(&state, session.person_id).await?;
-    ensure_draft(&current)?;
-    let questionnaire = questionnaire_of(&current)?;
-    let answers = complete(questionnaire, &current.answers, &context(&state))
-        .map_err(ApiError::Validation)?;
-    let completed = update(
-        &state,
-        DraftUpdate {
-            id: current.id,
-            person_id: session.person_id,
-            expected_revision: current.revision,
-            answers,
-            saved_sections: current.saved_sections.clone(),
-            complete: true,
-            language: None,
-            now: state.clock.now(),
-        },
-    )
-    .await?;
+    let completed = registration::complete(&state, session.person_id).await?;
     Ok(Json(Registration::from(&completed)))
 }
 
@@ -186,116 +125,6 @@ pub async fn start_again(
     State(state): State<AppState>,
     ConsentedApplicant(session): ConsentedApplicant,
 ) -> Result<(StatusCode, Json<Registration>), ApiError> {
-    let draft_open = || ApiError::Conflict("A registration is already being filled in".into());
-    let latest = state.store.latest_registration(session.person_id).await?;
-    if latest
-        .as_ref()
-        .is_some_and(|l| l.status == RegistrationStatus::Draft)
-    {
-        return Err(draft_open());
-    }
-    let created = state
-        .store
-        .create_registration(session.person_id, shipped_v1().version, state.clock.now())
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => draft_open(),
-            other => other.into(),
-        })?;
-    let Some(previous) = latest else {
-        return Ok((StatusCode::CREATED, Json(Registration::from(&created))));
-    };
-    // The copy is the new draft's first save; the completed registration is
-    // untouched, so a failure here loses nothing.
-    let questionnaire = shipped_v1();
-    let answers = prune(questionnaire, &previous.answers);
-    let saved_sections = previous
-        .saved_sections
-        .iter()
-        .filter(|s| questionnaire.section(s).is_some())
-        .cloned()
-        .collect();
-    let filled = update(
-        &state,
-        DraftUpdate {
-            id: created.id,
-            person_id: session.person_id,
-            expected_revision: created.revision,
-            answers,
-            saved_sections,
-            complete: false,
-            language: previous.language.clone(),
-            now: state.clock.now(),
-        },
-    )
-    .await?;
+    let filled = registration::start_again(&state, session.person_id).await?;
     Ok((StatusCode::CREATED, Json(Registration::from(&filled))))
-}
-
-/// The newest registration, or a new empty draft when there is none. Two
-/// first calls at once both end up with the one draft.
-async fn current_or_new(
-    state: &AppState,
-    person_id: uuid::Uuid,
-) -> Result<StoredRegistration, ApiError> {
-    if let Some(latest) = state.store.latest_registration(person_id).await? {
-        return Ok(latest);
-    }
-    match state
-        .store
-        .create_registration(person_id, shipped_v1().version, state.clock.now())
-        .await
-    {
-        Ok(created) => Ok(created),
-        Err(StoreError::Conflict(_)) => state
-            .store
-            .latest_registration(person_id)
-            .await?
-            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("draft vanished after a conflict"))),
-        Err(other) => Err(other.into()),
-    }
-}
-
-/// The questionnaire version the registration was started against.
-fn questionnaire_of(
-    registration: &StoredRegistration,
-) -> Result<&'static kartlegg_shared::questionnaire::Questionnaire, ApiError> {
-    shipped(registration.questionnaire_version).ok_or_else(|| {
-        ApiError::Internal(anyhow::anyhow!(
-            "registration answers questionnaire version {}, which this server lacks",
-            registration.questionnaire_version
-        ))
-    })
-}
-
-fn ensure_draft(registration: &StoredRegistration) -> Result<(), ApiError> {
-    match registration.status {
-        RegistrationStatus::Draft => Ok(()),
-        RegistrationStatus::Completed => Err(ApiError::Conflict(
-            "The registration is completed and can no longer change; fill it in again to change it"
-                .into(),
-        )),
-    }
-}
-
-fn stale() -> ApiError {
-    ApiError::Conflict("The registration has changed since you loaded it; reload it".into())
-}
-
-/// Stores a conditional update; losing the race is a 409 like a stale revision.
-async fn update(state: &AppState, update: DraftUpdate) -> Result<StoredRegistration, ApiError> {
-    state
-        .store
-        .update_draft(&update)
-        .await
-        .map_err(|e| match e {
-            StoreError::Stale => stale(),
-            other => other.into(),
-        })
-}
-
-fn context(state: &AppState) -> Context {
-    Context {
-        current_year: state.clock.now().year(),
-    }
 }

@@ -4,3 +4,4 @@
 pub mod accounts;
 pub mod identity;
 pub mod people;
+pub mod registration;

@@ -1,0 +1,210 @@
+//! The applicant's registration, reachable without HTTP: saving a part,
+//! completing, and filling in again, each a conditional update of the one
+//! draft (a stale revision, or a lost race, is a 409).
+
+use chrono::Datelike;
+use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
+use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, prune, shipped, shipped_v1};
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::db::{DraftUpdate, StoreError, StoredRegistration};
+use crate::error::ApiError;
+use crate::registration::{complete as check_complete, merge_section, with_saved_section};
+
+/// Saves one part of the person's draft (`NotFound` for a part the
+/// questionnaire lacks).
+pub async fn save_section(
+    state: &AppState,
+    person_id: Uuid,
+    section: &str,
+    request: SaveSectionRequest,
+) -> Result<StoredRegistration, ApiError> {
+    let language = match request.language {
+        Some(code) if !UI_LANGUAGES.contains(&code.as_str()) => {
+            return Err(ApiError::field(
+                "language",
+                "unknown_language",
+                "Not one of the 14 languages",
+            ));
+        }
+        other => other,
+    };
+    let current = current_or_new(state, person_id).await?;
+    let questionnaire = questionnaire_of(&current)?;
+    if questionnaire.section(section).is_none() {
+        return Err(ApiError::NotFound);
+    }
+    ensure_draft(&current)?;
+    if request.revision != current.revision {
+        return Err(stale());
+    }
+    let answers = merge_section(
+        questionnaire,
+        &current.answers,
+        section,
+        &request.answers,
+        &context(state),
+    )
+    .map_err(ApiError::Validation)?;
+    let saved = update(
+        state,
+        DraftUpdate {
+            id: current.id,
+            person_id,
+            expected_revision: current.revision,
+            answers,
+            saved_sections: with_saved_section(questionnaire, &current.saved_sections, section),
+            complete: false,
+            language,
+            now: state.clock.now(),
+        },
+    )
+    .await?;
+    Ok(saved)
+}
+
+/// Completes the person's draft: every part checked, required answers
+/// present.
+pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistration, ApiError> {
+    let current = current_or_new(state, person_id).await?;
+    ensure_draft(&current)?;
+    let questionnaire = questionnaire_of(&current)?;
+    let answers = check_complete(questionnaire, &current.answers, &context(state))
+        .map_err(ApiError::Validation)?;
+    let completed = update(
+        state,
+        DraftUpdate {
+            id: current.id,
+            person_id,
+            expected_revision: current.revision,
+            answers,
+            saved_sections: current.saved_sections.clone(),
+            complete: true,
+            language: None,
+            now: state.clock.now(),
+        },
+    )
+    .await?;
+    Ok(completed)
+}
+
+/// A new draft after a completed registration, with its answers that the
+/// current questionnaire still shows.
+pub async fn start_again(
+    state: &AppState,
+    person_id: Uuid,
+) -> Result<StoredRegistration, ApiError> {
+    let draft_open = || ApiError::Conflict("A registration is already being filled in".into());
+    let latest = state.store.latest_registration(person_id).await?;
+    if latest
+        .as_ref()
+        .is_some_and(|l| l.status == RegistrationStatus::Draft)
+    {
+        return Err(draft_open());
+    }
+    let created = state
+        .store
+        .create_registration(person_id, shipped_v1().version, state.clock.now())
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => draft_open(),
+            other => other.into(),
+        })?;
+    let Some(previous) = latest else {
+        return Ok(created);
+    };
+    // The copy is the new draft's first save; the completed registration is
+    // untouched, so a failure here loses nothing.
+    let questionnaire = shipped_v1();
+    let answers = prune(questionnaire, &previous.answers);
+    let saved_sections = previous
+        .saved_sections
+        .iter()
+        .filter(|s| questionnaire.section(s).is_some())
+        .cloned()
+        .collect();
+    let filled = update(
+        state,
+        DraftUpdate {
+            id: created.id,
+            person_id,
+            expected_revision: created.revision,
+            answers,
+            saved_sections,
+            complete: false,
+            language: previous.language.clone(),
+            now: state.clock.now(),
+        },
+    )
+    .await?;
+    Ok(filled)
+}
+
+/// The newest registration, or a new empty draft when there is none. Two
+/// first calls at once both end up with the one draft.
+pub async fn current_or_new(
+    state: &AppState,
+    person_id: Uuid,
+) -> Result<StoredRegistration, ApiError> {
+    if let Some(latest) = state.store.latest_registration(person_id).await? {
+        return Ok(latest);
+    }
+    match state
+        .store
+        .create_registration(person_id, shipped_v1().version, state.clock.now())
+        .await
+    {
+        Ok(created) => Ok(created),
+        Err(StoreError::Conflict(_)) => state
+            .store
+            .latest_registration(person_id)
+            .await?
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("draft vanished after a conflict"))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The questionnaire version the registration was started against.
+fn questionnaire_of(
+    registration: &StoredRegistration,
+) -> Result<&'static kartlegg_shared::questionnaire::Questionnaire, ApiError> {
+    shipped(registration.questionnaire_version).ok_or_else(|| {
+        ApiError::Internal(anyhow::anyhow!(
+            "registration answers questionnaire version {}, which this server lacks",
+            registration.questionnaire_version
+        ))
+    })
+}
+
+fn ensure_draft(registration: &StoredRegistration) -> Result<(), ApiError> {
+    match registration.status {
+        RegistrationStatus::Draft => Ok(()),
+        RegistrationStatus::Completed => Err(ApiError::Conflict(
+            "The registration is completed and can no longer change; fill it in again to change it"
+                .into(),
+        )),
+    }
+}
+
+fn stale() -> ApiError {
+    ApiError::Conflict("The registration has changed since you loaded it; reload it".into())
+}
+
+/// Stores a conditional update; losing the race is a 409 like a stale revision.
+async fn update(state: &AppState, update: DraftUpdate) -> Result<StoredRegistration, ApiError> {
+    state
+        .store
+        .update_draft(&update)
+        .await
+        .map_err(|e| match e {
+            StoreError::Stale => stale(),
+            other => other.into(),
+        })
+}
+
+fn context(state: &AppState) -> Context {
+    Context {
+        current_year: state.clock.now().year(),
+    }
+}
