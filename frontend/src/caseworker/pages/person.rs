@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{IssuedCode, PersonPage as Page, Role};
-use kartlegg_shared::codes::{CodeList, CodeListId, CodeLists};
-use kartlegg_shared::questionnaire::{self, AnswerValue, Answers, Questionnaire};
+use kartlegg_shared::codes::CodeLists;
+use kartlegg_shared::questionnaire::{AnswerValue, Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -503,15 +503,7 @@ async fn load_content(beside: Lang) -> Result<Content, ApiError> {
     } else {
         format!("nb,{}", beside.code())
     };
-    let mut lists = CodeLists::new();
-    for list in CodeListId::ALL {
-        let json = api::code_list_json(list.name(), &langs).await?;
-        let parsed = CodeList::parse(list, &json).map_err(|_| ApiError::Unexpected(200))?;
-        lists = lists.with(parsed);
-    }
-    let json = api::questionnaire_json(&langs).await?;
-    let questionnaire =
-        questionnaire::load(&json, &lists).map_err(|_| ApiError::Unexpected(200))?;
+    let (questionnaire, lists) = crate::core::content::fetch(&langs).await?;
     Ok(Content {
         questionnaire: Arc::new(questionnaire),
         lists: Arc::new(lists),

@@ -629,7 +629,7 @@ mod tests {
     use kartlegg_shared::questionnaire::ErrorCode;
 
     use super::answer_error;
-    use crate::i18n::test_support::messages;
+    use crate::core::i18n::test_support::messages;
 
     #[test]
     fn every_validator_code_has_its_own_message_in_english() {
