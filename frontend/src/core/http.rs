@@ -37,6 +37,20 @@ impl ApiError {
     }
 }
 
+/// For logs and `ErrorBoundary`; what a person reads comes from each
+/// app's texts, by the problem's kind.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Problem(p) => write!(f, "{}", p.title),
+            Self::Network => f.write_str("no answer"),
+            Self::Unexpected(status) => write!(f, "unexpected answer ({status})"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 /// Sends `request` and decodes the JSON answer.
 pub async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;

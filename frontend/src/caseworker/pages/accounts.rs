@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{ConfirmDialog, field_error, focus_id, role_key, time};
+use crate::caseworker::components::{
+    ConfirmDialog, Loaded, Table, field_error, focus_id, role_key, time,
+};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::session::session;
 
@@ -108,85 +110,72 @@ fn Accounts() -> impl IntoView {
 
     view! {
         <p role="status" class="cw-status" data-testid="accounts-status">{move || status.get()}</p>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(accounts) => {
-                        let count = accounts.len();
+        <Loaded resource=list view={move |accounts: Vec<Account>| {
+            let count = accounts.len();
+            view! {
+                <p class="cw-count">{move || ct1("accounts-count", "count", count)}</p>
+                <Table label="accounts-title" testid="accounts-table" head=|| view! {
+                    <th scope="col">{ct("account-username")}</th>
+                    <th scope="col">{ct("account-display-name")}</th>
+                    <th scope="col">{ct("account-roles")}</th>
+                    <th scope="col">{ct("account-totp")}</th>
+                    <th scope="col">{ct("account-status")}</th>
+                    <th scope="col">{ct("account-created")}</th>
+                    <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
+                }>
+                    {accounts.into_iter().map(|a| {
+                        let for_roles = a.clone();
+                        let for_disable = a.clone();
+                        let for_delay = a.clone();
+                        let roles = a.roles.iter().map(|r| ctr(role_key(*r))).collect::<Vec<_>>().join(", ");
                         view! {
-                        <p class="cw-count">{move || ct1("accounts-count", "count", count)}</p>
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("accounts-title")>
-                            <table class="cw-table" data-testid="accounts-table">
-                                <caption class="visually-hidden">{ct("accounts-title")}</caption>
-                                <thead><tr>
-                                    <th scope="col">{ct("account-username")}</th>
-                                    <th scope="col">{ct("account-display-name")}</th>
-                                    <th scope="col">{ct("account-roles")}</th>
-                                    <th scope="col">{ct("account-totp")}</th>
-                                    <th scope="col">{ct("account-status")}</th>
-                                    <th scope="col">{ct("account-created")}</th>
-                                    <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
-                                </tr></thead>
-                                <tbody>
-                                    {accounts.into_iter().map(|a| {
-                                        let for_roles = a.clone();
-                                        let for_disable = a.clone();
-                                        let for_delay = a.clone();
-                                        let roles = a.roles.iter().map(|r| ctr(role_key(*r))).collect::<Vec<_>>().join(", ");
-                                        view! {
-                                            <tr data-testid="account-row" data-username=a.username.clone()>
-                                                <th scope="row">{a.username.clone()}</th>
-                                                <td>{a.display_name.clone()}</td>
-                                                <td>{roles}</td>
-                                                <td>{if a.totp_enabled { ct("yes").into_any() } else { ct("no").into_any() }}</td>
-                                                <td>{if a.disabled { ct("account-disabled").into_any() } else { ct("account-active").into_any() }}</td>
-                                                <td class="cw-num">{time(&a.created_at)}</td>
-                                                <td class="cw-row-actions">
-                                                    <button type="button" class="link-button"
-                                                        on:click=move |_| {
-                                                            chosen.set(for_roles.roles.clone());
-                                                            dialog_error.set(None);
-                                                            pending.set(Some(Pending::Roles(for_roles.clone())));
-                                                            roles_open.set(true);
-                                                        }>
-                                                        {ct("account-change-roles")}
-                                                        <span class="visually-hidden">{format!(" ({})", a.username)}</span>
-                                                    </button>
-                                                    {(!a.disabled).then(|| view! {
-                                                        <button type="button" class="link-button"
-                                                            on:click=move |_| {
-                                                                dialog_error.set(None);
-                                                                pending.set(Some(Pending::Disable(for_disable.clone())));
-                                                                disable_open.set(true);
-                                                            }>
-                                                            {ct("account-disable")}
-                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
-                                                        </button>
-                                                    })}
-                                                    {(!a.disabled).then(|| view! {
-                                                        <button type="button" class="link-button" data-testid="clear-login-delay"
-                                                            on:click=move |_| {
-                                                                dialog_error.set(None);
-                                                                pending.set(Some(Pending::ClearDelay(for_delay.clone())));
-                                                                delay_open.set(true);
-                                                            }>
-                                                            {ct("account-clear-delay")}
-                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
-                                                        </button>
-                                                    })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+                            <tr data-testid="account-row" data-username=a.username.clone()>
+                                <th scope="row">{a.username.clone()}</th>
+                                <td>{a.display_name.clone()}</td>
+                                <td>{roles}</td>
+                                <td>{if a.totp_enabled { ct("yes").into_any() } else { ct("no").into_any() }}</td>
+                                <td>{if a.disabled { ct("account-disabled").into_any() } else { ct("account-active").into_any() }}</td>
+                                <td class="cw-num">{time(&a.created_at)}</td>
+                                <td class="cw-row-actions">
+                                    <button type="button" class="link-button"
+                                        on:click=move |_| {
+                                            chosen.set(for_roles.roles.clone());
+                                            dialog_error.set(None);
+                                            pending.set(Some(Pending::Roles(for_roles.clone())));
+                                            roles_open.set(true);
+                                        }>
+                                        {ct("account-change-roles")}
+                                        <span class="visually-hidden">{format!(" ({})", a.username)}</span>
+                                    </button>
+                                    {(!a.disabled).then(|| view! {
+                                        <button type="button" class="link-button"
+                                            on:click=move |_| {
+                                                dialog_error.set(None);
+                                                pending.set(Some(Pending::Disable(for_disable.clone())));
+                                                disable_open.set(true);
+                                            }>
+                                            {ct("account-disable")}
+                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
+                                        </button>
+                                    })}
+                                    {(!a.disabled).then(|| view! {
+                                        <button type="button" class="link-button" data-testid="clear-login-delay"
+                                            on:click=move |_| {
+                                                dialog_error.set(None);
+                                                pending.set(Some(Pending::ClearDelay(for_delay.clone())));
+                                                delay_open.set(true);
+                                            }>
+                                            {ct("account-clear-delay")}
+                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
+                                        </button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </Table>
+            }
+        }}/>
         <ConfirmDialog open=roles_open title=Signal::derive(move || ct1("account-roles-title", "name", pending_name()))
             confirm=Signal::derive(|| ctr("save")) on_confirm=save_roles busy=busy error=dialog_error testid="roles-dialog">
             <RoleChoices chosen=chosen prefix="edit"/>

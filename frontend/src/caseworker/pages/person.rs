@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use kartlegg_shared::api::RegistrationStatus;
-use kartlegg_shared::caseworker::{IssuedCode, PersonPage as Page, Role};
+use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
 use kartlegg_shared::codes::CodeLists;
 use kartlegg_shared::questionnaire::{AnswerValue, Answers, Questionnaire};
 use leptos::prelude::*;
@@ -18,7 +18,8 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, StateTag, action_key, code_status_key, field_error, focus_id, opt_date, time,
+    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, field_error, focus_id,
+    opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
@@ -34,17 +35,8 @@ pub fn PersonPage() -> impl IntoView {
         async move { api::person(&id).await }
     });
     view! {
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }.into_any(),
-                    Err(e) => view! {
-                        <h1>{ct("person-title")}</h1>
-                        <p role="alert" class="field__error">{load_error(&e)}</p>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=page title="person-title"
+            view={move |p: Page| view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }}/>
     }
 }
 
@@ -155,17 +147,13 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 view! { <p data-testid="no-registration">{ct("registration-none")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("registration-history")>
-                        <table class="cw-table cw-table--compact" data-testid="registration-history">
-                            <caption>{ct("registration-history")}</caption>
-                            <thead><tr>
-                                <th scope="col">{ct("col-number")}</th>
-                                <th scope="col">{ct("col-status")}</th>
-                                <th scope="col">{ct("col-started")}</th>
-                                <th scope="col">{ct("col-changed")}</th>
-                                <th scope="col">{ct("col-completed")}</th>
-                            </tr></thead>
-                            <tbody>
+                    <Table label="registration-history" caption_shown=true compact=true testid="registration-history" head=|| view! {
+                        <th scope="col">{ct("col-number")}</th>
+                        <th scope="col">{ct("col-status")}</th>
+                        <th scope="col">{ct("col-started")}</th>
+                        <th scope="col">{ct("col-changed")}</th>
+                        <th scope="col">{ct("col-completed")}</th>
+                    }>
                                 {history.into_iter().map(|r| {
                                     let id = r.id.clone();
                                     let is_shown = {
@@ -200,9 +188,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    </Table>
                 }.into_any()
             }}
             {move || open_error.get().map(|m| view! { <p role="alert" class="field__error" data-testid="registration-error">{m}</p> })}
@@ -449,41 +435,31 @@ fn AccessLog(person: String) -> impl IntoView {
         async move { api::access_log(&person).await }
     });
     view! {
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match log.await {
-                    Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
-                    Ok(entries) => view! {
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("access-log-table")>
-                            <table class="cw-table cw-table--compact" data-testid="access-log">
-                                <caption class="visually-hidden">{ct("section-access-log")}</caption>
-                                <thead><tr>
-                                    <th scope="col">{ct("col-when")}</th>
-                                    <th scope="col">{ct("col-who")}</th>
-                                    <th scope="col">{ct("col-organisation")}</th>
-                                    <th scope="col">{ct("col-action")}</th>
-                                    <th scope="col">{ct("col-fields")}</th>
-                                    <th scope="col">{ct("col-reason")}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {entries.into_iter().map(|e| view! {
-                                        <tr data-testid="access-row" data-action=e.action.as_str()>
-                                            <td class="cw-num">{time(&e.at)}</td>
-                                            <td>{e.actor}</td>
-                                            <td>{e.organisation.unwrap_or_default()}</td>
-                                            <td>{ct(action_key(e.action))}</td>
-                                            <td>{e.fields.join(", ")}</td>
-                                            <td>{e.reason.unwrap_or_default()}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=log view={|entries: Vec<AccessLogEntry>| if entries.is_empty() {
+            view! { <p>{ct("access-log-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <Table label="access-log-table" caption="section-access-log" compact=true testid="access-log" head=|| view! {
+                    <th scope="col">{ct("col-when")}</th>
+                    <th scope="col">{ct("col-who")}</th>
+                    <th scope="col">{ct("col-organisation")}</th>
+                    <th scope="col">{ct("col-action")}</th>
+                    <th scope="col">{ct("col-fields")}</th>
+                    <th scope="col">{ct("col-reason")}</th>
+                }>
+                    {entries.into_iter().map(|e| view! {
+                        <tr data-testid="access-row" data-action=e.action.as_str()>
+                            <td class="cw-num">{time(&e.at)}</td>
+                            <td>{e.actor}</td>
+                            <td>{e.organisation.unwrap_or_default()}</td>
+                            <td>{ct(action_key(e.action))}</td>
+                            <td>{e.fields.join(", ")}</td>
+                            <td>{e.reason.unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </Table>
+            }.into_any()
+        }}/>
     }
 }
 
@@ -599,20 +575,9 @@ fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> imp
             </div>
         </div>
         <p class="cw-lead" data-testid="answers-provenance">{provenance}</p>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || {
-                let answers = answers.clone();
-                Suspend::new(async move {
-                    match content.await {
-                        Ok(c) => {
-                            let side = beside.get_untracked();
-                            view! { <AnswerTables content=c answers=answers side=side/> }.into_any()
-                        }
-                        Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+        <Loaded resource=content view={move |c: Content| {
+            view! { <AnswerTables content=c answers=answers.clone() side=beside.get_untracked()/> }
+        }}/>
     }
 }
 

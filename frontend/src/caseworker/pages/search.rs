@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{ConfirmDialog, StateTag, field_error, focus_id, opt_date};
+use crate::caseworker::components::{
+    ConfirmDialog, StateTag, Table, field_error, focus_id, opt_date,
+};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::session::SearchState;
 
@@ -55,35 +57,27 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn ResultTable(people: Vec<PersonSummary>) -> impl IntoView {
     view! {
-        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("search-title")>
-            <table class="cw-table" data-testid="search-results">
-                <caption class="visually-hidden">{ct("search-title")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ct("col-name")}</th>
-                        <th scope="col">{ct("col-duf")}</th>
-                        <th scope="col">{ct("col-born")}</th>
-                        <th scope="col">{ct("col-state")}</th>
-                        <th scope="col">{ct("col-worklist")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {people.into_iter().map(|p| view! {
-                        <tr data-testid="search-row" data-duf=p.duf_number.clone()>
-                            <th scope="row">
-                                <a href=format!("/caseworker/people/{}", p.id) data-testid="search-person-link">
-                                    {format!("{}, {}", p.last_name, p.first_name)}
-                                </a>
-                            </th>
-                            <td class="cw-num">{p.duf_number.clone()}</td>
-                            <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
-                            <td><StateTag state=p.state/></td>
-                            <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table label="search-title" testid="search-results" head=|| view! {
+            <th scope="col">{ct("col-name")}</th>
+            <th scope="col">{ct("col-duf")}</th>
+            <th scope="col">{ct("col-born")}</th>
+            <th scope="col">{ct("col-state")}</th>
+            <th scope="col">{ct("col-worklist")}</th>
+        }>
+            {people.into_iter().map(|p| view! {
+                <tr data-testid="search-row" data-duf=p.duf_number.clone()>
+                    <th scope="row">
+                        <a href=format!("/caseworker/people/{}", p.id) data-testid="search-person-link">
+                            {format!("{}, {}", p.last_name, p.first_name)}
+                        </a>
+                    </th>
+                    <td class="cw-num">{p.duf_number.clone()}</td>
+                    <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
+                    <td><StateTag state=p.state/></td>
+                    <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
     }
 }
 
