@@ -177,8 +177,30 @@ fn SearchBox() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let text = RwSignal::new(search.text.get_untracked());
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    let run = Action::new_local(move |query: &String| {
+        let query = query.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api::search(query.clone()).await {
+                Ok(response) => {
+                    error.set(None);
+                    search.text.set(query);
+                    search.response.set(Some(response));
+                    navigate("/caseworker/search", Default::default());
+                    focus_id("main");
+                }
+                Err(e) if ended(&e) => {}
+                Err(e) => {
+                    let message = field_error(&e, "query")
+                        .or_else(|| field_errors(&e).into_iter().next())
+                        .unwrap_or_else(|| error_text(&e));
+                    error.set(Some(message));
+                    focus_id("cw-search");
+                }
+            }
+        }
+    });
     let handle = window_event_listener(leptos::ev::keydown, |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -198,30 +220,7 @@ fn SearchBox() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let query = text.get_untracked();
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = api::search(query.clone()).await;
-            busy.set(false);
-            match result {
-                Ok(response) => {
-                    error.set(None);
-                    search.text.set(query);
-                    search.response.set(Some(response));
-                    navigate("/caseworker/search", Default::default());
-                    focus_id("main");
-                }
-                Err(e) if ended(&e) => {}
-                Err(e) => {
-                    let message = field_error(&e, "query")
-                        .or_else(|| field_errors(&e).into_iter().next())
-                        .unwrap_or_else(|| error_text(&e));
-                    error.set(Some(message));
-                    focus_id("cw-search");
-                }
-            }
-        });
+        run.dispatch(text.get_untracked());
     };
     view! {
         <form class="cw-search" role="search" on:submit=submit novalidate>
@@ -239,7 +238,7 @@ fn SearchBox() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button--small" data-testid="search-submit" disabled=move || busy.get()>
+                <button type="submit" class="button button--small" data-testid="search-submit" disabled=move || run.pending().get()>
                     {ct("search-button")}
                 </button>
             </div>

@@ -259,15 +259,11 @@ fn IssueCode(
     reload: Callback<()>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let confirm = Callback::new(move |()| {
+    let issue = Action::new_local(move |(): &()| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::issue_code(&person).await;
-            busy.set(false);
-            match result {
+        async move {
+            match api::issue_code(&person).await {
                 Ok(code) => {
                     error.set(None);
                     issued.set(Some(code));
@@ -276,7 +272,10 @@ fn IssueCode(
                 }
                 Err(e) => error.set(Some(load_error(&e))),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        issue.dispatch(());
     });
     view! {
         <div id="issued-code" tabindex="-1" role="status" class="cw-issued-slot">
@@ -303,7 +302,7 @@ fn IssueCode(
             title=Signal::derive(|| ctr("code-issue-title"))
             confirm=Signal::derive(|| ctr("code-issue-confirm"))
             on_confirm=confirm
-            busy=busy
+            busy=issue.pending()
             error=error
             testid="issue-dialog"
         >
@@ -317,16 +316,12 @@ fn IssueCode(
 #[component]
 fn EndSessions(person: String) -> impl IntoView {
     let open = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let confirm = Callback::new(move |()| {
+    let end = Action::new_local(move |(): &()| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::end_sessions(&person).await;
-            busy.set(false);
-            match result {
+        async move {
+            match api::end_sessions(&person).await {
                 Ok(()) => {
                     error.set(None);
                     open.set(false);
@@ -334,7 +329,10 @@ fn EndSessions(person: String) -> impl IntoView {
                 }
                 Err(e) => error.set(Some(load_error(&e))),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        end.dispatch(());
     });
     view! {
         <p role="status" class="cw-status" data-testid="sessions-status">{move || status.get()}</p>
@@ -347,7 +345,7 @@ fn EndSessions(person: String) -> impl IntoView {
             title=Signal::derive(|| ctr("sessions-end-title"))
             confirm=Signal::derive(|| ctr("sessions-end"))
             on_confirm=confirm
-            busy=busy
+            busy=end.pending()
             error=error
             testid="end-sessions-dialog"
         >
@@ -363,21 +361,11 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = text.get_untracked();
-        if body.trim().is_empty() {
-            error.set(Some(ctr("err-required")));
-            focus_id("remark-text");
-            return;
-        }
+    let save = Action::new_local(move |body: &String| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::add_remark(&person, body).await;
-            busy.set(false);
-            match result {
+        let body = body.clone();
+        async move {
+            match api::add_remark(&person, body).await {
                 Ok(remark) => {
                     remarks.update(|r| r.insert(0, remark));
                     text.set(String::new());
@@ -391,7 +379,17 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
                     focus_id("remark-text");
                 }
             }
-        });
+        }
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            error.set(Some(ctr("err-required")));
+            focus_id("remark-text");
+            return;
+        }
+        save.dispatch(body);
     };
     view! {
         {move || if remarks.with(Vec::is_empty) {
@@ -410,7 +408,7 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
         }}
         <p role="status" class="cw-status">{move || status.get()}</p>
         <Show when=move || s.has(Role::Counsellor)>
-            <form class="form cw-remark-form" on:submit=add.clone() novalidate>
+            <form class="form cw-remark-form" on:submit=add novalidate>
                 <div class="field" class:field--error=move || error.get().is_some()>
                     <label for="remark-text" class="field__label">{ct("remark-label")}</label>
                     <p class="field__hint" id="remark-hint">{ct("remark-hint")}</p>
@@ -420,7 +418,7 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </div>
-                <button type="submit" class="button button--small" data-testid="remark-add" disabled=move || busy.get()>
+                <button type="submit" class="button button--small" data-testid="remark-add" disabled=move || save.pending().get()>
                     {ct("remark-add")}
                 </button>
             </form>

@@ -87,22 +87,13 @@ fn OutsideLookup() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let open = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let found = RwSignal::new(None::<OutsideLookupResult>);
-    let confirm = Callback::new(move |()| {
-        let text = reason.get_untracked();
-        if text.trim().chars().count() < 10 {
-            error.set(Some(ctr("err-reason")));
-            focus_id("lookup-reason");
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+    let lookup = Action::new_local(move |text: &String| {
+        let text = text.clone();
+        async move {
             let duf = search.text.get_untracked().replace([' ', '.', '-'], "");
-            let result = api::lookup(duf, text).await;
-            busy.set(false);
-            match result {
+            match api::lookup(duf, text).await {
                 Ok(r) => {
                     error.set(None);
                     found.set(Some(r));
@@ -113,7 +104,16 @@ fn OutsideLookup() -> impl IntoView {
                     field_error(&e, "reason").unwrap_or_else(|| load_error(&e)),
                 )),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        let text = reason.get_untracked();
+        if text.trim().chars().count() < 10 {
+            error.set(Some(ctr("err-reason")));
+            focus_id("lookup-reason");
+            return;
+        }
+        lookup.dispatch(text);
     });
     view! {
         <p>{ct("lookup-explain")}</p>
@@ -126,7 +126,7 @@ fn OutsideLookup() -> impl IntoView {
             title=Signal::derive(|| ctr("lookup-title"))
             confirm=Signal::derive(|| ctr("lookup-confirm"))
             on_confirm=confirm
-            busy=busy
+            busy=lookup.pending()
             error=error
             testid="lookup-dialog"
         >
