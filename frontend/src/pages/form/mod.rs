@@ -7,6 +7,7 @@ pub mod account_nav;
 pub mod done;
 pub mod my_data;
 pub mod overview;
+pub mod part;
 pub mod section;
 pub mod summary;
 
