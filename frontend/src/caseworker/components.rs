@@ -2,6 +2,8 @@
 //! error texts, a fetch's loading and error display, the table with its
 //! pager, the confirmation dialog and sortable column headers.
 
+use std::sync::Arc;
+
 use kartlegg_shared::caseworker::{AuditAction, CodeStatus, RegistrationState, Role};
 use kartlegg_shared::problem::ProblemKind;
 use leptos::html;
@@ -291,6 +293,19 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
+    let body: Body = Arc::new(move || {
+        let view = view.clone();
+        Suspend::new(async move { resource.await.map(|value| view(value).into_any()) })
+    });
+    load_frame(body, title)
+}
+
+/// What `Loaded` shows once the fetch is in, type-erased so that one
+/// `Transition` and one `ErrorBoundary` serve every page (a generic frame
+/// per page cost the bundle several kilobytes).
+type Body = Arc<dyn Fn() -> Suspend<Result<AnyView, ApiError>> + Send + Sync>;
+
+fn load_frame(body: Body, title: Option<&'static str>) -> AnyView {
     view! {
         <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
             <ErrorBoundary fallback=move |errors| view! {
@@ -299,13 +314,11 @@ where
                     errors.iter().find_map(|(_, e)| e.downcast_ref::<ApiError>().map(load_error))
                 }).map(|m| view! { <p role="alert" class="field__error">{m}</p> })}
             }>
-                {move || {
-                    let view = view.clone();
-                    Suspend::new(async move { resource.await.map(view) })
-                }}
+                {let body = body.clone(); move || body()}
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 /// The pager under a table, from a page of results.
