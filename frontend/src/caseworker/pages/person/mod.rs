@@ -6,12 +6,14 @@
 //! "issue a new code" shows the new one once), Remarks and Access log
 //! ("who has read this person's data").
 
+mod state;
+
 use std::sync::Arc;
 
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
 use kartlegg_shared::codes::CodeLists;
-use kartlegg_shared::questionnaire::{AnswerValue, Answers, Questionnaire};
+use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -25,6 +27,7 @@ use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
 use crate::i18n::Lang;
 use crate::pages::form::summary::rows;
+use state::{History, applicant_language, worklist_message};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -65,12 +68,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 match result {
                     Ok(()) => {
                         on_worklist.set(adding);
-                        let key = if adding {
-                            "worklist-added"
-                        } else {
-                            "worklist-removed"
-                        };
-                        status.set(Some(ct1(key, "name", name)));
+                        status.set(Some(ct1(worklist_message(adding), "name", name)));
                     }
                     Err(e) => status.set(Some(load_error(&e))),
                 }
@@ -82,34 +80,38 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
     let issued = RwSignal::new(None::<IssuedCode>);
     let code_info = page.code.clone();
     let remarks_person = person_id.clone();
-    // The registration whose answers are shown: the server's default (the
-    // latest completed) until the caseworker opens another from the history.
-    let shown = RwSignal::new(page.shown_registration.clone());
-    let opening = RwSignal::new(None::<String>);
+    let registrations = RwSignal::new(History::new(
+        &page.registrations,
+        page.shown_registration.clone(),
+    ));
     let open_error = RwSignal::new(None::<String>);
     let history = page.registrations.clone();
-    let numbers: Vec<(String, i64)> = history.iter().map(|r| (r.id.clone(), r.number)).collect();
-    let open_registration = {
+    let fetch_registration = Action::new_local({
         let person = person_id.clone();
-        move |registration_id: String| {
-            if shown.with_untracked(|s| s.as_ref().is_some_and(|r| r.id == registration_id)) {
-                focus_id("answers");
-                return;
-            }
+        move |registration_id: &String| {
             let person = person.clone();
-            opening.set(Some(registration_id.clone()));
-            leptos::task::spawn_local(async move {
+            let registration_id = registration_id.clone();
+            async move {
                 let result = api::person_registration(&person, &registration_id).await;
-                opening.set(None);
-                match result {
-                    Ok(r) => {
-                        open_error.set(None);
-                        shown.set(Some(r));
-                        focus_id("answers");
-                    }
-                    Err(e) => open_error.set(Some(load_error(&e))),
+                let error = result.as_ref().err().map(load_error);
+                let opened = error.is_none();
+                open_error.set(error);
+                registrations.update(|h| h.opened(result.ok()));
+                if opened {
+                    focus_id("answers");
                 }
-            });
+            }
+        }
+    });
+    // The answers shown, apart from `opening`, so that a fetch under way
+    // does not draw them again.
+    let shown =
+        Memo::new(move |_| registrations.with(|h| h.shown.clone().map(|r| (r, h.shown_number()))));
+    let open_registration = move |registration_id: String| {
+        if registrations.try_update(|h| h.open(&registration_id)) == Some(true) {
+            fetch_registration.dispatch(registration_id);
+        } else {
+            focus_id("answers");
         }
     };
     view! {
@@ -158,12 +160,12 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                                     let id = r.id.clone();
                                     let is_shown = {
                                         let id = id.clone();
-                                        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.id == id)))
+                                        Memo::new(move |_| registrations.with(|h| h.is_shown(&id)))
                                     };
-                                    let open = open_registration.clone();
+                                    let open = open_registration;
                                     let busy = {
                                         let id = id.clone();
-                                        move || opening.with(|o| o.as_deref() == Some(id.as_str()))
+                                        move || registrations.with(|h| h.is_opening(&id))
                                     };
                                     let number = r.number;
                                     view! {
@@ -193,10 +195,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
             }}
             {move || open_error.get().map(|m| view! { <p role="alert" class="field__error" data-testid="registration-error">{m}</p> })}
             <div id="answers" tabindex="-1" data-testid="answers">
-                {move || shown.get().map(|r| {
-                    let number = numbers.iter().find(|(id, _)| *id == r.id).map_or(0, |(_, n)| *n);
-                    view! { <Answers registration=r number=number/> }
-                })}
+                {move || shown.get().map(|(r, number)| view! { <Answers registration=r number=number/> })}
             </div>
         </section>
 
@@ -482,44 +481,6 @@ async fn load_content(beside: Lang) -> Result<Content, ApiError> {
         questionnaire: Arc::new(questionnaire),
         lists: Arc::new(lists),
     })
-}
-
-/// The language the applicant answered in, as the registration records
-/// it; for registrations saved before it was recorded, the interpreter
-/// language they asked for or their mother tongue when it is one of the
-/// fourteen; otherwise English.
-fn applicant_language(recorded: Option<&str>, answers: &Answers) -> Lang {
-    if let Some(lang) = recorded.and_then(Lang::from_code) {
-        return lang;
-    }
-    let from_iso639_3 = |code: &str| -> Option<Lang> {
-        let ui = match code {
-            "sqi" | "alb" => "sq",
-            "ara" | "arb" => "ar",
-            "prs" => "prs",
-            "eng" => "en",
-            "pes" | "fas" | "per" => "fa",
-            "fra" | "fre" => "fr",
-            "kmr" => "kmr",
-            "ckb" => "ckb",
-            "nob" | "nor" | "nno" => "nb",
-            "orm" | "gaz" => "om",
-            "pus" | "pbt" | "pbu" => "ps",
-            "rus" => "ru",
-            "som" => "so",
-            "tir" => "ti",
-            _ => return None,
-        };
-        Lang::from_code(ui)
-    };
-    ["interpreter_language", "mother_tongue"]
-        .into_iter()
-        .filter_map(|q| match answers.get(q) {
-            Some(AnswerValue::Text(code)) => from_iso639_3(code),
-            _ => None,
-        })
-        .next()
-        .unwrap_or(Lang::En)
 }
 
 /// One registration's answers, part by part: the question, the answer in
