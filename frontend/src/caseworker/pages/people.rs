@@ -10,6 +10,7 @@ use crate::caseworker::components::{
     Loaded, Paging, SortHeader, StateTag, Table, date, opt_date, state_key,
 };
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 
 const PAGE_SIZE: u32 = 50;
 
@@ -111,7 +112,7 @@ pub fn PeoplePage() -> impl IntoView {
                 }>
                     {p.items.into_iter().map(|p| view! {
                         <tr data-testid="people-row" data-duf=p.duf_number.clone()>
-                            <th scope="row"><a href=format!("/caseworker/people/{}", p.id)>{format!("{}, {}", p.last_name, p.first_name)}</a></th>
+                            <th scope="row"><a href=Route::Person(&p.id).path()>{format!("{}, {}", p.last_name, p.first_name)}</a></th>
                             <td class="cw-num">{p.duf_number.clone()}</td>
                             <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
                             <td><StateTag state=p.state/></td>

@@ -12,6 +12,7 @@ use crate::caseworker::components::{
     ConfirmDialog, StateTag, Table, field_error, focus_id, opt_date,
 };
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::SearchState;
 
 const fn kind_key(kind: SearchKind) -> &'static str {
@@ -67,7 +68,7 @@ pub fn ResultTable(people: Vec<PersonSummary>) -> impl IntoView {
             {people.into_iter().map(|p| view! {
                 <tr data-testid="search-row" data-duf=p.duf_number.clone()>
                     <th scope="row">
-                        <a href=format!("/caseworker/people/{}", p.id) data-testid="search-person-link">
+                        <a href=Route::Person(&p.id).path() data-testid="search-person-link">
                             {format!("{}, {}", p.last_name, p.first_name)}
                         </a>
                     </th>

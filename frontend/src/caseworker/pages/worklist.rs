@@ -9,6 +9,7 @@ use crate::caseworker::api;
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{Loaded, StateTag, Table, date, opt_date};
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 
 #[component]
@@ -23,10 +24,10 @@ pub fn WorklistPage() -> impl IntoView {
                 <p>{ct("start-no-people")}</p>
                 <ul class="cw-links">
                     <Show when=move || s.has(Role::Auditor)>
-                        <li><a href="/caseworker/audit">{ct("menu-audit")}</a></li>
+                        <li><a href=Route::Audit.path()>{ct("menu-audit")}</a></li>
                     </Show>
                     <Show when=move || s.has(Role::Administrator)>
-                        <li><a href="/caseworker/accounts">{ct("menu-accounts")}</a></li>
+                        <li><a href=Route::Accounts.path()>{ct("menu-accounts")}</a></li>
                     </Show>
                 </ul>
             }.into_any()
@@ -76,7 +77,7 @@ fn Worklist() -> impl IntoView {
                         let person = p.clone();
                         view! {
                             <tr data-testid="worklist-row" data-duf=p.duf_number.clone()>
-                                <th scope="row"><a href=format!("/caseworker/people/{}", p.id)>{name}</a></th>
+                                <th scope="row"><a href=Route::Person(&p.id).path()>{name}</a></th>
                                 <td class="cw-num">{p.duf_number.clone()}</td>
                                 <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
                                 <td><StateTag state=p.state/></td>
