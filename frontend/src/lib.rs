@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod caseworker;
 pub mod components;
+pub mod core;
 pub mod dates;
 pub mod form;
 pub mod i18n;

@@ -1,6 +1,6 @@
 //! The back office's typed client over the shared DTOs
 //! (`kartlegg_shared::caseworker`). Errors are the server's problem+json,
-//! decoded by the applicant client's helpers. The session is an HttpOnly
+//! decoded by the common client (`core::http`). The session is an HttpOnly
 //! cookie; no token is handled here. Personal values (search text,
 //! DUF-numbers) go in bodies, never in URLs.
 
@@ -14,8 +14,8 @@ use kartlegg_shared::caseworker::{
     SearchResponse, SortOrder,
 };
 
-pub use crate::api::ApiError;
-use crate::api::{send, send_empty, send_json, text};
+pub use crate::core::http::ApiError;
+use crate::core::http::{send, send_empty, send_json};
 
 const BASE: &str = "/api/v1/caseworker";
 
@@ -261,17 +261,4 @@ pub async fn clear_login_delay(id: &str) -> Result<(), ApiError> {
 /// Disables an account (its sessions end at once).
 pub async fn disable_account(id: &str) -> Result<Account, ApiError> {
     send(Request::post(&url(&format!("/accounts/{id}/disable")))).await
-}
-
-/// The questionnaire with texts in `langs` (comma-separated) and English.
-pub async fn questionnaire_json(langs: &str) -> Result<String, ApiError> {
-    text(Request::get(&format!("/api/v1/questionnaire?lang={langs}"))).await
-}
-
-/// A code list with names in `langs` and English.
-pub async fn code_list_json(list: &str, langs: &str) -> Result<String, ApiError> {
-    text(Request::get(&format!(
-        "/api/v1/code-lists/{list}?lang={langs}"
-    )))
-    .await
 }

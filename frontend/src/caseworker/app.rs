@@ -18,12 +18,8 @@ use super::pages::{
     accounts::AccountsPage, audit::AuditPage, login::LoginPage, people::PeoplePage,
     person::PersonPage, search::SearchPage, worklist::WorklistPage,
 };
+use super::routes::Route;
 use super::session::{SearchState, Session, session};
-
-/// Where the login page sends a caseworker, and where the menu starts.
-pub const HOME: &str = "/caseworker";
-/// The login page.
-pub const LOGIN: &str = "/caseworker/login";
 
 /// The back-office app.
 #[component]
@@ -78,7 +74,7 @@ fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move || {
         if s.me.with(Option::is_none) {
-            navigate(LOGIN, Default::default());
+            navigate(&Route::Login.path(), Default::default());
         }
     });
     move || s.me.with(Option::is_some).then(|| children())
@@ -88,7 +84,7 @@ fn RequireLogin(children: ChildrenFn) -> impl IntoView {
 fn NotFound() -> impl IntoView {
     view! {
         <h1>{ct("not-found-title")}</h1>
-        <p><a href=HOME>{ct("not-found-home")}</a></p>
+        <p><a href=Route::Start.path()>{ct("not-found-home")}</a></p>
     }
 }
 
@@ -117,14 +113,14 @@ fn Header() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let _ = api::logout().await;
                 s.me.set(None);
-                navigate(LOGIN, Default::default());
+                navigate(&Route::Login.path(), Default::default());
             });
         }
     };
     view! {
         <header class="cw-header">
             <div class="cw-header__top">
-                <a class="cw-brand" href=HOME>"Kartlegg"</a>
+                <a class="cw-brand" href=Route::Start.path()>"Kartlegg"</a>
                 <span class="cw-header__org" data-testid="header-org">
                     {move || me().map(|m| format!("{} ({})", m.organisation.name, m.organisation.number))}
                 </span>
@@ -151,15 +147,15 @@ fn Header() -> impl IntoView {
             <div class="cw-header__bar">
                 <nav class="cw-menu" aria-label=ct("menu")>
                     <ul>
-                        <li><A href=HOME exact=true attr:data-testid="menu-start">{ct("menu-start")}</A></li>
+                        <li><A href=Route::Start.path() exact=true attr:data-testid="menu-start">{ct("menu-start")}</A></li>
                         <Show when=move || s.reads_people()>
-                            <li><A href="/caseworker/people" attr:data-testid="menu-people">{ct("menu-people")}</A></li>
+                            <li><A href=Route::People.path() attr:data-testid="menu-people">{ct("menu-people")}</A></li>
                         </Show>
                         <Show when=move || s.has(Role::Auditor)>
-                            <li><A href="/caseworker/audit" attr:data-testid="menu-audit">{ct("menu-audit")}</A></li>
+                            <li><A href=Route::Audit.path() attr:data-testid="menu-audit">{ct("menu-audit")}</A></li>
                         </Show>
                         <Show when=move || s.has(Role::Administrator)>
-                            <li><A href="/caseworker/accounts" attr:data-testid="menu-accounts">{ct("menu-accounts")}</A></li>
+                            <li><A href=Route::Accounts.path() attr:data-testid="menu-accounts">{ct("menu-accounts")}</A></li>
                         </Show>
                     </ul>
                 </nav>
@@ -177,8 +173,30 @@ fn SearchBox() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let text = RwSignal::new(search.text.get_untracked());
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    let run = Action::new_local(move |query: &String| {
+        let query = query.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api::search(query.clone()).await {
+                Ok(response) => {
+                    error.set(None);
+                    search.text.set(query);
+                    search.response.set(Some(response));
+                    navigate(&Route::Search.path(), Default::default());
+                    focus_id("main");
+                }
+                Err(e) if ended(&e) => {}
+                Err(e) => {
+                    let message = field_error(&e, "query")
+                        .or_else(|| field_errors(&e).into_iter().next())
+                        .unwrap_or_else(|| error_text(&e));
+                    error.set(Some(message));
+                    focus_id("cw-search");
+                }
+            }
+        }
+    });
     let handle = window_event_listener(leptos::ev::keydown, |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -198,30 +216,7 @@ fn SearchBox() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let query = text.get_untracked();
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = api::search(query.clone()).await;
-            busy.set(false);
-            match result {
-                Ok(response) => {
-                    error.set(None);
-                    search.text.set(query);
-                    search.response.set(Some(response));
-                    navigate("/caseworker/search", Default::default());
-                    focus_id("main");
-                }
-                Err(e) if ended(&e) => {}
-                Err(e) => {
-                    let message = field_error(&e, "query")
-                        .or_else(|| field_errors(&e).into_iter().next())
-                        .unwrap_or_else(|| error_text(&e));
-                    error.set(Some(message));
-                    focus_id("cw-search");
-                }
-            }
-        });
+        run.dispatch(text.get_untracked());
     };
     view! {
         <form class="cw-search" role="search" on:submit=submit novalidate>
@@ -239,7 +234,7 @@ fn SearchBox() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button--small" data-testid="search-submit" disabled=move || busy.get()>
+                <button type="submit" class="button button--small" data-testid="search-submit" disabled=move || run.pending().get()>
                     {ct("search-button")}
                 </button>
             </div>

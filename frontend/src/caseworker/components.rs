@@ -1,5 +1,8 @@
 //! Pieces the back-office pages share: the registration-state tag, dates,
-//! error texts, the confirmation dialog and sortable column headers.
+//! error texts, a fetch's loading and error display, the table with its
+//! pager, the confirmation dialog and sortable column headers.
+
+use std::sync::Arc;
 
 use kartlegg_shared::caseworker::{AuditAction, CodeStatus, RegistrationState, Role};
 use kartlegg_shared::problem::ProblemKind;
@@ -7,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::api::ApiError;
+use super::app::load_error;
 use super::i18n::{ct, ctr};
 
 /// The translation key of a registration state.
@@ -272,25 +276,136 @@ where
     }
 }
 
+/// A fetch on a page: "loading" until the answer is in, then `view` of the
+/// value. A failed fetch is thrown to an `ErrorBoundary`, which shows it
+/// where the caseworker looks (under `title`, when given, the page's
+/// heading) and leaves an ended session to the login page.
+#[component]
+pub fn Loaded<T, V, F>(
+    resource: LocalResource<Result<T, ApiError>>,
+    view: F,
+    /// Translation key of a heading above the error.
+    #[prop(optional)]
+    title: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    let body: Body = Arc::new(move || {
+        let view = view.clone();
+        Suspend::new(async move { resource.await.map(|value| view(value).into_any()) })
+    });
+    load_frame(body, title)
+}
+
+/// What `Loaded` shows once the fetch is in, type-erased so that one
+/// `Transition` and one `ErrorBoundary` serve every page (a generic frame
+/// per page cost the bundle several kilobytes).
+type Body = Arc<dyn Fn() -> Suspend<Result<AnyView, ApiError>> + Send + Sync>;
+
+fn load_frame(body: Body, title: Option<&'static str>) -> AnyView {
+    view! {
+        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
+            <ErrorBoundary fallback=move |errors| view! {
+                {title.map(|key| view! { <h1>{ct(key)}</h1> })}
+                {move || errors.with(|errors| {
+                    errors.iter().find_map(|(_, e)| e.downcast_ref::<ApiError>().map(load_error))
+                }).map(|m| view! { <p role="alert" class="field__error">{m}</p> })}
+            }>
+                {let body = body.clone(); move || body()}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+/// The pager under a table, from a page of results.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    /// The page shown, from 1.
+    pub page: u32,
+    /// How many pages there are.
+    pub pages: u32,
+    /// Called with the page to show.
+    pub on_page: Callback<u32>,
+}
+
+impl Paging {
+    /// Paging for page `page` of `total` rows, `page_size` a page.
+    pub fn new(page: u32, total: u64, page_size: u32, on_page: Callback<u32>) -> Self {
+        Self {
+            page,
+            pages: pages(total, page_size),
+            on_page,
+        }
+    }
+}
+
+/// How many pages `total` rows fill, `page_size` a page.
+pub fn pages(total: u64, page_size: u32) -> u32 {
+    u32::try_from(total.div_ceil(u64::from(page_size.max(1)))).unwrap_or(u32::MAX)
+}
+
+/// A dense table in a scrollable region that keyboard users can reach,
+/// named and captioned, with paging below when it has pages. The children
+/// are its rows.
+#[component]
+pub fn Table(
+    /// Translation key of the region's name, and of the caption unless
+    /// `caption` names another.
+    label: &'static str,
+    /// Translation key of the caption, when it differs from `label`.
+    #[prop(optional)]
+    caption: Option<&'static str>,
+    /// Shows the caption (otherwise it is for screen readers only).
+    #[prop(optional)]
+    caption_shown: bool,
+    /// Tighter rows.
+    #[prop(optional)]
+    compact: bool,
+    /// The table's test id.
+    testid: &'static str,
+    /// The header row's cells.
+    #[prop(into)]
+    head: ViewFn,
+    /// Paging below the table.
+    #[prop(optional)]
+    paging: Option<Paging>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct(label)>
+            <table class="cw-table" class:cw-table--compact=compact data-testid=testid>
+                <caption class:visually-hidden=!caption_shown>{ct(caption.unwrap_or(label))}</caption>
+                <thead><tr>{head.run()}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+        {paging.map(|p| view! { <Pager page=p.page pages=p.pages on_page=p.on_page/> })}
+    }
+}
+
 /// Paging below a table: previous, "page x of y", next.
 #[component]
-pub fn Pager(page: Signal<u32>, pages: Signal<u32>, on_page: Callback<u32>) -> impl IntoView {
+pub fn Pager(page: u32, pages: u32, on_page: Callback<u32>) -> impl IntoView {
     view! {
         <nav class="cw-pager" aria-label=ct("paging")>
             <button type="button" class="button button--secondary button--small" data-testid="page-prev"
-                disabled=move || { page.get() <= 1 } on:click=move |_| on_page.run(page.get() - 1)>
+                disabled={page <= 1} on:click=move |_| on_page.run(page - 1)>
                 {ct("page-previous")}
             </button>
             <span data-testid="page-of">{move || {
                 super::i18n::ctranslate("page-of", Some(&{
                     let mut a = super::i18n::Args::new();
-                    a.set("page", page.get());
-                    a.set("pages", pages.get().max(1));
+                    a.set("page", page);
+                    a.set("pages", pages.max(1));
                     a
                 }))
             }}</span>
             <button type="button" class="button button--secondary button--small" data-testid="page-next"
-                disabled=move || { page.get() >= pages.get() } on:click=move |_| on_page.run(page.get() + 1)>
+                disabled={page >= pages} on:click=move |_| on_page.run(page + 1)>
                 {ct("page-next")}
             </button>
         </nav>

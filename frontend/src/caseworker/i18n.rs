@@ -6,9 +6,11 @@
 
 use std::cell::RefCell;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use unic_langid::LanguageIdentifier;
+
+use crate::core::i18n::{Catalog, remember, remembered, set_document_language};
 
 pub use fluent_bundle::FluentArgs as Args;
 
@@ -63,8 +65,8 @@ impl CwLang {
 }
 
 thread_local! {
-    // Fluent bundles are not `Send`; wasm has one thread. Index: CwLang as usize.
-    static BUNDLES: RefCell<Vec<FluentBundle<FluentResource>>> = const { RefCell::new(Vec::new()) };
+    // Fluent bundles are not `Send`; wasm has one thread.
+    static CATALOG: RefCell<Catalog<CwLang>> = const { RefCell::new(Catalog::new(CwLang::DEFAULT)) };
 }
 
 /// The back office's language, shared through context.
@@ -77,45 +79,28 @@ impl CwI18n {
     /// Loads both languages, restores the device's choice and keeps the
     /// document's `lang` in step.
     pub fn init() -> Self {
-        BUNDLES.with(|b| {
-            let mut b = b.borrow_mut();
-            if b.is_empty() {
-                b.extend(CwLang::ALL.into_iter().map(bundle));
+        CATALOG.with(|c| {
+            let mut c = c.borrow_mut();
+            for lang in CwLang::ALL {
+                if !c.has(lang) {
+                    // Dates and numbers are formatted by the page; no bidi marks around them.
+                    c.add(lang, lang.langid(), lang.source(), false);
+                }
             }
         });
-        let saved = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|code| CwLang::from_code(&code));
+        let saved = remembered(STORAGE_KEY).and_then(|code| CwLang::from_code(&code));
         let i18n = Self {
             lang: RwSignal::new(saved.unwrap_or(CwLang::DEFAULT)),
         };
-        Effect::new(move || {
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("lang", i18n.lang.get().code());
-                let _ = root.set_attribute("dir", "ltr");
-            }
-        });
+        Effect::new(move || set_document_language(i18n.lang.get().code(), false));
         i18n
     }
 
     /// Switches language and remembers the choice on the device.
     pub fn choose(self, lang: CwLang) {
-        if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
+        remember(STORAGE_KEY, lang.code());
         self.lang.set(lang);
     }
-}
-
-fn bundle(lang: CwLang) -> FluentBundle<FluentResource> {
-    let resource =
-        FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, _errors)| res);
-    let mut bundle = FluentBundle::new(vec![lang.langid()]);
-    // Dates and numbers are formatted by the page; no bidi marks around them.
-    bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
-    bundle
 }
 
 /// The current back-office language (reactive).
@@ -137,22 +122,7 @@ pub fn ctr(key: &str) -> String {
 /// The text for `key` with arguments.
 pub fn ctranslate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     let lang = cw_lang();
-    BUNDLES.with(|bundles| {
-        let bundles = bundles.borrow();
-        [lang, CwLang::DEFAULT]
-            .iter()
-            .filter_map(|l| bundles.get(*l as usize))
-            .find_map(|bundle| {
-                let pattern = bundle.get_message(key)?.value()?;
-                let mut errors = Vec::new();
-                Some(
-                    bundle
-                        .format_pattern(pattern, args, &mut errors)
-                        .into_owned(),
-                )
-            })
-            .unwrap_or_else(|| key.to_owned())
-    })
+    CATALOG.with(|c| c.borrow().format(lang, key, args))
 }
 
 /// `ctranslate` with one argument.
@@ -168,7 +138,7 @@ pub fn ct1(
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::test_support::{code_keys, messages};
+    use crate::core::i18n::test_support::{code_keys, messages};
 
     #[test]
     fn both_caseworker_files_have_the_same_keys_and_placeholders() {

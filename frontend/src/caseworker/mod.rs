@@ -8,4 +8,5 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod session;

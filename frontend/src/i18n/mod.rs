@@ -8,10 +8,11 @@
 //! across pages and logins.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
+
+use crate::core::i18n::{Catalog, remember, remembered, set_document_language};
 
 mod lang;
 
@@ -24,7 +25,7 @@ const STORAGE_KEY: &str = "kartlegg.lang";
 thread_local! {
     // wasm is single-threaded and Fluent bundles are not `Send`, so the
     // loaded bundles live here; the reactive language signal lives in context.
-    static BUNDLES: RefCell<HashMap<Lang, FluentBundle<FluentResource>>> = RefCell::new(HashMap::new());
+    static CATALOG: RefCell<Catalog<Lang>> = const { RefCell::new(Catalog::new(Lang::DEFAULT)) };
     // The language shown now, for code that runs outside the reactive owner:
     // after an `.await` in `spawn_local` there is no context to read the
     // signal from, and a message made there would otherwise fall back to
@@ -43,10 +44,11 @@ impl I18n {
     /// Loads the default language, restores the device's choice, and keeps
     /// the document's `lang` and `dir` in step.
     pub fn init() -> Self {
-        BUNDLES.with(|b| {
-            b.borrow_mut()
-                .entry(Lang::DEFAULT)
-                .or_insert_with(|| bundle(Lang::DEFAULT, DEFAULT_FTL));
+        CATALOG.with(|c| {
+            let mut c = c.borrow_mut();
+            if !c.has(Lang::DEFAULT) {
+                add(&mut c, Lang::DEFAULT, DEFAULT_FTL);
+            }
         });
         let i18n = Self {
             lang: RwSignal::new(Lang::DEFAULT),
@@ -58,7 +60,7 @@ impl I18n {
             let lang = i18n.lang.get();
             let show = shown == Some(true) || lang == initial;
             if show {
-                set_document_language(lang);
+                set_document_language(lang.bcp47(), lang.is_rtl());
             }
             show
         });
@@ -76,7 +78,7 @@ impl I18n {
 
     /// Switches to `lang`, fetching its texts first when needed.
     fn switch_to(self, lang: Lang) {
-        if BUNDLES.with(|b| b.borrow().contains_key(&lang)) {
+        if CATALOG.with(|c| c.borrow().has(lang)) {
             self.show(lang);
             return;
         }
@@ -88,7 +90,7 @@ impl I18n {
                 Ok(response) if response.ok() => response.text().await.unwrap_or_default(),
                 _ => String::new(),
             };
-            BUNDLES.with(|b| b.borrow_mut().insert(lang, bundle(lang, &source)));
+            CATALOG.with(|c| add(&mut c.borrow_mut(), lang, &source));
             self.show(lang);
         });
     }
@@ -119,32 +121,15 @@ fn browser_preference() -> Option<Lang> {
 
 /// The language the device chose earlier, if any.
 pub fn stored_choice() -> Option<Lang> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    Lang::from_code(&storage.get_item(STORAGE_KEY).ok()??)
+    Lang::from_code(&remembered(STORAGE_KEY)?)
 }
 
 fn store_choice(lang: Lang) {
-    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
-        let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
+    remember(STORAGE_KEY, lang.code());
 }
 
-fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _errors)| res);
-    let mut bundle = FluentBundle::new(vec![lang.langid()]);
-    // A broken message must not take the page down: the English text shows instead.
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
-fn set_document_language(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.bcp47());
-        let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
-    }
+fn add(catalog: &mut Catalog<Lang>, lang: Lang, source: &str) {
+    catalog.add(lang, lang.langid(), source, true);
 }
 
 /// The current language: reactive inside the component tree, and right
@@ -210,120 +195,12 @@ pub fn tr(key: &str) -> String {
 /// The text for `key` with arguments (placeholders such as `{ $count }`).
 pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     let lang = current_lang();
-    BUNDLES.with(|bundles| {
-        let bundles = bundles.borrow();
-        [lang, Lang::DEFAULT]
-            .iter()
-            .filter_map(|l| bundles.get(l))
-            .find_map(|bundle| {
-                let pattern = bundle.get_message(key)?.value()?;
-                let mut errors = Vec::new();
-                Some(
-                    bundle
-                        .format_pattern(pattern, args, &mut errors)
-                        .into_owned(),
-                )
-            })
-            .unwrap_or_else(|| key.to_owned())
-    })
-}
-
-/// What the completeness tests of both translation layers (this one and the
-/// back office's) read: the Fluent syntax tree and the keys the code uses.
-#[cfg(test)]
-pub(crate) mod test_support {
-    use std::collections::BTreeMap;
-    use std::collections::BTreeSet;
-
-    use fluent_bundle::FluentResource;
-    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-
-    /// Message ids with the variables each one uses.
-    pub(crate) fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let resource = FluentResource::try_new(source.to_owned()).expect("the file parses");
-        let mut out = BTreeMap::new();
-        for entry in resource.entries() {
-            if let Entry::Message(m) = entry {
-                let mut vars = BTreeSet::new();
-                if let Some(p) = &m.value {
-                    variables(p, &mut vars);
-                    assert!(!pattern_is_empty(p), "{} is empty", m.id.name);
-                }
-                out.insert(m.id.name.to_owned(), vars);
-            }
-        }
-        out
-    }
-
-    fn pattern_is_empty(p: &Pattern<&str>) -> bool {
-        p.elements
-            .iter()
-            .all(|e| matches!(e, PatternElement::TextElement { value } if value.trim().is_empty()))
-    }
-
-    fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
-        for e in &p.elements {
-            if let PatternElement::Placeable { expression } = e {
-                expression_variables(expression, out);
-            }
-        }
-    }
-
-    fn expression_variables(e: &Expression<&str>, out: &mut BTreeSet<String>) {
-        match e {
-            Expression::Inline(InlineExpression::VariableReference { id }) => {
-                out.insert(id.name.to_owned());
-            }
-            Expression::Select { selector, variants } => {
-                if let InlineExpression::VariableReference { id } = selector {
-                    out.insert(id.name.to_owned());
-                }
-                for v in variants {
-                    variables(&v.value, out);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Every literal key passed to one of `calls` (such as `t("`) anywhere
-    /// in `frontend/src`, with the file it is in. A call of another
-    /// function that ends the same way (`set("…")`, `ct("…")`) is not one.
-    pub(crate) fn code_keys(calls: &[&str]) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut stack = vec![std::path::PathBuf::from(src)];
-        while let Some(path) = stack.pop() {
-            if path.is_dir() {
-                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for call in calls {
-                for (at, _) in text.match_indices(call) {
-                    let before = text[..at].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                        continue;
-                    }
-                    let piece = &text[at + call.len()..];
-                    let key: String = piece.chars().take_while(|c| *c != '"').collect();
-                    if !key.is_empty()
-                        && key
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
-                    {
-                        out.push((path.display().to_string(), key));
-                    }
-                }
-            }
-        }
-        out
-    }
+    CATALOG.with(|c| c.borrow().format(lang, key, args))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{code_keys, messages};
+    use crate::core::i18n::test_support::{code_keys, messages};
 
     fn locale_files() -> Vec<(String, String)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{ConfirmDialog, field_error, focus_id, role_key, time};
+use crate::caseworker::components::{
+    ConfirmDialog, Loaded, Table, field_error, focus_id, role_key, time,
+};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::session::session;
 
@@ -41,19 +43,15 @@ fn Accounts() -> impl IntoView {
     let disable_open = RwSignal::new(false);
     let delay_open = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<Role>::new());
-    let busy = RwSignal::new(false);
     let dialog_error = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<CreatedAccount>);
 
-    let save_roles = Callback::new(move |()| {
-        let Some(Pending::Roles(account)) = pending.get_untracked() else {
-            return;
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::set_roles(&account.id, chosen.get_untracked()).await;
-            busy.set(false);
-            match result {
+    // Each dialog's call; its `pending()` keeps the confirm button from a
+    // second press while the first is under way.
+    let set_roles = Action::new_local(move |account: &Account| {
+        let id = account.id.clone();
+        async move {
+            match api::set_roles(&id, chosen.get_untracked()).await {
                 Ok(a) => {
                     roles_open.set(false);
                     dialog_error.set(None);
@@ -62,17 +60,12 @@ fn Accounts() -> impl IntoView {
                 }
                 Err(e) => dialog_error.set(Some(load_error(&e))),
             }
-        });
+        }
     });
-    let disable = Callback::new(move |()| {
-        let Some(Pending::Disable(account)) = pending.get_untracked() else {
-            return;
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::disable_account(&account.id).await;
-            busy.set(false);
-            match result {
+    let disable_account = Action::new_local(move |account: &Account| {
+        let id = account.id.clone();
+        async move {
+            match api::disable_account(&id).await {
                 Ok(a) => {
                     disable_open.set(false);
                     dialog_error.set(None);
@@ -81,17 +74,12 @@ fn Accounts() -> impl IntoView {
                 }
                 Err(e) => dialog_error.set(Some(load_error(&e))),
             }
-        });
+        }
     });
-    let clear_delay = Callback::new(move |()| {
-        let Some(Pending::ClearDelay(account)) = pending.get_untracked() else {
-            return;
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::clear_login_delay(&account.id).await;
-            busy.set(false);
-            match result {
+    let clear_login_delay = Action::new_local(move |account: &Account| {
+        let account = account.clone();
+        async move {
+            match api::clear_login_delay(&account.id).await {
                 Ok(()) => {
                     delay_open.set(false);
                     dialog_error.set(None);
@@ -99,7 +87,22 @@ fn Accounts() -> impl IntoView {
                 }
                 Err(e) => dialog_error.set(Some(load_error(&e))),
             }
-        });
+        }
+    });
+    let save_roles = Callback::new(move |()| {
+        if let Some(Pending::Roles(account)) = pending.get_untracked() {
+            set_roles.dispatch(account);
+        }
+    });
+    let disable = Callback::new(move |()| {
+        if let Some(Pending::Disable(account)) = pending.get_untracked() {
+            disable_account.dispatch(account);
+        }
+    });
+    let clear_delay = Callback::new(move |()| {
+        if let Some(Pending::ClearDelay(account)) = pending.get_untracked() {
+            clear_login_delay.dispatch(account);
+        }
     });
     let pending_name = move || match pending.get() {
         Some(Pending::Roles(a) | Pending::Disable(a) | Pending::ClearDelay(a)) => a.username,
@@ -108,95 +111,82 @@ fn Accounts() -> impl IntoView {
 
     view! {
         <p role="status" class="cw-status" data-testid="accounts-status">{move || status.get()}</p>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(accounts) => {
-                        let count = accounts.len();
+        <Loaded resource=list view={move |accounts: Vec<Account>| {
+            let count = accounts.len();
+            view! {
+                <p class="cw-count">{move || ct1("accounts-count", "count", count)}</p>
+                <Table label="accounts-title" testid="accounts-table" head=|| view! {
+                    <th scope="col">{ct("account-username")}</th>
+                    <th scope="col">{ct("account-display-name")}</th>
+                    <th scope="col">{ct("account-roles")}</th>
+                    <th scope="col">{ct("account-totp")}</th>
+                    <th scope="col">{ct("account-status")}</th>
+                    <th scope="col">{ct("account-created")}</th>
+                    <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
+                }>
+                    {accounts.into_iter().map(|a| {
+                        let for_roles = a.clone();
+                        let for_disable = a.clone();
+                        let for_delay = a.clone();
+                        let roles = a.roles.iter().map(|r| ctr(role_key(*r))).collect::<Vec<_>>().join(", ");
                         view! {
-                        <p class="cw-count">{move || ct1("accounts-count", "count", count)}</p>
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("accounts-title")>
-                            <table class="cw-table" data-testid="accounts-table">
-                                <caption class="visually-hidden">{ct("accounts-title")}</caption>
-                                <thead><tr>
-                                    <th scope="col">{ct("account-username")}</th>
-                                    <th scope="col">{ct("account-display-name")}</th>
-                                    <th scope="col">{ct("account-roles")}</th>
-                                    <th scope="col">{ct("account-totp")}</th>
-                                    <th scope="col">{ct("account-status")}</th>
-                                    <th scope="col">{ct("account-created")}</th>
-                                    <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
-                                </tr></thead>
-                                <tbody>
-                                    {accounts.into_iter().map(|a| {
-                                        let for_roles = a.clone();
-                                        let for_disable = a.clone();
-                                        let for_delay = a.clone();
-                                        let roles = a.roles.iter().map(|r| ctr(role_key(*r))).collect::<Vec<_>>().join(", ");
-                                        view! {
-                                            <tr data-testid="account-row" data-username=a.username.clone()>
-                                                <th scope="row">{a.username.clone()}</th>
-                                                <td>{a.display_name.clone()}</td>
-                                                <td>{roles}</td>
-                                                <td>{if a.totp_enabled { ct("yes").into_any() } else { ct("no").into_any() }}</td>
-                                                <td>{if a.disabled { ct("account-disabled").into_any() } else { ct("account-active").into_any() }}</td>
-                                                <td class="cw-num">{time(&a.created_at)}</td>
-                                                <td class="cw-row-actions">
-                                                    <button type="button" class="link-button"
-                                                        on:click=move |_| {
-                                                            chosen.set(for_roles.roles.clone());
-                                                            dialog_error.set(None);
-                                                            pending.set(Some(Pending::Roles(for_roles.clone())));
-                                                            roles_open.set(true);
-                                                        }>
-                                                        {ct("account-change-roles")}
-                                                        <span class="visually-hidden">{format!(" ({})", a.username)}</span>
-                                                    </button>
-                                                    {(!a.disabled).then(|| view! {
-                                                        <button type="button" class="link-button"
-                                                            on:click=move |_| {
-                                                                dialog_error.set(None);
-                                                                pending.set(Some(Pending::Disable(for_disable.clone())));
-                                                                disable_open.set(true);
-                                                            }>
-                                                            {ct("account-disable")}
-                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
-                                                        </button>
-                                                    })}
-                                                    {(!a.disabled).then(|| view! {
-                                                        <button type="button" class="link-button" data-testid="clear-login-delay"
-                                                            on:click=move |_| {
-                                                                dialog_error.set(None);
-                                                                pending.set(Some(Pending::ClearDelay(for_delay.clone())));
-                                                                delay_open.set(true);
-                                                            }>
-                                                            {ct("account-clear-delay")}
-                                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
-                                                        </button>
-                                                    })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+                            <tr data-testid="account-row" data-username=a.username.clone()>
+                                <th scope="row">{a.username.clone()}</th>
+                                <td>{a.display_name.clone()}</td>
+                                <td>{roles}</td>
+                                <td>{if a.totp_enabled { ct("yes").into_any() } else { ct("no").into_any() }}</td>
+                                <td>{if a.disabled { ct("account-disabled").into_any() } else { ct("account-active").into_any() }}</td>
+                                <td class="cw-num">{time(&a.created_at)}</td>
+                                <td class="cw-row-actions">
+                                    <button type="button" class="link-button"
+                                        on:click=move |_| {
+                                            chosen.set(for_roles.roles.clone());
+                                            dialog_error.set(None);
+                                            pending.set(Some(Pending::Roles(for_roles.clone())));
+                                            roles_open.set(true);
+                                        }>
+                                        {ct("account-change-roles")}
+                                        <span class="visually-hidden">{format!(" ({})", a.username)}</span>
+                                    </button>
+                                    {(!a.disabled).then(|| view! {
+                                        <button type="button" class="link-button"
+                                            on:click=move |_| {
+                                                dialog_error.set(None);
+                                                pending.set(Some(Pending::Disable(for_disable.clone())));
+                                                disable_open.set(true);
+                                            }>
+                                            {ct("account-disable")}
+                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
+                                        </button>
+                                    })}
+                                    {(!a.disabled).then(|| view! {
+                                        <button type="button" class="link-button" data-testid="clear-login-delay"
+                                            on:click=move |_| {
+                                                dialog_error.set(None);
+                                                pending.set(Some(Pending::ClearDelay(for_delay.clone())));
+                                                delay_open.set(true);
+                                            }>
+                                            {ct("account-clear-delay")}
+                                            <span class="visually-hidden">{format!(" ({})", a.username.clone())}</span>
+                                        </button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </Table>
+            }
+        }}/>
         <ConfirmDialog open=roles_open title=Signal::derive(move || ct1("account-roles-title", "name", pending_name()))
-            confirm=Signal::derive(|| ctr("save")) on_confirm=save_roles busy=busy error=dialog_error testid="roles-dialog">
+            confirm=Signal::derive(|| ctr("save")) on_confirm=save_roles busy=set_roles.pending() error=dialog_error testid="roles-dialog">
             <RoleChoices chosen=chosen prefix="edit"/>
         </ConfirmDialog>
         <ConfirmDialog open=disable_open title=Signal::derive(move || ct1("account-disable-title", "name", pending_name()))
-            confirm=Signal::derive(|| ctr("account-disable")) on_confirm=disable busy=busy error=dialog_error testid="disable-dialog">
+            confirm=Signal::derive(|| ctr("account-disable")) on_confirm=disable busy=disable_account.pending() error=dialog_error testid="disable-dialog">
             <p>{ct("account-disable-explain")}</p>
         </ConfirmDialog>
         <ConfirmDialog open=delay_open title=Signal::derive(move || ct1("account-clear-delay-title", "name", pending_name()))
-            confirm=Signal::derive(|| ctr("account-clear-delay")) on_confirm=clear_delay busy=busy error=dialog_error testid="clear-delay-dialog">
+            confirm=Signal::derive(|| ctr("account-clear-delay")) on_confirm=clear_delay busy=clear_login_delay.pending() error=dialog_error testid="clear-delay-dialog">
             <p>{ct("account-clear-delay-explain")}</p>
         </ConfirmDialog>
         <CreateAccount created=created on_created=Callback::new(move |()| list.refetch())/>
@@ -242,21 +232,10 @@ fn CreateAccount(
     let totp = RwSignal::new(false);
     let error = RwSignal::new(None::<api::ApiError>);
     let message = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let account = NewAccount {
-            username: username.get_untracked().trim().to_lowercase(),
-            display_name: display_name.get_untracked().trim().to_owned(),
-            password: password.get_untracked(),
-            roles: roles.get_untracked(),
-            totp: totp.get_untracked(),
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::create_account(&account).await;
-            busy.set(false);
-            match result {
+    let create = Action::new_local(move |account: &NewAccount| {
+        let account = account.clone();
+        async move {
+            match api::create_account(&account).await {
                 Ok(c) => {
                     error.set(None);
                     message.set(None);
@@ -275,6 +254,16 @@ fn CreateAccount(
                     focus_id("create-error");
                 }
             }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(NewAccount {
+            username: username.get_untracked().trim().to_lowercase(),
+            display_name: display_name.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+            roles: roles.get_untracked(),
+            totp: totp.get_untracked(),
         });
     };
     let fe = move |field: &'static str| {
@@ -325,7 +314,7 @@ fn CreateAccount(
                     <input id="new-totp" type="checkbox" on:change=move |ev| totp.set(event_target_checked(&ev))/>
                     <label for="new-totp">{ct("account-totp-setup")}</label>
                 </div>
-                <button type="submit" class="button" data-testid="create-account" disabled=move || busy.get()>
+                <button type="submit" class="button" data-testid="create-account" disabled=move || create.pending().get()>
                     {ct("account-create")}
                 </button>
             </form>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Pager, action_key, time};
+use crate::caseworker::components::{Loaded, Paging, Table, action_key, time};
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate};
 use crate::caseworker::session::session;
 
@@ -119,52 +119,37 @@ fn AuditLog() -> impl IntoView {
                 Err(m) => view! { <p class="field__error">{m}</p> }.into_any(),
             })}
         </div>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match log.await {
-                    Ok(p) => {
-                        let pages = u32::try_from(p.total.div_ceil(u64::from(p.page_size.max(1)))).unwrap_or(u32::MAX);
-                        let total = p.total;
-                        let current = p.page;
-                        view! {
-                            <p role="status" class="cw-count" data-testid="audit-count">{move || ct1("events-count", "count", total)}</p>
-                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("audit-title")>
-                                <table class="cw-table cw-table--compact" data-testid="audit-table">
-                                    <caption class="visually-hidden">{ct("audit-title")}</caption>
-                                    <thead><tr>
-                                        <th scope="col">"#"</th>
-                                        <th scope="col">{ct("col-when")}</th>
-                                        <th scope="col">{ct("col-who")}</th>
-                                        <th scope="col">{ct("col-action")}</th>
-                                        <th scope="col">{ct("col-person")}</th>
-                                        <th scope="col">{ct("col-fields")}</th>
-                                        <th scope="col">{ct("col-reason")}</th>
-                                        <th scope="col">{ct("col-address")}</th>
-                                        <th scope="col">{ct("col-request")}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {p.items.into_iter().map(|e| view! {
-                                            <tr data-testid="audit-row" data-action=e.action.as_str()>
-                                                <td class="cw-num">{e.seq}</td>
-                                                <td class="cw-num">{time(&e.at)}</td>
-                                                <td>{e.actor}</td>
-                                                <td>{ctr(action_key(e.action))}</td>
-                                                <td class="cw-id">{e.person_id.unwrap_or_default()}</td>
-                                                <td>{e.fields.join(", ")}</td>
-                                                <td>{e.reason.unwrap_or_default()}</td>
-                                                <td class="cw-num">{e.client_address.unwrap_or_default()}</td>
-                                                <td class="cw-id">{e.request_id.unwrap_or_default()}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pager page=Signal::derive(move || current) pages=Signal::derive(move || pages) on_page=on_page/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=log view={move |p: kartlegg_shared::caseworker::AuditPage| {
+            let total = p.total;
+            let paging = Paging::new(p.page, p.total, p.page_size, on_page);
+            view! {
+                <p role="status" class="cw-count" data-testid="audit-count">{move || ct1("events-count", "count", total)}</p>
+                <Table label="audit-title" testid="audit-table" compact=true paging=paging head=|| view! {
+                    <th scope="col">"#"</th>
+                    <th scope="col">{ct("col-when")}</th>
+                    <th scope="col">{ct("col-who")}</th>
+                    <th scope="col">{ct("col-action")}</th>
+                    <th scope="col">{ct("col-person")}</th>
+                    <th scope="col">{ct("col-fields")}</th>
+                    <th scope="col">{ct("col-reason")}</th>
+                    <th scope="col">{ct("col-address")}</th>
+                    <th scope="col">{ct("col-request")}</th>
+                }>
+                    {p.items.into_iter().map(|e| view! {
+                        <tr data-testid="audit-row" data-action=e.action.as_str()>
+                            <td class="cw-num">{e.seq}</td>
+                            <td class="cw-num">{time(&e.at)}</td>
+                            <td>{e.actor}</td>
+                            <td>{ctr(action_key(e.action))}</td>
+                            <td class="cw-id">{e.person_id.unwrap_or_default()}</td>
+                            <td>{e.fields.join(", ")}</td>
+                            <td>{e.reason.unwrap_or_default()}</td>
+                            <td class="cw-num">{e.client_address.unwrap_or_default()}</td>
+                            <td class="cw-id">{e.request_id.unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </Table>
+            }
+        }}/>
     }
 }

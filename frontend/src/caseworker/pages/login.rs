@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::caseworker::api;
-use crate::caseworker::app::HOME;
 use crate::caseworker::components::{error_text, field_error, focus_id};
 use crate::caseworker::i18n::{CwI18n, CwLang, ct, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 
 #[component]
@@ -27,7 +27,7 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         Effect::new(move || {
             if s.me.with(Option::is_some) {
-                navigate(HOME, Default::default());
+                navigate(&Route::Start.path(), Default::default());
             }
         });
     }

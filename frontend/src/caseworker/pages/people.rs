@@ -6,9 +6,11 @@ use kartlegg_shared::caseworker::{PeopleQuery, PeopleSort, RegistrationState, So
 use leptos::prelude::*;
 
 use crate::caseworker::api;
-use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Pager, SortHeader, StateTag, date, opt_date, state_key};
+use crate::caseworker::components::{
+    Loaded, Paging, SortHeader, StateTag, Table, date, opt_date, state_key,
+};
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 
 const PAGE_SIZE: u32 = 50;
 
@@ -93,51 +95,34 @@ pub fn PeoplePage() -> impl IntoView {
                 </a>
             </div>
         </form>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => {
-                        let pages = u32::try_from(p.total.div_ceil(u64::from(p.page_size.max(1)))).unwrap_or(u32::MAX);
-                        let total = p.total;
-                        let current = p.page;
-                        view! {
-                            <p role="status" class="cw-count" data-testid="people-count">
-                                {move || ct1("people-count", "count", total)}
-                            </p>
-                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("people-title")>
-                                <table class="cw-table" data-testid="people-table">
-                                    <caption class="visually-hidden">{ct("people-title")}</caption>
-                                    <thead>
-                                        <tr>
-                                            {header(PeopleSort::Name, || ctr("col-name"))}
-                                            {header(PeopleSort::DufNumber, || ctr("col-duf"))}
-                                            {header(PeopleSort::DateOfBirth, || ctr("col-born"))}
-                                            {header(PeopleSort::State, || ctr("col-state"))}
-                                            {header(PeopleSort::CompletedAt, || ctr("col-completed"))}
-                                            <th scope="col">{ct("col-worklist")}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {p.items.into_iter().map(|p| view! {
-                                            <tr data-testid="people-row" data-duf=p.duf_number.clone()>
-                                                <th scope="row"><a href=format!("/caseworker/people/{}", p.id)>{format!("{}, {}", p.last_name, p.first_name)}</a></th>
-                                                <td class="cw-num">{p.duf_number.clone()}</td>
-                                                <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
-                                                <td><StateTag state=p.state/></td>
-                                                <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
-                                                <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pager page=Signal::derive(move || current) pages=Signal::derive(move || pages) on_page=on_page/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=page view={move |p: kartlegg_shared::caseworker::PeoplePage| {
+            let total = p.total;
+            let paging = Paging::new(p.page, p.total, p.page_size, on_page);
+            view! {
+                <p role="status" class="cw-count" data-testid="people-count">
+                    {move || ct1("people-count", "count", total)}
+                </p>
+                <Table label="people-title" testid="people-table" paging=paging head=move || view! {
+                    {header(PeopleSort::Name, || ctr("col-name"))}
+                    {header(PeopleSort::DufNumber, || ctr("col-duf"))}
+                    {header(PeopleSort::DateOfBirth, || ctr("col-born"))}
+                    {header(PeopleSort::State, || ctr("col-state"))}
+                    {header(PeopleSort::CompletedAt, || ctr("col-completed"))}
+                    <th scope="col">{ct("col-worklist")}</th>
+                }>
+                    {p.items.into_iter().map(|p| view! {
+                        <tr data-testid="people-row" data-duf=p.duf_number.clone()>
+                            <th scope="row"><a href=Route::Person(&p.id).path()>{format!("{}, {}", p.last_name, p.first_name)}</a></th>
+                            <td class="cw-num">{p.duf_number.clone()}</td>
+                            <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
+                            <td><StateTag state=p.state/></td>
+                            <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
+                            <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
+                        </tr>
+                    }).collect_view()}
+                </Table>
+            }
+        }}/>
     }
 }
 

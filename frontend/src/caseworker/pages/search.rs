@@ -8,8 +8,11 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{ConfirmDialog, StateTag, field_error, focus_id, opt_date};
+use crate::caseworker::components::{
+    ConfirmDialog, StateTag, Table, field_error, focus_id, opt_date,
+};
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::SearchState;
 
 const fn kind_key(kind: SearchKind) -> &'static str {
@@ -55,35 +58,27 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn ResultTable(people: Vec<PersonSummary>) -> impl IntoView {
     view! {
-        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("search-title")>
-            <table class="cw-table" data-testid="search-results">
-                <caption class="visually-hidden">{ct("search-title")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ct("col-name")}</th>
-                        <th scope="col">{ct("col-duf")}</th>
-                        <th scope="col">{ct("col-born")}</th>
-                        <th scope="col">{ct("col-state")}</th>
-                        <th scope="col">{ct("col-worklist")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {people.into_iter().map(|p| view! {
-                        <tr data-testid="search-row" data-duf=p.duf_number.clone()>
-                            <th scope="row">
-                                <a href=format!("/caseworker/people/{}", p.id) data-testid="search-person-link">
-                                    {format!("{}, {}", p.last_name, p.first_name)}
-                                </a>
-                            </th>
-                            <td class="cw-num">{p.duf_number.clone()}</td>
-                            <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
-                            <td><StateTag state=p.state/></td>
-                            <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table label="search-title" testid="search-results" head=|| view! {
+            <th scope="col">{ct("col-name")}</th>
+            <th scope="col">{ct("col-duf")}</th>
+            <th scope="col">{ct("col-born")}</th>
+            <th scope="col">{ct("col-state")}</th>
+            <th scope="col">{ct("col-worklist")}</th>
+        }>
+            {people.into_iter().map(|p| view! {
+                <tr data-testid="search-row" data-duf=p.duf_number.clone()>
+                    <th scope="row">
+                        <a href=Route::Person(&p.id).path() data-testid="search-person-link">
+                            {format!("{}, {}", p.last_name, p.first_name)}
+                        </a>
+                    </th>
+                    <td class="cw-num">{p.duf_number.clone()}</td>
+                    <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
+                    <td><StateTag state=p.state/></td>
+                    <td>{if p.on_worklist { ct("yes").into_any() } else { ct("no").into_any() }}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
     }
 }
 
@@ -93,22 +88,13 @@ fn OutsideLookup() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let open = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let found = RwSignal::new(None::<OutsideLookupResult>);
-    let confirm = Callback::new(move |()| {
-        let text = reason.get_untracked();
-        if text.trim().chars().count() < 10 {
-            error.set(Some(ctr("err-reason")));
-            focus_id("lookup-reason");
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+    let lookup = Action::new_local(move |text: &String| {
+        let text = text.clone();
+        async move {
             let duf = search.text.get_untracked().replace([' ', '.', '-'], "");
-            let result = api::lookup(duf, text).await;
-            busy.set(false);
-            match result {
+            match api::lookup(duf, text).await {
                 Ok(r) => {
                     error.set(None);
                     found.set(Some(r));
@@ -119,7 +105,16 @@ fn OutsideLookup() -> impl IntoView {
                     field_error(&e, "reason").unwrap_or_else(|| load_error(&e)),
                 )),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        let text = reason.get_untracked();
+        if text.trim().chars().count() < 10 {
+            error.set(Some(ctr("err-reason")));
+            focus_id("lookup-reason");
+            return;
+        }
+        lookup.dispatch(text);
     });
     view! {
         <p>{ct("lookup-explain")}</p>
@@ -132,7 +127,7 @@ fn OutsideLookup() -> impl IntoView {
             title=Signal::derive(|| ctr("lookup-title"))
             confirm=Signal::derive(|| ctr("lookup-confirm"))
             on_confirm=confirm
-            busy=busy
+            busy=lookup.pending()
             error=error
             testid="lookup-dialog"
         >

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{StateTag, date, opt_date};
+use crate::caseworker::components::{Loaded, StateTag, Table, date, opt_date};
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 
 #[component]
@@ -23,10 +24,10 @@ pub fn WorklistPage() -> impl IntoView {
                 <p>{ct("start-no-people")}</p>
                 <ul class="cw-links">
                     <Show when=move || s.has(Role::Auditor)>
-                        <li><a href="/caseworker/audit">{ct("menu-audit")}</a></li>
+                        <li><a href=Route::Audit.path()>{ct("menu-audit")}</a></li>
                     </Show>
                     <Show when=move || s.has(Role::Administrator)>
-                        <li><a href="/caseworker/accounts">{ct("menu-accounts")}</a></li>
+                        <li><a href=Route::Accounts.path()>{ct("menu-accounts")}</a></li>
                     </Show>
                 </ul>
             }.into_any()
@@ -56,59 +57,43 @@ fn Worklist() -> impl IntoView {
     view! {
         <p class="cw-lead">{ct("worklist-intro")}</p>
         <p role="status" class="cw-status" data-testid="worklist-status">{move || status.get()}</p>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(people) if people.is_empty() => view! {
-                        <p data-testid="worklist-empty">{ct("worklist-empty")}</p>
-                    }.into_any(),
-                    Ok(people) => {
-                        let count = people.len();
+        <Loaded resource=list view={move |people: Vec<PersonSummary>| if people.is_empty() {
+            view! { <p data-testid="worklist-empty">{ct("worklist-empty")}</p> }.into_any()
+        } else {
+            let count = people.len();
+            view! {
+                <p class="cw-count" data-testid="worklist-count">{move || ct1("people-count", "count", count)}</p>
+                <Table label="worklist-title" testid="worklist-table" head=|| view! {
+                    <th scope="col">{ct("col-name")}</th>
+                    <th scope="col">{ct("col-duf")}</th>
+                    <th scope="col">{ct("col-born")}</th>
+                    <th scope="col">{ct("col-state")}</th>
+                    <th scope="col">{ct("col-completed")}</th>
+                    <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
+                }>
+                    {people.into_iter().map(|p| {
+                        let name = format!("{}, {}", p.last_name, p.first_name);
+                        let hidden_name = format!(" ({name})");
+                        let person = p.clone();
                         view! {
-                            <p class="cw-count" data-testid="worklist-count">{move || ct1("people-count", "count", count)}</p>
-                            <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("worklist-title")>
-                                <table class="cw-table" data-testid="worklist-table">
-                                    <caption class="visually-hidden">{ct("worklist-title")}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{ct("col-name")}</th>
-                                            <th scope="col">{ct("col-duf")}</th>
-                                            <th scope="col">{ct("col-born")}</th>
-                                            <th scope="col">{ct("col-state")}</th>
-                                            <th scope="col">{ct("col-completed")}</th>
-                                            <th scope="col"><span class="visually-hidden">{ct("col-actions")}</span></th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {people.into_iter().map(|p| {
-                                            let name = format!("{}, {}", p.last_name, p.first_name);
-                                            let hidden_name = format!(" ({name})");
-                                            let person = p.clone();
-                                            view! {
-                                                <tr data-testid="worklist-row" data-duf=p.duf_number.clone()>
-                                                    <th scope="row"><a href=format!("/caseworker/people/{}", p.id)>{name}</a></th>
-                                                    <td class="cw-num">{p.duf_number.clone()}</td>
-                                                    <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
-                                                    <td><StateTag state=p.state/></td>
-                                                    <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
-                                                    <td>
-                                                        <button type="button" class="link-button"
-                                                            on:click=move |_| remove(person.clone())>
-                                                            {ctr("worklist-remove")}
-                                                            <span class="visually-hidden">{hidden_name}</span>
-                                                        </button>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+                            <tr data-testid="worklist-row" data-duf=p.duf_number.clone()>
+                                <th scope="row"><a href=Route::Person(&p.id).path()>{name}</a></th>
+                                <td class="cw-num">{p.duf_number.clone()}</td>
+                                <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>
+                                <td><StateTag state=p.state/></td>
+                                <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
+                                <td>
+                                    <button type="button" class="link-button"
+                                        on:click=move |_| remove(person.clone())>
+                                        {ctr("worklist-remove")}
+                                        <span class="visually-hidden">{hidden_name}</span>
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </Table>
+            }.into_any()
+        }}/>
     }
 }

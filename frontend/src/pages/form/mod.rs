@@ -7,6 +7,7 @@ pub mod account_nav;
 pub mod done;
 pub mod my_data;
 pub mod overview;
+pub mod part;
 pub mod section;
 pub mod summary;
 
@@ -14,10 +15,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kartlegg_shared::api::{Registration, RegistrationStatus};
-use kartlegg_shared::codes::{CodeList, CodeListId, CodeLists};
+use kartlegg_shared::codes::{CodeListId, CodeLists};
 use kartlegg_shared::problem::ProblemKind;
 use kartlegg_shared::questionnaire::{
-    self, Answers, Questionnaire, prune, section_answers, section_payload,
+    Answers, Questionnaire, prune, section_answers, section_payload,
 };
 use leptos::prelude::*;
 
@@ -290,17 +291,7 @@ pub async fn load() -> Result<FormCtx, ApiError> {
 /// English, checked by the shared loader.
 async fn fetch_texts(languages: &[Lang]) -> Result<(Questionnaire, CodeLists), ApiError> {
     let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-    let codes = codes.join(",");
-    let mut lists = CodeLists::new();
-    for id in CodeListId::ALL {
-        let json = api::code_list_json(id.name(), &codes).await?;
-        let list = CodeList::parse_served(id, &json).map_err(|_| ApiError::Unexpected(200))?;
-        lists = lists.with(list);
-    }
-    let json = api::questionnaire_json(&codes).await?;
-    let questionnaire =
-        questionnaire::load_served(&json, &lists).map_err(|_| ApiError::Unexpected(200))?;
-    Ok((questionnaire, lists))
+    crate::core::content::fetch(&codes.join(",")).await
 }
 
 impl FormCtx {

@@ -8,12 +8,11 @@
 use std::collections::BTreeMap;
 
 use kartlegg_shared::api::Registration;
-use kartlegg_shared::questionnaire::{
-    AnswerKind, AnswerState, AnswerValue, Context, ErrorCode, Question, Submission, validate,
-};
+use kartlegg_shared::questionnaire::{AnswerKind, AnswerValue, Question};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
+use super::part::{Next, PartState, Summary, find, invalid_answers, next_route, previous_route};
 use super::summary::entry_title;
 use super::{FormCtx, SaveOutcome, SaveState, current_year};
 use crate::components::layout::{LanguageSwitch, focus_id};
@@ -126,46 +125,23 @@ pub fn SectionPage() -> impl IntoView {
     // soon as an answer is entered, the same verdict the server would give.
     let invalid = Memo::new(move |_| {
         let id = section.get();
-        let context = Context {
-            current_year: current_year(),
-        };
         ctx.answers.with(|a| {
-            ctx.questionnaire.with_value(|q| {
-                match validate(q, a, &context, Submission::section(&id).draft()) {
-                    Ok(_) => BTreeMap::new(),
-                    Err(errors) => errors
-                        .into_iter()
-                        .filter(|e| e.code != ErrorCode::Required)
-                        .map(|e| (e.path, e.code.as_str().to_owned()))
-                        .collect::<BTreeMap<_, _>>(),
-                }
-            })
+            ctx.questionnaire
+                .with_value(|q| invalid_answers(q, a, &id, current_year()))
         })
+    });
+    // The part's state as plain data; its decisions live in `part.rs`.
+    let state = Memo::new(move |_| PartState {
+        view: part.get(),
+        invalid: invalid.get(),
+        server_errors: server_errors.get(),
+        attempted: attempted.get(),
     });
     let total = ctx.questionnaire.with_value(|q| q.sections.len());
 
-    // The error code shown for a question: the server's, else the browser's own.
-    let error_code = move |path: &str| {
-        server_errors
-            .with(|e| e.get(path).cloned())
-            .or_else(|| invalid.with(|e| e.get(path).cloned()))
-    };
+    let error_code = move |path: &str| state.with(|s| s.error_code(path).map(str::to_owned));
 
-    let status_of = move |path: String| {
-        Signal::derive(move || {
-            let view = part.get();
-            let state = find(&view.questions, &path).map(|v| v.state);
-            if error_code(&path).is_some() {
-                QuestionStatus::Missing
-            } else if state == Some(AnswerState::Answered) {
-                QuestionStatus::Answered
-            } else if attempted.get() && view.missing.iter().any(|m| m == &path) {
-                QuestionStatus::Missing
-            } else {
-                QuestionStatus::NotAnswered
-            }
-        })
-    };
+    let status_of = move |path: String| Signal::derive(move || state.with(|s| s.status(&path)));
 
     let render_question = move |visible: Visible, question: Question| {
         let path = visible.path.clone();
@@ -256,60 +232,31 @@ pub fn SectionPage() -> impl IntoView {
     let go_next = {
         let navigate = navigate.clone();
         move |_| {
-            let view = part.get_untracked();
-            let first_invalid = invalid.with_untracked(|e| e.keys().next().cloned());
-            if !view.missing.is_empty() || first_invalid.is_some() {
+            if let Next::Stay { announce, focus } = state.with_untracked(PartState::next) {
                 ctx.attempted.set(Some(section.get_untracked()));
-                announcement.set(tr(if first_invalid.is_some() {
-                    "error-summary-attention"
-                } else {
-                    "error-summary-title"
-                }));
-                // The first question that needs the applicant, in page order.
-                let first = view
-                    .missing
-                    .first()
-                    .cloned()
-                    .into_iter()
-                    .chain(first_invalid)
-                    .min_by_key(|p| order_of(&view.questions, p));
-                if let Some(first) = first {
+                announcement.set(tr(announce));
+                if let Some(first) = focus {
                     focus_id(&input_id(&first));
                 }
                 return;
             }
             let navigate = navigate.clone();
-            let next = ctx.questionnaire.with_value(|q| {
-                index
-                    .get_untracked()
-                    .and_then(|i| q.sections.get(i + 1))
-                    .map(|s| s.id.clone())
+            let to = ctx.questionnaire.with_value(|q| {
+                let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+                next_route(&ids, index.get_untracked(), from_summary.get_untracked())
             });
-            let back_to_summary = from_summary.get_untracked();
-            save(Box::new(move || match next {
-                Some(_) if back_to_summary => navigate("/summary", Default::default()),
-                Some(id) => navigate(&format!("/form/{id}"), Default::default()),
-                None => navigate("/summary", Default::default()),
-            }));
+            save(Box::new(move || navigate(&to, Default::default())));
         }
     };
     let go_back = {
         let navigate = navigate.clone();
         move |_| {
             let navigate = navigate.clone();
-            let previous = ctx.questionnaire.with_value(|q| {
-                index
-                    .get_untracked()
-                    .and_then(|i| i.checked_sub(1))
-                    .and_then(|i| q.sections.get(i))
-                    .map(|s| s.id.clone())
+            let to = ctx.questionnaire.with_value(|q| {
+                let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+                previous_route(&ids, index.get_untracked(), from_summary.get_untracked())
             });
-            let back_to_summary = from_summary.get_untracked();
-            save(Box::new(move || match previous {
-                _ if back_to_summary => navigate("/summary", Default::default()),
-                Some(id) => navigate(&format!("/form/{id}"), Default::default()),
-                None => navigate("/form", Default::default()),
-            }));
+            save(Box::new(move || navigate(&to, Default::default())));
         }
     };
 
@@ -329,29 +276,7 @@ pub fn SectionPage() -> impl IntoView {
         translate("part-of", Some(&args))
     };
     let error_summary = move || {
-        let view = part.get();
-        let mut paths: Vec<String> = if attempted.get() {
-            view.missing.clone()
-        } else {
-            Vec::new()
-        };
-        if attempted.get() {
-            paths.extend(invalid.with(|e| e.keys().cloned().collect::<Vec<_>>()));
-        }
-        paths.extend(server_errors.with(|e| e.keys().cloned().collect::<Vec<_>>()));
-        let mut seen = std::collections::BTreeSet::new();
-        paths.retain(|p| seen.insert(p.clone()));
-        // In the order the questions stand on the page.
-        paths.sort_by_key(|p| order_of(&view.questions, p));
-        if paths.is_empty() {
-            return None;
-        }
-        // Only missing answers read "missing"; a wrong answer "needs attention".
-        let heading = if paths.iter().all(|p| view.missing.contains(p)) {
-            "error-summary-title"
-        } else {
-            "error-summary-attention"
-        };
+        let Summary { heading, paths } = state.with(PartState::summary)?;
         Some(view! {
             <div class="error-summary" data-testid="error-summary">
                 <h2 class="error-summary__title">{t(heading)}</h2>
@@ -605,31 +530,12 @@ fn focus_title() {
     });
 }
 
-/// Where `path` comes on the page (group entries after their group).
-fn order_of(views: &[Visible], path: &str) -> usize {
-    let top = path.split('/').next().unwrap_or_default();
-    views
-        .iter()
-        .position(|v| v.path == top)
-        .unwrap_or(usize::MAX)
-}
-
-fn find<'a>(views: &'a [Visible], path: &str) -> Option<&'a Visible> {
-    views.iter().find_map(|v| {
-        if v.path == path {
-            Some(v)
-        } else {
-            v.entries.iter().find_map(|e| find(e, path))
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use kartlegg_shared::questionnaire::ErrorCode;
 
     use super::answer_error;
-    use crate::i18n::test_support::messages;
+    use crate::core::i18n::test_support::messages;
 
     #[test]
     fn every_validator_code_has_its_own_message_in_english() {

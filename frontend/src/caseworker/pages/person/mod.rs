@@ -6,24 +6,28 @@
 //! "issue a new code" shows the new one once), Remarks and Access log
 //! ("who has read this person's data").
 
+mod state;
+
 use std::sync::Arc;
 
 use kartlegg_shared::api::RegistrationStatus;
-use kartlegg_shared::caseworker::{IssuedCode, PersonPage as Page, Role};
-use kartlegg_shared::codes::{CodeList, CodeListId, CodeLists};
-use kartlegg_shared::questionnaire::{self, AnswerValue, Answers, Questionnaire};
+use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
+use kartlegg_shared::codes::CodeLists;
+use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, StateTag, action_key, code_status_key, field_error, focus_id, opt_date, time,
+    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, field_error, focus_id,
+    opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
 use crate::i18n::Lang;
 use crate::pages::form::summary::rows;
+use state::{History, applicant_language, worklist_message};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -34,17 +38,8 @@ pub fn PersonPage() -> impl IntoView {
         async move { api::person(&id).await }
     });
     view! {
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }.into_any(),
-                    Err(e) => view! {
-                        <h1>{ct("person-title")}</h1>
-                        <p role="alert" class="field__error">{load_error(&e)}</p>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=page title="person-title"
+            view={move |p: Page| view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }}/>
     }
 }
 
@@ -73,12 +68,7 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 match result {
                     Ok(()) => {
                         on_worklist.set(adding);
-                        let key = if adding {
-                            "worklist-added"
-                        } else {
-                            "worklist-removed"
-                        };
-                        status.set(Some(ct1(key, "name", name)));
+                        status.set(Some(ct1(worklist_message(adding), "name", name)));
                     }
                     Err(e) => status.set(Some(load_error(&e))),
                 }
@@ -90,34 +80,38 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
     let issued = RwSignal::new(None::<IssuedCode>);
     let code_info = page.code.clone();
     let remarks_person = person_id.clone();
-    // The registration whose answers are shown: the server's default (the
-    // latest completed) until the caseworker opens another from the history.
-    let shown = RwSignal::new(page.shown_registration.clone());
-    let opening = RwSignal::new(None::<String>);
+    let registrations = RwSignal::new(History::new(
+        &page.registrations,
+        page.shown_registration.clone(),
+    ));
     let open_error = RwSignal::new(None::<String>);
     let history = page.registrations.clone();
-    let numbers: Vec<(String, i64)> = history.iter().map(|r| (r.id.clone(), r.number)).collect();
-    let open_registration = {
+    let fetch_registration = Action::new_local({
         let person = person_id.clone();
-        move |registration_id: String| {
-            if shown.with_untracked(|s| s.as_ref().is_some_and(|r| r.id == registration_id)) {
-                focus_id("answers");
-                return;
-            }
+        move |registration_id: &String| {
             let person = person.clone();
-            opening.set(Some(registration_id.clone()));
-            leptos::task::spawn_local(async move {
+            let registration_id = registration_id.clone();
+            async move {
                 let result = api::person_registration(&person, &registration_id).await;
-                opening.set(None);
-                match result {
-                    Ok(r) => {
-                        open_error.set(None);
-                        shown.set(Some(r));
-                        focus_id("answers");
-                    }
-                    Err(e) => open_error.set(Some(load_error(&e))),
+                let error = result.as_ref().err().map(load_error);
+                let opened = error.is_none();
+                open_error.set(error);
+                registrations.update(|h| h.opened(result.ok()));
+                if opened {
+                    focus_id("answers");
                 }
-            });
+            }
+        }
+    });
+    // The answers shown, apart from `opening`, so that a fetch under way
+    // does not draw them again.
+    let shown =
+        Memo::new(move |_| registrations.with(|h| h.shown.clone().map(|r| (r, h.shown_number()))));
+    let open_registration = move |registration_id: String| {
+        if registrations.try_update(|h| h.open(&registration_id)) == Some(true) {
+            fetch_registration.dispatch(registration_id);
+        } else {
+            focus_id("answers");
         }
     };
     view! {
@@ -155,27 +149,23 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 view! { <p data-testid="no-registration">{ct("registration-none")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("registration-history")>
-                        <table class="cw-table cw-table--compact" data-testid="registration-history">
-                            <caption>{ct("registration-history")}</caption>
-                            <thead><tr>
-                                <th scope="col">{ct("col-number")}</th>
-                                <th scope="col">{ct("col-status")}</th>
-                                <th scope="col">{ct("col-started")}</th>
-                                <th scope="col">{ct("col-changed")}</th>
-                                <th scope="col">{ct("col-completed")}</th>
-                            </tr></thead>
-                            <tbody>
+                    <Table label="registration-history" caption_shown=true compact=true testid="registration-history" head=|| view! {
+                        <th scope="col">{ct("col-number")}</th>
+                        <th scope="col">{ct("col-status")}</th>
+                        <th scope="col">{ct("col-started")}</th>
+                        <th scope="col">{ct("col-changed")}</th>
+                        <th scope="col">{ct("col-completed")}</th>
+                    }>
                                 {history.into_iter().map(|r| {
                                     let id = r.id.clone();
                                     let is_shown = {
                                         let id = id.clone();
-                                        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.id == id)))
+                                        Memo::new(move |_| registrations.with(|h| h.is_shown(&id)))
                                     };
-                                    let open = open_registration.clone();
+                                    let open = open_registration;
                                     let busy = {
                                         let id = id.clone();
-                                        move || opening.with(|o| o.as_deref() == Some(id.as_str()))
+                                        move || registrations.with(|h| h.is_opening(&id))
                                     };
                                     let number = r.number;
                                     view! {
@@ -200,17 +190,12 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    </Table>
                 }.into_any()
             }}
             {move || open_error.get().map(|m| view! { <p role="alert" class="field__error" data-testid="registration-error">{m}</p> })}
             <div id="answers" tabindex="-1" data-testid="answers">
-                {move || shown.get().map(|r| {
-                    let number = numbers.iter().find(|(id, _)| *id == r.id).map_or(0, |(_, n)| *n);
-                    view! { <Answers registration=r number=number/> }
-                })}
+                {move || shown.get().map(|(r, number)| view! { <Answers registration=r number=number/> })}
             </div>
         </section>
 
@@ -273,15 +258,11 @@ fn IssueCode(
     reload: Callback<()>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let confirm = Callback::new(move |()| {
+    let issue = Action::new_local(move |(): &()| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::issue_code(&person).await;
-            busy.set(false);
-            match result {
+        async move {
+            match api::issue_code(&person).await {
                 Ok(code) => {
                     error.set(None);
                     issued.set(Some(code));
@@ -290,7 +271,10 @@ fn IssueCode(
                 }
                 Err(e) => error.set(Some(load_error(&e))),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        issue.dispatch(());
     });
     view! {
         <div id="issued-code" tabindex="-1" role="status" class="cw-issued-slot">
@@ -317,7 +301,7 @@ fn IssueCode(
             title=Signal::derive(|| ctr("code-issue-title"))
             confirm=Signal::derive(|| ctr("code-issue-confirm"))
             on_confirm=confirm
-            busy=busy
+            busy=issue.pending()
             error=error
             testid="issue-dialog"
         >
@@ -331,16 +315,12 @@ fn IssueCode(
 #[component]
 fn EndSessions(person: String) -> impl IntoView {
     let open = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let confirm = Callback::new(move |()| {
+    let end = Action::new_local(move |(): &()| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::end_sessions(&person).await;
-            busy.set(false);
-            match result {
+        async move {
+            match api::end_sessions(&person).await {
                 Ok(()) => {
                     error.set(None);
                     open.set(false);
@@ -348,7 +328,10 @@ fn EndSessions(person: String) -> impl IntoView {
                 }
                 Err(e) => error.set(Some(load_error(&e))),
             }
-        });
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        end.dispatch(());
     });
     view! {
         <p role="status" class="cw-status" data-testid="sessions-status">{move || status.get()}</p>
@@ -361,7 +344,7 @@ fn EndSessions(person: String) -> impl IntoView {
             title=Signal::derive(|| ctr("sessions-end-title"))
             confirm=Signal::derive(|| ctr("sessions-end"))
             on_confirm=confirm
-            busy=busy
+            busy=end.pending()
             error=error
             testid="end-sessions-dialog"
         >
@@ -377,21 +360,11 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = text.get_untracked();
-        if body.trim().is_empty() {
-            error.set(Some(ctr("err-required")));
-            focus_id("remark-text");
-            return;
-        }
+    let save = Action::new_local(move |body: &String| {
         let person = person.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::add_remark(&person, body).await;
-            busy.set(false);
-            match result {
+        let body = body.clone();
+        async move {
+            match api::add_remark(&person, body).await {
                 Ok(remark) => {
                     remarks.update(|r| r.insert(0, remark));
                     text.set(String::new());
@@ -405,7 +378,17 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
                     focus_id("remark-text");
                 }
             }
-        });
+        }
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            error.set(Some(ctr("err-required")));
+            focus_id("remark-text");
+            return;
+        }
+        save.dispatch(body);
     };
     view! {
         {move || if remarks.with(Vec::is_empty) {
@@ -424,7 +407,7 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
         }}
         <p role="status" class="cw-status">{move || status.get()}</p>
         <Show when=move || s.has(Role::Counsellor)>
-            <form class="form cw-remark-form" on:submit=add.clone() novalidate>
+            <form class="form cw-remark-form" on:submit=add novalidate>
                 <div class="field" class:field--error=move || error.get().is_some()>
                     <label for="remark-text" class="field__label">{ct("remark-label")}</label>
                     <p class="field__hint" id="remark-hint">{ct("remark-hint")}</p>
@@ -434,7 +417,7 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </div>
-                <button type="submit" class="button button--small" data-testid="remark-add" disabled=move || busy.get()>
+                <button type="submit" class="button button--small" data-testid="remark-add" disabled=move || save.pending().get()>
                     {ct("remark-add")}
                 </button>
             </form>
@@ -449,41 +432,31 @@ fn AccessLog(person: String) -> impl IntoView {
         async move { api::access_log(&person).await }
     });
     view! {
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match log.await {
-                    Ok(entries) if entries.is_empty() => view! { <p>{ct("access-log-empty")}</p> }.into_any(),
-                    Ok(entries) => view! {
-                        <div class="cw-table-wrap" tabindex="0" role="region" aria-label=ct("access-log-table")>
-                            <table class="cw-table cw-table--compact" data-testid="access-log">
-                                <caption class="visually-hidden">{ct("section-access-log")}</caption>
-                                <thead><tr>
-                                    <th scope="col">{ct("col-when")}</th>
-                                    <th scope="col">{ct("col-who")}</th>
-                                    <th scope="col">{ct("col-organisation")}</th>
-                                    <th scope="col">{ct("col-action")}</th>
-                                    <th scope="col">{ct("col-fields")}</th>
-                                    <th scope="col">{ct("col-reason")}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {entries.into_iter().map(|e| view! {
-                                        <tr data-testid="access-row" data-action=e.action.as_str()>
-                                            <td class="cw-num">{time(&e.at)}</td>
-                                            <td>{e.actor}</td>
-                                            <td>{e.organisation.unwrap_or_default()}</td>
-                                            <td>{ct(action_key(e.action))}</td>
-                                            <td>{e.fields.join(", ")}</td>
-                                            <td>{e.reason.unwrap_or_default()}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=log view={|entries: Vec<AccessLogEntry>| if entries.is_empty() {
+            view! { <p>{ct("access-log-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <Table label="access-log-table" caption="section-access-log" compact=true testid="access-log" head=|| view! {
+                    <th scope="col">{ct("col-when")}</th>
+                    <th scope="col">{ct("col-who")}</th>
+                    <th scope="col">{ct("col-organisation")}</th>
+                    <th scope="col">{ct("col-action")}</th>
+                    <th scope="col">{ct("col-fields")}</th>
+                    <th scope="col">{ct("col-reason")}</th>
+                }>
+                    {entries.into_iter().map(|e| view! {
+                        <tr data-testid="access-row" data-action=e.action.as_str()>
+                            <td class="cw-num">{time(&e.at)}</td>
+                            <td>{e.actor}</td>
+                            <td>{e.organisation.unwrap_or_default()}</td>
+                            <td>{ct(action_key(e.action))}</td>
+                            <td>{e.fields.join(", ")}</td>
+                            <td>{e.reason.unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </Table>
+            }.into_any()
+        }}/>
     }
 }
 
@@ -503,57 +476,11 @@ async fn load_content(beside: Lang) -> Result<Content, ApiError> {
     } else {
         format!("nb,{}", beside.code())
     };
-    let mut lists = CodeLists::new();
-    for list in CodeListId::ALL {
-        let json = api::code_list_json(list.name(), &langs).await?;
-        let parsed = CodeList::parse(list, &json).map_err(|_| ApiError::Unexpected(200))?;
-        lists = lists.with(parsed);
-    }
-    let json = api::questionnaire_json(&langs).await?;
-    let questionnaire =
-        questionnaire::load(&json, &lists).map_err(|_| ApiError::Unexpected(200))?;
+    let (questionnaire, lists) = crate::core::content::fetch(&langs).await?;
     Ok(Content {
         questionnaire: Arc::new(questionnaire),
         lists: Arc::new(lists),
     })
-}
-
-/// The language the applicant answered in, as the registration records
-/// it; for registrations saved before it was recorded, the interpreter
-/// language they asked for or their mother tongue when it is one of the
-/// fourteen; otherwise English.
-fn applicant_language(recorded: Option<&str>, answers: &Answers) -> Lang {
-    if let Some(lang) = recorded.and_then(Lang::from_code) {
-        return lang;
-    }
-    let from_iso639_3 = |code: &str| -> Option<Lang> {
-        let ui = match code {
-            "sqi" | "alb" => "sq",
-            "ara" | "arb" => "ar",
-            "prs" => "prs",
-            "eng" => "en",
-            "pes" | "fas" | "per" => "fa",
-            "fra" | "fre" => "fr",
-            "kmr" => "kmr",
-            "ckb" => "ckb",
-            "nob" | "nor" | "nno" => "nb",
-            "orm" | "gaz" => "om",
-            "pus" | "pbt" | "pbu" => "ps",
-            "rus" => "ru",
-            "som" => "so",
-            "tir" => "ti",
-            _ => return None,
-        };
-        Lang::from_code(ui)
-    };
-    ["interpreter_language", "mother_tongue"]
-        .into_iter()
-        .filter_map(|q| match answers.get(q) {
-            Some(AnswerValue::Text(code)) => from_iso639_3(code),
-            _ => None,
-        })
-        .next()
-        .unwrap_or(Lang::En)
 }
 
 /// One registration's answers, part by part: the question, the answer in
@@ -607,20 +534,9 @@ fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> imp
             </div>
         </div>
         <p class="cw-lead" data-testid="answers-provenance">{provenance}</p>
-        <Transition fallback=|| view! { <p>{ct("loading")}</p> }>
-            {move || {
-                let answers = answers.clone();
-                Suspend::new(async move {
-                    match content.await {
-                        Ok(c) => {
-                            let side = beside.get_untracked();
-                            view! { <AnswerTables content=c answers=answers side=side/> }.into_any()
-                        }
-                        Err(e) => view! { <p role="alert" class="field__error">{load_error(&e)}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+        <Loaded resource=content view={move |c: Content| {
+            view! { <AnswerTables content=c answers=answers.clone() side=beside.get_untracked()/> }
+        }}/>
     }
 }
 
