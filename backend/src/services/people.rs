@@ -7,8 +7,11 @@ use axum::body::Bytes;
 use futures_util::{Stream, stream};
 use kartlegg_shared::api::{ConsentRecord, Registration};
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, PersonPage, RegistrationHistoryEntry, SearchKind,
+    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, RegistrationHistoryEntry,
+    SearchKind,
 };
+use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::fields::LookupReason;
 use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
@@ -136,6 +139,43 @@ pub async fn access_log(
             reason: e.event.reason,
         })
         .collect())
+}
+
+/// Looks up a person outside the caller's organisation by exact
+/// DUF-number, for a reason. Logged whether anyone is found or not (it is a
+/// question asked); only the summary is given.
+pub async fn outside_lookup(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    duf: &DufNumber,
+    reason: &LookupReason,
+) -> Result<OutsideLookupResult, ApiError> {
+    let now = state.clock.now();
+    let mut event = cw.event(AuditAction::OutsideLookup, now);
+    event.reason = Some(reason.as_str().to_owned());
+    event.fields = vec!["duf_number".to_owned()];
+    let Some(person) = state.store.person_by_duf(duf).await? else {
+        // A lookup that finds no one is logged too: it is a question asked.
+        state.record_audit(&[event]).await?;
+        return Err(ApiError::NotFound);
+    };
+    let mut filter = PeopleFilter::new(person.organisation_id, cw.account.id, 1);
+    filter.person_id = Some(person.id);
+    let (mut found, _) = state.store.people(&filter).await?;
+    let listing = found.pop().ok_or(ApiError::NotFound)?;
+    let organisation = state
+        .store
+        .organisation_by_id(person.organisation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    event.person_id = Some(person.id);
+    event.person_organisation_id = Some(person.organisation_id);
+    event.fields = SUMMARY_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    state.record_audit(&[event]).await?;
+    Ok(OutsideLookupResult {
+        person: back_office::summary(&listing),
+        organisation: back_office::organisation_info(&organisation),
+    })
 }
 
 /// The rows of one export read: a page of the store at a time.
