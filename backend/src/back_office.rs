@@ -5,21 +5,14 @@
 
 use chrono::{DateTime, NaiveTime, Utc};
 use kartlegg_shared::api::RegistrationStatus;
-use kartlegg_shared::caseworker::{
-    Account, AuditAction, AuditEventInfo, CodeEndReason, CodeInfo, CodeStatus, Me,
-    OrganisationInfo, PeopleQuery, PersonIdentity, PersonSummary, Remark,
-};
+use kartlegg_shared::caseworker::{AuditAction, PeopleQuery};
 use kartlegg_shared::domain::{Date, ParseError};
 use kartlegg_shared::paging::Page;
 use uuid::Uuid;
 
 use crate::auth::CaseworkerSession;
-use crate::db::{
-    AuditEventRecord, Caseworker, CodeSummary, Organisation, PeopleFilter, Person, PersonListing,
-    RemarkRecord, StoredRegistration,
-};
+use crate::db::{PeopleFilter, PersonListing, StoredRegistration};
 use crate::error::ApiError;
-use crate::registration::api_time;
 use crate::state::AppState;
 
 /// The field set of a person in a search result, list or export.
@@ -88,102 +81,6 @@ pub async fn audit_reads(
         })
         .collect();
     Ok(state.record_audit(&events).await?)
-}
-
-/// A list row as the API shows it.
-pub fn summary(listing: &PersonListing) -> PersonSummary {
-    let p = &listing.person;
-    PersonSummary {
-        id: p.id.to_string(),
-        duf_number: p.duf_number.as_str().to_owned(),
-        first_name: p.first_name.clone(),
-        last_name: p.last_name.clone(),
-        date_of_birth: p.date_of_birth.map(|d| d.to_string()),
-        state: listing.state,
-        completed_at: listing.completed_at.map(api_time),
-        on_worklist: listing.on_worklist,
-    }
-}
-
-/// Basic identity as the API shows it.
-pub fn identity(p: &Person) -> PersonIdentity {
-    PersonIdentity {
-        id: p.id.to_string(),
-        duf_number: p.duf_number.as_str().to_owned(),
-        first_name: p.first_name.clone(),
-        last_name: p.last_name.clone(),
-        date_of_birth: p.date_of_birth.map(|d| d.to_string()),
-        gender: p.gender,
-        citizenships: p.citizenships.clone(),
-        registration_number: p
-            .registration_number
-            .as_ref()
-            .map(|r| r.as_str().to_owned()),
-        national_id: p.national_id.as_ref().map(|n| n.as_str().to_owned()),
-    }
-}
-
-/// An organisation as the API names it.
-pub fn organisation_info(org: &Organisation) -> OrganisationInfo {
-    OrganisationInfo {
-        id: org.id.to_string(),
-        number: org.number.clone(),
-        name: org.name.clone(),
-    }
-}
-
-/// The logged-in caseworker.
-pub fn me(account: &Caseworker, org: &Organisation) -> Me {
-    Me {
-        account_id: account.id.to_string(),
-        username: account.username.clone(),
-        display_name: account.display_name.clone(),
-        organisation: organisation_info(org),
-        roles: account.roles.clone(),
-        totp_enabled: account.totp_secret.is_some(),
-    }
-}
-
-/// An account as its administrator sees it.
-pub fn account(a: &Caseworker) -> Account {
-    Account {
-        id: a.id.to_string(),
-        username: a.username.clone(),
-        display_name: a.display_name.clone(),
-        roles: a.roles.clone(),
-        disabled: a.disabled_at.is_some(),
-        totp_enabled: a.totp_secret.is_some(),
-        created_at: api_time(a.created_at),
-    }
-}
-
-/// A remark as the API shows it.
-pub fn remark(r: &RemarkRecord) -> Remark {
-    Remark {
-        id: r.id.to_string(),
-        text: r.text.clone(),
-        author: r.author.clone(),
-        created_at: api_time(r.created_at),
-    }
-}
-
-/// A code's state at `now`, without the code.
-pub fn code_info(code: &CodeSummary, now: DateTime<Utc>) -> CodeInfo {
-    let end_reason = code.end_reason;
-    let status = match (code.ended_at, end_reason) {
-        (Some(_), Some(CodeEndReason::LoggedOut)) => CodeStatus::UsedUp,
-        (Some(_), _) => CodeStatus::Ended,
-        (None, _) if now >= code.expires_at => CodeStatus::Expired,
-        (None, _) => CodeStatus::Active,
-    };
-    CodeInfo {
-        status,
-        issued_at: api_time(code.created_at),
-        expires_at: api_time(code.expires_at),
-        ended_at: code.ended_at.map(api_time),
-        end_reason,
-        wrong_tries: u32::try_from(code.wrong_tries).unwrap_or(u32::MAX),
-    }
 }
 
 /// A date of birth written exactly as the document's `format: date` says,
@@ -288,28 +185,10 @@ pub fn csv_line(values: &[&str]) -> String {
     line
 }
 
-/// One audit event as the auditor's page shows it.
-pub fn audit_event_info(r: AuditEventRecord) -> AuditEventInfo {
-    let show = |u: Option<Uuid>| u.map(|u| u.to_string());
-    AuditEventInfo {
-        seq: r.seq,
-        at: api_time(r.event.at),
-        actor_id: show(r.event.actor_id),
-        actor: r.event.actor,
-        organisation_id: show(r.event.organisation_id),
-        action: r.event.action,
-        person_id: show(r.event.person_id),
-        registration_id: show(r.event.registration_id),
-        fields: r.event.fields,
-        reason: r.event.reason,
-        client_address: r.event.client_address,
-        request_id: r.event.request_id,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dto::api_time;
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {

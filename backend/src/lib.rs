@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod dto;
 pub mod error;
 pub mod extract;
 pub mod http;

@@ -1,17 +1,13 @@
 //! The rules of a registration that sit between the HTTP handlers and the
 //! store: merging a saved part into the draft, what a save and a completion
-//! accept, and the registration as the API shows it. The questionnaire
+//! accept. The questionnaire
 //! decisions themselves (visibility, validity, pruning) are the shared
 //! crate's, so the browser and the server agree on them.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use kartlegg_shared::api::Registration;
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::questionnaire::{
     Answers, Context, ErrorCode, Questionnaire, Submission, prune, validate,
 };
-
-use crate::db::StoredRegistration;
 
 /// The answer set after saving one part: the draft's answers with this
 /// part's replaced by `submitted`, checked in draft mode (a part may be
@@ -83,28 +79,6 @@ pub fn with_saved_section(
         .filter(|id| *id == section || saved.iter().any(|s| s == id))
         .map(str::to_owned)
         .collect()
-}
-
-/// A time as the API writes it: RFC 3339 in UTC, to the second.
-pub fn api_time(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-impl From<&StoredRegistration> for Registration {
-    fn from(r: &StoredRegistration) -> Self {
-        Self {
-            id: r.id.to_string(),
-            status: r.status,
-            questionnaire_version: r.questionnaire_version,
-            revision: r.revision,
-            answers: r.answers.clone(),
-            saved_sections: r.saved_sections.clone(),
-            created_at: api_time(r.created_at),
-            updated_at: api_time(r.updated_at),
-            completed_at: r.completed_at.map(api_time),
-            language: r.language.clone(),
-        }
-    }
 }
 
 #[cfg(test)]

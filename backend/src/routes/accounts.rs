@@ -17,8 +17,9 @@ use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::auth::caseworker::account_throttle_key;
 use crate::auth::password::{totp_base32, totp_uri};
-use crate::back_office::{self, parse_id};
+use crate::back_office::parse_id;
 use crate::db::Caseworker;
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Administrators, BadPath, NoSuchAccount, Session};
@@ -52,7 +53,7 @@ pub async fn list_accounts(
         .store
         .caseworkers_of(cw.account.organisation_id)
         .await?;
-    Ok(Json(accounts.iter().map(back_office::account).collect()))
+    Ok(Json(accounts.iter().map(dto::account).collect()))
 }
 
 /// Create an account in the administrator's organisation. With `totp`
@@ -99,7 +100,7 @@ pub async fn create_account(
     Ok((
         StatusCode::CREATED,
         Json(CreatedAccount {
-            account: back_office::account(&account),
+            account: dto::account(&account),
             totp_secret: secret.as_deref().map(totp_base32),
             totp_uri: secret.as_deref().map(|s| totp_uri(s, &account.username)),
         }),
@@ -147,7 +148,7 @@ pub async fn set_roles(
     let mut event = cw.event(AuditAction::RolesChanged, state.clock.now());
     event.fields = account_fields(&updated);
     state.record_audit(&[event]).await?;
-    Ok(Json(back_office::account(&updated)))
+    Ok(Json(dto::account(&updated)))
 }
 
 /// Disable an account: it can no longer log in, and its sessions end at once.
@@ -185,7 +186,7 @@ pub async fn disable_account(
     let mut event = cw.event(AuditAction::AccountDisabled, now);
     event.fields = account_fields(&updated);
     state.record_audit(&[event]).await?;
-    Ok(Json(back_office::account(&updated)))
+    Ok(Json(dto::account(&updated)))
 }
 
 /// Clear an account's login delay: after failed logins an account waits

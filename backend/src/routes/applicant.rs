@@ -20,9 +20,9 @@ use crate::AppState;
 use crate::auth::applicant::{cleared_cookie, has_consented, session_cookie};
 use crate::auth::{ApplicantSession, login};
 use crate::db::{Consent, Person};
+use crate::dto::api_time;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
-use crate::registration::api_time;
 use crate::routes::responses::Session;
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -11,8 +11,9 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, day_start, hyphenated_id, paging};
+use crate::back_office::{day_start, hyphenated_id, paging};
 use crate::db::AuditFilter;
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::AppQuery;
 use crate::routes::responses::{Auditors, Session};
@@ -62,10 +63,7 @@ pub async fn audit_log(
     };
     let (events, total) = state.store.audit_events(&filter).await?;
     Ok(Json(AuditPage {
-        items: events
-            .into_iter()
-            .map(back_office::audit_event_info)
-            .collect(),
+        items: events.into_iter().map(dto::audit_event_info).collect(),
         total,
         page: page.number,
         page_size: page.size,

@@ -16,10 +16,10 @@ use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::auth::applicant::{cleared_cookie_named, session_cookie_named};
 use crate::auth::caseworker::{CASEWORKER_COOKIE, RequestMeta, log_in};
-use crate::back_office;
+use crate::dto;
+use crate::dto::api_time;
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::registration::api_time;
 use crate::routes::responses::Session;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -83,7 +83,7 @@ pub async fn caseworker_login(
     let body = CaseworkerLoginResponse {
         token: login.token,
         expires_at: api_time(login.session.expires_at),
-        me: back_office::me(&login.account, &login.organisation),
+        me: dto::me(&login.account, &login.organisation),
     };
     Ok((
         StatusCode::CREATED,
@@ -105,7 +105,7 @@ pub async fn caseworker_login(
     )
 )]
 pub async fn me(cw: CaseworkerSession) -> Json<Me> {
-    Json(back_office::me(&cw.account, &cw.organisation))
+    Json(dto::me(&cw.account, &cw.organisation))
 }
 
 /// Log out: ends the session and clears the cookie.

@@ -5,10 +5,9 @@
 
 use axum::body::Bytes;
 use futures_util::{Stream, stream};
-use kartlegg_shared::api::{ConsentRecord, Registration};
+use kartlegg_shared::api::Registration;
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, RegistrationHistoryEntry,
-    SearchKind,
+    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, SearchKind,
 };
 use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::fields::LookupReason;
@@ -20,8 +19,9 @@ use crate::back_office::{self, PERSON_PAGE_FIELDS, SUMMARY_FIELDS, audit_reads};
 use std::collections::HashMap;
 
 use crate::db::{AuditFilter, PeopleFilter, Person, PersonListing, PersonMatch, fold_name};
+use crate::dto;
+use crate::dto::api_time;
 use crate::error::ApiError;
-use crate::registration::api_time;
 
 /// What a parsed search text looks for, and how the store matches it.
 pub fn search_match(query: SearchQuery) -> (SearchKind, PersonMatch) {
@@ -71,33 +71,15 @@ pub async fn person_page(
     event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;
     Ok(PersonPage {
-        identity: back_office::identity(person),
-        organisation: back_office::organisation_info(&organisation),
+        identity: dto::identity(person),
+        organisation: dto::organisation_info(&organisation),
         state: listing.state,
         on_worklist: listing.on_worklist,
-        registrations: registrations
-            .iter()
-            .map(|r| RegistrationHistoryEntry {
-                id: r.id.to_string(),
-                number: r.number,
-                status: r.status,
-                questionnaire_version: r.questionnaire_version,
-                created_at: api_time(r.created_at),
-                updated_at: api_time(r.updated_at),
-                completed_at: r.completed_at.map(api_time),
-            })
-            .collect(),
+        registrations: registrations.iter().map(dto::history_entry).collect(),
         shown_registration: shown.map(Registration::from),
-        consents: consents
-            .into_iter()
-            .map(|c| ConsentRecord {
-                version: c.version,
-                decision: c.decision,
-                decided_at: api_time(c.decided_at),
-            })
-            .collect(),
-        code: code.map(|c| back_office::code_info(&c, now)),
-        remarks: remarks.iter().map(back_office::remark).collect(),
+        consents: consents.into_iter().map(dto::consent_record).collect(),
+        code: code.map(|c| dto::code_info(&c, now)),
+        remarks: remarks.iter().map(dto::remark).collect(),
     })
 }
 
@@ -173,8 +155,8 @@ pub async fn outside_lookup(
     event.fields = SUMMARY_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;
     Ok(OutsideLookupResult {
-        person: back_office::summary(&listing),
-        organisation: back_office::organisation_info(&organisation),
+        person: dto::summary(&listing),
+        organisation: dto::organisation_info(&organisation),
     })
 }
 

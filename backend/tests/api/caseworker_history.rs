@@ -6,7 +6,7 @@
 use chrono::Duration;
 use kartlegg_backend::clock::Clock;
 use kartlegg_backend::db::{AuditFilter, DraftUpdate, Person, StoredRegistration};
-use kartlegg_backend::registration::api_time;
+use kartlegg_backend::dto::api_time;
 use kartlegg_shared::caseworker::{AuditAction, Role};
 use kartlegg_shared::questionnaire::Answers;
 use serde_json::{Value, json};

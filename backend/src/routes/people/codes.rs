@@ -10,9 +10,9 @@ use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::auth::login::issue_code;
 use crate::back_office::{parse_id, person_in_org};
+use crate::dto::api_time;
 use crate::error::ApiError;
 use crate::extract::AppPath;
-use crate::registration::api_time;
 use crate::routes::responses::{BadPath, Counsellors, NoSuchPerson, Session};
 
 /// Issue a new login code, ending any earlier one and every session opened

@@ -7,7 +7,8 @@ use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, parse_id, person_in_org};
+use crate::back_office::{parse_id, person_in_org};
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
@@ -38,5 +39,5 @@ pub async fn correct_identity(
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     let after = identity::correct(&state, &cw, &listing.person, &request).await?;
-    Ok(Json(back_office::identity(&after)))
+    Ok(Json(dto::identity(&after)))
 }

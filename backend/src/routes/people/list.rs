@@ -8,6 +8,7 @@ use kartlegg_shared::problem::Problem;
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{self, SUMMARY_FIELDS, audit_reads};
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::AppQuery;
 use crate::routes::responses::{Readers, Session};
@@ -36,7 +37,7 @@ pub async fn list_people(
     audit_reads(&state, &cw, AuditAction::List, &items, SUMMARY_FIELDS).await?;
     let page = back_office::paging(query.page, query.page_size)?;
     Ok(Json(PeoplePage {
-        items: items.iter().map(back_office::summary).collect(),
+        items: items.iter().map(dto::summary).collect(),
         total,
         page: page.number,
         page_size: page.size,

@@ -10,7 +10,8 @@ use kartlegg_shared::fields::RemarkText;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, parse_id, person_in_org};
+use crate::back_office::{parse_id, person_in_org};
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
@@ -47,5 +48,5 @@ pub async fn add_remark(
     let mut event = cw.event_about(AuditAction::AddRemark, now, &listing.person);
     event.fields = vec!["remarks".to_owned()];
     state.record_audit(&[event]).await?;
-    Ok((StatusCode::CREATED, Json(back_office::remark(&remark))))
+    Ok((StatusCode::CREATED, Json(dto::remark(&remark))))
 }

@@ -8,8 +8,9 @@ use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, SUMMARY_FIELDS, audit_reads};
+use crate::back_office::{SUMMARY_FIELDS, audit_reads};
 use crate::db::PeopleFilter;
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::routes::responses::{Readers, Session};
@@ -50,7 +51,7 @@ pub async fn search(
     audit_reads(&state, &cw, AuditAction::Search, &found, SUMMARY_FIELDS).await?;
     Ok(Json(SearchResponse {
         kind,
-        results: found.iter().map(back_office::summary).collect(),
+        results: found.iter().map(dto::summary).collect(),
         truncated,
     }))
 }

@@ -7,8 +7,9 @@ use kartlegg_shared::caseworker::{AuditAction, PersonSummary};
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, SUMMARY_FIELDS, audit_reads, parse_id, person_in_org};
+use crate::back_office::{SUMMARY_FIELDS, audit_reads, parse_id, person_in_org};
 use crate::db::PeopleFilter;
+use crate::dto;
 use crate::error::ApiError;
 use crate::extract::AppPath;
 use crate::routes::responses::{BadPath, NoSuchPerson, Readers, Session};
@@ -33,7 +34,7 @@ pub async fn worklist(
     filter.worklist_only = true;
     let (people, _) = state.store.people(&filter).await?;
     audit_reads(&state, &cw, AuditAction::List, &people, SUMMARY_FIELDS).await?;
-    Ok(Json(people.iter().map(back_office::summary).collect()))
+    Ok(Json(people.iter().map(dto::summary).collect()))
 }
 
 /// Add a person to the caller's worklist (again is no change).
