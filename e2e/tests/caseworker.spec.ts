@@ -192,6 +192,11 @@ test("a counsellor's remark shows on the person page", async ({ page }) => {
   const personPage = await shell.openPerson(person.duf);
   await expect(personPage.noRemarks).toBeVisible();
 
+  // A blank remark is refused in the browser by the server's own rule.
+  await personPage.tryRemark("   ");
+  await expect(personPage.remarkError).toHaveText(nb("err-remark-length"));
+  await expect(personPage.remarkText).toBeFocused();
+
   await personPage.addRemark("Ønsker veiledning om norskkurs.");
   await expect(personPage.remarks).toContainText("Ønsker veiledning om norskkurs.");
 });

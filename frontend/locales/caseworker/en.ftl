@@ -37,6 +37,7 @@ err-control-characters = Remove the control characters (such as tabs or line bre
 err-totp-required = Type the code from your authenticator app.
 err-totp-invalid = The code from the authenticator app does not match. Try the next code.
 err-reason = Write a reason of at least 10 characters.
+err-remark-length = A remark has 1 to 4000 characters.
 err-password-short = The password needs at least 12 characters.
 err-password-common = This password is too common. Choose another.
 err-username-taken = This username is taken.

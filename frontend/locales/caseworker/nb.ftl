@@ -37,6 +37,7 @@ err-control-characters = Fjern kontrolltegnene (som tabulator eller linjeskift i
 err-totp-required = Skriv koden fra autentiseringsappen.
 err-totp-invalid = Koden fra autentiseringsappen stemmer ikke. Prøv den neste koden.
 err-reason = Skriv en begrunnelse på minst 10 tegn.
+err-remark-length = En merknad har 1 til 4000 tegn.
 err-password-short = Passordet må ha minst 12 tegn.
 err-password-common = Passordet er for vanlig. Velg et annet.
 err-username-taken = Brukernavnet er allerede i bruk.

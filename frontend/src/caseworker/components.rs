@@ -145,8 +145,9 @@ pub fn field_errors(error: &ApiError) -> Vec<String> {
     })
 }
 
-/// The caseworker's words for the server's stable error codes.
-fn code_text(code: &str) -> Option<String> {
+/// The caseworker's words for a stable error code, the server's or a
+/// shared parse's run in the browser.
+pub fn code_text(code: &str) -> Option<String> {
     let key = match code {
         "empty_query" => "err-empty-query",
         "query_too_long" => "err-query-too-long",
@@ -166,6 +167,7 @@ fn code_text(code: &str) -> Option<String> {
         "username_taken" => "err-username-taken",
         "invalid_username" => "err-username",
         "required" => "err-required",
+        "invalid_length" => "err-remark-length",
         _ => return None,
     };
     Some(ctr(key))

@@ -4,12 +4,13 @@
 //! by the person's organisation).
 
 use kartlegg_shared::caseworker::{OutsideLookupResult, PersonSummary, SearchKind};
+use kartlegg_shared::fields::LookupReason;
 use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, StateTag, Table, field_error, focus_id, opt_date,
+    ConfirmDialog, StateTag, Table, code_text, field_error, focus_id, opt_date,
 };
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
@@ -109,8 +110,9 @@ fn OutsideLookup() -> impl IntoView {
     });
     let confirm = Callback::new(move |()| {
         let text = reason.get_untracked();
-        if text.trim().chars().count() < 10 {
-            error.set(Some(ctr("err-reason")));
+        // The server's own rule, run here first (shared::fields).
+        if let Err(e) = LookupReason::parse(&text) {
+            error.set(Some(code_text(e.code).unwrap_or_else(|| ctr("err-reason"))));
             focus_id("lookup-reason");
             return;
         }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
 use kartlegg_shared::codes::CodeLists;
+use kartlegg_shared::fields::RemarkText;
 use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -20,8 +21,8 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, field_error, focus_id,
-    opt_date, time,
+    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, code_text, field_error,
+    focus_id, opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
@@ -383,8 +384,11 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = text.get_untracked();
-        if body.trim().is_empty() {
-            error.set(Some(ctr("err-required")));
+        // The server's own rule, run here first (shared::fields).
+        if let Err(e) = RemarkText::parse(&body) {
+            error.set(Some(
+                code_text(e.code).unwrap_or_else(|| ctr("err-required")),
+            ));
             focus_id("remark-text");
             return;
         }
