@@ -12,6 +12,7 @@ use kartlegg_shared::text::{Lines, check_text};
 use tracing_subscriber::EnvFilter;
 
 use kartlegg_shared::caseworker::{ChainFailure, Role};
+use kartlegg_shared::integration::{NewCredential, Scope};
 
 use crate::audit::AuditLog;
 use crate::auth::login::issue_code;
@@ -68,6 +69,56 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Manage API clients (systems that use the integration API).
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Register an API client of an organisation, with a public key
+    /// (`--public-key FILE`, JWK or PEM) or a generated secret (printed
+    /// once, alone, as the last line). Prints the client id.
+    Add(ClientAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientAdd {
+    /// The number of the organisation the client belongs to.
+    #[arg(long)]
+    pub org: String,
+    /// The client's name, unique in the organisation.
+    #[arg(long)]
+    pub name: String,
+    /// A scope (people:read, people:write, codes:issue, registrations:read,
+    /// feed:read, webhooks:manage, statistics:read). Repeat for several.
+    #[arg(long = "scope", value_parser = parse_scope, required = true)]
+    pub scopes: Vec<Scope>,
+    /// A file with the client's public key (JWK JSON or a PEM PUBLIC KEY
+    /// block); without it a client secret is generated.
+    #[arg(long)]
+    pub public_key: Option<PathBuf>,
+    /// The server's signing key file (it keys the audit chain). It must
+    /// exist: this command never creates one.
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
+    pub signing_key_file: PathBuf,
+    #[command(flatten)]
+    pub audit: AuditSettings,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+}
+
+fn parse_scope(value: &str) -> Result<Scope, String> {
+    Scope::parse(value).ok_or_else(|| {
+        let all: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+        format!("scopes are {}, not {value:?}", all.join(", "))
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,6 +309,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Audit {
             command: AuditCommand::Adopt(args),
         }) => audit_adopt(args).await,
+        Some(Command::Client {
+            command: ClientCommand::Add(args),
+        }) => client_add(args).await,
     }
 }
 
@@ -345,18 +399,7 @@ async fn user_add(args: UserAdd) -> anyhow::Result<()> {
         Utc::now(),
     )
     .await
-    .map_err(|e| match e {
-        ApiError::Validation(errors) => anyhow::anyhow!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| format!("{}: {}", e.field, e.message))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        ApiError::Conflict(detail) => anyhow::anyhow!(detail),
-        other => anyhow::anyhow!(other),
-    })?;
+    .map_err(cli_error)?;
     let roles: Vec<&str> = account.roles.iter().map(|r| r.as_str()).collect();
     println!(
         "Added {} ({}) to {} with roles {}",
@@ -373,6 +416,79 @@ async fn user_add(args: UserAdd) -> anyhow::Result<()> {
         println!("{}", totp_uri(&secret, &account.username));
     }
     Ok(())
+}
+
+async fn client_add(args: ClientAdd) -> anyhow::Result<()> {
+    let credential = match &args.public_key {
+        None => NewCredential::Secret,
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading the public key {}", file.display()))?;
+            // A JWK is JSON; anything else is taken as PEM.
+            let key = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .filter(serde_json::Value::is_object)
+                .unwrap_or(serde_json::Value::String(text));
+            NewCredential::PublicKey { key }
+        }
+    };
+    let signing_key = load_signing_key(&args.signing_key_file)?;
+    let store = db::connect(&args.database.url).await?;
+    let org = store
+        .organisation_by_number(&args.org)
+        .await?
+        .with_context(|| format!("no organisation has the number {:?}", args.org))?;
+    let state = AppState::new(
+        store,
+        AppConfig {
+            audit_checkpoint_file: args.audit.checkpoint_file(&args.database.url),
+            audit_checkpoint_every: args.audit.audit_checkpoint_every,
+            ..AppConfig::new(None, signing_key)
+        },
+    );
+    let actor = services::clients::Actor {
+        id: None,
+        name: "operator (command line)".to_owned(),
+        meta: crate::auth::caseworker::RequestMeta::default(),
+    };
+    let (client, secret) = services::clients::create(
+        &state,
+        &actor,
+        org.id,
+        &args.name,
+        &args.scopes,
+        &credential,
+    )
+    .await
+    .map_err(cli_error)?;
+    println!(
+        "Registered API client {} of {} with scopes {}",
+        client.name,
+        org.name,
+        Scope::join(&client.scopes)
+    );
+    println!("client_id: {}", client.id);
+    if let Some(secret) = secret {
+        println!("The client secret, shown this once:");
+        println!("{secret}");
+    }
+    Ok(())
+}
+
+/// An API error as the operator reads it.
+fn cli_error(error: ApiError) -> anyhow::Error {
+    match error {
+        ApiError::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        ApiError::Conflict(detail) => anyhow::anyhow!(detail),
+        other => anyhow::anyhow!(other),
+    }
 }
 
 async fn org_add(args: OrgAdd) -> anyhow::Result<()> {
@@ -491,6 +607,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             require_admin_totp: settings.auth.require_admin_totp,
             audit_checkpoint_file: settings.audit.checkpoint_file(&settings.database.url),
             audit_checkpoint_every: settings.audit.audit_checkpoint_every,
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
             ..AppConfig::new(static_dir, signing_key)
         },
     );

@@ -22,6 +22,9 @@ pub mod defaults {
     pub const LOGIN_REPLENISH_SECS: u64 = 3;
     /// Where the audit checkpoints go when the database is not a SQLite file.
     pub const AUDIT_CHECKPOINT_FILE: &str = "./data/audit-checkpoints.log";
+    /// Where clients reach the server; the OAuth issuer and token endpoint
+    /// are made from it.
+    pub const PUBLIC_URL: &str = "http://127.0.0.1:8080";
 }
 
 /// Settings for `kartlegg serve`.
@@ -33,6 +36,12 @@ pub struct Settings {
 
     #[command(flatten)]
     pub database: DatabaseSettings,
+
+    /// The address clients reach the server at (scheme, host and port, no
+    /// path): the OAuth issuer, and the audience client assertions name
+    /// (its `/api/v1/oauth/token`).
+    #[arg(long, env = "KARTLEGG_PUBLIC_URL", default_value = defaults::PUBLIC_URL)]
+    pub public_url: String,
 
     /// Folder with the built frontend (index.html and assets/).
     #[arg(long, env = "KARTLEGG_STATIC_DIR", default_value = "./dist")]

@@ -27,6 +27,13 @@ pub enum ApiError {
     Unauthorized,
     #[error("forbidden")]
     Forbidden,
+    /// An API client's token lacks the scope the endpoint needs (RFC 6750
+    /// §3.1 `insufficient_scope`).
+    #[error("insufficient scope")]
+    InsufficientScope(kartlegg_shared::integration::Scope),
+    /// `If-Match` names a version the resource no longer has.
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// Absent, or present but not the caller's to see: the two look the same.
     #[error("not found")]
     NotFound,
@@ -53,7 +60,8 @@ impl ApiError {
             Self::UnsupportedMediaType => ProblemKind::UnsupportedMediaType,
             Self::PayloadTooLarge => ProblemKind::PayloadTooLarge,
             Self::Unauthorized => ProblemKind::Unauthorized,
-            Self::Forbidden => ProblemKind::Forbidden,
+            Self::Forbidden | Self::InsufficientScope(_) => ProblemKind::Forbidden,
+            Self::PreconditionFailed => ProblemKind::PreconditionFailed,
             Self::NotFound => ProblemKind::NotFound,
             Self::Conflict(_) => ProblemKind::Conflict,
             Self::TooManyRequests { .. } => ProblemKind::TooManyRequests,
@@ -86,6 +94,12 @@ impl IntoResponse for ApiError {
             Self::MalformedBody(detail) | Self::Conflict(detail) => {
                 problem = problem.with_detail(detail.clone());
             }
+            Self::InsufficientScope(scope) => {
+                problem = problem.with_detail(format!(
+                    "This access token does not have the scope {}.",
+                    scope.as_str()
+                ));
+            }
             Self::Internal(cause) => {
                 tracing::error!(error = format!("{cause:#}"), "request failed");
             }
@@ -95,10 +109,28 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let mut response = problem_response(problem);
-        if let Self::TooManyRequests { retry_after_secs } = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        let headers = response.headers_mut();
+        match self {
+            Self::TooManyRequests { retry_after_secs } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            // RFC 9110 §15.5.2: a 401 says how to authenticate. Bearer never
+            // makes a browser show a password dialog.
+            Self::Unauthorized => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"kartlegg\""),
+                );
+            }
+            Self::InsufficientScope(scope) => {
+                if let Ok(value) = HeaderValue::from_str(&format!(
+                    "Bearer realm=\"kartlegg\", error=\"insufficient_scope\", scope=\"{}\"",
+                    scope.as_str()
+                )) {
+                    headers.insert(header::WWW_AUTHENTICATE, value);
+                }
+            }
+            _ => {}
         }
         response
     }
@@ -126,6 +158,7 @@ pub fn kind_for_status(status: StatusCode) -> ProblemKind {
         405 => ProblemKind::MethodNotAllowed,
         408 => ProblemKind::Timeout,
         409 => ProblemKind::Conflict,
+        412 => ProblemKind::PreconditionFailed,
         413 => ProblemKind::PayloadTooLarge,
         414 => ProblemKind::UriTooLong,
         431 => ProblemKind::HeadersTooLarge,

@@ -27,21 +27,47 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(&req) {
-            return Err(ApiError::UnsupportedMediaType);
-        }
-        let bytes =
-            Bytes::from_request(req, state)
-                .await
-                .map_err(|rejection: BytesRejection| {
-                    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        ApiError::PayloadTooLarge
-                    } else {
-                        ApiError::MalformedBody("The body could not be read".into())
-                    }
-                })?;
+        let bytes = json_bytes(req, state).await?;
         parse_json(&bytes).map(AppJson)
     }
+}
+
+/// [`AppJson`] that keeps the body's bytes too, for a handler that must
+/// fingerprint the request (an `Idempotency-Key`).
+#[derive(Debug, Clone)]
+pub struct AppJsonBytes<T> {
+    pub value: T,
+    pub bytes: Bytes,
+}
+
+impl<S, T> FromRequest<S> for AppJsonBytes<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = json_bytes(req, state).await?;
+        let value = parse_json(&bytes)?;
+        Ok(Self { value, bytes })
+    }
+}
+
+/// The body of a JSON request: 415 for another type, 413 over the limit.
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, ApiError> {
+    if !is_json(&req) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    Bytes::from_request(req, state)
+        .await
+        .map_err(|rejection: BytesRejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::MalformedBody("The body could not be read".into())
+            }
+        })
 }
 
 fn is_json(req: &Request) -> bool {

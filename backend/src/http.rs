@@ -114,16 +114,35 @@ pub fn build_router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
-                // The path only: a query string could carry something personal.
+                // The path only (a query string could carry something
+                // personal), with DUF-numbers masked.
                 let id = request
                     .headers()
                     .get(REQUEST_ID)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("-");
-                tracing::info_span!("request", id, method = %request.method(), path = request.uri().path())
+                let path = loggable_path(request.uri().path());
+                tracing::info_span!("request", id, method = %request.method(), path = %path)
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// A path as the request log shows it: a segment of digits (the
+/// integration API names people by DUF-number in its paths) becomes `{n}`,
+/// so that no personal number reaches a log.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let personal =
+        |segment: &str| segment.len() >= 6 && segment.bytes().all(|b| b.is_ascii_digit());
+    if !path.split('/').any(personal) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    std::borrow::Cow::Owned(
+        path.split('/')
+            .map(|segment| if personal(segment) { "{n}" } else { segment })
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// Any path under `/api` that no route takes.
@@ -141,11 +160,15 @@ async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let is_problem = response
+    // A handler's own error answer is kept: problem+json, or the JSON of
+    // RFC 6749 §5.2 that the OAuth token endpoint answers with.
+    let is_answer = response
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
-    if is_problem || !is_api && status == StatusCode::NOT_FOUND {
+        .is_some_and(|v| {
+            v.as_bytes() == PROBLEM_JSON.as_bytes() || v.as_bytes() == b"application/json"
+        });
+    if is_answer || !is_api && status == StatusCode::NOT_FOUND {
         return response;
     }
     let mut problem = problem_response(Problem::new(kind_for_status(status)));
@@ -367,4 +390,19 @@ pub async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn a_duf_number_in_a_path_is_masked_in_the_log() {
+        assert_eq!(
+            loggable_path("/api/v1/people/202400000042/codes"),
+            "/api/v1/people/{n}/codes"
+        );
+        assert_eq!(loggable_path("/api/v1/people"), "/api/v1/people");
+        assert_eq!(loggable_path("/assets/app-1.wasm"), "/assets/app-1.wasm");
+    }
 }

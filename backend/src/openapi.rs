@@ -5,7 +5,10 @@
 use kartlegg_shared::domain::DUF_DIGITS;
 use kartlegg_shared::schema;
 use utoipa::openapi::path::ParameterIn;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes,
+    SecurityScheme,
+};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -17,6 +20,7 @@ use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
 use crate::routes::responses::problem;
 use crate::{AppState, routes};
+use kartlegg_shared::integration::Scope;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,7 +36,33 @@ use crate::{AppState, routes};
                        otherwise (the public questionnaire and code lists are cacheable, with ETags). \
                        A state-changing request that authenticates with a session cookie, and either \
                        login, is refused with 403 when a browser marks it as coming from another site \
-                       (`Sec-Fetch-Site`, else `Origin`); Bearer requests are not affected.",
+                       (`Sec-Fetch-Site`, else `Origin`); Bearer requests are not affected.\n\n\
+                       ## Getting started for integrators\n\n\
+                       Systems (a municipality's case system, a career-guidance tool, a statistics \
+                       system) use the operations tagged `people`, `codes` and `registrations` with an \
+                       access token of an API client (OAuth 2.0 client credentials, as Maskinporten \
+                       does).\n\n\
+                       1. **Register a client.** An administrator of your organisation registers it in \
+                       the back office (or the operator runs `kartlegg client add --org NUMBER --name \
+                       NAME --scope people:read --scope registrations:read --public-key key.pem`), \
+                       choosing its scopes and giving its public key (JWK or PEM; RSA 2048+, EC P-256 or \
+                       Ed25519) or taking a generated client secret, shown once.\n\
+                       2. **Get a token.** `POST /api/v1/oauth/token` with \
+                       `grant_type=client_credentials`, the scopes you need, and either a client \
+                       assertion (`client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`, \
+                       `client_assertion=` a JWT signed with your key: `iss` and `sub` your client id, \
+                       `aud` the token endpoint's URL, `exp` at most 5 minutes ahead, a fresh `jti`) or \
+                       `Authorization: Basic` with the client id and secret. The answer's \
+                       `access_token` is valid for an hour; the server metadata is at \
+                       `/.well-known/oauth-authorization-server`.\n\
+                       3. **Make the first call.** `GET /api/v1/people?limit=10` with \
+                       `Authorization: Bearer <access_token>`. Write people with \
+                       `PUT /api/v1/people/{duf_number}` (send `If-Match` with the ETag you read to \
+                       avoid overwriting another system's change), import up to 1,000 with \
+                       `POST /api/v1/people/batch`, and send an `Idempotency-Key` on POSTs you may \
+                       retry.\n\n\
+                       Every read and change by a client is in the organisation's audit log, with the \
+                       client as the actor.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     tags(
@@ -40,6 +70,13 @@ use crate::{AppState, routes};
         (name = "applicant", description = "The applicant's journey: log in with DUF-number and code, \
                                             consent, fill in and complete the registration, see my data"),
         (name = "questionnaire", description = "The questionnaire definition and code lists (public, cacheable)"),
+        (name = "oauth", description = "Access tokens for API clients (OAuth 2.0 client credentials, RFC 6749 §4.4) \
+                                        and the server metadata (RFC 8414)"),
+        (name = "people", description = "The organisation's people by DUF-number, for API clients: read, list, \
+                                         create or update one, import a batch"),
+        (name = "codes", description = "Login codes issued by API clients, for the system to hand to the person"),
+        (name = "registrations", description = "Completed registrations with their answers' stable codes and, \
+                                                on request, labels, for API clients"),
         (name = "caseworker", description = "The caseworker back office: log in, search, worklist, people lists and \
                                              export, the person page, codes, remarks, identity corrections, the audit \
                                              log and account administration. Every endpoint checks the caller's roles \
@@ -91,6 +128,31 @@ impl Modify for SessionAuth {
             "caseworker_cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(CASEWORKER_COOKIE))),
         );
+        let scopes = Scopes::from_iter(Scope::ALL.map(|s| (s.as_str(), scope_description(s))));
+        components.add_security_scheme(
+            "oauth2",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/oauth/token",
+                    scopes,
+                ))],
+                "An API client's access token (client credentials with `private_key_jwt` or a \
+                 client secret), sent as `Authorization: Bearer`",
+            )),
+        );
+    }
+}
+
+/// What each scope allows, as the document shows it.
+const fn scope_description(scope: Scope) -> &'static str {
+    match scope {
+        Scope::PeopleRead => "Read the organisation's people",
+        Scope::PeopleWrite => "Create and update the organisation's people",
+        Scope::CodesIssue => "Issue login codes to the organisation's people",
+        Scope::RegistrationsRead => "Read completed registrations",
+        Scope::FeedRead => "Read the change feed",
+        Scope::WebhooksManage => "Manage webhook endpoints",
+        Scope::StatisticsRead => "Read anonymised statistics",
     }
 }
 
@@ -103,12 +165,14 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<AppState> {
     let login = routes::applicant::login_router();
     let caseworker_login = routes::caseworker::login_router();
-    let (login, caseworker_login) = match login_limit {
+    let token = routes::oauth::token_router();
+    let (login, caseworker_login, token) = match login_limit {
         Some(limit) => (
             limit_logins(login, limit),
             limit_logins(caseworker_login, limit),
+            limit_logins(token, limit),
         ),
-        None => (login, caseworker_login),
+        None => (login, caseworker_login, token),
     };
     let mut router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(routes::health::router())
@@ -120,7 +184,11 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::caseworker::router())
         .merge(routes::people::router())
         .merge(routes::audit::router())
-        .merge(routes::accounts::router());
+        .merge(routes::accounts::router())
+        .merge(routes::clients::router())
+        .merge(token)
+        .merge(routes::oauth::router())
+        .merge(routes::integration::router());
     document_cross_site_refusal(router.get_openapi_mut());
     document_body_refusals(router.get_openapi_mut());
     document_value_rules(router.get_openapi_mut());
@@ -180,6 +248,17 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
         ("SaveSectionRequest", "language", || {
             Schema::Object(schema::optional_language())
         }),
+        ("PersonPut", "first_name", || Schema::Object(schema::name())),
+        ("PersonPut", "last_name", || Schema::Object(schema::name())),
+        ("PersonPut", "date_of_birth", || {
+            Schema::Object(schema::optional_date())
+        }),
+        ("BatchPerson", "duf_number", || {
+            Schema::Object(schema::ascii_digits(DUF_DIGITS))
+        }),
+        ("NewApiClient", "name", || {
+            Schema::Object(schema::client_name())
+        }),
     ]
 }
 
@@ -220,6 +299,15 @@ fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
         }),
         (ParameterIn::Path, "registration_id", || {
             Schema::Object(schema::id())
+        }),
+        (ParameterIn::Path, "credential_id", || {
+            Schema::Object(schema::id())
+        }),
+        (ParameterIn::Path, "duf_number", || {
+            Schema::Object(schema::ascii_digits(DUF_DIGITS))
+        }),
+        (ParameterIn::Query, "after", || {
+            Schema::Object(schema::ascii_digits(DUF_DIGITS))
         }),
     ]
 }
@@ -315,7 +403,9 @@ fn document_body_refusals(doc: &mut utoipa::openapi::OpenApi) {
             item.delete.as_mut(),
         ];
         for operation in operations.into_iter().flatten() {
-            if operation.request_body.is_none() {
+            // The token endpoint takes a form and answers RFC 6749 errors.
+            let form = operation.operation_id.as_deref() == Some("token");
+            if operation.request_body.is_none() || form {
                 continue;
             }
             let responses = &mut operation.responses.responses;

@@ -47,6 +47,9 @@ pub struct AppConfig {
     pub audit_checkpoint_file: PathBuf,
     /// At most this many audit events between two checkpoints.
     pub audit_checkpoint_every: u64,
+    /// Where clients reach the server, without a trailing slash: the OAuth
+    /// issuer.
+    pub public_url: String,
 }
 
 impl AppConfig {
@@ -70,7 +73,15 @@ impl AppConfig {
             require_admin_totp: false,
             audit_checkpoint_file: PathBuf::from(defaults::AUDIT_CHECKPOINT_FILE),
             audit_checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
+            public_url: defaults::PUBLIC_URL.to_owned(),
         }
+    }
+}
+
+impl AppConfig {
+    /// The token endpoint's URL: the audience of client assertions.
+    pub fn token_endpoint(&self) -> String {
+        format!("{}/api/v1/oauth/token", self.public_url)
     }
 }
 

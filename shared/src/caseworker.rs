@@ -640,11 +640,21 @@ pub enum AuditAction {
     /// number belongs to another person (who may be in another
     /// organisation: the event names only the person being corrected).
     IdentityRefused,
+    /// An API client was registered.
+    ApiClientCreated,
+    /// An API client's scopes or credentials were changed.
+    ApiClientChanged,
+    /// An API client was disabled.
+    ApiClientDisabled,
+    /// A person was created (by an API client's import).
+    PersonCreated,
+    /// A person's completed registrations were read (by an API client).
+    ReadRegistrations,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 24] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -664,6 +674,11 @@ impl AuditAction {
         Self::LoginDelayCleared,
         Self::ReadAccessLog,
         Self::IdentityRefused,
+        Self::ApiClientCreated,
+        Self::ApiClientChanged,
+        Self::ApiClientDisabled,
+        Self::PersonCreated,
+        Self::ReadRegistrations,
     ];
 
     /// The stored and wire name.
@@ -688,6 +703,11 @@ impl AuditAction {
             Self::LoginDelayCleared => "login_delay_cleared",
             Self::ReadAccessLog => "read_access_log",
             Self::IdentityRefused => "identity_refused",
+            Self::ApiClientCreated => "api_client_created",
+            Self::ApiClientChanged => "api_client_changed",
+            Self::ApiClientDisabled => "api_client_disabled",
+            Self::PersonCreated => "person_created",
+            Self::ReadRegistrations => "read_registrations",
         }
     }
 

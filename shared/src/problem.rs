@@ -32,6 +32,8 @@ pub enum ProblemKind {
     MethodNotAllowed,
     /// The request conflicts with the current state (for example a stale revision).
     Conflict,
+    /// An `If-Match` precondition failed: the resource changed since it was read.
+    PreconditionFailed,
     /// Too many requests; try again after the time in `Retry-After`.
     TooManyRequests,
     /// The server took too long to answer.
@@ -44,7 +46,7 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Every kind, for tests and documentation.
-    pub const ALL: [ProblemKind; 15] = [
+    pub const ALL: [ProblemKind; 16] = [
         Self::Validation,
         Self::MalformedBody,
         Self::UnsupportedMediaType,
@@ -56,6 +58,7 @@ impl ProblemKind {
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::Conflict,
+        Self::PreconditionFailed,
         Self::TooManyRequests,
         Self::Timeout,
         Self::Internal,
@@ -76,6 +79,7 @@ impl ProblemKind {
             Self::NotFound => "not-found",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::Conflict => "conflict",
+            Self::PreconditionFailed => "precondition-failed",
             Self::TooManyRequests => "too-many-requests",
             Self::Timeout => "timeout",
             Self::Internal => "internal",
@@ -97,6 +101,7 @@ impl ProblemKind {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::Conflict => 409,
+            Self::PreconditionFailed => 412,
             Self::TooManyRequests => 429,
             Self::Timeout => 408,
             Self::Internal => 500,
@@ -118,6 +123,7 @@ impl ProblemKind {
             Self::NotFound => "Not found",
             Self::MethodNotAllowed => "This method is not allowed here",
             Self::Conflict => "The request conflicts with the current state",
+            Self::PreconditionFailed => "The resource changed since it was read",
             Self::TooManyRequests => "Too many requests",
             Self::Timeout => "The request took too long",
             Self::Internal => "Something went wrong on the server",

@@ -119,6 +119,23 @@ pub fn typed_digits(count: usize) -> Object {
     string().pattern(Some(typed_digits_pattern(count))).build()
 }
 
+/// Exactly `count` ASCII digits, as systems send a DUF-number.
+pub fn ascii_digits(count: usize) -> Object {
+    string()
+        .pattern(Some(format!("^[0-9]{{{count}}}$")))
+        .build()
+}
+
+/// An API client's name: one line, 1 to
+/// [`CLIENT_NAME_MAX_CHARS`](crate::integration::CLIENT_NAME_MAX_CHARS),
+/// not blank.
+pub fn client_name() -> Object {
+    non_blank(Lines::One)
+        .min_length(Some(1))
+        .max_length(Some(crate::integration::CLIENT_NAME_MAX_CHARS))
+        .build()
+}
+
 /// `format` is only an annotation in OpenAPI 3.1 (JSON Schema 2020-12):
 /// the pattern is what a validator asserts.
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";

@@ -39,7 +39,7 @@ pub struct RequestMeta {
 }
 
 impl RequestMeta {
-    fn of(parts: &Parts) -> Self {
+    pub(crate) fn of(parts: &Parts) -> Self {
         Self {
             client_address: parts
                 .extensions

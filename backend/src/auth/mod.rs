@@ -9,6 +9,7 @@
 pub mod applicant;
 pub mod backoff;
 pub mod caseworker;
+pub mod client;
 pub mod code;
 pub mod login;
 pub mod password;

@@ -15,7 +15,7 @@ use crate::config::SigningKey;
 
 /// The `iss` of every token Kartlegg signs.
 pub const ISSUER: &str = "kartlegg";
-/// The `aud` of applicant session tokens; caseworker and client tokens get
+/// The `aud` of applicant session tokens; caseworker and API tokens get
 /// their own, so that one kind is never accepted as another.
 pub const APPLICANT_AUDIENCE: &str = "kartlegg-applicant";
 /// The `aud` of caseworker session tokens.
@@ -34,6 +34,8 @@ pub struct Keys {
     /// Keys the audit log's hash chain and its checkpoints; held only in
     /// memory, never in the database the chain lives in.
     pub audit: ChainKey,
+    /// Encrypts the answers kept for Idempotency-Key replays.
+    pub(crate) replay: Vec<u8>,
 }
 
 impl Keys {
@@ -47,6 +49,7 @@ impl Keys {
             code: keyed_hash(root, &[b"kartlegg login code v1"]),
             duf: keyed_hash(root, &[b"kartlegg failed login v1"]),
             audit: ChainKey::new(keyed_hash(root, &[b"kartlegg audit chain v1"])),
+            replay: keyed_hash(root, &[b"kartlegg idempotency replay v1"]),
         }
     }
 }
@@ -117,6 +120,53 @@ pub fn verify_for(keys: &Keys, audience: &str, token: &str, now: DateTime<Utc>) 
     Uuid::parse_str(&data.claims.sub).ok()
 }
 
+/// The `aud` of access tokens for the integration API.
+pub const API_AUDIENCE: &str = "kartlegg-api";
+
+/// The claims of an integration API access token (RFC 9068's names). The
+/// `jti` names the token's server-side record, so a disabled client's
+/// tokens stop working at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessClaims {
+    /// The server's public URL.
+    pub iss: String,
+    pub aud: String,
+    /// The client id.
+    pub sub: String,
+    pub client_id: String,
+    /// The granted scopes, space-separated.
+    pub scope: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+}
+
+/// Signs an access token (HS256 with the server's derived key).
+pub fn sign_access(keys: &Keys, claims: &AccessClaims) -> anyhow::Result<String> {
+    Ok(jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        claims,
+        &keys.encoding,
+    )?)
+}
+
+/// The claims of an access token whose signature, algorithm (HS256 only),
+/// issuer and audience are right and which has not expired at `now`.
+pub fn verify_access(
+    keys: &Keys,
+    issuer: &str,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Option<AccessClaims> {
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.set_issuer(&[issuer]);
+    validation.set_audience(&[API_AUDIENCE]);
+    validation.set_required_spec_claims(&["exp", "iss", "aud", "sub", "jti"]);
+    validation.validate_exp = false;
+    let data = jsonwebtoken::decode::<AccessClaims>(token, &keys.decoding, &validation).ok()?;
+    (data.claims.exp > now.timestamp()).then_some(data.claims)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::Duration;
@@ -158,6 +208,35 @@ mod tests {
         let now = Utc::now();
         let token = sign(&keys(1), Uuid::new_v4(), now, now + Duration::hours(1)).unwrap();
         assert_eq!(verify(&keys(2), &token, now), None);
+    }
+
+    #[test]
+    fn access_token_is_refused_as_a_session_and_the_reverse() {
+        let k = keys(1);
+        let now = Utc::now();
+        let claims = AccessClaims {
+            iss: "http://kartlegg.test".into(),
+            aud: API_AUDIENCE.into(),
+            sub: "c".into(),
+            client_id: "c".into(),
+            scope: "people:read".into(),
+            iat: now.timestamp(),
+            exp: now.timestamp() + 60,
+            jti: Uuid::new_v4().to_string(),
+        };
+        let access = sign_access(&k, &claims).unwrap();
+        assert_eq!(
+            verify_access(&k, "http://kartlegg.test", &access, now),
+            Some(claims)
+        );
+        assert_eq!(verify_access(&k, "http://other.test", &access, now), None);
+        assert_eq!(verify(&k, &access, now), None);
+        assert_eq!(verify_for(&k, CASEWORKER_AUDIENCE, &access, now), None);
+        let session = sign(&k, Uuid::new_v4(), now, now + Duration::hours(1)).unwrap();
+        assert_eq!(
+            verify_access(&k, "http://kartlegg.test", &session, now),
+            None
+        );
     }
 
     #[test]

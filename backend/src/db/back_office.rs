@@ -857,7 +857,7 @@ macro_rules! back_office_impl {
                     let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
-                         registration_number = ?, national_id = ? WHERE id = ? RETURNING \
+                         registration_number = ?, national_id = ?, version = version + 1 WHERE id = ? RETURNING \
                          {PERSON_COLUMNS}"
                     )))
                     .bind(&change.first_name)

@@ -4,11 +4,12 @@
 //!
 //! # One storage strategy
 //!
-//! Every query is written once. Both halves of the store, the applicant's
-//! ([`Store`], in `applicant.rs`) and the back office's ([`BackOfficeStore`],
-//! in `back_office.rs`), are one body each, a `macro_rules!` that
-//! `sqlite.rs` and `postgres.rs` expand over their own store and pools
-//! (`store_impl!`, which expands both).
+//! Every query is written once. Each part of the store, the applicant's
+//! ([`Store`], in `applicant.rs`), the back office's ([`BackOfficeStore`],
+//! in `back_office.rs`) and the integration API's ([`IntegrationStore`], in
+//! `integration.rs`), is one body, a `macro_rules!` that `sqlite.rs` and
+//! `postgres.rs` expand over their own store and pools (`store_impl!`,
+//! which expands them all).
 //! The SQL in it uses `?` placeholders, which [`dialect::Dialect::sql`]
 //! numbers for PostgreSQL; where the dialects really differ (the row lock
 //! that serialises code issues, the audit lock, JSONB casts) the body
@@ -28,6 +29,7 @@
 mod applicant;
 mod back_office;
 mod dialect;
+mod integration;
 mod postgres;
 mod rows;
 mod sqlite;
@@ -43,6 +45,7 @@ use kartlegg_shared::questionnaire::Answers;
 use uuid::Uuid;
 
 pub use back_office::*;
+pub use integration::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -293,7 +296,7 @@ pub struct DraftUpdate {
 /// Every storage operation the application uses. Each engine implements all
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
-pub trait Store: BackOfficeStore + Send + Sync + 'static {
+pub trait Store: BackOfficeStore + IntegrationStore + Send + Sync + 'static {
     /// Which engine this is.
     fn engine(&self) -> Engine;
 
@@ -466,6 +469,7 @@ macro_rules! store_impl {
     ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
         super::applicant::applicant_impl!($store, $read, $write, $d);
         super::back_office::back_office_impl!($store, $db, $read, $write, $d);
+        super::integration::integration_impl!($store, $read, $write, $d);
     };
 }
 

@@ -75,3 +75,20 @@ problem_set!(
     /// A path parameter that cannot be read.
     BadPath { "422": "A path parameter that is not valid UTF-8" }
 );
+problem_set!(
+    /// Every integration operation: an API client's access token with the
+    /// operation's scope.
+    ClientToken {
+        "401": "No valid access token of an enabled API client (session tokens are not taken here)",
+        "403": "The token lacks the scope this operation needs (`insufficient_scope`)",
+        "500": "Server error",
+    }
+);
+problem_set!(
+    /// A person named by DUF-number, looked up in the client's organisation.
+    NoSuchPersonOfClient { "404": "No person with this DUF-number in the client's organisation" }
+);
+problem_set!(
+    /// An API client named in the path, looked up in the caller's organisation.
+    NoSuchClient { "404": "No such API client in the caller's organisation" }
+);

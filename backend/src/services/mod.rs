@@ -2,6 +2,8 @@
 //! command line, the demo data and the tests call these, never each other.
 
 pub mod accounts;
+pub mod clients;
 pub mod identity;
+pub mod integration;
 pub mod people;
 pub mod registration;

@@ -82,7 +82,8 @@ async fn every_reference_resolves_and_every_operation_id_is_unique() {
 async fn every_json_body_documents_what_the_extractor_refuses() {
     let doc: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
     for (path, method, operation) in operations(&doc) {
-        if operation.get("requestBody").is_none() {
+        // JSON bodies only: the token endpoint takes a form (RFC 6749).
+        if operation["requestBody"]["content"]["application/json"].is_null() {
             continue;
         }
         for status in ["400", "413", "415", "422"] {

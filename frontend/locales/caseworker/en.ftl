@@ -234,6 +234,11 @@ action-end-sessions = Ended the applicant's sessions
 action-login-delay-cleared = Cleared a login delay
 action-read-access-log = Read the access log
 action-identity-refused = Identity correction refused (national ID number in use)
+action-api-client-created = Registered an API client
+action-api-client-changed = Changed an API client
+action-api-client-disabled = Disabled an API client
+action-person-created = Created a person
+action-read-registrations = Read completed registrations
 
 ## Accounts
 accounts-title = Accounts

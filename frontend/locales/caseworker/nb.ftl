@@ -234,6 +234,11 @@ action-end-sessions = Avsluttet søkerens økter
 action-login-delay-cleared = Fjernet en innloggingsforsinkelse
 action-read-access-log = Leste tilgangsloggen
 action-identity-refused = Identitetsretting avvist (fødselsnummeret er i bruk)
+action-api-client-created = Registrerte en API-klient
+action-api-client-changed = Endret en API-klient
+action-api-client-disabled = Deaktiverte en API-klient
+action-person-created = Opprettet en person
+action-read-registrations = Leste fullførte registreringer
 
 ## Brukere
 accounts-title = Brukere

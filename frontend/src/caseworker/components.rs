@@ -78,6 +78,11 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::LoginDelayCleared => "action-login-delay-cleared",
         AuditAction::ReadAccessLog => "action-read-access-log",
         AuditAction::IdentityRefused => "action-identity-refused",
+        AuditAction::ApiClientCreated => "action-api-client-created",
+        AuditAction::ApiClientChanged => "action-api-client-changed",
+        AuditAction::ApiClientDisabled => "action-api-client-disabled",
+        AuditAction::PersonCreated => "action-person-created",
+        AuditAction::ReadRegistrations => "action-read-registrations",
     }
 }
 

@@ -1,0 +1,234 @@
+//! `Idempotency-Key` (IETF draft-ietf-httpapi-idempotency-key-header) for
+//! the POSTs a system may retry: the first request with a key does the
+//! work and its answer is kept for 24 hours; the same key with the same
+//! request replays that answer without doing the work again; with another
+//! request body it is 422; while the first is still running, 409. The keys
+//! live in the database, per client, so a restart or another server
+//! instance keeps them, and the database's primary key decides which of
+//! simultaneous requests does the work. A kept answer may hold a login code
+//! or personal data, so it is stored encrypted (ChaCha20-Poly1305 with a key
+//! derived from the signing key, bound to the client and the key), never in
+//! the clear.
+
+use std::future::Future;
+
+use axum::body::to_bytes;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Nonce};
+use kartlegg_shared::problem::PROBLEM_JSON;
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::auth::client::ClientAccess;
+use crate::db::IdempotencyClaim;
+use crate::error::ApiError;
+
+/// The request header.
+pub const HEADER: &str = "idempotency-key";
+
+/// How long a key is remembered.
+pub const KEY_HOURS: i64 = 24;
+
+/// The longest key taken.
+pub const MAX_KEY_CHARS: usize = 255;
+
+/// The largest answer kept for replay (a batch of 1,000 people fits).
+const MAX_KEPT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The key the request sends, if any: an RFC 8941 string (`"…"`), or the
+/// bare token many clients send; 422 for anything else.
+pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(HEADER) else {
+        return Ok(None);
+    };
+    let refuse = || {
+        ApiError::field(
+            "Idempotency-Key",
+            "invalid_idempotency_key",
+            "An Idempotency-Key is 1 to 255 visible ASCII characters, as a quoted string",
+        )
+    };
+    let value = value.to_str().map_err(|_| refuse())?.trim();
+    let key = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value);
+    let visible = key
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\');
+    if key.is_empty() || key.len() > MAX_KEY_CHARS || !visible {
+        return Err(refuse());
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Runs `work` once per key: see the module documentation. Without a key,
+/// `work` simply runs. Answers of 5xx, 401 and 429 are not kept (the
+/// request may well succeed when tried again); every other answer is.
+pub async fn once<F, Fut>(
+    state: &AppState,
+    access: &ClientAccess,
+    headers: &HeaderMap,
+    operation: &str,
+    body: &[u8],
+    work: F,
+) -> Result<Response, ApiError>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Response, ApiError>>,
+{
+    let Some(key) = key(headers)? else {
+        return work().await;
+    };
+    let fingerprint = Sha256::new()
+        .chain_update(operation.as_bytes())
+        .chain_update([0])
+        .chain_update(body)
+        .finalize()
+        .to_vec();
+    let now = state.clock.now();
+    let abandoned = chrono::Duration::from_std(state.config.request_timeout * 2)
+        .unwrap_or(chrono::Duration::minutes(1));
+    let store = state.store.as_ref();
+    let client = access.client.id;
+    match store
+        .claim_idempotency_key(
+            client,
+            &key,
+            &fingerprint,
+            now,
+            now - chrono::Duration::hours(KEY_HOURS),
+            now - abandoned,
+        )
+        .await?
+    {
+        IdempotencyClaim::Claimed => {}
+        IdempotencyClaim::Done { status, body } => {
+            let body = open(state, client, &key, &body).ok_or_else(|| {
+                ApiError::Internal(anyhow::anyhow!("a kept answer does not decrypt"))
+            })?;
+            return Ok(replay(status, body));
+        }
+        IdempotencyClaim::InFlight => {
+            return Err(ApiError::Conflict(
+                "A request with this Idempotency-Key is still being processed; try again shortly"
+                    .into(),
+            ));
+        }
+        IdempotencyClaim::Mismatch => {
+            return Err(ApiError::field(
+                "Idempotency-Key",
+                "idempotency_key_reused",
+                "This Idempotency-Key was used with another request",
+            ));
+        }
+    }
+    let response = work().await.unwrap_or_else(IntoResponse::into_response);
+    let status = response.status();
+    if status.is_server_error()
+        || status == StatusCode::UNAUTHORIZED
+        || status == StatusCode::TOO_MANY_REQUESTS
+    {
+        store.release_idempotency_key(client, &key).await?;
+        return Ok(response);
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, MAX_KEPT_BYTES)
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading an answer to keep: {e}")))?;
+    let sealed = seal(state, client, &key, &bytes)?;
+    store
+        .finish_idempotency_key(client, &key, status.as_u16(), &sealed)
+        .await?;
+    Ok(Response::from_parts(parts, bytes.into()))
+}
+
+/// The additional data a kept answer is bound to: it opens only for the
+/// same client and key.
+fn bound_to(client: uuid::Uuid, key: &str) -> Vec<u8> {
+    [client.as_bytes().as_slice(), key.as_bytes()].concat()
+}
+
+/// Encrypts an answer to keep: a random nonce, then the ciphertext.
+fn seal(
+    state: &AppState,
+    client: uuid::Uuid,
+    key: &str,
+    plain: &[u8],
+) -> Result<Vec<u8>, ApiError> {
+    let cipher = ChaCha20Poly1305::new_from_slice(&state.keys.replay)
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("replay key: {e}")))?;
+    let mut nonce = [0u8; 12];
+    getrandom::getrandom(&mut nonce)
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let aad = bound_to(client, key);
+    let sealed = cipher
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plain,
+                aad: &aad,
+            },
+        )
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("sealing a kept answer: {e}")))?;
+    Ok([nonce.as_slice(), &sealed].concat())
+}
+
+/// Decrypts a kept answer; `None` if it was not sealed for this client
+/// and key with this server's key.
+fn open(state: &AppState, client: uuid::Uuid, key: &str, sealed: &[u8]) -> Option<Vec<u8>> {
+    let cipher = ChaCha20Poly1305::new_from_slice(&state.keys.replay).ok()?;
+    let (nonce, ciphertext) = sealed.split_at_checked(12)?;
+    let aad = bound_to(client, key);
+    cipher
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: &aad,
+            },
+        )
+        .ok()
+}
+
+/// A kept answer, as it was first sent.
+fn replay(status: u16, body: Vec<u8>) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    let content_type = if status.is_success() {
+        "application/json"
+    } else {
+        PROBLEM_JSON
+    };
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_key(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(HEADER, value.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn a_key_is_a_quoted_or_bare_string_of_visible_ascii() {
+        assert_eq!(key(&HeaderMap::new()).unwrap(), None);
+        assert_eq!(
+            key(&with_key("\"abc-1\"")).unwrap().as_deref(),
+            Some("abc-1")
+        );
+        assert_eq!(key(&with_key("abc-1")).unwrap().as_deref(), Some("abc-1"));
+        assert!(key(&with_key("\"\"")).is_err());
+        assert!(key(&with_key("a b")).is_err());
+        assert!(key(&with_key(&"x".repeat(256))).is_err());
+    }
+}

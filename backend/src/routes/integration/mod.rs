@@ -1,0 +1,34 @@
+//! The integration API for other systems, under `/api/v1/people` and
+//! `/api/v1/registrations`: an API client's access token (`oauth2`
+//! client credentials) with the scope each operation names. People are
+//! named by DUF-number, the key the systems share (these paths carry it
+//! by design; the request log shows the route, never the number).
+//!
+//! Reads answer with an `ETag` and honour `If-None-Match` (304); `PUT` of a
+//! person honours `If-Match` (412 on a stale ETag), so two systems cannot
+//! silently overwrite each other. The POSTs a system may retry take an
+//! `Idempotency-Key` ([`idempotency`]).
+//!
+//! One file per action.
+
+mod batch;
+mod codes;
+pub mod conditional;
+pub mod idempotency;
+mod people;
+mod registrations;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(people::people_page))
+        .routes(routes!(people::read_person, people::put_person))
+        .routes(routes!(batch::import_people))
+        .routes(routes!(codes::issue_code))
+        .routes(routes!(registrations::person_registrations))
+        .routes(routes!(registrations::registration))
+}

@@ -1,0 +1,411 @@
+//! The OAuth 2.0 token endpoint for API clients (client credentials grant,
+//! RFC 6749 §4.4) and the authorization server metadata (RFC 8414).
+//!
+//! Errors here are RFC 6749 §5.2 JSON (`{"error": …}`), the convention every
+//! OAuth library reads, except 429 (not an OAuth error), which is
+//! problem+json like the rest of the API.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kartlegg_shared::integration::{OAuthError, Scope, TokenResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::backoff::{self, Refusal};
+use crate::auth::caseworker::RequestMeta;
+use crate::auth::client::{
+    ACCESS_TOKEN_SECS, ClientAuth, JWT_BEARER_ASSERTION, assertion_subject, authenticate,
+    basic_credentials,
+};
+use crate::auth::code::keyed_hash;
+use crate::auth::token::{API_AUDIENCE, AccessClaims, sign_access};
+use crate::db::NewApiToken;
+use crate::error::ApiError;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(metadata))
+}
+
+/// The token route alone, so that the per-address rate limit wraps it.
+pub fn token_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(token))
+}
+
+/// The form of a token request (RFC 6749 §4.4.2, RFC 7523 §2.2), as
+/// documentation; the handler reads the form itself so that a repeated
+/// parameter is refused as RFC 6749 §3.2 asks.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenRequest {
+    /// `client_credentials`.
+    pub grant_type: String,
+    /// Space-separated scopes; absent: every scope the client has.
+    pub scope: Option<String>,
+    /// The client id (with `client_secret`; optional with an assertion).
+    pub client_id: Option<String>,
+    /// `client_secret_post`. Prefer the `Authorization: Basic` header, or
+    /// better a client assertion.
+    pub client_secret: Option<String>,
+    /// `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// A JWT signed with the client's key: `iss` and `sub` the client id,
+    /// `aud` the token endpoint, `exp` at most 5 minutes ahead, a `jti`
+    /// used once.
+    pub client_assertion: Option<String>,
+}
+
+/// Authorization server metadata (RFC 8414 §2).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ServerMetadata {
+    pub issuer: String,
+    pub token_endpoint: String,
+    pub grant_types_supported: Vec<String>,
+    pub token_endpoint_auth_methods_supported: Vec<String>,
+    pub token_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    pub scopes_supported: Vec<String>,
+    pub response_types_supported: Vec<String>,
+}
+
+/// Authorization server metadata (RFC 8414): where the token endpoint is,
+/// which client authentication methods, algorithms and scopes it takes.
+#[utoipa::path(
+    get,
+    path = "/.well-known/oauth-authorization-server",
+    tag = "oauth",
+    responses((status = 200, description = "The metadata", body = ServerMetadata))
+)]
+pub async fn metadata(State(state): State<AppState>) -> Response {
+    let config = &state.config;
+    let body = ServerMetadata {
+        issuer: config.public_url.clone(),
+        token_endpoint: config.token_endpoint(),
+        grant_types_supported: vec!["client_credentials".into()],
+        token_endpoint_auth_methods_supported: vec![
+            "private_key_jwt".into(),
+            "client_secret_basic".into(),
+            "client_secret_post".into(),
+        ],
+        token_endpoint_auth_signing_alg_values_supported: vec![
+            "RS256".into(),
+            "ES256".into(),
+            "EdDSA".into(),
+        ],
+        scopes_supported: Scope::ALL.iter().map(|s| s.as_str().into()).collect(),
+        response_types_supported: Vec::new(),
+    };
+    (
+        [(header::CACHE_CONTROL, "public, max-age=3600")],
+        Json(body),
+    )
+        .into_response()
+}
+
+/// Get an access token for an API client (OAuth 2.0 client credentials).
+/// Authenticate with a signed client assertion (`private_key_jwt`,
+/// recommended) or the client secret (`Authorization: Basic`, or
+/// `client_id` and `client_secret` in the form). The token is a JWT for
+/// `Authorization: Bearer` on the integration endpoints, valid for an hour
+/// and only while the client is enabled. Failed authentications slow down
+/// per client and per address.
+#[utoipa::path(
+    post,
+    path = "/api/v1/oauth/token",
+    tag = "oauth",
+    request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "The access token", body = TokenResponse),
+        (status = 400, description = "`invalid_request`, `unsupported_grant_type` or `invalid_scope`", body = OAuthError),
+        (status = 401, description = "`invalid_client`: unknown client, wrong credential, a used or expired assertion, or a disabled client", body = OAuthError),
+        (status = 413, description = "The body is over the size limit", body = kartlegg_shared::problem::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts for this client or address",
+         body = kartlegg_shared::problem::Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 500, description = "Server error", body = kartlegg_shared::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    meta: RequestMeta,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let form = match read_form(&headers, &body) {
+        Ok(form) => form,
+        Err(error) => return Ok(error.into_response()),
+    };
+    Ok(match grant(&state, &headers, &meta, &form).await? {
+        Ok(granted) => granted,
+        Err(error) => error.into_response(),
+    })
+}
+
+/// An RFC 6749 §5.2 error answer.
+#[derive(Debug)]
+pub struct OAuthFailure {
+    status: StatusCode,
+    error: &'static str,
+    description: &'static str,
+}
+
+impl OAuthFailure {
+    const fn new(status: StatusCode, error: &'static str, description: &'static str) -> Self {
+        Self {
+            status,
+            error,
+            description,
+        }
+    }
+
+    fn invalid_request(description: &'static str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_request", description)
+    }
+
+    fn invalid_client() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed",
+        )
+    }
+}
+
+impl IntoResponse for OAuthFailure {
+    fn into_response(self) -> Response {
+        let mut response = (
+            self.status,
+            Json(OAuthError {
+                error: self.error.to_owned(),
+                error_description: Some(self.description.to_owned()),
+            }),
+        )
+            .into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if self.status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"kartlegg\""),
+            );
+        }
+        response
+    }
+}
+
+/// The form's parameters, each at most once (RFC 6749 §3.2).
+type Form = Vec<(String, String)>;
+
+fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<Form, OAuthFailure> {
+    let form_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        });
+    if !form_type {
+        return Err(OAuthFailure::invalid_request(
+            "The body must be application/x-www-form-urlencoded",
+        ));
+    }
+    let form: Form = form_urlencoded::parse(body).into_owned().collect();
+    let mut names: Vec<&str> = form.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    if names.windows(2).any(|w| w[0] == w[1]) {
+        return Err(OAuthFailure::invalid_request(
+            "A parameter is given more than once",
+        ));
+    }
+    Ok(form)
+}
+
+fn param<'f>(form: &'f Form, name: &str) -> Option<&'f str> {
+    form.iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The client authentication the request makes: exactly one method.
+fn client_auth<'a>(
+    form: &'a Form,
+    basic: Option<&'a (String, String)>,
+) -> Result<ClientAuth<'a>, OAuthFailure> {
+    let secret = param(form, "client_secret");
+    let assertion = param(form, "client_assertion");
+    let methods = usize::from(basic.is_some())
+        + usize::from(secret.is_some())
+        + usize::from(assertion.is_some());
+    if methods != 1 {
+        return Err(OAuthFailure::invalid_request(
+            "Authenticate the client with exactly one method",
+        ));
+    }
+    let form_id = param(form, "client_id");
+    let parse = |id: &str| Uuid::parse_str(id).map_err(|_| OAuthFailure::invalid_client());
+    if let Some((id, secret)) = basic {
+        return Ok(ClientAuth::Secret {
+            client_id: parse(id)?,
+            secret,
+        });
+    }
+    if let Some(secret) = secret {
+        let id = form_id.ok_or(OAuthFailure::invalid_request("client_id is missing"))?;
+        return Ok(ClientAuth::Secret {
+            client_id: parse(id)?,
+            secret,
+        });
+    }
+    let assertion = assertion.unwrap_or_default();
+    if param(form, "client_assertion_type") != Some(JWT_BEARER_ASSERTION) {
+        return Err(OAuthFailure::invalid_request(
+            "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        ));
+    }
+    let client_id = assertion_subject(assertion).ok_or_else(OAuthFailure::invalid_client)?;
+    if form_id.is_some_and(|id| id != client_id.to_string()) {
+        return Err(OAuthFailure::invalid_client());
+    }
+    Ok(ClientAuth::Assertion {
+        client_id,
+        assertion,
+    })
+}
+
+/// A client's failures slow it down like a caseworker account's, but it is
+/// never held: a system that cannot get a token stops working, and an
+/// attacker must not be able to cause that.
+const CLIENT: backoff::Policy = backoff::Policy {
+    lock_after: None,
+    ..backoff::ACCOUNT
+};
+
+fn refused(refusal: Refusal) -> ApiError {
+    let (Refusal::Wait(secs) | Refusal::Held(secs)) = refusal;
+    ApiError::TooManyRequests {
+        retry_after_secs: secs.max(1),
+    }
+}
+
+/// Authenticates the client, checks the scopes and issues the token.
+async fn grant(
+    state: &AppState,
+    headers: &HeaderMap,
+    meta: &RequestMeta,
+    form: &Form,
+) -> Result<Result<Response, OAuthFailure>, ApiError> {
+    match param(form, "grant_type") {
+        Some("client_credentials") => {}
+        Some(_) => {
+            return Ok(Err(OAuthFailure::new(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "Only client_credentials is supported",
+            )));
+        }
+        None => return Ok(Err(OAuthFailure::invalid_request("grant_type is missing"))),
+    }
+    let basic = basic_credentials(headers);
+    if headers.contains_key(header::AUTHORIZATION) && basic.is_none() {
+        return Ok(Err(OAuthFailure::invalid_client()));
+    }
+    let auth = match client_auth(form, basic.as_ref()) {
+        Ok(auth) => auth,
+        Err(failure) => return Ok(Err(failure)),
+    };
+    let store = state.store.as_ref();
+    let now = state.clock.now();
+    let client_key = keyed_hash(
+        &state.keys.duf,
+        &[b"api client", auth.client_id().as_bytes()],
+    );
+    let address_key = meta
+        .client_address
+        .as_ref()
+        .map(|address| keyed_hash(&state.keys.duf, &[b"address", address.as_bytes()]));
+    if let Some(key) = &address_key {
+        backoff::reserve(store, &backoff::ADDRESS, key, now)
+            .await?
+            .map_err(refused)?;
+    }
+    backoff::reserve(store, &CLIENT, &client_key, now)
+        .await?
+        .map_err(refused)?;
+
+    let client = store
+        .api_client(auth.client_id())
+        .await?
+        .filter(|c| c.disabled_at.is_none());
+    let Some(client) = client else {
+        return Ok(Err(OAuthFailure::invalid_client()));
+    };
+    if !authenticate(state, &client, &auth, now).await? {
+        return Ok(Err(OAuthFailure::invalid_client()));
+    }
+    // The failure counted on reservation is given back: this was the client.
+    if let Some(key) = &address_key {
+        backoff::refund(store, &backoff::ADDRESS, key).await?;
+    }
+    store.clear_login_throttle(&client_key).await?;
+
+    let scopes = match param(form, "scope") {
+        None => client.scopes.clone(),
+        Some(asked) => match Scope::parse_list(asked) {
+            Some(asked) if !asked.is_empty() && asked.iter().all(|s| client.scopes.contains(s)) => {
+                asked
+            }
+            _ => {
+                return Ok(Err(OAuthFailure::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_scope",
+                    "A scope is unknown or not granted to this client",
+                )));
+            }
+        },
+    };
+    let id = Uuid::new_v4();
+    let expires_at = now + chrono::Duration::seconds(ACCESS_TOKEN_SECS);
+    store
+        .record_api_token(&NewApiToken {
+            id,
+            client_id: client.id,
+            scopes: scopes.clone(),
+            issued_at: now,
+            expires_at,
+        })
+        .await?;
+    let scope = Scope::join(&scopes);
+    let access_token = sign_access(
+        &state.keys,
+        &AccessClaims {
+            iss: state.config.public_url.clone(),
+            aud: API_AUDIENCE.to_owned(),
+            sub: client.id.to_string(),
+            client_id: client.id.to_string(),
+            scope: scope.clone(),
+            iat: now.timestamp(),
+            exp: expires_at.timestamp(),
+            jti: id.to_string(),
+        },
+    )
+    .map_err(ApiError::Internal)?;
+    let body = TokenResponse {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: u32::try_from(ACCESS_TOKEN_SECS).unwrap_or(3600),
+        scope,
+    };
+    Ok(Ok((
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        Json(body),
+    )
+        .into_response()))
+}

@@ -1,0 +1,417 @@
+//! The store contract of the integration API's part (`IntegrationStore`):
+//! clients and credentials, tokens, assertion ids, people by DUF-number
+//! with versions, registrations by id and Idempotency-Key records, the same
+//! on SQLite and PostgreSQL.
+
+use chrono::{Duration, SubsecRound};
+use kartlegg_backend::clock::Clock;
+use kartlegg_backend::db::{
+    IdempotencyClaim, IdentityChange, NewApiClient, NewApiToken, NewClientCredential, PersonUpsert,
+    StoreError, UpsertOutcome,
+};
+use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::integration::{CredentialKind, Scope};
+use uuid::Uuid;
+
+use crate::helpers::TestApp;
+use crate::on_both_engines;
+
+fn identity(first: &str) -> IdentityChange {
+    IdentityChange {
+        first_name: first.into(),
+        last_name: "Tesfay".into(),
+        date_of_birth: None,
+        gender: None,
+        citizenships: vec!["ERI".into()],
+        registration_number: None,
+        national_id: None,
+    }
+}
+
+async fn a_client(app: &TestApp, org: &str, name: &str) -> kartlegg_backend::db::ApiClient {
+    let org = app.org(org).await;
+    app.store
+        .create_api_client(&NewApiClient {
+            organisation_id: org.id,
+            name: name.into(),
+            scopes: vec![Scope::PeopleRead, Scope::CodesIssue],
+            now: app.clock.now().trunc_subsecs(6),
+        })
+        .await
+        .unwrap()
+}
+
+async fn clients_are_created_listed_per_organisation_rescoped_and_disabled(app: TestApp) {
+    let a = a_client(&app, "0301", "b system").await;
+    let b = a_client(&app, "0301", "a system").await;
+    a_client(&app, "4601", "a system").await;
+    assert_eq!(a.scopes, [Scope::PeopleRead, Scope::CodesIssue]);
+    assert!(matches!(
+        app.store
+            .create_api_client(&NewApiClient {
+                organisation_id: a.organisation_id,
+                name: "a system".into(),
+                scopes: vec![Scope::PeopleRead],
+                now: app.clock.now(),
+            })
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let listed = app.store.api_clients_of(a.organisation_id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["a system", "b system"]
+    );
+    app.store
+        .set_api_client_scopes(b.id, &[Scope::FeedRead])
+        .await
+        .unwrap();
+    let now = app.clock.now().trunc_subsecs(6);
+    app.store.disable_api_client(a.id, now).await.unwrap();
+    let a = app.store.api_client(a.id).await.unwrap().unwrap();
+    assert_eq!(a.disabled_at, Some(now));
+    let b = app.store.api_client(b.id).await.unwrap().unwrap();
+    assert_eq!(b.scopes, [Scope::FeedRead]);
+    assert_eq!(b.disabled_at, None);
+    assert!(
+        app.store
+            .api_client(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn credentials_are_added_listed_and_revoked_once(app: TestApp) {
+    let client = a_client(&app, "0301", "system").await;
+    let now = app.clock.now().trunc_subsecs(6);
+    let secret = app
+        .store
+        .add_client_credential(&NewClientCredential {
+            client_id: client.id,
+            kind: CredentialKind::Secret,
+            secret_hash: Some(vec![1; 32]),
+            public_key: None,
+            algorithm: None,
+            now,
+        })
+        .await
+        .unwrap();
+    let key = app
+        .store
+        .add_client_credential(&NewClientCredential {
+            client_id: client.id,
+            kind: CredentialKind::PublicKey,
+            secret_hash: None,
+            public_key: Some("{\"kty\":\"OKP\"}".into()),
+            algorithm: Some("EdDSA".into()),
+            now: now + Duration::seconds(1),
+        })
+        .await
+        .unwrap();
+    let all = app.store.client_credentials(client.id).await.unwrap();
+    assert_eq!(all, [secret.clone(), key.clone()]);
+    assert!(
+        app.store
+            .revoke_client_credential(client.id, secret.id, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app.store
+            .revoke_client_credential(client.id, secret.id, now)
+            .await
+            .unwrap()
+    );
+    // Another client's credential is not revoked through this one.
+    let other = a_client(&app, "0301", "other").await;
+    assert!(
+        !app.store
+            .revoke_client_credential(other.id, key.id, now)
+            .await
+            .unwrap()
+    );
+    let all = app.store.client_credentials(client.id).await.unwrap();
+    assert_eq!(all[0].revoked_at, Some(now));
+    assert_eq!(all[1].revoked_at, None);
+}
+
+async fn an_assertion_id_is_accepted_once_until_it_expires(app: TestApp) {
+    let client = a_client(&app, "0301", "system").await;
+    let now = app.clock.now();
+    let until = now + Duration::minutes(5);
+    assert!(
+        app.store
+            .use_assertion_id(client.id, "j1", until, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app.store
+            .use_assertion_id(client.id, "j1", until, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        app.store
+            .use_assertion_id(client.id, "j2", until, now)
+            .await
+            .unwrap()
+    );
+    // Simultaneous uses of one id: exactly one is accepted.
+    let tries = (0..50).map(|_| app.store.use_assertion_id(client.id, "j3", until, now));
+    let accepted = futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .filter(|r| *r.as_ref().unwrap())
+        .count();
+    assert_eq!(accepted, 1);
+}
+
+async fn a_token_is_recorded_with_its_client_and_dies_with_it(app: TestApp) {
+    let client = a_client(&app, "0301", "system").await;
+    let now = app.clock.now().trunc_subsecs(6);
+    let id = Uuid::new_v4();
+    app.store
+        .record_api_token(&NewApiToken {
+            id,
+            client_id: client.id,
+            scopes: vec![Scope::PeopleRead],
+            issued_at: now,
+            expires_at: now + Duration::hours(1),
+        })
+        .await
+        .unwrap();
+    let token = app.store.api_token(id).await.unwrap().unwrap();
+    assert_eq!(token.scopes, [Scope::PeopleRead]);
+    assert_eq!(token.client.id, client.id);
+    assert_eq!(token.client.last_used_at, Some(now));
+    assert_eq!(token.revoked_at, None);
+    app.store.disable_api_client(client.id, now).await.unwrap();
+    let token = app.store.api_token(id).await.unwrap().unwrap();
+    assert_eq!(token.revoked_at, Some(now));
+    assert!(token.client.disabled_at.is_some());
+    assert!(app.store.api_token(Uuid::new_v4()).await.unwrap().is_none());
+}
+
+async fn an_upsert_creates_updates_at_a_version_and_respects_organisations(app: TestApp) {
+    let mine = app.org("0301").await;
+    let theirs = app.org("4601").await;
+    let duf = DufNumber::parse("202400000042").unwrap();
+    let upsert = |org: uuid::Uuid, first: &str, expected: Option<i64>| PersonUpsert {
+        organisation_id: org,
+        duf_number: duf.clone(),
+        identity: identity(first),
+        expected_version: expected,
+        now: app.clock.now(),
+    };
+    assert_eq!(
+        app.store
+            .upsert_person(&upsert(mine.id, "A", Some(1)))
+            .await
+            .unwrap(),
+        UpsertOutcome::Stale
+    );
+    let UpsertOutcome::Created(created) = app
+        .store
+        .upsert_person(&upsert(mine.id, "A", None))
+        .await
+        .unwrap()
+    else {
+        panic!("not created");
+    };
+    assert_eq!(created.version, 1);
+    assert_eq!(created.person.citizenships, ["ERI"]);
+    let UpsertOutcome::Updated { before, after } = app
+        .store
+        .upsert_person(&upsert(mine.id, "B", Some(1)))
+        .await
+        .unwrap()
+    else {
+        panic!("not updated");
+    };
+    assert_eq!(before.first_name, "A");
+    assert_eq!((after.person.first_name.as_str(), after.version), ("B", 2));
+    assert_eq!(
+        app.store
+            .upsert_person(&upsert(mine.id, "C", Some(1)))
+            .await
+            .unwrap(),
+        UpsertOutcome::Stale
+    );
+    assert_eq!(
+        app.store
+            .upsert_person(&upsert(theirs.id, "D", None))
+            .await
+            .unwrap(),
+        UpsertOutcome::OtherOrganisation
+    );
+    let read = app.store.versioned_person(&duf).await.unwrap().unwrap();
+    assert_eq!((read.person.first_name.as_str(), read.version), ("B", 2));
+    // A caseworker's correction counts the version up too.
+    app.store
+        .update_identity(read.person.id, &identity("E"))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.store
+            .versioned_person(&duf)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        3
+    );
+
+    // Simultaneous upserts of one new person: one creates, the rest update.
+    let other = DufNumber::parse("202400000043").unwrap();
+    let tries = (0..20).map(|i| {
+        let u = PersonUpsert {
+            duf_number: other.clone(),
+            ..upsert(mine.id, &format!("N{i}"), None)
+        };
+        let store = app.store.clone();
+        async move { store.upsert_person(&u).await.unwrap() }
+    });
+    let outcomes = futures_util::future::join_all(tries).await;
+    let created = outcomes
+        .iter()
+        .filter(|o| matches!(o, UpsertOutcome::Created(_)))
+        .count();
+    assert_eq!(created, 1);
+    let last = app.store.versioned_person(&other).await.unwrap().unwrap();
+    let updated = outcomes
+        .iter()
+        .filter(|o| matches!(o, UpsertOutcome::Updated { .. }))
+        .count();
+    assert_eq!(last.version, 1 + i64::try_from(updated).unwrap());
+}
+
+async fn people_after_pages_one_organisation_in_duf_order(app: TestApp) {
+    let mine = app.org("0301").await;
+    for n in [5, 1, 3, 2, 4] {
+        app.person_in("0301", &format!("2024000000{n:02}"), "P", "Q")
+            .await;
+    }
+    app.person_in("4601", "202400000006", "Not", "Mine").await;
+    let first = app.store.people_after(mine.id, None, 2).await.unwrap();
+    let dufs = |page: &[kartlegg_backend::db::VersionedPerson]| {
+        page.iter()
+            .map(|p| p.person.duf_number.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dufs(&first), ["202400000001", "202400000002"]);
+    let rest = app
+        .store
+        .people_after(mine.id, Some("202400000002"), 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        dufs(&rest),
+        ["202400000003", "202400000004", "202400000005"]
+    );
+    assert!(rest.iter().all(|p| p.version == 1));
+}
+
+async fn a_registration_is_found_by_id(app: TestApp) {
+    let person = app.person_in("0301", "202400000001", "P", "Q").await;
+    let draft = app
+        .store
+        .create_registration(person.id, 1, app.clock.now())
+        .await
+        .unwrap();
+    let found = app
+        .store
+        .registration_by_id(draft.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found, draft);
+    assert!(
+        app.store
+            .registration_by_id(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn an_idempotency_key_is_claimed_once_answered_replayed_and_released(app: TestApp) {
+    let client = a_client(&app, "0301", "system").await;
+    let now = app.clock.now();
+    let forget = now - Duration::hours(24);
+    let abandoned = now - Duration::minutes(1);
+    let claim = |key: &'static str, print: &'static [u8]| {
+        let store = app.store.clone();
+        async move {
+            store
+                .claim_idempotency_key(client.id, key, print, now, forget, abandoned)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(claim("k1", b"a").await, IdempotencyClaim::Claimed);
+    assert_eq!(claim("k1", b"a").await, IdempotencyClaim::InFlight);
+    assert_eq!(claim("k1", b"b").await, IdempotencyClaim::Mismatch);
+    app.store
+        .finish_idempotency_key(client.id, "k1", 201, b"sealed")
+        .await
+        .unwrap();
+    assert_eq!(
+        claim("k1", b"a").await,
+        IdempotencyClaim::Done {
+            status: 201,
+            body: b"sealed".to_vec()
+        }
+    );
+    // Released (the work failed): the key can be claimed again.
+    assert_eq!(claim("k2", b"a").await, IdempotencyClaim::Claimed);
+    app.store
+        .release_idempotency_key(client.id, "k2")
+        .await
+        .unwrap();
+    assert_eq!(claim("k2", b"a").await, IdempotencyClaim::Claimed);
+    // An answered key is not released by mistake.
+    app.store
+        .release_idempotency_key(client.id, "k1")
+        .await
+        .unwrap();
+    assert!(matches!(
+        claim("k1", b"a").await,
+        IdempotencyClaim::Done { .. }
+    ));
+    // Simultaneous claims of a new key: exactly one wins.
+    let tries = (0..50).map(|_| claim("k3", b"a"));
+    let won = futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .filter(|c| *c == IdempotencyClaim::Claimed)
+        .count();
+    assert_eq!(won, 1);
+    // A day later every key is forgotten.
+    let later = now + Duration::hours(25);
+    let again = app
+        .store
+        .claim_idempotency_key(
+            client.id,
+            "k1",
+            b"z",
+            later,
+            later - Duration::hours(24),
+            later,
+        )
+        .await
+        .unwrap();
+    assert_eq!(again, IdempotencyClaim::Claimed);
+}
+
+on_both_engines!(
+    clients_are_created_listed_per_organisation_rescoped_and_disabled,
+    credentials_are_added_listed_and_revoked_once,
+    an_assertion_id_is_accepted_once_until_it_expires,
+    a_token_is_recorded_with_its_client_and_dies_with_it,
+    an_upsert_creates_updates_at_a_version_and_respects_organisations,
+    people_after_pages_one_organisation_in_duf_order,
+    a_registration_is_found_by_id,
+    an_idempotency_key_is_claimed_once_answered_replayed_and_released,
+);
