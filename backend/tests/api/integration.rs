@@ -1165,6 +1165,260 @@ impl TestApp {
     }
 }
 
+// --- administration -------------------------------------------------------
+
+const CLIENTS: &str = "/api/v1/caseworker/api-clients";
+
+async fn an_administrator_registers_rotates_rescopes_and_disables_a_client(app: TestApp) {
+    let admin = app.caseworker(ORG, "admin", &[Role::Administrator]).await;
+    let created = app
+        .post_json(
+            CLIENTS,
+            Some(&admin),
+            &json!({"name": "Sak", "scopes": ["people:read", "codes:issue"], "credential": {"kind": "secret"}}),
+        )
+        .await;
+    assert_eq!(
+        created.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&created.body)
+    );
+    let body = created.json();
+    let id = body["client"]["id"].as_str().unwrap().to_owned();
+    let secret = body["client_secret"].as_str().unwrap().to_owned();
+    assert_eq!(body["client"]["credentials"][0]["kind"], "secret");
+    // The list never shows a secret.
+    let listed = app.bearer_get(CLIENTS, &admin).await;
+    assert_eq!(listed.status, 200);
+    assert!(!String::from_utf8_lossy(&listed.body).contains(&secret));
+    assert_eq!(listed.json()[0]["last_used_at"], Value::Null);
+
+    let client = Client {
+        id: id.clone(),
+        secret: Some(secret),
+    };
+    let token = secret_token(&app, &client, None).await.json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(app.bearer_get(CLIENTS, &admin).await.json()[0]["last_used_at"].is_string());
+
+    // Rotation: a key is added, both work, the secret is revoked.
+    let added = app
+        .post_json(
+            &format!("{CLIENTS}/{id}/credentials"),
+            Some(&admin),
+            &json!({"kind": "public_key", "key": key_file("ed25519.pub.pem")}),
+        )
+        .await;
+    assert_eq!(
+        added.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&added.body)
+    );
+    let credentials = added.json()["client"]["credentials"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(credentials.len(), 2);
+    let of_kind = |kind: &str| {
+        credentials
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(of_kind("public_key")["algorithm"], "EdDSA");
+    assert_eq!(secret_token(&app, &client, None).await.status, 200);
+    let signed = assertion("ed25519", Algorithm::EdDSA, &claims(&app, &id));
+    assert_eq!(token_with_assertion(&app, &signed, None).await.status, 200);
+    let secret = of_kind("secret");
+    let secret_id = secret["id"].as_str().unwrap();
+    let revoked = app
+        .bearer(
+            Method::DELETE,
+            &format!("{CLIENTS}/{id}/credentials/{secret_id}"),
+            &admin,
+        )
+        .await;
+    assert_eq!(revoked.status, 200);
+    oauth_error(
+        &secret_token(&app, &client, None).await,
+        401,
+        "invalid_client",
+    );
+    app.bearer(
+        Method::DELETE,
+        &format!("{CLIENTS}/{id}/credentials/{secret_id}"),
+        &admin,
+    )
+    .await
+    .problem(404, "not-found");
+
+    // Scopes taken away stop working at once, for tokens already issued too.
+    let person = app.person_in(ORG, "202400001201", "A", "B").await;
+    let codes = format!("/api/v1/people/{}/codes", person.duf_number.as_str());
+    let rescoped = app
+        .bearer_put(
+            &format!("{CLIENTS}/{id}/scopes"),
+            &admin,
+            &json!({"scopes": ["people:read"]}),
+        )
+        .await;
+    assert_eq!(rescoped.status, 200);
+    app.bearer_post(&codes, &token)
+        .await
+        .problem(403, "forbidden");
+    assert_eq!(app.bearer_get("/api/v1/people", &token).await.status, 200);
+
+    let disabled = app
+        .bearer_post(&format!("{CLIENTS}/{id}/disable"), &admin)
+        .await;
+    assert_eq!(disabled.status, 200);
+    assert!(disabled.json()["disabled_at"].is_string());
+    app.bearer_get("/api/v1/people", &token)
+        .await
+        .problem(401, "unauthorized");
+
+    let admin_events = |action| {
+        let app = &app;
+        async move {
+            app.store
+                .audit_events(&AuditFilter {
+                    organisation_id: None,
+                    action: Some(action),
+                    actor_id: None,
+                    person_id: None,
+                    from: None,
+                    before: None,
+                    limit: 10,
+                    offset: 0,
+                })
+                .await
+                .unwrap()
+                .0
+                .into_iter()
+                .filter(|e| e.event.actor == "CW admin")
+                .count()
+        }
+    };
+    assert_eq!(admin_events(AuditAction::ApiClientCreated).await, 1);
+    assert_eq!(admin_events(AuditAction::ApiClientChanged).await, 3);
+    assert_eq!(admin_events(AuditAction::ApiClientDisabled).await, 1);
+}
+
+async fn client_administration_is_for_the_own_organisation_s_administrators(app: TestApp) {
+    let reader = app
+        .caseworker(ORG, "reader", &[Role::Reader, Role::Counsellor])
+        .await;
+    app.bearer_get(CLIENTS, &reader)
+        .await
+        .problem(403, "forbidden");
+    app.post_json(
+        CLIENTS,
+        Some(&reader),
+        &json!({"name": "X", "scopes": ["people:read"], "credential": {"kind": "secret"}}),
+    )
+    .await
+    .problem(403, "forbidden");
+    let theirs = secret_client(&app, OTHER_ORG, &[Scope::PeopleRead]).await;
+    let admin = app.caseworker(ORG, "admin", &[Role::Administrator]).await;
+    assert_eq!(app.bearer_get(CLIENTS, &admin).await.json(), json!([]));
+    for (method, path) in [
+        (Method::POST, format!("{CLIENTS}/{}/disable", theirs.id)),
+        (
+            Method::DELETE,
+            format!("{CLIENTS}/{}/credentials/{}", theirs.id, Uuid::new_v4()),
+        ),
+    ] {
+        app.bearer(method, &path, &admin)
+            .await
+            .problem(404, "not-found");
+    }
+    app.bearer_put(
+        &format!("{CLIENTS}/{}/scopes", theirs.id),
+        &admin,
+        &json!({"scopes": ["people:write"]}),
+    )
+    .await
+    .problem(404, "not-found");
+    // Still enabled, still as it was.
+    let stored = app
+        .store
+        .api_client(Uuid::parse_str(&theirs.id).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (stored.disabled_at, stored.scopes),
+        (None, vec![Scope::PeopleRead])
+    );
+}
+
+async fn a_bad_client_registration_names_every_field_and_creates_nothing(app: TestApp) {
+    let admin = app.caseworker(ORG, "admin", &[Role::Administrator]).await;
+    let bad = app
+        .post_json(
+            CLIENTS,
+            Some(&admin),
+            &json!({"name": " ", "scopes": [], "credential": {"kind": "secret"}}),
+        )
+        .await;
+    let problem = bad.problem(422, "validation");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["name", "scopes"]);
+    for key in [
+        json!({"kty": "oct", "k": "c2VjcmV0"}),
+        json!(key_file("ed25519.pem")),
+        json!("not a key"),
+        json!({"kty": "RSA", "n": "AQAB", "e": "AQAB"}),
+    ] {
+        let res = app
+            .post_json(
+                CLIENTS,
+                Some(&admin),
+                &json!({"name": "Keyed", "scopes": ["people:read"], "credential": {"kind": "public_key", "key": key}}),
+            )
+            .await;
+        let problem = res.problem(422, "validation");
+        assert_eq!(problem["errors"][0]["field"], "credential.key");
+    }
+    app.post_json(
+        CLIENTS,
+        Some(&admin),
+        &json!({"name": "Sak", "scopes": ["nope"], "credential": {"kind": "secret"}}),
+    )
+    .await
+    .problem(422, "validation");
+    assert_eq!(app.bearer_get(CLIENTS, &admin).await.json(), json!([]));
+    let first = app
+        .post_json(
+            CLIENTS,
+            Some(&admin),
+            &json!({"name": "Sak", "scopes": ["people:read"], "credential": {"kind": "secret"}}),
+        )
+        .await;
+    assert_eq!(first.status, 201);
+    let again = app
+        .post_json(
+            CLIENTS,
+            Some(&admin),
+            &json!({"name": "Sak", "scopes": ["people:read"], "credential": {"kind": "secret"}}),
+        )
+        .await;
+    assert_eq!(
+        again.problem(422, "validation")["errors"][0]["code"],
+        "taken"
+    );
+}
+
 on_both_engines!(
     a_secret_client_gets_a_token_with_basic_or_post_and_a_wrong_secret_is_invalid_client,
     a_signed_assertion_with_each_key_kind_gets_a_token,
@@ -1184,4 +1438,7 @@ on_both_engines!(
     an_idempotency_key_with_another_body_is_422_and_in_flight_is_409,
     completed_registrations_come_with_codes_and_labels_and_drafts_never,
     every_client_read_and_change_is_audited_with_the_client_as_actor,
+    an_administrator_registers_rotates_rescopes_and_disables_a_client,
+    client_administration_is_for_the_own_organisation_s_administrators,
+    a_bad_client_registration_names_every_field_and_creates_nothing,
 );
