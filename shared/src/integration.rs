@@ -151,6 +151,7 @@ pub enum NewCredential {
 /// `POST /api/v1/caseworker/api-clients`: register a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"name": "Saksbehandlingssystem", "scopes": ["people:read", "people:write", "codes:issue", "registrations:read"], "credential": {"kind": "public_key", "key": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}})))]
 pub struct NewApiClient {
     pub name: String,
     pub scopes: Vec<Scope>,
@@ -160,6 +161,7 @@ pub struct NewApiClient {
 /// A client with the secret it was just given (shown once), if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"client": {"id": "6f1c2a9e-8d3b-4e57-a1f0-2c9b7e4d5a33", "name": "Saksbehandlingssystem", "scopes": ["people:read"], "created_at": "2026-11-30T09:00:00Z", "credentials": [{"id": "1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "kind": "secret", "created_at": "2026-11-30T09:00:00Z"}]}, "client_secret": "kls_3q2-7wEXAMPLEc2VjcmV0IG9ubHkgc2hvd24gb25jZQ"})))]
 pub struct ApiClientCreated {
     pub client: ApiClientView,
     /// The new client secret; it is stored only as a hash and cannot be
@@ -171,6 +173,7 @@ pub struct ApiClientCreated {
 /// A successful token response (RFC 6749 §5.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"access_token": "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJrYXJ0bGVnZy1hcGkifQ.c2lnbmF0dXJl", "token_type": "Bearer", "expires_in": 3600, "scope": "people:read registrations:read"})))]
 pub struct TokenResponse {
     pub access_token: String,
     /// Always `Bearer`.
@@ -184,6 +187,7 @@ pub struct TokenResponse {
 /// An error from the token endpoint (RFC 6749 §5.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"error": "invalid_client", "error_description": "Client authentication failed"})))]
 pub struct OAuthError {
     /// `invalid_request`, `invalid_client`, `invalid_grant`,
     /// `unauthorized_client`, `unsupported_grant_type` or `invalid_scope`.
@@ -195,6 +199,7 @@ pub struct OAuthError {
 /// A person as systems read and write them, named by DUF-number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"duf_number": "202400000042", "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456", "created_at": "2026-11-30T09:15:00Z", "version": 2})))]
 pub struct IntegrationPerson {
     pub duf_number: String,
     pub first_name: String,
@@ -217,6 +222,7 @@ pub struct IntegrationPerson {
 /// absent optional value clears it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456"})))]
 pub struct PersonPut {
     pub first_name: String,
     pub last_name: String,
@@ -240,6 +246,7 @@ pub struct PersonPut {
 /// `PUT /api/v1/people/{duf_number}` takes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"duf_number": "202400000042", "person": {"first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456"}})))]
 pub struct BatchPerson {
     /// 12 digits.
     pub duf_number: String,
@@ -249,6 +256,7 @@ pub struct BatchPerson {
 /// `POST /api/v1/people/batch`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"people": [{"duf_number": "202400000042", "person": {"first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456"}}, {"duf_number": "202400000043", "person": {"first_name": "Yonas", "last_name": "Haile", "citizenships": ["ERI"]}}]})))]
 pub struct PeopleBatch {
     /// 1 to 1,000 people.
     pub people: Vec<BatchPerson>,
@@ -272,6 +280,7 @@ pub struct BatchItemResult {
 /// The answer to a batch: one result per item, in the order sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"results": [{"duf_number": "202400000042", "status": 201, "person": {"duf_number": "202400000042", "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456", "created_at": "2026-11-30T09:15:00Z", "version": 2}}, {"duf_number": "20240000004", "status": 422, "problem": {"type": "urn:kartlegg:problem:validation", "title": "The request has invalid values", "status": 422, "errors": [{"field": "people[1].duf_number", "code": "invalid_duf_number", "message": "A DUF-number has 12 digits"}]}}]})))]
 pub struct BatchResult {
     pub results: Vec<BatchItemResult>,
 }
@@ -279,6 +288,7 @@ pub struct BatchResult {
 /// A page of people with the cursor of the next page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"people": [{"duf_number": "202400000042", "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456", "created_at": "2026-11-30T09:15:00Z", "version": 2}], "next": "202400000042"})))]
 pub struct IntegrationPeoplePage {
     pub people: Vec<IntegrationPerson>,
     /// Pass as `after` for the next page; absent on the last page.
@@ -307,6 +317,7 @@ pub struct IntegrationAnswer {
 /// A completed registration as systems read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"id": "0b9d3f4e-6a51-4c2e-9f0e-3f0a1c2b7d11", "duf_number": "202400000042", "number": 1, "status": "completed", "questionnaire_version": 1, "language": "ti", "completed_at": "2026-11-30T10:02:00Z", "answers": [{"question": "mother_tongue", "value": "tir", "labels": {"tir": {"en": "Tigrinya", "nb": "tigrinja"}}}, {"question": "devices", "value": ["phone"], "labels": {"phone": {"en": "Smartphone", "nb": "Smarttelefon"}}}]})))]
 pub struct IntegrationRegistration {
     pub id: String,
     pub duf_number: String,
