@@ -622,6 +622,19 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     if let Some(demo) = demo {
         println!("{}", demo.describe());
     }
+    if let Some(addr) = settings.metrics_addr {
+        let metrics = tokio::net::TcpListener::bind(addr).await?;
+        println!("Metrics: http://{}/metrics", metrics.local_addr()?);
+        let router = crate::metrics::router(state.clone());
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(metrics, router)
+                .with_graceful_shutdown(http::shutdown_signal())
+                .await
+            {
+                tracing::error!(%error, "the metrics listener stopped");
+            }
+        });
+    }
     // With the peer address, for the per-address login limit.
     axum::serve(
         listener,

@@ -37,6 +37,12 @@ pub struct Settings {
     #[command(flatten)]
     pub database: DatabaseSettings,
 
+    /// Where to serve Prometheus metrics (`/metrics`), apart from the
+    /// application's port so that only the monitoring network reaches it;
+    /// none when unset.
+    #[arg(long, env = "KARTLEGG_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
     /// The address clients reach the server at (scheme, host and port, no
     /// path): the OAuth issuer, and the audience client assertions name
     /// (its `/api/v1/oauth/token`).

@@ -73,11 +73,20 @@ pub fn build_router(state: AppState) -> Router {
         .collect();
     let (api, document) = openapi::api_router_with(config.login_rate_limit).split_for_parts();
 
+    let metrics = state.metrics.clone();
     let mut app = Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", document))
         .route("/api", axum::routing::any(api_not_found))
+        // Metrics are served on their own address (KARTLEGG_METRICS_ADDR),
+        // never here: not even the app's page under this name.
+        .route("/metrics", axum::routing::any(api_not_found))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        // On the routes, so that each request is counted by its template.
+        .route_layer(middleware::from_fn_with_state(
+            metrics,
+            crate::metrics::track,
+        ))
         .with_state(state);
 
     if let Some(dir) = &config.static_dir {

@@ -10,6 +10,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::{CookieSecure, LoginRateLimit, SigningKey, defaults};
 use crate::db::Store;
 use crate::db::{NewAuditEvent, StoreError};
+use crate::metrics::Metrics;
 
 /// Shared, cheaply cloned state.
 #[derive(Clone)]
@@ -22,6 +23,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The keyed audit chain and its checkpoint file.
     pub audit: Arc<AuditLog>,
+    /// Request, login and pool metrics (see `metrics`).
+    pub metrics: Arc<Metrics>,
 }
 
 /// The parts of the configuration the router and handlers use.
@@ -100,6 +103,7 @@ impl AppState {
             config: Arc::new(config),
             clock: Arc::new(SystemClock),
             audit: Arc::new(audit),
+            metrics: Arc::new(Metrics::default()),
         }
     }
 

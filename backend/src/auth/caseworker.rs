@@ -23,6 +23,7 @@ use super::password::{Busy, DUMMY_HASH, check_password, check_totp};
 use super::token::{self, CASEWORKER_AUDIENCE};
 use crate::db::{Caseworker, CaseworkerSessionRecord, NewAuditEvent, Organisation, Person};
 use crate::error::ApiError;
+use crate::metrics::{LoginKind, LoginOutcome};
 use crate::state::AppState;
 
 /// The caseworker session cookie (the applicant's is `kartlegg_session`).
@@ -187,6 +188,9 @@ pub async fn log_in(
 ) -> Result<CaseworkerLogin, ApiError> {
     let started = tokio::time::Instant::now();
     let result = try_log_in(state, username, password, totp_code, meta).await;
+    if let Some(outcome) = LoginOutcome::of(&result) {
+        state.metrics.login(LoginKind::Caseworker, outcome);
+    }
     if matches!(result, Err(ApiError::Unauthorized)) {
         tokio::time::sleep_until(started + FAILURE_FLOOR).await;
     }

@@ -11,6 +11,7 @@ use super::code::{LoginCode, code_hash, code_matches};
 use super::token::{self, Keys};
 use crate::db::{ApplicantSessionRecord, NewApplicantSession, NewLoginCode, Person, Store};
 use crate::error::ApiError;
+use crate::metrics::{LoginKind, LoginOutcome};
 use crate::state::AppState;
 
 /// Tries per code, counted before each is checked; the fifth wrong one
@@ -115,6 +116,9 @@ pub struct NewLogin {
 pub async fn log_in(state: &AppState, duf: &str, code: &str) -> Result<NewLogin, ApiError> {
     let started = tokio::time::Instant::now();
     let result = try_log_in(state, duf, code).await;
+    if let Some(outcome) = LoginOutcome::of(&result) {
+        state.metrics.login(LoginKind::Applicant, outcome);
+    }
     if matches!(result, Err(ApiError::Unauthorized)) {
         tokio::time::sleep_until(started + FAILURE_FLOOR).await;
     }

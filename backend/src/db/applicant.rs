@@ -37,6 +37,20 @@ macro_rules! applicant_impl {
                     $d.engine
                 }
 
+                fn pool_use(&self) -> Vec<crate::db::PoolUse> {
+                    let of = |name, pool: &sqlx::Pool<_>| crate::db::PoolUse {
+                        name,
+                        size: pool.size(),
+                        idle: pool.num_idle(),
+                    };
+                    let mut pools = vec![of(stringify!($write), &self.$write)];
+                    // SQLite reads through a pool of its own; PostgreSQL has one.
+                    if stringify!($read) != stringify!($write) {
+                        pools.push(of(stringify!($read), &self.$read));
+                    }
+                    pools
+                }
+
                 async fn ping(&self) -> Result<(), StoreError> {
                     sqlx::query("SELECT 1").execute(&self.$read).await?;
                     Ok(())

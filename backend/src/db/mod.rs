@@ -102,6 +102,15 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// A connection pool's use: its name (`write`, `read` or `pool`), open
+/// connections and idle ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    pub name: &'static str,
+    pub size: u32,
+    pub idle: usize,
+}
+
 /// What kind of organisation follows people up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrganisationKind {
@@ -299,6 +308,10 @@ pub struct DraftUpdate {
 pub trait Store: BackOfficeStore + IntegrationStore + Send + Sync + 'static {
     /// Which engine this is.
     fn engine(&self) -> Engine;
+
+    /// The connection pools and how many connections each holds, for the
+    /// metrics.
+    fn pool_use(&self) -> Vec<PoolUse>;
 
     /// Answers when the database answers; `/readyz` calls it.
     async fn ping(&self) -> Result<(), StoreError>;

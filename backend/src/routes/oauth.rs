@@ -28,6 +28,7 @@ use crate::auth::code::keyed_hash;
 use crate::auth::token::{API_AUDIENCE, AccessClaims, sign_access};
 use crate::db::NewApiToken;
 use crate::error::ApiError;
+use crate::metrics::{LoginKind, LoginOutcome};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(metadata))
@@ -139,10 +140,15 @@ pub async fn token(
         Ok(form) => form,
         Err(error) => return Ok(error.into_response()),
     };
-    Ok(match grant(&state, &headers, &meta, &form).await? {
-        Ok(granted) => granted,
+    let answer = match grant(&state, &headers, &meta, &form).await {
+        Ok(Ok(granted)) => granted,
+        Ok(Err(error)) => error.into_response(),
         Err(error) => error.into_response(),
-    })
+    };
+    if let Some(outcome) = LoginOutcome::of_status(answer.status().as_u16()) {
+        state.metrics.login(LoginKind::Client, outcome);
+    }
+    Ok(answer)
 }
 
 /// An RFC 6749 §5.2 error answer.

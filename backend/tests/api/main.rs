@@ -14,6 +14,7 @@ mod cli;
 mod errors;
 mod health;
 mod integration;
+mod metrics;
 mod openapi;
 mod questionnaire;
 mod security;

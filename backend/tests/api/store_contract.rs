@@ -564,6 +564,14 @@ async fn the_store_names_its_engine_and_answers_a_ping(app: TestApp) {
     };
     assert_eq!(app.store.engine(), expected);
     app.store.ping().await.unwrap();
+    // SQLite has a writer's pool and a readers'; PostgreSQL one pool.
+    let pools: Vec<&str> = app.store.pool_use().iter().map(|p| p.name).collect();
+    let names: &[&str] = match expected {
+        Engine::Sqlite => &["write", "read"],
+        Engine::Postgres => &["pool"],
+    };
+    assert_eq!(pools, names);
+    assert!(app.store.pool_use().iter().all(|p| p.size >= 1));
 }
 
 // The back office.
