@@ -21,5 +21,6 @@ pub mod questionnaire;
 #[cfg(feature = "server")]
 pub mod schema;
 pub mod search;
+pub mod statistics;
 pub mod text;
 pub mod wire;
