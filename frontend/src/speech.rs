@@ -58,6 +58,27 @@ fn voices() -> Vec<SpeechSynthesisVoice> {
         .unwrap_or_default()
 }
 
+/// The prefixes of speech-synthesis voice languages that can read `lang`,
+/// best first (a Persian voice reads Dari).
+const fn voice_tags(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Prs => &["fa-af", "prs", "fa"],
+        Lang::Kmr => &["kmr", "ku"],
+        Lang::Nb => &["nb", "no"],
+        Lang::Sq => &["sq"],
+        Lang::Ar => &["ar"],
+        Lang::En => &["en"],
+        Lang::Fa => &["fa"],
+        Lang::Fr => &["fr"],
+        Lang::Ckb => &["ckb"],
+        Lang::Om => &["om"],
+        Lang::Ps => &["ps"],
+        Lang::Ru => &["ru"],
+        Lang::So => &["so"],
+        Lang::Ti => &["ti"],
+    }
+}
+
 fn voice_langs() -> Vec<String> {
     voices().iter().map(|v| normalise(&v.lang())).collect()
 }
@@ -68,16 +89,16 @@ fn normalise(tag: &str) -> String {
 
 /// Whether a voice of language tag `voice` (normalised) reads `lang`.
 fn matches(voice: &str, lang: Lang) -> bool {
-    lang.voice_tags()
+    voice_tags(lang)
         .iter()
         .any(|tag| voice == *tag || voice.starts_with(&format!("{tag}-")))
 }
 
-/// The best voice for `lang`: the first tag of [`Lang::voice_tags`] that
-/// any voice matches.
+/// The best voice for `lang`: the first tag of [`voice_tags`] that any
+/// voice matches.
 fn voice_for(lang: Lang) -> Option<SpeechSynthesisVoice> {
     let voices = voices();
-    lang.voice_tags().iter().find_map(|tag| {
+    voice_tags(lang).iter().find_map(|tag| {
         voices
             .iter()
             .find(|v| {

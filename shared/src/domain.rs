@@ -82,6 +82,27 @@ impl From<DufNumber> for String {
     }
 }
 
+/// How many digits a one-time login code has: 10^8 possibilities, and at
+/// most five wrong tries per code, give an attacker a 1 in 20 million
+/// chance per code.
+pub const LOGIN_CODE_DIGITS: usize = 8;
+
+/// The digits of a one-time login code as a person types it (`1234 5678`,
+/// Eastern Arabic or Persian digits accepted), or why it cannot be one. The
+/// browser checks a code with this before it sends it and the server reads
+/// it with this, so both take the same codes.
+pub fn login_code_digits(input: &str) -> Result<String, ParseError> {
+    let digits = normalize_digits(input);
+    if digits.len() == LOGIN_CODE_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(ParseError {
+            code: "invalid_code",
+            message: "A login code has 8 digits",
+        })
+    }
+}
+
 /// A Norwegian national identity number (fødselsnummer or D-number):
 /// 11 digits whose last two are mod-11 check digits over the first nine
 /// and ten. Only the check digits are verified here; the date part of a
@@ -362,6 +383,15 @@ mod tests {
     fn duf_number_debug_hides_the_value() {
         let d = DufNumber::parse("202400000001").unwrap();
         assert!(!format!("{d:?}").contains("2024"));
+    }
+
+    #[test]
+    fn a_login_code_has_eight_digits_as_typed() {
+        assert_eq!(login_code_digits("1234 5678").unwrap(), "12345678");
+        assert_eq!(login_code_digits("١٢٣٤ ۵۶۷۸").unwrap(), "12345678");
+        assert!(login_code_digits("1234567").is_err());
+        assert!(login_code_digits("1234567a").is_err());
+        assert!(login_code_digits("123456789").is_err());
     }
 
     #[test]

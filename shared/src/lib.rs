@@ -13,6 +13,7 @@ pub mod digits;
 pub mod domain;
 pub mod fields;
 pub mod health;
+pub mod language;
 pub mod paging;
 pub mod password;
 pub mod problem;

@@ -129,7 +129,7 @@ fn store_choice(lang: Lang) {
 }
 
 fn add(catalog: &mut Catalog<Lang>, lang: Lang, source: &str) {
-    catalog.add(lang, lang.langid(), source, true);
+    catalog.add(lang, lang::langid(lang), source, true);
 }
 
 /// The current language: reactive inside the component tree, and right

@@ -1,7 +1,7 @@
 //! Log in with DUF-number and the code from staff. The answer for a wrong
 //! number, a wrong code or an ended code is one and the same.
 
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::domain::{DufNumber, login_code_digits};
 use kartlegg_shared::problem::ProblemKind;
 use leptos::prelude::*;
 
@@ -25,9 +25,10 @@ pub fn LoginPage() -> AnyView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form_error.set(None);
+        // The server's own parses (shared::domain), so a number or code
+        // the browser lets through is one the server reads the same way.
         let duf_ok = DufNumber::parse(&duf.get_untracked()).is_ok();
-        let code_digits = kartlegg_shared::digits::normalize_digits(&code.get_untracked());
-        let code_ok = code_digits.len() == 8 && code_digits.bytes().all(|b| b.is_ascii_digit());
+        let code_ok = login_code_digits(&code.get_untracked()).is_ok();
         duf_error.set((!duf_ok).then(|| Message::new("login-duf-invalid")));
         code_error.set((!code_ok).then(|| Message::new("login-code-invalid")));
         if !duf_ok {
