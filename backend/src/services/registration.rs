@@ -142,11 +142,7 @@ pub async fn current_or_new(
     if let Some(latest) = state.store.latest_registration(person_id).await? {
         return Ok(latest);
     }
-    match state
-        .store
-        .create_registration(person_id, shipped_v1().version, state.clock.now())
-        .await
-    {
+    match new_draft(state, person_id).await {
         Ok(created) => Ok(created),
         Err(StoreError::Conflict(_)) => state
             .store
@@ -155,6 +151,16 @@ pub async fn current_or_new(
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("draft vanished after a conflict"))),
         Err(other) => Err(other.into()),
     }
+}
+
+/// A new empty draft against the current questionnaire; `Conflict` when
+/// the person has a draft already (the store holds one draft a person, so
+/// of two creations at once one loses, and each caller says what that means).
+async fn new_draft(state: &AppState, person_id: Uuid) -> Result<StoredRegistration, StoreError> {
+    state
+        .store
+        .create_registration(person_id, shipped_v1().version, state.clock.now())
+        .await
 }
 
 /// The questionnaire version the registration was started against.
