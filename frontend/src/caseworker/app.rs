@@ -13,18 +13,23 @@ use wasm_bindgen::JsCast;
 
 use super::api::{self, ApiError};
 use super::components::{error_text, field_error, field_errors, focus_id};
-use super::i18n::{CwI18n, CwLang, ct, ctr};
+use super::i18n::{CwI18n, CwLang, ct, ctr, ctranslate};
 use super::pages::{
     accounts::AccountsPage, audit::AuditPage, login::LoginPage, people::PeoplePage,
     person::PersonPage, search::SearchPage, worklist::WorklistPage,
 };
 use super::routes::Route;
 use super::session::{SearchState, Session, session};
+use crate::core::words::Words;
 
 /// The back-office app.
 #[component]
 pub fn CaseworkerApp() -> impl IntoView {
     provide_context(CwI18n::init());
+    provide_context(Words {
+        text: ctranslate,
+        failure: load_error,
+    });
     let session = Session {
         me: RwSignal::new(None),
     };

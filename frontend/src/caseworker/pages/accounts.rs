@@ -8,11 +8,12 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{
-    ConfirmDialog, Loaded, Table, field_error, focus_id, role_key, time,
-};
+use crate::caseworker::components::{field_error, focus_id, role_key, time};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::session::session;
+use crate::core::confirm::ConfirmDialog;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {

@@ -7,9 +7,11 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Loaded, Paging, Table, action_key, time};
+use crate::caseworker::components::{action_key, time};
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate};
 use crate::caseworker::session::session;
+use crate::core::loaded::Loaded;
+use crate::core::table::{Paging, Table};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Loaded, StateTag, Table, date, opt_date};
+use crate::caseworker::components::{StateTag, date, opt_date};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
 
 #[component]
 pub fn WorklistPage() -> impl IntoView {

@@ -21,11 +21,13 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, code_text, field_error,
-    focus_id, opt_date, time,
+    StateTag, action_key, code_status_key, code_text, field_error, focus_id, opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
+use crate::core::confirm::ConfirmDialog;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
 use crate::i18n::Lang;
 use crate::pages::form::summary::rows;
 use state::{History, applicant_language, worklist_message};
