@@ -169,7 +169,4 @@ pub fn code_text(code: &str) -> Option<String> {
     Some(ctr(key))
 }
 
-/// Moves keyboard focus to the element with this id (after a render).
-pub fn focus_id(id: &str) {
-    crate::components::layout::focus_id(id);
-}
+pub use crate::core::page::focus_id;

@@ -25,11 +25,11 @@ use crate::caseworker::components::{
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
+use crate::core::answers::rows;
 use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
 use crate::core::table::Table;
-use crate::i18n::Lang;
-use crate::pages::form::summary::rows;
+use kartlegg_shared::language::UiLanguage as Lang;
 use state::{History, applicant_language, worklist_message};
 
 #[component]

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::layout::LanguageSwitch;
-use crate::components::nav::Link;
-use crate::i18n::t;
+use crate::applicant::components::layout::LanguageSwitch;
+use crate::applicant::components::nav::Link;
+use crate::applicant::i18n::t;
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn InfoPage() -> AnyView {
@@ -25,8 +26,8 @@ pub fn InfoPage() -> AnyView {
         <p>{t("info-time")}</p>
         <p>{t("info-rights")}</p>
         <div class="actions">
-            <Link href="/" class="button button--secondary">{t("back")}</Link>
-            <Link href="/login" class="button" testid="info-next">{t("next")}</Link>
+            <Link to=Route::Language class="button button--secondary">{t("back")}</Link>
+            <Link to=Route::Login class="button" testid="info-next">{t("next")}</Link>
         </div>
     }
     .into_any()

@@ -18,8 +18,8 @@ use crate::core::http::{send, send_empty, send_json, send_json_empty};
 /// stable `type` (never its English `title` or `detail`), in their language.
 /// Pages with a message of their own for a kind (login, a part's fields)
 /// match on it first.
-pub fn message_of(error: &ApiError) -> crate::i18n::Message {
-    use crate::i18n::Message;
+pub fn message_of(error: &ApiError) -> crate::applicant::i18n::Message {
+    use crate::applicant::i18n::Message;
     match error {
         ApiError::Network => Message::new("error-network"),
         ApiError::Unexpected(_) => Message::new("error-unexpected"),

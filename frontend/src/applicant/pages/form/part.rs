@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use kartlegg_shared::questionnaire::{AnswerState, Answers};
 use kartlegg_shared::questionnaire::{Context, ErrorCode, Questionnaire, Submission, validate};
 
-use crate::components::status_icon::QuestionStatus;
-use crate::form::{PartView, Visible};
+use crate::applicant::components::status_icon::QuestionStatus;
+use crate::applicant::form::{PartView, Visible};
+use crate::applicant::routes::Route;
 
 /// One part as the page shows it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -149,9 +150,9 @@ pub fn invalid_answers(
 /// opened from the summary.
 pub fn next_route(sections: &[&str], index: Option<usize>, from_summary: bool) -> String {
     match index.and_then(|i| sections.get(i + 1)) {
-        Some(_) if from_summary => "/summary".to_owned(),
-        Some(id) => format!("/form/{id}"),
-        None => "/summary".to_owned(),
+        Some(_) if from_summary => Route::Summary.path(),
+        Some(id) => Route::Section(id).path(),
+        None => Route::Summary.path(),
     }
 }
 
@@ -162,9 +163,9 @@ pub fn previous_route(sections: &[&str], index: Option<usize>, from_summary: boo
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| sections.get(i));
     match previous {
-        _ if from_summary => "/summary".to_owned(),
-        Some(id) => format!("/form/{id}"),
-        None => "/form".to_owned(),
+        _ if from_summary => Route::Summary.path(),
+        Some(id) => Route::Section(id).path(),
+        None => Route::Form.path(),
     }
 }
 
@@ -193,7 +194,7 @@ mod tests {
     use kartlegg_shared::questionnaire::{Answers, shipped_v1};
 
     use super::*;
-    use crate::form::part_view;
+    use crate::applicant::form::part_view;
 
     const YEAR: i32 = 2026;
 

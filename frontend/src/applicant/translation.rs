@@ -9,7 +9,7 @@
 use kartlegg_shared::questionnaire::Text;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, current_lang, t};
+use crate::applicant::i18n::{Lang, current_lang, t};
 
 /// Narrowest viewport, in CSS pixels, that offers a translation.
 pub const MIN_WIDTH: f64 = 600.0;
@@ -116,7 +116,7 @@ pub fn TranslateControl() -> impl IntoView {
                 <button type="button" id="translate-toggle" class="button button--secondary button--small" data-testid="translate-open"
                     on:click=move |_| {
                         open.set(true);
-                        crate::components::layout::focus_id("translate-lang");
+                        crate::applicant::components::layout::focus_id("translate-lang");
                     }>
                     {t("translate-open")}
                 </button>
@@ -144,7 +144,7 @@ pub fn TranslateControl() -> impl IntoView {
                         on:click=move |_| {
                             open.set(false);
                             translation.second.set(None);
-                            crate::components::layout::focus_id("translate-toggle");
+                            crate::applicant::components::layout::focus_id("translate-toggle");
                         }>
                         {t("translate-hide")}
                     </button>

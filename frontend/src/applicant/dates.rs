@@ -6,7 +6,7 @@
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::i18n::Lang;
+use crate::applicant::i18n::Lang;
 
 /// "30 November 2026" (in `lang`) for an ISO 8601 timestamp.
 pub fn date(iso: &str, lang: Lang) -> String {

@@ -9,10 +9,10 @@ use kartlegg_shared::digits::normalize_digits;
 use kartlegg_shared::questionnaire::{AnswerKind, AnswerValue, ChoiceOption, Question, Text};
 use leptos::prelude::*;
 
-use crate::components::status_icon::{QuestionStatus, StatusIcon};
-use crate::i18n::{current_lang, tr};
-use crate::speech::ReadAloud;
-use crate::translation::{Second, Translation};
+use crate::applicant::components::status_icon::{QuestionStatus, StatusIcon};
+use crate::applicant::i18n::{current_lang, tr};
+use crate::applicant::speech::ReadAloud;
+use crate::applicant::translation::{Second, Translation};
 
 /// An option as offered: code, the text in the current language, and the
 /// text in every loaded language (for a translation beside it and for
@@ -140,10 +140,10 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
         view! {
             <p class="question__help" id=range_id.clone() data-testid="range">
                 {move || {
-                    let mut args = crate::i18n::Args::new();
+                    let mut args = crate::applicant::i18n::Args::new();
                     args.set("min", min);
                     args.set("max", max);
-                    crate::i18n::translate(key, Some(&args))
+                    crate::applicant::i18n::translate(key, Some(&args))
                 }}
             </p>
         }

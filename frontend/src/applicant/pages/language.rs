@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::nav::StartNav;
-use crate::i18n::{I18n, Lang, t};
+use crate::applicant::components::nav::StartNav;
+use crate::applicant::i18n::{I18n, Lang, t};
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn LanguagePage() -> AnyView {
@@ -27,7 +28,7 @@ pub fn LanguagePage() -> AnyView {
                                 dir=if lang.is_rtl() { "rtl" } else { "ltr" }
                                 on:click=move |_| {
                                     i18n.choose(lang);
-                                    nav.go("/info");
+                                    nav.go(Route::Info);
                                 }
                             >
                                 <span class="language-button__native">{lang.native_name()}</span>

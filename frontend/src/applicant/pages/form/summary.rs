@@ -5,128 +5,19 @@
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::codes::CodeLists;
 use kartlegg_shared::problem::ProblemKind;
-use kartlegg_shared::questionnaire::{AnswerValue, Answers, Question, Questionnaire};
+use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::FormCtx;
-use crate::api;
-use crate::components::layout::{LanguageSwitch, focus_id};
-use crate::components::status_icon::{QuestionStatus, StatusIcon};
-use crate::i18n::{Lang, Message, current_lang, t, tr};
-use crate::storage;
-use crate::translation::{TranslateControl, Translation};
-
-/// One answered question as a row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub label: String,
-    pub value: String,
-}
-
-/// The rows of one part, in the current language.
-pub fn rows(
-    q: &Questionnaire,
-    lists: &CodeLists,
-    answers: &Answers,
-    section: &str,
-    lang: &str,
-) -> Vec<Row> {
-    let evaluation = kartlegg_shared::questionnaire::evaluate(q, answers);
-    let Some(view) = evaluation.section(section) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for v in &view.questions {
-        if let Some(value) = answers.get(&v.question.id) {
-            match value {
-                AnswerValue::Group(entries) => {
-                    let subs = v.question.answer.group_questions().unwrap_or_default();
-                    for (i, entry) in entries.iter().enumerate() {
-                        let parts: Vec<String> = subs
-                            .iter()
-                            .filter_map(|sq| {
-                                entry
-                                    .get(&sq.id)
-                                    .map(|val| display(q, lists, sq, val, lang))
-                            })
-                            .collect();
-                        out.push(Row {
-                            label: format!("{} {}", v.question.text.get(lang), i + 1),
-                            value: parts.join(", "),
-                        });
-                    }
-                }
-                other => out.push(Row {
-                    label: v.question.text.get(lang).to_owned(),
-                    value: display(q, lists, v.question, other, lang),
-                }),
-            }
-        }
-    }
-    out
-}
-
-/// The title of a group entry from its answers: its first two chosen
-/// options or list items ("Primary school, Eritrea"), else its first answer.
-pub fn entry_title(
-    q: &Questionnaire,
-    lists: &CodeLists,
-    group: &Question,
-    entry: &Answers,
-    lang: &str,
-) -> Option<String> {
-    let subs = group.answer.group_questions()?;
-    let answered = || {
-        subs.iter()
-            .filter_map(|sq| entry.answered(&sq.id).map(|v| (sq, v)))
-    };
-    let chosen: Vec<String> = answered()
-        .filter(|(sq, _)| !sq.answer.options().is_empty() || sq.answer.list().is_some())
-        .filter(|(sq, _)| sq.answer.options().len() != 2 || sq.answer.list().is_some())
-        .take(2)
-        .map(|(sq, v)| display(q, lists, sq, v, lang))
-        .collect();
-    if chosen.is_empty() {
-        answered()
-            .next()
-            .map(|(sq, v)| display(q, lists, sq, v, lang))
-    } else {
-        Some(chosen.join(", "))
-    }
-}
-
-/// An answer as text in `lang`: option and list codes by name.
-pub fn display(
-    _q: &Questionnaire,
-    lists: &CodeLists,
-    question: &Question,
-    value: &AnswerValue,
-    lang: &str,
-) -> String {
-    let name = |code: &str| -> String {
-        if let Some(o) = question.answer.options().iter().find(|o| o.code == code) {
-            return o.text.get(lang).to_owned();
-        }
-        question
-            .answer
-            .list()
-            .and_then(|(list, _)| lists.get(list))
-            .and_then(|l| l.get(code))
-            .map_or_else(|| code.to_owned(), |item| item.text.get(lang).to_owned())
-    };
-    match value {
-        AnswerValue::Number(n) => n.to_string(),
-        AnswerValue::Text(s)
-            if question.answer.options().is_empty() && question.answer.list().is_none() =>
-        {
-            s.clone()
-        }
-        AnswerValue::Text(code) => name(code),
-        AnswerValue::Choices(codes) => codes.iter().map(|c| name(c)).collect::<Vec<_>>().join(", "),
-        AnswerValue::Group(entries) => entries.len().to_string(),
-    }
-}
+use crate::applicant::api;
+use crate::applicant::components::layout::{LanguageSwitch, focus_id};
+use crate::applicant::components::status_icon::{QuestionStatus, StatusIcon};
+use crate::applicant::i18n::{Lang, Message, current_lang, t, tr};
+use crate::applicant::routes::Route;
+use crate::applicant::storage;
+use crate::applicant::translation::{TranslateControl, Translation};
+use crate::core::answers::{Row, rows};
 
 /// A translation of a row's label or value, when one is shown.
 fn second_line(second: Option<Lang>, text: Option<String>) -> Option<impl IntoView> {
@@ -170,7 +61,7 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                                     .iter()
                                     .map(|path| {
                                         let text = question_text(q, path, lang.code());
-                                        (format!("/form/{id}?from=summary#input-{path}"), text)
+                                        (format!("{}?from=summary#input-{path}", Route::Section(&id).path()), text)
                                     })
                                     .collect()
                             } else {
@@ -182,7 +73,7 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
                                     <div class="summary-block__head">
                                         <h2>{s.title.get(lang.code()).to_owned()}{second_line(second, title_second)}</h2>
                                         {editable.then(|| view! {
-                                            <a href=format!("/form/{id}?from=summary") data-testid=format!("edit-{id}")>
+                                            <a href=format!("{}?from=summary", Route::Section(&id).path()) data-testid=format!("edit-{id}")>
                                                 {tr("summary-edit")}
                                                 <span class="visually-hidden">{format!(" {}", s.title.get(lang.code()))}</span>
                                             </a>
@@ -224,7 +115,7 @@ pub fn AnswerBlocks(editable: bool) -> impl IntoView {
 
 /// The text of the question at `path` (`id` or `group/i/id`) in `lang`.
 pub fn question_text(q: &Questionnaire, path: &str, lang: &str) -> String {
-    crate::form::question_for(q, path)
+    crate::applicant::form::question_for(q, path)
         .map(|q| q.text.get(lang).to_owned())
         .unwrap_or_default()
 }
@@ -262,7 +153,7 @@ pub fn SummaryPage() -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             if completed() {
-                navigate("/done", Default::default());
+                navigate(&Route::Done.path(), Default::default());
             }
         }
     });
@@ -284,7 +175,7 @@ pub fn SummaryPage() -> impl IntoView {
                 Ok(registration) => {
                     storage::clear_unsaved();
                     ctx.acknowledge(registration);
-                    navigate("/done", Default::default());
+                    navigate(&Route::Done.path(), Default::default());
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Validation) => {
                     let parts = ctx.questionnaire.with_value(|q| {
@@ -308,7 +199,7 @@ pub fn SummaryPage() -> impl IntoView {
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Unauthorized) => super::session_ended(),
                 Err(e) => {
-                    error.set(Some(crate::api::message_of(&e)));
+                    error.set(Some(crate::applicant::api::message_of(&e)));
                     focus_id("summary-error");
                 }
             }
@@ -329,7 +220,7 @@ pub fn SummaryPage() -> impl IntoView {
                     <h2 class="error-summary__title">{t("summary-missing")}</h2>
                     <ul>
                         {items.into_iter().map(|(id, title)| view! {
-                            <li><a href=format!("/form/{id}?from=summary") data-testid=format!("summary-error-{id}")>{title}</a></li>
+                            <li><a href=format!("{}?from=summary", Route::Section(&id).path()) data-testid=format!("summary-error-{id}")>{title}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>
@@ -350,7 +241,7 @@ pub fn SummaryPage() -> impl IntoView {
         <p>{t("summary-next")}</p>
         <super::section::SaveStatus/>
         <div class="actions">
-            <a class="button button--secondary" href="/form">{t("back")}</a>
+            <a class="button button--secondary" href=Route::Form.path()>{t("back")}</a>
             <button type="button" class="button button--success" data-testid="complete"
                 aria-disabled=move || busy.get().to_string() on:click=complete>
                 {t("summary-complete")}

@@ -10,11 +10,12 @@ use kartlegg_shared::questionnaire::Questionnaire;
 use leptos::prelude::*;
 
 use super::FormCtx;
-use super::summary::{Row, rows};
-use crate::api;
-use crate::components::layout::LanguageSwitch;
-use crate::dates;
-use crate::i18n::{Lang, current_lang, t, tr};
+use crate::applicant::api;
+use crate::applicant::components::layout::LanguageSwitch;
+use crate::applicant::dates;
+use crate::applicant::i18n::{Lang, current_lang, t, tr};
+use crate::applicant::routes::Route;
+use crate::core::answers::{Row, rows};
 
 /// The page's content in one language: what the page shows and what the
 /// readable download contains, built once so the two cannot differ.
@@ -187,7 +188,7 @@ pub fn MyDataPage() -> impl IntoView {
             })}
         </Suspense>
         <div class="actions actions--stacked">
-            <a class="button button--secondary" href="/form">{t("back")}</a>
+            <a class="button button--secondary" href=Route::Form.path()>{t("back")}</a>
         </div>
     }
 }

@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::layout::focus_id;
+use crate::applicant::components::layout::focus_id;
+use crate::applicant::routes::Route;
 
 /// The current path of the start app, shared through context.
 #[derive(Clone, Copy, Debug)]
@@ -33,13 +34,14 @@ impl StartNav {
         self.path.get()
     }
 
-    /// Goes to `path`, adding a history entry, and moves focus to the new
+    /// Goes to `route`, adding a history entry, and moves focus to the new
     /// page's content for screen readers and keyboards.
-    pub fn go(self, path: &str) {
+    pub fn go(self, route: Route<'_>) {
+        let path = route.path();
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(path));
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
         }
-        self.path.set(path.to_owned());
+        self.path.set(path);
         focus_id("main");
     }
 }
@@ -54,7 +56,7 @@ fn current_path() -> String {
 /// JavaScript and opens in a new tab) that navigates in place when clicked.
 #[component]
 pub fn Link(
-    href: &'static str,
+    to: Route<'static>,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] testid: &'static str,
     children: Children,
@@ -62,13 +64,13 @@ pub fn Link(
     let nav = expect_context::<StartNav>();
     view! {
         <a
-            href=href
+            href=to.path()
             class=class
             data-testid=testid
             on:click=move |ev: leptos::ev::MouseEvent| {
                 if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
                     ev.prevent_default();
-                    nav.go(href);
+                    nav.go(to);
                 }
             }
         >

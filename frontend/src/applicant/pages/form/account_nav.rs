@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::layout::go_to;
-use crate::i18n::t;
-use crate::storage;
+use crate::applicant::api;
+use crate::applicant::components::layout::go_to;
+use crate::applicant::i18n::t;
+use crate::applicant::routes::Route;
+use crate::applicant::storage;
 
 /// A `<nav>` landmark with the two links. Rendered above `<main>` once the
 /// session is known to be valid.
@@ -27,12 +28,12 @@ pub fn AccountNav() -> impl IntoView {
             // not keep the applicant's edits for the next person.
             let _ = api::logout().await;
             storage::clear_unsaved();
-            go_to("/");
+            go_to(&Route::Language.path());
         });
     };
     view! {
         <nav class="account-nav" aria-label=t("nav-label") data-testid="account-nav">
-            <a class="button button--small button--secondary" href="/my-data" data-testid="nav-my-data">
+            <a class="button button--small button--secondary" href=Route::MyData.path() data-testid="nav-my-data">
                 {t("nav-my-data")}
             </a>
             <button

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-use crate::i18n::{Lang, current_lang, tr};
+use crate::applicant::i18n::{Lang, current_lang, tr};
 
 /// The languages of the browser's voices (lower case BCP 47), and which
 /// button's text is being read, in context.
@@ -193,7 +193,7 @@ pub fn ReadAloud(text: Text, options: Vec<Text>, testid: String) -> impl IntoVie
 #[cfg(test)]
 mod tests {
     use super::{matches, normalise};
-    use crate::i18n::Lang;
+    use crate::applicant::i18n::Lang;
 
     #[test]
     fn a_voice_matches_by_language_prefix() {

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{I18n, Lang, t};
+pub use crate::core::page::focus_id;
+
+use crate::applicant::i18n::{I18n, Lang, t};
 
 /// The language switch at the top of every page.
 #[component]
@@ -43,17 +45,4 @@ pub fn go_to(path: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_href(path);
     }
-}
-
-/// Moves keyboard focus to the element with this id (after a render).
-pub fn focus_id(id: &str) {
-    let id = id.to_owned();
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
 }

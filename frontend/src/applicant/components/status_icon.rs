@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::applicant::i18n::tr;
 
 /// A question's state as the applicant sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::status::ServiceStatus;
-use crate::i18n::t;
+use crate::applicant::api;
+use crate::applicant::components::status::ServiceStatus;
+use crate::applicant::i18n::t;
 
 #[component]
 pub fn StatusPage() -> AnyView {

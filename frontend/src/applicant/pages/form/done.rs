@@ -7,15 +7,16 @@ use leptos_router::hooks::use_navigate;
 
 use super::FormCtx;
 use super::summary::AnswerBlocks;
-use crate::api;
-use crate::components::layout::LanguageSwitch;
-use crate::i18n::t;
+use crate::applicant::api;
+use crate::applicant::components::layout::LanguageSwitch;
+use crate::applicant::i18n::t;
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn DonePage() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let navigate = use_navigate();
-    let error = RwSignal::new(None::<crate::i18n::Message>);
+    let error = RwSignal::new(None::<crate::applicant::i18n::Message>);
     // A mistaken tap must not start a new registration: it asks first.
     let confirming = RwSignal::new(false);
     let again = move |_| {
@@ -24,7 +25,7 @@ pub fn DonePage() -> impl IntoView {
             match api::new_registration().await {
                 Ok(registration) => {
                     ctx.acknowledge(registration);
-                    navigate("/summary", Default::default());
+                    navigate(&Route::Summary.path(), Default::default());
                 }
                 Err(e) => error.set(Some(api::message_of(&e))),
             }
@@ -32,7 +33,7 @@ pub fn DonePage() -> impl IntoView {
     };
     view! {
         <LanguageSwitch/>
-        <crate::translation::TranslateControl/>
+        <crate::applicant::translation::TranslateControl/>
         <div class="panel panel--success" data-testid="done-panel">
             <h1 data-testid="done-title">{t("done-title")}</h1>
             <p>{t("done-text")}</p>
@@ -44,7 +45,7 @@ pub fn DonePage() -> impl IntoView {
                 aria-expanded=move || confirming.get().to_string()
                 on:click=move |_| {
                     confirming.set(true);
-                    crate::components::layout::focus_id("fill-again-confirm");
+                    crate::applicant::components::layout::focus_id("fill-again-confirm");
                 }>{t("done-fill-again")}</button>
             <Show when=move || confirming.get()>
                 <div class="notice" id="fill-again-confirm" tabindex="-1" role="group" aria-labelledby="fill-again-text" data-testid="fill-again-confirm">

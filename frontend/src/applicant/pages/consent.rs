@@ -6,9 +6,10 @@
 use kartlegg_shared::api::ConsentDecision;
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::layout::{LanguageSwitch, focus_id, go_to};
-use crate::i18n::{t, tr};
+use crate::applicant::api;
+use crate::applicant::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::applicant::i18n::{t, tr};
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn ConsentPage() -> AnyView {
@@ -22,7 +23,7 @@ pub fn ConsentPage() -> AnyView {
             let result = api::consent(decision).await;
             if result.is_ok() && decision == ConsentDecision::Accept {
                 // Stays busy until the form's page replaces this one.
-                go_to("/form");
+                go_to(&Route::Form.path());
                 return;
             }
             busy.set(false);
@@ -32,7 +33,7 @@ pub fn ConsentPage() -> AnyView {
                     focus_id("main");
                 }
                 Err(e) if e.kind() == Some(kartlegg_shared::problem::ProblemKind::Unauthorized) => {
-                    go_to("/login");
+                    go_to(&Route::Login.path());
                 }
                 Err(_) => error.set(Some(tr("error-network"))),
             }
@@ -46,7 +47,7 @@ pub fn ConsentPage() -> AnyView {
             fallback=|| view! {
                 <h1 data-testid="declined-title">{t("declined-title")}</h1>
                 <p>{t("declined-text")}</p>
-                <a class="button button--secondary" href="/">{t("declined-start-again")}</a>
+                <a class="button button--secondary" href=Route::Language.path()>{t("declined-start-again")}</a>
             }
         >
             <h1 data-testid="consent-title">{t("consent-title")}</h1>

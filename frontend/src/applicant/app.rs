@@ -5,19 +5,21 @@
 //! `boot.js` picks one by path.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route as Path, Router, Routes};
 use leptos_router::path;
 
-use crate::components::nav::StartNav;
-use crate::i18n::{I18n, t};
-use crate::pages::form::{self, FormCtx, account_nav::AccountNav};
-use crate::pages::{
+use crate::applicant::components::nav::StartNav;
+use crate::applicant::i18n::{I18n, t};
+use crate::applicant::pages::form::{self, FormCtx, account_nav::AccountNav};
+use crate::applicant::pages::{
     consent::ConsentPage, info::InfoPage, language::LanguagePage, login::LoginPage,
 };
-use crate::pages::{not_found::NotFoundPage, status::StatusPage};
-use crate::speech::Voices;
-use crate::storage;
-use crate::translation::Translation;
+use crate::applicant::pages::{not_found::NotFoundPage, status::StatusPage};
+use crate::applicant::routes::Route;
+use crate::applicant::speech::Voices;
+use crate::applicant::storage;
+use crate::applicant::translation::Translation;
+use crate::core::page::boot_done;
 
 /// The first-load app.
 #[component]
@@ -25,7 +27,7 @@ pub fn StartApp() -> impl IntoView {
     let i18n = I18n::init();
     provide_context(i18n);
     // The first page shows once its texts are in the device's language.
-    let initial = crate::i18n::initial_lang();
+    let initial = crate::applicant::i18n::initial_lang();
     Effect::new(move || {
         if i18n.lang.get() == initial {
             boot_done();
@@ -36,12 +38,12 @@ pub fn StartApp() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <main id="main" class="page" tabindex="-1">
-            {move || match nav.path().as_str() {
-                "/" => view! { <LanguagePage/> }.into_any(),
-                "/info" => view! { <InfoPage/> }.into_any(),
-                "/login" => view! { <LoginPage/> }.into_any(),
-                "/consent" => view! { <ConsentPage/> }.into_any(),
-                "/status" => view! { <StatusPage/> }.into_any(),
+            {move || match Route::start_page(&nav.path()) {
+                Some(Route::Language) => view! { <LanguagePage/> }.into_any(),
+                Some(Route::Info) => view! { <InfoPage/> }.into_any(),
+                Some(Route::Login) => view! { <LoginPage/> }.into_any(),
+                Some(Route::Consent) => view! { <ConsentPage/> }.into_any(),
+                Some(Route::Status) => view! { <StatusPage/> }.into_any(),
                 _ => view! { <NotFoundPage/> }.into_any(),
             }}
         </main>
@@ -63,7 +65,7 @@ pub fn FormApp() -> impl IntoView {
     let logged_in = move || loaded.with(|l| matches!(l, Some(Ok(_))));
     // The HTML's loading indicator stays until the form (or its error) can
     // show in the device's language: one loading state, not two.
-    let initial = crate::i18n::initial_lang();
+    let initial = crate::applicant::i18n::initial_lang();
     Effect::new(move || {
         if i18n.lang.get() == initial && loaded.with(Option::is_some) {
             boot_done();
@@ -90,7 +92,7 @@ pub fn FormApp() -> impl IntoView {
                                 ctx.texts_revision.track();
                                 let focused = focused_id();
                                 if let Some(id) = focused {
-                                    crate::components::layout::focus_id(&id);
+                                    crate::applicant::components::layout::focus_id(&id);
                                 }
                                 view! { <FormRoutes/> }
                             })
@@ -104,29 +106,20 @@ pub fn FormApp() -> impl IntoView {
     }
 }
 
-/// Removes the loading indicator that index.html shows from the first paint
-/// (boot.js translates it), once the app has something to show. While it is
-/// there, the style sheet hides the app under it.
-pub fn boot_done() {
-    if let Some(indicator) = document().get_element_by_id("boot-loading") {
-        indicator.remove();
-    }
-}
-
 #[component]
 fn FormRoutes() -> impl IntoView {
-    use crate::pages::form::{
+    use crate::applicant::pages::form::{
         done::DonePage, my_data::MyDataPage, overview::OverviewPage, section::SectionPage,
         summary::SummaryPage,
     };
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/form") view=OverviewPage/>
-                <Route path=path!("/form/:section") view=SectionPage/>
-                <Route path=path!("/summary") view=SummaryPage/>
-                <Route path=path!("/done") view=DonePage/>
-                <Route path=path!("/my-data") view=MyDataPage/>
+                <Path path=path!("/form") view=OverviewPage/>
+                <Path path=path!("/form/:section") view=SectionPage/>
+                <Path path=path!("/summary") view=SummaryPage/>
+                <Path path=path!("/done") view=DonePage/>
+                <Path path=path!("/my-data") view=MyDataPage/>
             </Routes>
         </Router>
     }
@@ -186,7 +179,7 @@ fn restore_unsaved(ctx: FormCtx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::Lang;
+    use crate::applicant::i18n::Lang;
 
     /// boot.js shows "Loading…" before any app runs, from a table of its
     /// own: it must say what the app's `loading` text says, in all fourteen.

@@ -13,14 +13,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::part::{Next, PartState, Summary, find, invalid_answers, next_route, previous_route};
-use super::summary::entry_title;
 use super::{FormCtx, SaveOutcome, SaveState, current_year};
-use crate::components::layout::{LanguageSwitch, focus_id};
-use crate::components::question::{QuestionBlock, QuestionProps, input_id, offered};
-use crate::components::status_icon::QuestionStatus;
-use crate::form::{self, Visible, question_for};
-use crate::i18n::{Args, Message, current_lang, t, tr, translate};
-use crate::translation::{Second, TranslateControl};
+use crate::applicant::components::layout::{LanguageSwitch, focus_id};
+use crate::applicant::components::question::{QuestionBlock, QuestionProps, input_id, offered};
+use crate::applicant::components::status_icon::QuestionStatus;
+use crate::applicant::form::{self, Visible, question_for};
+use crate::applicant::i18n::{Args, Message, current_lang, t, tr, translate};
+use crate::applicant::routes::Route;
+use crate::applicant::translation::{Second, TranslateControl};
+use crate::core::answers::entry_title;
 
 /// The message for a refused answer, by its stable code, with the allowed
 /// range where there is one. Codes the browser does not know read as a
@@ -88,7 +89,7 @@ pub fn SectionPage() -> impl IntoView {
                 .registration
                 .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
             {
-                navigate("/done", Default::default());
+                navigate(&Route::Done.path(), Default::default());
             }
         }
     });
@@ -368,7 +369,7 @@ pub fn SectionPage() -> impl IntoView {
                 {t("next")}<span aria-hidden="true" class="arrow arrow--next"></span>
             </button>
         </div>
-        <p><a href="/form" data-testid="to-overview">{t("overview-link")}</a></p>
+        <p><a href=Route::Form.path() data-testid="to-overview">{t("overview-link")}</a></p>
     }
 }
 
@@ -539,7 +540,7 @@ mod tests {
 
     #[test]
     fn every_validator_code_has_its_own_message_in_english() {
-        let english = messages(include_str!("../../../locales/en.ftl"));
+        let english = messages(include_str!("../../../../locales/en.ftl"));
         for code in ErrorCode::ALL {
             let message = answer_error(code.as_str(), Some((0, 30)));
             assert_ne!(message.key(), "answer-error-other", "{code}");

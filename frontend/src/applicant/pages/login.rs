@@ -5,10 +5,11 @@ use kartlegg_shared::domain::{DufNumber, login_code_digits};
 use kartlegg_shared::problem::ProblemKind;
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::layout::{LanguageSwitch, focus_id, go_to};
-use crate::components::nav::{Link, StartNav};
-use crate::i18n::{Message, t};
+use crate::applicant::api::{self, ApiError};
+use crate::applicant::components::layout::{LanguageSwitch, focus_id, go_to};
+use crate::applicant::components::nav::{Link, StartNav};
+use crate::applicant::i18n::{Message, t};
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn LoginPage() -> AnyView {
@@ -44,8 +45,8 @@ pub fn LoginPage() -> AnyView {
             let result = api::login(duf.get_untracked(), code.get_untracked()).await;
             busy.set(false);
             match result {
-                Ok(response) if response.session.consent_required => nav.go("/consent"),
-                Ok(_) => go_to("/form"),
+                Ok(response) if response.session.consent_required => nav.go(Route::Consent),
+                Ok(_) => go_to(&Route::Form.path()),
                 Err(error) => {
                     form_error.set(Some(login_error(&error)));
                     focus_id("login-error");
@@ -99,7 +100,7 @@ pub fn LoginPage() -> AnyView {
                 />
             </div>
             <div class="actions">
-                <Link href="/info" class="button button--secondary">{t("back")}</Link>
+                <Link to=Route::Info class="button button--secondary">{t("back")}</Link>
                 <button type="submit" class="button" data-testid="login-submit" disabled=move || busy.get()>
                     {t("login-submit")}
                 </button>

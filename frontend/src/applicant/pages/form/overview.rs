@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::FormCtx;
-use crate::components::layout::LanguageSwitch;
-use crate::form;
-use crate::i18n::{current_lang, t, tr};
+use crate::applicant::components::layout::LanguageSwitch;
+use crate::applicant::form;
+use crate::applicant::i18n::{current_lang, t, tr};
+use crate::applicant::routes::Route;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -17,7 +18,7 @@ pub fn OverviewPage() -> impl IntoView {
             .registration
             .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
         {
-            navigate("/done", Default::default());
+            navigate(&Route::Done.path(), Default::default());
         }
     });
     let rows = move || {
@@ -48,14 +49,14 @@ pub fn OverviewPage() -> impl IntoView {
             .any(|(_, _, p)| *p != form::Progress::NotStarted);
         match parts.iter().find(|(_, _, p)| *p != form::Progress::Done) {
             Some((id, _, _)) => (
-                format!("/form/{id}"),
+                Route::Section(id).path(),
                 if started {
                     "overview-continue"
                 } else {
                     "overview-start"
                 },
             ),
-            None => ("/summary".to_owned(), "overview-to-summary"),
+            None => (Route::Summary.path(), "overview-to-summary"),
         }
     };
     view! {
@@ -69,7 +70,7 @@ pub fn OverviewPage() -> impl IntoView {
             {move || rows().into_iter().map(|(id, title, progress)| {
                 view! {
                     <li class="parts__item">
-                        <a class="parts__link" href=format!("/form/{id}") data-testid=format!("part-link-{id}")>{title}</a>
+                        <a class="parts__link" href=Route::Section(&id).path() data-testid=format!("part-link-{id}")>{title}</a>
                         <span class=format!("tag tag--{:?}", progress).to_lowercase() data-testid=format!("part-state-{id}")>
                             {tr(progress.key())}
                         </span>
@@ -77,6 +78,6 @@ pub fn OverviewPage() -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-        <p><a href="/summary" data-testid="to-summary">{t("overview-to-summary")}</a></p>
+        <p><a href=Route::Summary.path() data-testid="to-summary">{t("overview-to-summary")}</a></p>
     }
 }

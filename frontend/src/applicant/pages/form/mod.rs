@@ -22,11 +22,12 @@ use kartlegg_shared::questionnaire::{
 };
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::layout::go_to;
-use crate::i18n::{Lang, current_lang};
-use crate::storage;
-use crate::translation::Translation;
+use crate::applicant::api::{self, ApiError};
+use crate::applicant::components::layout::go_to;
+use crate::applicant::i18n::{Lang, current_lang};
+use crate::applicant::routes::Route;
+use crate::applicant::storage;
+use crate::applicant::translation::Translation;
 
 /// Where saving stands, shown near the buttons and announced politely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,10 +266,10 @@ pub async fn load() -> Result<FormCtx, ApiError> {
         }
     };
     if session.consent_required {
-        go_to("/consent");
+        go_to(&Route::Consent.path());
         return Err(ApiError::Unexpected(403));
     }
-    let mut languages = vec![crate::i18n::initial_lang()];
+    let mut languages = vec![crate::applicant::i18n::initial_lang()];
     languages.extend(Translation::stored_choice());
     let (questionnaire, lists) = fetch_texts(&languages).await?;
     // English, the fallback, comes with every answer.
@@ -336,5 +337,5 @@ pub fn current_year() -> i32 {
 /// login page. Unsaved edits stay on the device and are sent after the next
 /// login; an explicit logout erases them.
 pub fn session_ended() {
-    go_to("/login");
+    go_to(&Route::Login.path());
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::applicant::i18n::t;
 
 #[component]
 pub fn ServiceStatus(ready: bool) -> impl IntoView {

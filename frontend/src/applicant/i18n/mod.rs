@@ -19,7 +19,7 @@ mod lang;
 pub use fluent_bundle::FluentArgs as Args;
 pub use lang::Lang;
 
-const DEFAULT_FTL: &str = include_str!("../../locales/en.ftl");
+const DEFAULT_FTL: &str = include_str!("../../../locales/en.ftl");
 const STORAGE_KEY: &str = "kartlegg.lang";
 
 thread_local! {
