@@ -131,6 +131,8 @@ fn follow_languages(ctx: FormCtx, i18n: I18n, translation: Translation) {
     Effect::new(move |_| {
         let mut wanted = vec![i18n.lang.get()];
         wanted.extend(translation.second.get());
+        // A task, not an Action: nobody waits on it; the texts land in the
+        // form's content and its revision re-renders the page.
         leptos::task::spawn_local(ctx.ensure_languages(wanted));
     });
 }
@@ -152,6 +154,8 @@ fn restore_unsaved(ctx: FormCtx) {
     if let Some(answers) = storage::unsaved(&id, revision) {
         ctx.answers.set(answers);
         ctx.save_state.set(form::SaveState::Pending);
+        // A task, not an Action: its progress is the form's one save state
+        // (`ctx.save_state`), which the save status shows on every page.
         leptos::task::spawn_local(ctx.send_unsaved());
     }
     Effect::new(move |_| {
@@ -170,6 +174,7 @@ fn restore_unsaved(ctx: FormCtx) {
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
         if ctx.save_state.get_untracked() == form::SaveState::Pending {
+            // As above: the save state is the progress.
             leptos::task::spawn_local(ctx.send_unsaved());
         }
     });

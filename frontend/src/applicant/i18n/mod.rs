@@ -27,7 +27,7 @@ thread_local! {
     // loaded bundles live here; the reactive language signal lives in context.
     static CATALOG: RefCell<Catalog<Lang>> = const { RefCell::new(Catalog::new(Lang::DEFAULT)) };
     // The language shown now, for code that runs outside the reactive owner:
-    // after an `.await` in `spawn_local` there is no context to read the
+    // after an `.await` in a task or an Action there is no context to read the
     // signal from, and a message made there would otherwise fall back to
     // English on an Arabic page.
     static SHOWN: Cell<Lang> = const { Cell::new(Lang::DEFAULT) };
@@ -82,6 +82,8 @@ impl I18n {
             self.show(lang);
             return;
         }
+        // A task, not an Action: the page switches language once the texts
+        // are in, and that switch is the only result to show.
         leptos::task::spawn_local(async move {
             let url = format!("/locales/{}.ftl", lang.code());
             // A language whose file is missing shows English (the fallback)

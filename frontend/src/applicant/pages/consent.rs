@@ -15,18 +15,16 @@ use crate::applicant::routes::Route;
 pub fn ConsentPage() -> AnyView {
     let declined = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
 
-    let answer = move |decision: ConsentDecision| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+    let answer = Action::new_local(move |decision: &ConsentDecision| {
+        let decision = *decision;
+        async move {
             let result = api::consent(decision).await;
             if result.is_ok() && decision == ConsentDecision::Accept {
-                // Stays busy until the form's page replaces this one.
                 go_to(&Route::Form.path());
-                return;
+                // Stays busy until the form's page replaces this one.
+                std::future::pending::<()>().await;
             }
-            busy.set(false);
             match result {
                 Ok(()) => {
                     declined.set(true);
@@ -37,8 +35,9 @@ pub fn ConsentPage() -> AnyView {
                 }
                 Err(_) => error.set(Some(tr("error-network"))),
             }
-        });
-    };
+        }
+    });
+    let busy = answer.pending();
 
     view! {
         <LanguageSwitch/>
@@ -70,7 +69,7 @@ pub fn ConsentPage() -> AnyView {
                     class="button button--secondary"
                     data-testid="consent-decline"
                     disabled=move || busy.get()
-                    on:click=move |_| answer(ConsentDecision::Decline)
+                    on:click=move |_| { answer.dispatch(ConsentDecision::Decline); }
                 >
                     {t("consent-decline")}
                 </button>
@@ -79,7 +78,7 @@ pub fn ConsentPage() -> AnyView {
                     class="button button--success"
                     data-testid="consent-accept"
                     disabled=move || busy.get()
-                    on:click=move |_| answer(ConsentDecision::Accept)
+                    on:click=move |_| { answer.dispatch(ConsentDecision::Accept); }
                 >
                     {t("consent-accept")}
                 </button>

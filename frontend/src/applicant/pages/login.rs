@@ -20,8 +20,22 @@ pub fn LoginPage() -> AnyView {
     let duf_error = RwSignal::new(None::<Message>);
     let code_error = RwSignal::new(None::<Message>);
     let form_error = RwSignal::new(None::<Message>);
-    let busy = RwSignal::new(false);
     let nav = expect_context::<StartNav>();
+    // The number and code as typed; the server reads them as the check
+    // below did.
+    let log_in = Action::new_local(move |(duf, code): &(String, String)| {
+        let (duf, code) = (duf.clone(), code.clone());
+        async move {
+            match api::login(duf, code).await {
+                Ok(response) if response.session.consent_required => nav.go(Route::Consent),
+                Ok(_) => go_to(&Route::Form.path()),
+                Err(error) => {
+                    form_error.set(Some(login_error(&error)));
+                    focus_id("login-error");
+                }
+            }
+        }
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -40,19 +54,7 @@ pub fn LoginPage() -> AnyView {
             focus_id("code");
             return;
         }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::login(duf.get_untracked(), code.get_untracked()).await;
-            busy.set(false);
-            match result {
-                Ok(response) if response.session.consent_required => nav.go(Route::Consent),
-                Ok(_) => go_to(&Route::Form.path()),
-                Err(error) => {
-                    form_error.set(Some(login_error(&error)));
-                    focus_id("login-error");
-                }
-            }
-        });
+        log_in.dispatch((duf.get_untracked(), code.get_untracked()));
     };
 
     view! {
@@ -101,7 +103,7 @@ pub fn LoginPage() -> AnyView {
             </div>
             <div class="actions">
                 <Link to=Route::Info class="button button--secondary">{t("back")}</Link>
-                <button type="submit" class="button" data-testid="login-submit" disabled=move || busy.get()>
+                <button type="submit" class="button" data-testid="login-submit" disabled=move || log_in.pending().get()>
                     {t("login-submit")}
                 </button>
             </div>

@@ -15,21 +15,22 @@ use crate::applicant::storage;
 /// session is known to be valid.
 #[component]
 pub fn AccountNav() -> impl IntoView {
+    let log_out = Action::new_local(|()| async {
+        // Leave even when the server cannot be reached: the device must
+        // not keep the applicant's edits for the next person.
+        let _ = api::logout().await;
+        storage::clear_unsaved();
+        go_to(&Route::Language.path());
+        // Stays busy until the language page replaces this one.
+        std::future::pending::<()>().await;
+    });
+    let busy = log_out.pending();
     // A second tap while the logout is on its way does nothing; the
     // disabled button is the tap's instant feedback on a slow network.
-    let busy = RwSignal::new(false);
     let logout = move |_| {
-        if busy.get_untracked() {
-            return;
+        if !busy.get_untracked() {
+            log_out.dispatch(());
         }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            // Leave even when the server cannot be reached: the device must
-            // not keep the applicant's edits for the next person.
-            let _ = api::logout().await;
-            storage::clear_unsaved();
-            go_to(&Route::Language.path());
-        });
     };
     view! {
         <nav class="account-nav" aria-label=t("nav-label") data-testid="account-nav">

@@ -19,9 +19,9 @@ pub fn DonePage() -> impl IntoView {
     let error = RwSignal::new(None::<crate::applicant::i18n::Message>);
     // A mistaken tap must not start a new registration: it asks first.
     let confirming = RwSignal::new(false);
-    let again = move |_| {
+    let start_again = Action::new_local(move |()| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             match api::new_registration().await {
                 Ok(registration) => {
                     ctx.acknowledge(registration);
@@ -29,7 +29,10 @@ pub fn DonePage() -> impl IntoView {
                 }
                 Err(e) => error.set(Some(api::message_of(&e))),
             }
-        });
+        }
+    });
+    let again = move |_| {
+        start_again.dispatch(());
     };
     view! {
         <LanguageSwitch/>
@@ -51,7 +54,7 @@ pub fn DonePage() -> impl IntoView {
                 <div class="notice" id="fill-again-confirm" tabindex="-1" role="group" aria-labelledby="fill-again-text" data-testid="fill-again-confirm">
                     <p id="fill-again-text">{t("done-fill-again-confirm")}</p>
                     <div class="actions actions--stacked">
-                        <button type="button" class="button" data-testid="fill-again-yes" on:click=again.clone()>{t("done-fill-again-yes")}</button>
+                        <button type="button" class="button" data-testid="fill-again-yes" on:click=again>{t("done-fill-again-yes")}</button>
                         <button type="button" class="button button--secondary" data-testid="fill-again-cancel" on:click=move |_| confirming.set(false)>{t("done-fill-again-cancel")}</button>
                     </div>
                 </div>

@@ -206,13 +206,21 @@ pub fn SectionPage() -> impl IntoView {
         }
     };
 
-    // Saves this part, then runs `then`. Repeat taps while a save is under
-    // way are ignored (`save_part` answers `Busy`).
-    let save = move |then: Box<dyn FnOnce() + 'static>| {
+    // Saves this part, then goes to the page given, if any. Repeat taps
+    // while a save is under way are ignored (`save_part` answers `Busy`:
+    // the form's one save state also covers the saves made as answers
+    // change, so the Action's own pending state is not the guard).
+    let save = Action::new_local(move |to: &Option<String>| {
         let id = section.get_untracked();
-        leptos::task::spawn_local(async move {
+        let to = to.clone();
+        let navigate = navigate.clone();
+        async move {
             match ctx.save_part(&id).await {
-                SaveOutcome::Saved => then(),
+                SaveOutcome::Saved => {
+                    if let Some(to) = to {
+                        navigate(&to, Default::default());
+                    }
+                }
                 SaveOutcome::Busy
                 | SaveOutcome::Pending
                 | SaveOutcome::Ended
@@ -227,38 +235,30 @@ pub fn SectionPage() -> impl IntoView {
                     focus_id("part-conflict");
                 }
             }
-        });
-    };
+        }
+    });
 
-    let go_next = {
-        let navigate = navigate.clone();
-        move |_| {
-            if let Next::Stay { announce, focus } = state.with_untracked(PartState::next) {
-                ctx.attempted.set(Some(section.get_untracked()));
-                announcement.set(tr(announce));
-                if let Some(first) = focus {
-                    focus_id(&input_id(&first));
-                }
-                return;
+    let go_next = move |_| {
+        if let Next::Stay { announce, focus } = state.with_untracked(PartState::next) {
+            ctx.attempted.set(Some(section.get_untracked()));
+            announcement.set(tr(announce));
+            if let Some(first) = focus {
+                focus_id(&input_id(&first));
             }
-            let navigate = navigate.clone();
-            let to = ctx.questionnaire.with_value(|q| {
-                let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
-                next_route(&ids, index.get_untracked(), from_summary.get_untracked())
-            });
-            save(Box::new(move || navigate(&to, Default::default())));
+            return;
         }
+        let to = ctx.questionnaire.with_value(|q| {
+            let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+            next_route(&ids, index.get_untracked(), from_summary.get_untracked())
+        });
+        save.dispatch(Some(to));
     };
-    let go_back = {
-        let navigate = navigate.clone();
-        move |_| {
-            let navigate = navigate.clone();
-            let to = ctx.questionnaire.with_value(|q| {
-                let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
-                previous_route(&ids, index.get_untracked(), from_summary.get_untracked())
-            });
-            save(Box::new(move || navigate(&to, Default::default())));
-        }
+    let go_back = move |_| {
+        let to = ctx.questionnaire.with_value(|q| {
+            let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+            previous_route(&ids, index.get_untracked(), from_summary.get_untracked())
+        });
+        save.dispatch(Some(to));
     };
 
     let title = move || {
@@ -303,7 +303,7 @@ pub fn SectionPage() -> impl IntoView {
         if let Some(newest) = conflict.get_untracked() {
             conflict.set(None);
             ctx.keep_mine(newest);
-            save(Box::new(|| {}));
+            save.dispatch(None);
         }
     };
     let take_theirs = move |_| {

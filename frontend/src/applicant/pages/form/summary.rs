@@ -143,7 +143,6 @@ pub fn SummaryPage() -> impl IntoView {
     // language of the moment.
     let incomplete = RwSignal::new(None::<Vec<String>>);
     let error = RwSignal::new(None::<Message>);
-    let busy = RwSignal::new(false);
     let navigate = use_navigate();
     let completed = move || {
         ctx.registration
@@ -157,21 +156,13 @@ pub fn SummaryPage() -> impl IntoView {
             }
         }
     });
-    let complete = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        incomplete.set(None);
-        error.set(None);
+    let completing = Action::new_local(move |()| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             // Edits still on the device go first, so that what is completed
             // is what the applicant sees.
             ctx.send_unsaved().await;
-            let result = api::complete().await;
-            busy.set(false);
-            match result {
+            match api::complete().await {
                 Ok(registration) => {
                     storage::clear_unsaved();
                     ctx.acknowledge(registration);
@@ -203,7 +194,16 @@ pub fn SummaryPage() -> impl IntoView {
                     focus_id("summary-error");
                 }
             }
-        });
+        }
+    });
+    let busy = completing.pending();
+    let complete = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        incomplete.set(None);
+        error.set(None);
+        completing.dispatch(());
     };
     let incomplete_view = move || {
         incomplete.get().map(|parts| {
