@@ -288,34 +288,20 @@ fn radios(
     on_change: Callback<Option<AnswerValue>>,
 ) -> impl IntoView {
     let name = format!("r-{path}");
-    let first_id = input_id(path);
-    view! {
-        <div class="choices">
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(i, option)| {
-                    let code = option.code.clone();
-                    let checked_code = code.clone();
-                    let id = if i == 0 { first_id.clone() } else { format!("{first_id}-{i}") };
-                    let for_id = id.clone();
-                    view! {
-                        <label class="choice" for=for_id>
-                            <input
-                                type="radio"
-                                id=id
-                                name=name.clone()
-                                value=code.clone()
-                                prop:checked=move || value.get().is_some_and(|v| v.as_str() == Some(checked_code.as_str()))
-                                on:change=move |_| on_change.run(Some(AnswerValue::Text(code.clone())))
-                            />
-                            <span>{option.label}<Second text=option.text/></span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
+    choices(path, options, move |id, code| {
+        let checked_code = code.clone();
+        view! {
+            <input
+                type="radio"
+                id=id
+                name=name.clone()
+                value=code.clone()
+                prop:checked=move || value.get().is_some_and(|v| v.as_str() == Some(checked_code.as_str()))
+                on:change=move |_| on_change.run(Some(AnswerValue::Text(code.clone())))
+            />
+        }
+        .into_any()
+    })
 }
 
 fn checkboxes(
@@ -325,45 +311,60 @@ fn checkboxes(
     value: Signal<Option<AnswerValue>>,
     on_change: Callback<Option<AnswerValue>>,
 ) -> impl IntoView {
-    let first_id = input_id(path);
     let exclusive = StoredValue::new(exclusive);
+    choices(path, options, move |id, code| {
+        let checked_code = code.clone();
+        view! {
+            <input
+                type="checkbox"
+                id=id
+                value=code.clone()
+                prop:checked=move || value.get().is_some_and(|v| v.selects(&checked_code))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let mut chosen: Vec<String> = match value.get_untracked() {
+                        Some(AnswerValue::Choices(c)) => c,
+                        _ => Vec::new(),
+                    };
+                    chosen.retain(|c| c != &code);
+                    if on {
+                        // "None of these" excludes the rest, and the rest exclude it.
+                        let is_exclusive = exclusive.with_value(|e| e.contains(&code));
+                        if is_exclusive {
+                            chosen.clear();
+                        } else {
+                            exclusive.with_value(|e| chosen.retain(|c| !e.contains(c)));
+                        }
+                        chosen.push(code.clone());
+                    }
+                    on_change.run((!chosen.is_empty()).then_some(AnswerValue::Choices(chosen)));
+                }
+            />
+        }
+        .into_any()
+    })
+}
+
+/// The options of a radio or checkbox question, each a labelled `input`
+/// (made by `input` from its id and code); the first has the question's
+/// input id, which the error summary links to.
+fn choices(
+    path: &str,
+    options: Vec<Offered>,
+    input: impl Fn(String, String) -> AnyView,
+) -> impl IntoView {
+    let first_id = input_id(path);
     view! {
         <div class="choices">
             {options
                 .into_iter()
                 .enumerate()
                 .map(|(i, option)| {
-                    let code = option.code.clone();
-                    let checked_code = code.clone();
                     let id = if i == 0 { first_id.clone() } else { format!("{first_id}-{i}") };
                     let for_id = id.clone();
                     view! {
                         <label class="choice" for=for_id>
-                            <input
-                                type="checkbox"
-                                id=id
-                                value=code.clone()
-                                prop:checked=move || value.get().is_some_and(|v| v.selects(&checked_code))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let mut chosen: Vec<String> = match value.get_untracked() {
-                                        Some(AnswerValue::Choices(c)) => c,
-                                        _ => Vec::new(),
-                                    };
-                                    chosen.retain(|c| c != &code);
-                                    if on {
-                                        // "None of these" excludes the rest, and the rest exclude it.
-                                        let is_exclusive = exclusive.with_value(|e| e.contains(&code));
-                                        if is_exclusive {
-                                            chosen.clear();
-                                        } else {
-                                            exclusive.with_value(|e| chosen.retain(|c| !e.contains(c)));
-                                        }
-                                        chosen.push(code.clone());
-                                    }
-                                    on_change.run((!chosen.is_empty()).then_some(AnswerValue::Choices(chosen)));
-                                }
-                            />
+                            {input(id, option.code.clone())}
                             <span>{option.label}<Second text=option.text/></span>
                         </label>
                     }
