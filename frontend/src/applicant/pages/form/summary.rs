@@ -169,22 +169,13 @@ pub fn SummaryPage() -> impl IntoView {
                     navigate(&Route::Done.path(), Default::default());
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Validation) => {
-                    let parts = ctx.questionnaire.with_value(|q| {
-                        let fields: Vec<&str> = e
-                            .problem()
-                            .map(|p| p.errors.iter().map(|f| f.field.as_str()).collect())
-                            .unwrap_or_default();
-                        q.sections
-                            .iter()
-                            .filter(|s| {
-                                fields.iter().any(|f| {
-                                    let top = f.split('/').next().unwrap_or_default();
-                                    q.section_of(top) == Some(s.id.as_str())
-                                })
-                            })
-                            .map(|s| s.id.clone())
-                            .collect::<Vec<_>>()
-                    });
+                    let fields: Vec<&str> = e
+                        .problem()
+                        .map(|p| p.errors.iter().map(|f| f.field.as_str()).collect())
+                        .unwrap_or_default();
+                    let parts = ctx
+                        .questionnaire
+                        .with_value(|q| parts_with_errors(q, &fields));
                     incomplete.set(Some(parts));
                     focus_id("summary-error");
                 }
@@ -247,5 +238,42 @@ pub fn SummaryPage() -> impl IntoView {
                 {t("summary-complete")}
             </button>
         </div>
+    }
+}
+
+/// The parts a refused completion names, in the questionnaire's order: each
+/// part with a question among the server's field errors (`jobs/0/occupation`
+/// is in the part of `jobs`).
+pub fn parts_with_errors(q: &Questionnaire, fields: &[&str]) -> Vec<String> {
+    q.sections
+        .iter()
+        .filter(|s| {
+            fields.iter().any(|f| {
+                let top = f.split('/').next().unwrap_or_default();
+                q.section_of(top) == Some(s.id.as_str())
+            })
+        })
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use kartlegg_shared::questionnaire::shipped_v1;
+
+    use super::parts_with_errors;
+
+    #[test]
+    fn a_refused_completion_names_the_parts_of_its_fields_once_in_order() {
+        let q = shipped_v1();
+        let school = q.section_of("went_to_school").unwrap().to_owned();
+        let parts = parts_with_errors(q, &["went_to_school", "went_to_school", "nowhere"]);
+        assert_eq!(parts, [school]);
+        assert!(parts_with_errors(q, &[]).is_empty());
+        let first = q.sections[0].id.clone();
+        let last = q.sections.last().unwrap().id.clone();
+        let first_q = q.sections[0].questions[0].id.clone();
+        let last_q = q.sections.last().unwrap().questions[0].id.clone();
+        assert_eq!(parts_with_errors(q, &[&last_q, &first_q]), [first, last]);
     }
 }
