@@ -25,6 +25,33 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// What every typed number shares: a `Debug` that shows only that there is
+/// a value (personal data stays out of logs), and the conversions that
+/// serde's `try_from`/`into` go through, so a number is parsed on its way
+/// in, in the browser and on the server alike.
+macro_rules! typed_number {
+    ($type:ident) => {
+        impl fmt::Debug for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($type), "(…)"))
+            }
+        }
+
+        impl TryFrom<String> for $type {
+            type Error = ParseError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+
+        impl From<$type> for String {
+            fn from(value: $type) -> Self {
+                value.0
+            }
+        }
+    };
+}
+
 /// How many digits a DUF-number has.
 pub const DUF_DIGITS: usize = 12;
 
@@ -56,31 +83,13 @@ impl DufNumber {
     }
 }
 
-// Personal data stays out of logs: Debug shows only that there is a value.
-impl fmt::Debug for DufNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("DufNumber(…)")
-    }
-}
-
 impl fmt::Display for DufNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl TryFrom<String> for DufNumber {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<DufNumber> for String {
-    fn from(value: DufNumber) -> Self {
-        value.0
-    }
-}
+typed_number!(DufNumber);
 
 /// How many digits a one-time login code has: 10^8 possibilities, and at
 /// most five wrong tries per code, give an attacker a 1 in 20 million
@@ -164,30 +173,13 @@ fn check_digit(digits: &[u32], weights: &[u32]) -> Option<u32> {
     }
 }
 
-impl fmt::Debug for NationalId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("NationalId(…)")
-    }
-}
-
 impl fmt::Display for NationalId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl TryFrom<String> for NationalId {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<NationalId> for String {
-    fn from(value: NationalId) -> Self {
-        value.0
-    }
-}
+typed_number!(NationalId);
 
 /// A reception centre's registration number: 6 digits.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -215,24 +207,7 @@ impl RegistrationNumber {
     }
 }
 
-impl fmt::Debug for RegistrationNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RegistrationNumber(…)")
-    }
-}
-
-impl TryFrom<String> for RegistrationNumber {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<RegistrationNumber> for String {
-    fn from(value: RegistrationNumber) -> Self {
-        value.0
-    }
-}
+typed_number!(RegistrationNumber);
 
 /// A calendar date without a time zone (a date of birth), as `YYYY-MM-DD`
 /// on the wire. The browser build has no date library, so the calendar
