@@ -1,6 +1,7 @@
 //! Log in with username and password, and the authenticator code when the
 //! account has a second factor (the server asks for it).
 
+use kartlegg_shared::digits::normalize_digits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -71,7 +72,9 @@ pub fn LoginPage() -> impl IntoView {
         }
         let code = totp_needed
             .get_untracked()
-            .then(|| totp.get_untracked().replace(' ', ""))
+            // Read as the server reads it (shared::digits): spaces of any
+            // kind dropped, Eastern Arabic and Persian digits made ASCII.
+            .then(|| normalize_digits(&totp.get_untracked()))
             .filter(|c| !c.is_empty());
         log_in.dispatch(code);
     };
