@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(kartlegg_frontend::app::StartApp);
+    leptos::mount::mount_to_body(kartlegg_frontend::applicant::app::StartApp);
 }

@@ -25,6 +25,33 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// What every typed number shares: a `Debug` that shows only that there is
+/// a value (personal data stays out of logs), and the conversions that
+/// serde's `try_from`/`into` go through, so a number is parsed on its way
+/// in, in the browser and on the server alike.
+macro_rules! typed_number {
+    ($type:ident) => {
+        impl fmt::Debug for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($type), "(…)"))
+            }
+        }
+
+        impl TryFrom<String> for $type {
+            type Error = ParseError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+
+        impl From<$type> for String {
+            fn from(value: $type) -> Self {
+                value.0
+            }
+        }
+    };
+}
+
 /// How many digits a DUF-number has.
 pub const DUF_DIGITS: usize = 12;
 
@@ -56,29 +83,32 @@ impl DufNumber {
     }
 }
 
-// Personal data stays out of logs: Debug shows only that there is a value.
-impl fmt::Debug for DufNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("DufNumber(…)")
-    }
-}
-
 impl fmt::Display for DufNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl TryFrom<String> for DufNumber {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
+typed_number!(DufNumber);
 
-impl From<DufNumber> for String {
-    fn from(value: DufNumber) -> Self {
-        value.0
+/// How many digits a one-time login code has: 10^8 possibilities, and at
+/// most five wrong tries per code, give an attacker a 1 in 20 million
+/// chance per code.
+pub const LOGIN_CODE_DIGITS: usize = 8;
+
+/// The digits of a one-time login code as a person types it (`1234 5678`,
+/// Eastern Arabic or Persian digits accepted), or why it cannot be one. The
+/// browser checks a code with this before it sends it and the server reads
+/// it with this, so both take the same codes.
+pub fn login_code_digits(input: &str) -> Result<String, ParseError> {
+    let digits = normalize_digits(input);
+    if digits.len() == LOGIN_CODE_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(ParseError {
+            code: "invalid_code",
+            message: "A login code has 8 digits",
+        })
     }
 }
 
@@ -143,30 +173,13 @@ fn check_digit(digits: &[u32], weights: &[u32]) -> Option<u32> {
     }
 }
 
-impl fmt::Debug for NationalId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("NationalId(…)")
-    }
-}
-
 impl fmt::Display for NationalId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl TryFrom<String> for NationalId {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<NationalId> for String {
-    fn from(value: NationalId) -> Self {
-        value.0
-    }
-}
+typed_number!(NationalId);
 
 /// A reception centre's registration number: 6 digits.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -194,24 +207,7 @@ impl RegistrationNumber {
     }
 }
 
-impl fmt::Debug for RegistrationNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RegistrationNumber(…)")
-    }
-}
-
-impl TryFrom<String> for RegistrationNumber {
-    type Error = ParseError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<RegistrationNumber> for String {
-    fn from(value: RegistrationNumber) -> Self {
-        value.0
-    }
-}
+typed_number!(RegistrationNumber);
 
 /// A calendar date without a time zone (a date of birth), as `YYYY-MM-DD`
 /// on the wire. The browser build has no date library, so the calendar
@@ -362,6 +358,15 @@ mod tests {
     fn duf_number_debug_hides_the_value() {
         let d = DufNumber::parse("202400000001").unwrap();
         assert!(!format!("{d:?}").contains("2024"));
+    }
+
+    #[test]
+    fn a_login_code_has_eight_digits_as_typed() {
+        assert_eq!(login_code_digits("1234 5678").unwrap(), "12345678");
+        assert_eq!(login_code_digits("١٢٣٤ ۵۶۷۸").unwrap(), "12345678");
+        assert!(login_code_digits("1234567").is_err());
+        assert!(login_code_digits("1234567a").is_err());
+        assert!(login_code_digits("123456789").is_err());
     }
 
     #[test]

@@ -1,10 +1,14 @@
-//! The back office's free-text fields as types that can only hold a valid
-//! value (parse, don't validate): the server parses a request's strings into
+//! The back office's fields as types that can only hold a valid value
+//! (parse, don't validate): the server parses a request's strings into
 //! them, each failure a field error with a stable code, and the browser can
 //! run the same parse before it sends. Limits are the constants the OpenAPI
-//! document states (`caseworker::*_CHARS`).
+//! document states (`caseworker::*_CHARS`). (The applicant's language is
+//! `language::UiLanguage`, the DUF-number `domain::DufNumber`.)
 
-use crate::caseworker::{LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, REMARK_MAX_CHARS};
+use crate::caseworker::{
+    LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, REMARK_MAX_CHARS, USERNAME_CHARS,
+};
+use crate::codes::{CodeListId, shipped};
 use crate::domain::ParseError;
 use crate::text::{Lines, check_text};
 
@@ -82,6 +86,73 @@ impl PersonName {
     }
 }
 
+/// A caseworker account's username: 3 to 64 of `a`–`z`, `0`–`9`, `.`, `-`
+/// and `_`, with upper-case ASCII letters lowered. Only ASCII is lowered,
+/// so that no other script's letter lower-cases into an allowed one (the
+/// Kelvin sign into `k`) and two accounts cannot look alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        check_text(raw, Lines::One)?;
+        let username = raw.to_ascii_lowercase();
+        let allowed =
+            |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_');
+        if !USERNAME_CHARS.contains(&username.len()) || !username.bytes().all(allowed) {
+            return Err(ParseError {
+                code: "invalid_username",
+                message: "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
+            });
+        }
+        Ok(Self(username))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A citizenship: an ISO 3166 alpha-3 code from the shipped country list,
+/// or `XUK` (unknown) or `XXX` (stateless). Spaces around it are dropped
+/// and letters upper-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    /// Unknown citizenship.
+    pub const UNKNOWN: &str = "XUK";
+    /// Stateless.
+    pub const STATELESS: &str = "XXX";
+
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        let code = raw.trim().to_uppercase();
+        if shipped(CodeListId::Countries).contains(&code)
+            || code == Self::UNKNOWN
+            || code == Self::STATELESS
+        {
+            Ok(Self(code))
+        } else {
+            Err(ParseError {
+                code: "unknown_country",
+                message: "Not a country code (ISO 3166 alpha-3), XUK or XXX",
+            })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +209,46 @@ mod tests {
             PersonName::parse(&"x".repeat(201)).unwrap_err().code,
             "invalid_name"
         );
+    }
+
+    #[test]
+    fn a_username_is_3_to_64_of_ascii_letters_digits_and_dot_dash_underscore() {
+        assert_eq!(
+            Username::parse("Kari.Nordmann_2").unwrap().as_str(),
+            "kari.nordmann_2"
+        );
+        for bad in [
+            "ab",
+            " kari",
+            "kari nordmann",
+            "kåre",
+            "\u{212a}ari",
+            &"a".repeat(65),
+        ] {
+            assert_eq!(
+                Username::parse(bad).unwrap_err().code,
+                "invalid_username",
+                "{bad}"
+            );
+        }
+        assert!(Username::parse(&"a".repeat(64)).is_ok());
+        assert_eq!(
+            Username::parse("kari\nnordmann").unwrap_err().code,
+            "control_characters"
+        );
+    }
+
+    #[test]
+    fn a_country_code_is_from_the_list_or_unknown_or_stateless() {
+        assert_eq!(CountryCode::parse(" syr ").unwrap().as_str(), "SYR");
+        assert_eq!(CountryCode::parse("XUK").unwrap().as_str(), "XUK");
+        assert_eq!(CountryCode::parse("xxx").unwrap().as_str(), "XXX");
+        for bad in ["", "SY", "ZZZ", "SYRIA"] {
+            assert_eq!(
+                CountryCode::parse(bad).unwrap_err().code,
+                "unknown_country",
+                "{bad}"
+            );
+        }
     }
 }

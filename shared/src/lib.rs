@@ -14,6 +14,7 @@ pub mod domain;
 pub mod fields;
 pub mod health;
 pub mod integration;
+pub mod language;
 pub mod paging;
 pub mod password;
 pub mod problem;

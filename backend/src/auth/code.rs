@@ -4,13 +4,11 @@
 use std::fmt;
 
 use hmac::{Hmac, Mac};
-use kartlegg_shared::digits::normalize_digits;
-use kartlegg_shared::domain::DufNumber;
+use kartlegg_shared::domain::{DufNumber, login_code_digits};
 use sha2::Sha256;
 
-/// How many digits a code has: 10^8 possibilities, and at most five wrong
-/// tries per code, give an attacker a 1 in 20 million chance per code.
-pub const CODE_DIGITS: usize = 8;
+/// How many digits a code has (the rule is shared with the browser).
+pub use kartlegg_shared::domain::LOGIN_CODE_DIGITS as CODE_DIGITS;
 
 /// A login code. Its digits never print through `Debug`.
 #[derive(Clone, PartialEq, Eq)]
@@ -36,11 +34,10 @@ impl LoginCode {
     }
 
     /// A code as a person types it: spaces and Eastern Arabic or Persian
-    /// digits are accepted. `None` when it cannot be a code.
+    /// digits are accepted, as the browser's check before sending accepts
+    /// them. `None` when it cannot be a code.
     pub fn parse(input: &str) -> Option<Self> {
-        let digits = normalize_digits(input);
-        (digits.len() == CODE_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(Self(digits))
+        login_code_digits(input).ok().map(Self)
     }
 
     /// The eight ASCII digits.

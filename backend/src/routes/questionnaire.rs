@@ -14,6 +14,7 @@ use crate::extract::{AppPath, AppQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kartlegg_shared::codes::{self, CodeList, CodeListId};
+use kartlegg_shared::language::UiLanguage;
 use kartlegg_shared::problem::Problem;
 use kartlegg_shared::questionnaire::{
     MAX_REQUESTED_LANGUAGES, Questionnaire, UI_LANGUAGES, shipped_v1,
@@ -103,10 +104,9 @@ impl LanguageQuery {
         };
         let mut langs = Vec::new();
         for code in raw.split(',') {
-            let known = UI_LANGUAGES.iter().find(|l| **l == code).ok_or_else(|| {
-                ApiError::field("lang", "unknown_language", "Not one of the 14 languages")
-            })?;
-            langs.push(*known);
+            let known =
+                UiLanguage::parse(code).map_err(|e| ApiError::field("lang", e.code, e.message))?;
+            langs.push(known.code());
         }
         // Counted as given, repeats included: the document says "one to
         // three items", and a client that repeats one has a bug to learn of.

@@ -2,7 +2,8 @@
 //! name, password, roles, second factor), the same from the API, the
 //! command line and the demo data.
 
-use kartlegg_shared::caseworker::{DISPLAY_NAME_MAX_CHARS, Role, USERNAME_CHARS};
+use kartlegg_shared::caseworker::{DISPLAY_NAME_MAX_CHARS, Role};
+use kartlegg_shared::fields::Username;
 use kartlegg_shared::password::check_password;
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
@@ -30,28 +31,15 @@ pub async fn create(
     new: NewAccount<'_>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(Caseworker, Option<Vec<u8>>), ApiError> {
-    // As sent, as the document's pattern says: ASCII only, so that no other
-    // script's letter lower-cases into one (the Kelvin sign into `k`).
-    let username = new.username.to_ascii_lowercase();
     let display_name = new
         .display_name
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
     let mut errors = Vec::new();
-    if let Err(e) = check_text(new.username, Lines::One) {
-        errors.push(FieldError::new("username", e.code, e.message));
-    } else if !USERNAME_CHARS.contains(&username.len())
-        || !username.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
-        })
-    {
-        errors.push(FieldError::new(
-            "username",
-            "invalid_username",
-            "A username has 3 to 64 of a–z, 0–9, '.', '-' and '_'",
-        ));
-    }
+    let username = Username::parse(new.username)
+        .map_err(|e| errors.push(FieldError::new("username", e.code, e.message)))
+        .map_or_else(|()| String::new(), Username::into_string);
     if let Err(e) = check_text(new.display_name, Lines::One) {
         errors.push(FieldError::new("display_name", e.code, e.message));
     } else if display_name.is_empty() || new.display_name.chars().count() > DISPLAY_NAME_MAX_CHARS {
@@ -61,7 +49,8 @@ pub async fn create(
             "A display name has 1 to 100 characters",
         ));
     }
-    if let Err(e) = check_password(new.password, &username) {
+    // Checked against the username as sent, also when it was refused above.
+    if let Err(e) = check_password(new.password, new.username) {
         errors.push(FieldError::new("password", e.code, e.message));
     }
     if new.roles.is_empty() {

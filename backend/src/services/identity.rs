@@ -3,9 +3,8 @@
 //! it with its audit event.
 
 use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate};
-use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::{NationalId, RegistrationNumber};
-use kartlegg_shared::fields::PersonName;
+use kartlegg_shared::fields::{CountryCode, PersonName};
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
 
@@ -90,20 +89,20 @@ pub fn correction(request: &IdentityUpdate) -> Result<(IdentityChange, String), 
             .map_err(|e| errors.push(FieldError::new("date_of_birth", e.code, e.message)))
             .ok(),
     };
-    let countries = shipped(CodeListId::Countries);
     let mut citizenships = Vec::new();
     for (i, code) in request.citizenships.iter().enumerate() {
-        let code = code.trim().to_uppercase();
-        if countries.contains(&code) || code == "XUK" || code == "XXX" {
-            if !citizenships.contains(&code) {
-                citizenships.push(code);
+        match CountryCode::parse(code) {
+            Ok(code) => {
+                let code = code.into_string();
+                if !citizenships.contains(&code) {
+                    citizenships.push(code);
+                }
             }
-        } else {
-            errors.push(FieldError::new(
+            Err(e) => errors.push(FieldError::new(
                 format!("citizenships[{i}]"),
-                "unknown_country",
-                "Not a country code (ISO 3166 alpha-3), XUK or XXX",
-            ));
+                e.code,
+                e.message,
+            )),
         }
     }
     let registration_number = match request

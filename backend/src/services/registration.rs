@@ -4,7 +4,8 @@
 
 use chrono::Datelike;
 use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
-use kartlegg_shared::questionnaire::{Context, UI_LANGUAGES, prune, shipped, shipped_v1};
+use kartlegg_shared::language::UiLanguage;
+use kartlegg_shared::questionnaire::{Context, prune, shipped, shipped_v1};
 use uuid::Uuid;
 
 use crate::AppState;
@@ -20,15 +21,10 @@ pub async fn save_section(
     section: &str,
     request: SaveSectionRequest,
 ) -> Result<StoredRegistration, ApiError> {
-    let language = match request.language {
-        Some(code) if !UI_LANGUAGES.contains(&code.as_str()) => {
-            return Err(ApiError::field(
-                "language",
-                "unknown_language",
-                "Not one of the 14 languages",
-            ));
-        }
-        other => other,
+    let language = match request.language.as_deref().map(UiLanguage::parse) {
+        None => None,
+        Some(Ok(language)) => Some(language.code().to_owned()),
+        Some(Err(e)) => return Err(ApiError::field("language", e.code, e.message)),
     };
     let current = current_or_new(state, person_id).await?;
     let questionnaire = questionnaire_of(&current)?;
@@ -103,14 +99,10 @@ pub async fn start_again(
     {
         return Err(draft_open());
     }
-    let created = state
-        .store
-        .create_registration(person_id, shipped_v1().version, state.clock.now())
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => draft_open(),
-            other => other.into(),
-        })?;
+    let created = new_draft(state, person_id).await.map_err(|e| match e {
+        StoreError::Conflict(_) => draft_open(),
+        other => other.into(),
+    })?;
     let Some(previous) = latest else {
         return Ok(created);
     };
@@ -150,11 +142,7 @@ pub async fn current_or_new(
     if let Some(latest) = state.store.latest_registration(person_id).await? {
         return Ok(latest);
     }
-    match state
-        .store
-        .create_registration(person_id, shipped_v1().version, state.clock.now())
-        .await
-    {
+    match new_draft(state, person_id).await {
         Ok(created) => Ok(created),
         Err(StoreError::Conflict(_)) => state
             .store
@@ -163,6 +151,16 @@ pub async fn current_or_new(
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("draft vanished after a conflict"))),
         Err(other) => Err(other.into()),
     }
+}
+
+/// A new empty draft against the current questionnaire; `Conflict` when
+/// the person has a draft already (the store holds one draft a person, so
+/// of two creations at once one loses, and each caller says what that means).
+async fn new_draft(state: &AppState, person_id: Uuid) -> Result<StoredRegistration, StoreError> {
+    state
+        .store
+        .create_registration(person_id, shipped_v1().version, state.clock.now())
+        .await
 }
 
 /// The questionnaire version the registration was started against.

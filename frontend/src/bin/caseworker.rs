@@ -6,5 +6,5 @@ fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(kartlegg_frontend::caseworker::app::CaseworkerApp);
     // The back office shows its own loading states from here on.
-    kartlegg_frontend::app::boot_done();
+    kartlegg_frontend::core::page::boot_done();
 }

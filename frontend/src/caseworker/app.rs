@@ -13,18 +13,23 @@ use wasm_bindgen::JsCast;
 
 use super::api::{self, ApiError};
 use super::components::{error_text, field_error, field_errors, focus_id};
-use super::i18n::{CwI18n, CwLang, ct, ctr};
+use super::i18n::{CwI18n, CwLang, ct, ctr, ctranslate};
 use super::pages::{
     accounts::AccountsPage, audit::AuditPage, login::LoginPage, people::PeoplePage,
     person::PersonPage, search::SearchPage, worklist::WorklistPage,
 };
 use super::routes::Route;
 use super::session::{SearchState, Session, session};
+use crate::core::words::Words;
 
 /// The back-office app.
 #[component]
 pub fn CaseworkerApp() -> impl IntoView {
     provide_context(CwI18n::init());
+    provide_context(Words {
+        text: ctranslate,
+        failure: load_error,
+    });
     let session = Session {
         me: RwSignal::new(None),
     };
@@ -35,6 +40,9 @@ pub fn CaseworkerApp() -> impl IntoView {
     });
     // Whether the server has said who is logged in (or that no one is).
     let checked = RwSignal::new(false);
+    // A task, not an Action: it runs once at start, not at a person's
+    // request; its answer fills the session that login and logout also
+    // set, and `checked` holds the pages back until it is in.
     leptos::task::spawn_local(async move {
         if let Ok(me) = api::me().await {
             session.me.set(Some(me));
@@ -110,6 +118,8 @@ fn Header() -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             let navigate = navigate.clone();
+            // A task, not an Action: the caseworker leaves whatever the
+            // server answers, so there is no result or busy state to show.
             leptos::task::spawn_local(async move {
                 let _ = api::logout().await;
                 s.me.set(None);

@@ -5,11 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The 14 languages the applicant can choose (seed 000), as the codes used
-/// in text maps.
-pub const UI_LANGUAGES: [&str; 14] = [
-    "sq", "ar", "prs", "en", "fa", "fr", "kmr", "ckb", "nb", "om", "ps", "ru", "so", "ti",
-];
+/// The 14 languages the applicant can choose, as the codes used in text
+/// maps: [`crate::language::UiLanguage`]'s, so the list is written once.
+pub const UI_LANGUAGES: [&str; 14] = crate::language::codes();
 
 /// The most languages one request for the questionnaire or a code list
 /// may name: the applicant's, a translation beside it, and the

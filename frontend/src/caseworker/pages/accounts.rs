@@ -3,15 +3,17 @@
 //! "change roles" and "disable", each after a confirmation.
 
 use kartlegg_shared::caseworker::{Account, CreatedAccount, NewAccount, Role};
+use kartlegg_shared::fields::Username;
 use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{
-    ConfirmDialog, Loaded, Table, field_error, focus_id, role_key, time,
-};
+use crate::caseworker::components::{field_error, focus_id, role_key, time};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::session::session;
+use crate::core::confirm::ConfirmDialog;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
@@ -259,7 +261,7 @@ fn CreateAccount(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         create.dispatch(NewAccount {
-            username: username.get_untracked().trim().to_lowercase(),
+            username: clean_username(&username.get_untracked()),
             display_name: display_name.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
             roles: roles.get_untracked(),
@@ -320,4 +322,13 @@ fn CreateAccount(
             </form>
         </section>
     }
+}
+
+/// The username as the server will store it (shared `Username`: only ASCII
+/// letters lowered), without the spaces a paste leaves around it; a
+/// username the rule refuses goes as typed, for the server's field error
+/// to name it in the form.
+fn clean_username(typed: &str) -> String {
+    let typed = typed.trim();
+    Username::parse(typed).map_or_else(|_| typed.to_owned(), Username::into_string)
 }

@@ -7,9 +7,11 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Loaded, Paging, Table, action_key, time};
+use crate::caseworker::components::{action_key, time};
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate};
 use crate::caseworker::session::session;
+use crate::core::loaded::Loaded;
+use crate::core::table::{Paging, Table};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -54,12 +56,10 @@ fn AuditLog() -> impl IntoView {
         });
     };
     let verification = RwSignal::new(None::<Result<ChainVerification, String>>);
-    let verify = move |_| {
-        leptos::task::spawn_local(async move {
-            let result = api::verify_audit().await.map_err(|e| load_error(&e));
-            verification.set(Some(result));
-        });
-    };
+    let verify = Action::new_local(move |()| async move {
+        let result = api::verify_audit().await.map_err(|e| load_error(&e));
+        verification.set(Some(result));
+    });
     let on_page = Callback::new(move |n: u32| query.update(|q| q.page = Some(n)));
     view! {
         <form class="cw-filters" on:submit=apply aria-label=ct("filters")>
@@ -91,7 +91,7 @@ fn AuditLog() -> impl IntoView {
             </div>
             <div class="cw-filter cw-filter--actions">
                 <button type="submit" class="button button--small" data-testid="audit-apply">{ct("filter-apply")}</button>
-                <button type="button" class="button button--secondary button--small" data-testid="audit-verify" on:click=verify>
+                <button type="button" class="button button--secondary button--small" data-testid="audit-verify" on:click=move |_| { verify.dispatch(()); }>
                     {ct("audit-verify")}
                 </button>
             </div>

@@ -1,6 +1,7 @@
 //! Log in with username and password, and the authenticator code when the
 //! account has a second factor (the server asks for it).
 
+use kartlegg_shared::digits::normalize_digits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -21,33 +22,10 @@ pub fn LoginPage() -> impl IntoView {
     let totp_needed = RwSignal::new(false);
     let totp_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let navigate = use_navigate();
-    {
-        let navigate = navigate.clone();
-        Effect::new(move || {
-            if s.me.with(Option::is_some) {
-                navigate(&Route::Start.path(), Default::default());
-            }
-        });
-    }
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        error.set(None);
-        totp_error.set(None);
-        if username.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
-            error.set(Some(ctr("login-missing")));
-            focus_id("login-error");
-            return;
-        }
-        let code = totp_needed
-            .get_untracked()
-            .then(|| totp.get_untracked().replace(' ', ""))
-            .filter(|c| !c.is_empty());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+    let log_in = Action::new_local(move |code: &Option<String>| {
+        let code = code.clone();
+        async move {
             let result = api::login(username.get_untracked(), password.get_untracked(), code).await;
-            busy.set(false);
             match result {
                 Ok(response) => s.me.set(Some(response.me)),
                 Err(e) => {
@@ -72,7 +50,33 @@ pub fn LoginPage() -> impl IntoView {
                     focus_id("login-error");
                 }
             }
+        }
+    });
+    let navigate = use_navigate();
+    {
+        let navigate = navigate.clone();
+        Effect::new(move || {
+            if s.me.with(Option::is_some) {
+                navigate(&Route::Start.path(), Default::default());
+            }
         });
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        totp_error.set(None);
+        if username.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
+            error.set(Some(ctr("login-missing")));
+            focus_id("login-error");
+            return;
+        }
+        let code = totp_needed
+            .get_untracked()
+            // Read as the server reads it (shared::digits): spaces of any
+            // kind dropped, Eastern Arabic and Persian digits made ASCII.
+            .then(|| normalize_digits(&totp.get_untracked()))
+            .filter(|c| !c.is_empty());
+        log_in.dispatch(code);
     };
     view! {
         <div class="cw-login">
@@ -121,7 +125,7 @@ pub fn LoginPage() -> impl IntoView {
                             on:input=move |ev| totp.set(event_target_value(&ev))/>
                     </div>
                 </Show>
-                <button type="submit" class="button" data-testid="cw-login-submit" disabled=move || busy.get()>
+                <button type="submit" class="button" data-testid="cw-login-submit" disabled=move || log_in.pending().get()>
                     {ct("login-submit")}
                 </button>
             </form>

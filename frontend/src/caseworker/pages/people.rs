@@ -6,11 +6,11 @@ use kartlegg_shared::caseworker::{PeopleQuery, PeopleSort, RegistrationState, So
 use leptos::prelude::*;
 
 use crate::caseworker::api;
-use crate::caseworker::components::{
-    Loaded, Paging, SortHeader, StateTag, Table, date, opt_date, state_key,
-};
+use crate::caseworker::components::{StateTag, date, opt_date, state_key};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
+use crate::core::loaded::Loaded;
+use crate::core::table::{Paging, SortHeader, Table};
 
 const PAGE_SIZE: u32 = 50;
 

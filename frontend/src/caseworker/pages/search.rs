@@ -9,12 +9,12 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{
-    ConfirmDialog, StateTag, Table, code_text, field_error, focus_id, opt_date,
-};
+use crate::caseworker::components::{StateTag, code_text, field_error, focus_id, opt_date};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::SearchState;
+use crate::core::confirm::ConfirmDialog;
+use crate::core::table::Table;
 
 const fn kind_key(kind: SearchKind) -> &'static str {
     match kind {

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{Loaded, StateTag, Table, date, opt_date};
+use crate::caseworker::components::{StateTag, date, opt_date};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
 
 #[component]
 pub fn WorklistPage() -> impl IntoView {
@@ -39,8 +41,9 @@ pub fn WorklistPage() -> impl IntoView {
 fn Worklist() -> impl IntoView {
     let list = LocalResource::new(api::worklist);
     let status = RwSignal::new(None::<String>);
-    let remove = move |person: PersonSummary| {
-        leptos::task::spawn_local(async move {
+    let remove = Action::new_local(move |person: &PersonSummary| {
+        let person = person.clone();
+        async move {
             match api::worklist_remove(&person.id).await {
                 Ok(()) => {
                     status.set(Some(ct1(
@@ -52,8 +55,8 @@ fn Worklist() -> impl IntoView {
                 }
                 Err(e) => status.set(Some(load_error(&e))),
             }
-        });
-    };
+        }
+    });
     view! {
         <p class="cw-lead">{ct("worklist-intro")}</p>
         <p role="status" class="cw-status" data-testid="worklist-status">{move || status.get()}</p>
@@ -84,7 +87,7 @@ fn Worklist() -> impl IntoView {
                                 <td class="cw-num">{p.completed_at.as_deref().map_or_else(|| "–".to_owned(), date)}</td>
                                 <td>
                                     <button type="button" class="link-button"
-                                        on:click=move |_| remove(person.clone())>
+                                        on:click=move |_| { remove.dispatch(person.clone()); }>
                                         {ctr("worklist-remove")}
                                         <span class="visually-hidden">{hidden_name}</span>
                                     </button>

@@ -21,13 +21,15 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    ConfirmDialog, Loaded, StateTag, Table, action_key, code_status_key, code_text, field_error,
-    focus_id, opt_date, time,
+    StateTag, action_key, code_status_key, code_text, field_error, focus_id, opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
-use crate::i18n::Lang;
-use crate::pages::form::summary::rows;
+use crate::core::answers::rows;
+use crate::core::confirm::ConfirmDialog;
+use crate::core::loaded::Loaded;
+use crate::core::table::Table;
+use kartlegg_shared::language::UiLanguage as Lang;
 use state::{History, applicant_language, worklist_message};
 
 #[component]
@@ -53,14 +55,12 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
     let person_id = ident.id.clone();
     let on_worklist = RwSignal::new(page.on_worklist);
     let status = RwSignal::new(None::<String>);
-    let toggle = {
+    let toggle_worklist = {
         let id = person_id.clone();
         let name = name.clone();
-        move |_| {
-            let id = id.clone();
-            let name = name.clone();
-            let adding = !on_worklist.get_untracked();
-            leptos::task::spawn_local(async move {
+        Action::new_local(move |adding: &bool| {
+            let (id, name, adding) = (id.clone(), name.clone(), *adding);
+            async move {
                 let result = if adding {
                     api::worklist_add(&id).await
                 } else {
@@ -73,8 +73,11 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                     }
                     Err(e) => status.set(Some(load_error(&e))),
                 }
-            });
-        }
+            }
+        })
+    };
+    let toggle = move |_| {
+        toggle_worklist.dispatch(!on_worklist.get_untracked());
     };
     let code_person = person_id.clone();
     // The new code, while it is shown (once): the stale status hides meanwhile.

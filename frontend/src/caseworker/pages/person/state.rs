@@ -7,7 +7,7 @@ use kartlegg_shared::api::Registration;
 use kartlegg_shared::caseworker::RegistrationHistoryEntry;
 use kartlegg_shared::questionnaire::{AnswerValue, Answers};
 
-use crate::i18n::Lang;
+use kartlegg_shared::language::UiLanguage as Lang;
 
 /// The Registration section: the history's numbers, the registration
 /// whose answers are shown (the server's default, the latest completed,
