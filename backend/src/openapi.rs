@@ -75,6 +75,8 @@ use kartlegg_shared::integration::Scope;
         (name = "people", description = "The organisation's people by DUF-number, for API clients: read, list, \
                                          create or update one, import a batch"),
         (name = "codes", description = "Login codes issued by API clients, for the system to hand to the person"),
+        (name = "feed", description = "The change feed of the organisation's events for API clients, read from a \
+                                       cursor with long-polling"),
         (name = "registrations", description = "Completed registrations with their answers' stable codes and, \
                                                 on request, labels, for API clients"),
         (name = "caseworker", description = "The caseworker back office: log in, search, worklist, people lists and \

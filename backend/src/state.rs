@@ -25,6 +25,9 @@ pub struct AppState {
     pub audit: Arc<AuditLog>,
     /// Request, login and pool metrics (see `metrics`).
     pub metrics: Arc<Metrics>,
+    /// Woken when this instance has written change events, so that a
+    /// long-polling feed reader answers at once.
+    pub feed_signal: Arc<tokio::sync::Notify>,
 }
 
 /// The parts of the configuration the router and handlers use.
@@ -104,12 +107,19 @@ impl AppState {
             clock: Arc::new(SystemClock),
             audit: Arc::new(audit),
             metrics: Arc::new(Metrics::default()),
+            feed_signal: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
     /// Appends events to the audit log (see [`AuditLog::append`]).
     pub async fn record_audit(&self, events: &[NewAuditEvent]) -> Result<(), StoreError> {
         self.audit.append(self.store.as_ref(), events).await
+    }
+
+    /// Wakes the feed's long-polling readers: call after a change that
+    /// wrote an event has committed.
+    pub fn events_written(&self) {
+        self.feed_signal.notify_waiters();
     }
 
     /// The same state on another clock.

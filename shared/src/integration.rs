@@ -90,6 +90,83 @@ impl Scope {
     }
 }
 
+/// What a change event says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub enum ChangeEventType {
+    /// A registration was completed.
+    #[serde(rename = "registration.completed")]
+    RegistrationCompleted,
+    /// A new registration was started after a completed one.
+    #[serde(rename = "registration.started")]
+    RegistrationStarted,
+    /// A person was created.
+    #[serde(rename = "person.created")]
+    PersonCreated,
+    /// A person's identity was changed.
+    #[serde(rename = "person.changed")]
+    PersonChanged,
+    /// A person was erased.
+    #[serde(rename = "person.erased")]
+    PersonErased,
+}
+
+impl ChangeEventType {
+    /// Every type.
+    pub const ALL: [ChangeEventType; 5] = [
+        Self::RegistrationCompleted,
+        Self::RegistrationStarted,
+        Self::PersonCreated,
+        Self::PersonChanged,
+        Self::PersonErased,
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::RegistrationCompleted => "registration.completed",
+            Self::RegistrationStarted => "registration.started",
+            Self::PersonCreated => "person.created",
+            Self::PersonChanged => "person.changed",
+            Self::PersonErased => "person.erased",
+        }
+    }
+
+    /// The type with this name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+/// One event of the change feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"id": "5b8a0d0e-2f1c-4a7b-9d3e-1c2b3a4d5e6f", "type": "registration.completed", "duf_number": "202400000042", "registration_id": "0b9d3f4e-6a51-4c2e-9f0e-3f0a1c2b7d11", "occurred_at": "2026-11-30T10:02:00Z", "cursor": "p1042"})))]
+pub struct ChangeEvent {
+    /// The event's id: the same event read twice has the same id.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ChangeEventType,
+    pub duf_number: String,
+    /// The registration, for registration events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_id: Option<String>,
+    pub occurred_at: String,
+    /// Read on `after` this to continue after this event.
+    pub cursor: String,
+}
+
+/// A page of the change feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct FeedPage {
+    /// In feed order; empty when nothing newer happened (within `wait`).
+    pub events: Vec<ChangeEvent>,
+    /// Pass as `after` for the next page: the last event's cursor, or the
+    /// `after` given when there was none.
+    pub next: String,
+}
+
 /// The kinds of credential a client authenticates with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

@@ -17,6 +17,9 @@ macro_rules! applicant_impl {
             use kartlegg_shared::domain::DufNumber;
             use uuid::Uuid;
 
+            use kartlegg_shared::integration::ChangeEventType;
+
+            use crate::db::events::record_event;
             use crate::db::rows::{
                 ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS,
                 PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str,
@@ -99,6 +102,7 @@ macro_rules! applicant_impl {
                 }
 
                 async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
+                    let mut tx = self.$write.begin().await?;
                     let row: PersonRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO people (id, duf_number, organisation_id, first_name, \
                              last_name, created_at, first_name_key, last_name_key) VALUES (?, ?, \
@@ -112,9 +116,13 @@ macro_rules! applicant_impl {
                     .bind(Utc::now())
                     .bind(fold_name(&new.first_name))
                     .bind(fold_name(&new.last_name))
-                    .fetch_one(&self.$write)
+                    .fetch_one(&mut *tx)
                     .await?;
-                    row.try_into()
+                    let person: Person = row.try_into()?;
+                    let none: Option<Uuid> = None;
+                    record_event!($d, tx, ChangeEventType::PersonCreated, person.id, none, person.created_at);
+                    tx.commit().await?;
+                    Ok(person)
                 }
 
                 async fn person_by_duf(
@@ -466,6 +474,16 @@ macro_rules! applicant_impl {
                     questionnaire_version: u32,
                     now: DateTime<Utc>,
                 ) -> Result<StoredRegistration, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    // A draft after a completed registration is news to the
+                    // systems that hold the completed one; a first draft is not.
+                    let after_completed: bool = sqlx::query_scalar(&$d.sql(
+                        "SELECT EXISTS (SELECT 1 FROM registrations WHERE person_id = ? \
+                         AND status = 'completed')",
+                    ))
+                    .bind(person_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
                     let row: RegistrationRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO registrations (id, person_id, number, status, \
                          questionnaire_version, revision, answers, saved_sections, created_at, \
@@ -479,9 +497,14 @@ macro_rules! applicant_impl {
                     .bind(i64::from(questionnaire_version))
                     .bind(now)
                     .bind(now)
-                    .fetch_one(&self.$write)
+                    .fetch_one(&mut *tx)
                     .await?;
-                    row.try_into()
+                    let created: StoredRegistration = row.try_into()?;
+                    if after_completed {
+                        record_event!($d, tx, ChangeEventType::RegistrationStarted, person_id, Some(created.id), now);
+                    }
+                    tx.commit().await?;
+                    Ok(created)
                 }
 
                 async fn latest_registration(
@@ -521,6 +544,9 @@ macro_rules! applicant_impl {
                     } else {
                         RegistrationStatus::Draft
                     };
+                    // A draft save writes no event, but a completion does,
+                    // in the same transaction.
+                    let mut tx = self.$write.begin().await?;
                     let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
                          saved_sections = ?{JSON}, updated_at = ?, status = ?, completed_at = ?, \
@@ -537,9 +563,14 @@ macro_rules! applicant_impl {
                     .bind(update.id)
                     .bind(update.person_id)
                     .bind(update.expected_revision)
-                    .fetch_optional(&self.$write)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    row.ok_or(StoreError::Stale)?.try_into()
+                    let saved: StoredRegistration = row.ok_or(StoreError::Stale)?.try_into()?;
+                    if update.complete {
+                        record_event!($d, tx, ChangeEventType::RegistrationCompleted, update.person_id, Some(saved.id), update.now);
+                    }
+                    tx.commit().await?;
+                    Ok(saved)
                 }
             }
         }

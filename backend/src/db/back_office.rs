@@ -423,6 +423,7 @@ macro_rules! back_office_impl {
                 CwSessionRow, ListingRow, PERSON_COLUMNS, PersonRow, RemarkRow, convert_all,
                 naive_from_date, to_json_text,
             };
+            use crate::db::events::record_event;
             use crate::db::{Person, StoreError, fold_name};
 
             impl super::$store {
@@ -854,6 +855,7 @@ macro_rules! back_office_impl {
                     change: &IdentityChange,
                 ) -> Result<Person, StoreError> {
                     let citizenships = to_json_text(&change.citizenships)?;
+                    let mut tx = self.$write.begin().await?;
                     let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
@@ -870,9 +872,13 @@ macro_rules! back_office_impl {
                     .bind(change.registration_number.as_ref().map(|r| r.as_str().to_owned()))
                     .bind(change.national_id.as_ref().map(|n| n.as_str().to_owned()))
                     .bind(person_id)
-                    .fetch_optional(&self.$write)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    row.ok_or(StoreError::MissingReference)?.try_into()
+                    let person: Person = row.ok_or(StoreError::MissingReference)?.try_into()?;
+                    let none: Option<Uuid> = None;
+                    record_event!($d, tx, kartlegg_shared::integration::ChangeEventType::PersonChanged, person_id, none, chrono::Utc::now());
+                    tx.commit().await?;
+                    Ok(person)
                 }
 
                 async fn add_remark(

@@ -22,6 +22,10 @@ pub(super) struct Dialect {
     /// Within a transaction, serialises audit appends, so that two writers
     /// cannot both take the same `seq` and predecessor. `None` as above.
     pub lock_audit: Option<&'static str>,
+    /// Within a transaction, just before its change event is inserted:
+    /// serialises event writers until commit, so that feed positions are
+    /// handed out in commit order (see `events.rs`). `None` as above.
+    pub lock_events: Option<&'static str>,
     /// Appended to a `?` or literal written to a JSON column: SQLite stores
     /// the text, PostgreSQL casts it to JSONB.
     pub json_cast: &'static str,
@@ -30,12 +34,17 @@ pub(super) struct Dialect {
     pub registration_columns: &'static str,
 }
 
+/// The advisory lock that orders change event writers on PostgreSQL; a
+/// second server instance takes the same one.
+pub const EVENTS_LOCK: &str = "SELECT pg_advisory_xact_lock(7245002)";
+
 /// SQLite: one file, one write connection.
 pub(super) const SQLITE: Dialect = Dialect {
     engine: Engine::Sqlite,
     numbered_placeholders: false,
     lock_person: None,
     lock_audit: None,
+    lock_events: None,
     json_cast: "",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
          answers, saved_sections, created_at, updated_at, completed_at, language",
@@ -47,6 +56,7 @@ pub(super) const POSTGRES: Dialect = Dialect {
     numbered_placeholders: true,
     lock_person: Some("SELECT id FROM people WHERE id = ? FOR UPDATE"),
     lock_audit: Some("SELECT pg_advisory_xact_lock(7245001)"),
+    lock_events: Some(EVENTS_LOCK),
     json_cast: "::jsonb",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
          answers::text AS answers, saved_sections::text AS saved_sections, created_at, \

@@ -9,9 +9,10 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kartlegg_shared::domain::DufNumber;
-use kartlegg_shared::integration::{CredentialKind, Scope};
+use kartlegg_shared::integration::{ChangeEventType, CredentialKind, Scope};
 use uuid::Uuid;
 
+use super::events::StoredEvent;
 use super::rows::PersonRow;
 use super::{IdentityChange, Person, StoreError, StoredRegistration};
 
@@ -239,6 +240,17 @@ pub trait IntegrationStore {
     /// Lets a claimed key go without an answer (the work failed), so that
     /// the client can retry it.
     async fn release_idempotency_key(&self, client_id: Uuid, key: &str) -> Result<(), StoreError>;
+
+    /// The organisation's change events after `after` (a position; 0 for
+    /// the start), of the `kinds` given (all when empty), in feed order, at
+    /// most `limit`.
+    async fn change_events_after(
+        &self,
+        organisation_id: Uuid,
+        after: i64,
+        kinds: &[ChangeEventType],
+        limit: u32,
+    ) -> Result<Vec<StoredEvent>, StoreError>;
 }
 
 /// The columns of a client, in the order [`ClientRow`] expects.
@@ -382,9 +394,11 @@ macro_rules! integration_impl {
         mod integration_store {
             use chrono::{DateTime, Utc};
             use kartlegg_shared::domain::DufNumber;
-            use kartlegg_shared::integration::Scope;
+            use kartlegg_shared::integration::{ChangeEventType, Scope};
             use uuid::Uuid;
 
+            use crate::db::events::{EVENT_COLUMNS, EventRow, record_event};
+            use crate::db::StoredEvent;
             use crate::db::integration::{
                 ApiClient, ApiTokenRecord, CLIENT_COLUMNS, CREDENTIAL_COLUMNS, ClientCredential,
                 ClientRow, CredentialRow, IdempotencyClaim, IntegrationStore, NewApiClient,
@@ -419,6 +433,7 @@ macro_rules! integration_impl {
                     u: &PersonUpsert,
                 ) -> Result<VersionedPerson, StoreError> {
                     let i = &u.identity;
+                    let mut tx = self.$write.begin().await?;
                     let row: VersionedPersonRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO people (id, duf_number, organisation_id, first_name, \
                          last_name, created_at, first_name_key, last_name_key, date_of_birth, \
@@ -439,9 +454,13 @@ macro_rules! integration_impl {
                     .bind(to_json_text(&i.citizenships)?)
                     .bind(i.registration_number.as_ref().map(|r| r.as_str().to_owned()))
                     .bind(i.national_id.as_ref().map(|n| n.as_str().to_owned()))
-                    .fetch_one(&self.$write)
+                    .fetch_one(&mut *tx)
                     .await?;
-                    row.try_into()
+                    let created: VersionedPerson = row.try_into()?;
+                    let none: Option<Uuid> = None;
+                    record_event!($d, tx, ChangeEventType::PersonCreated, created.person.id, none, u.now);
+                    tx.commit().await?;
+                    Ok(created)
                 }
 
                 /// The update half: only at `version` (the one just read,
@@ -453,6 +472,7 @@ macro_rules! integration_impl {
                     u: &PersonUpsert,
                 ) -> Result<Option<VersionedPerson>, StoreError> {
                     let i = &u.identity;
+                    let mut tx = self.$write.begin().await?;
                     let row: Option<VersionedPersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
@@ -470,9 +490,15 @@ macro_rules! integration_impl {
                     .bind(i.national_id.as_ref().map(|n| n.as_str().to_owned()))
                     .bind(id)
                     .bind(version)
-                    .fetch_optional(&self.$write)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    row.map(TryInto::try_into).transpose()
+                    let updated: Option<VersionedPerson> = row.map(TryInto::try_into).transpose()?;
+                    if updated.is_some() {
+                        let none: Option<Uuid> = None;
+                        record_event!($d, tx, ChangeEventType::PersonChanged, id, none, u.now);
+                    }
+                    tx.commit().await?;
+                    Ok(updated)
                 }
             }
 
@@ -845,6 +871,37 @@ macro_rules! integration_impl {
                     .execute(&self.$write)
                     .await?;
                     Ok(())
+                }
+
+                async fn change_events_after(
+                    &self,
+                    organisation_id: Uuid,
+                    after: i64,
+                    kinds: &[ChangeEventType],
+                    limit: u32,
+                ) -> Result<Vec<StoredEvent>, StoreError> {
+                    // The kinds are a closed list of names, bound as values.
+                    let all: Vec<&str> = ChangeEventType::ALL.iter().map(|k| k.as_str()).collect();
+                    let wanted: Vec<&str> = if kinds.is_empty() {
+                        all
+                    } else {
+                        kinds.iter().map(|k| k.as_str()).collect()
+                    };
+                    let mut sql = format!(
+                        "SELECT {EVENT_COLUMNS} FROM change_events WHERE organisation_id = ? \
+                         AND position > ? AND kind IN ("
+                    );
+                    sql.push_str(&vec!["?"; wanted.len()].join(", "));
+                    sql.push_str(") ORDER BY position LIMIT ?");
+                    let sql = $d.sql(&sql);
+                    let mut query = sqlx::query_as::<_, EventRow>(&sql)
+                        .bind(organisation_id)
+                        .bind(after);
+                    for kind in wanted {
+                        query = query.bind(kind);
+                    }
+                    let rows = query.bind(i64::from(limit)).fetch_all(&self.$read).await?;
+                    convert_all(rows)
                 }
 
                 async fn release_idempotency_key(

@@ -29,6 +29,7 @@
 mod applicant;
 mod back_office;
 mod dialect;
+pub(crate) mod events;
 mod integration;
 mod postgres;
 mod rows;
@@ -45,6 +46,8 @@ use kartlegg_shared::questionnaire::Answers;
 use uuid::Uuid;
 
 pub use back_office::*;
+pub use dialect::EVENTS_LOCK;
+pub use events::StoredEvent;
 pub use integration::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;

@@ -43,6 +43,7 @@ pub async fn correct(
         }
         Err(other) => return Err(other.into()),
     };
+    state.events_written();
     let mut event = cw.event_about(AuditAction::CorrectIdentity, state.clock.now(), before);
     event.fields = changed;
     event.reason = Some(reason);

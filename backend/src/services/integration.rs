@@ -111,10 +111,12 @@ pub async fn put(
         .await;
     match outcome {
         Ok(UpsertOutcome::Created(created)) => {
+            state.events_written();
             let event = access.event_about(AuditAction::PersonCreated, now, &created.person);
             Ok((StatusCode::CREATED, created, vec![event]))
         }
         Ok(UpsertOutcome::Updated { before, after }) => {
+            state.events_written();
             let mut event = access.event_about(AuditAction::CorrectIdentity, now, &after.person);
             event.fields = identity::changed_fields(&before, &identity);
             event.reason = Some(CLIENT_REASON.to_owned());

@@ -82,6 +82,7 @@ pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistr
         },
     )
     .await?;
+    state.events_written();
     Ok(completed)
 }
 
@@ -106,6 +107,8 @@ pub async fn start_again(
     let Some(previous) = latest else {
         return Ok(created);
     };
+    // Started after a completed one: the store wrote its event.
+    state.events_written();
     // The copy is the new draft's first save; the completed registration is
     // untouched, so a failure here loses nothing.
     let questionnaire = shipped_v1();

@@ -527,7 +527,7 @@ async fn session_tokens_are_refused_on_integration_endpoints_and_the_reverse(app
 /// `insufficient_scope`.
 async fn each_operation_needs_its_scope(app: TestApp) {
     let person = app.person_in(ORG, "202400000301", "Amina", "Tesfay").await;
-    let operations: [(Method, String, Option<Value>, Scope); 7] = [
+    let operations: [(Method, String, Option<Value>, Scope); 8] = [
         (
             Method::GET,
             "/api/v1/people".into(),
@@ -575,6 +575,7 @@ async fn each_operation_needs_its_scope(app: TestApp) {
             None,
             Scope::RegistrationsRead,
         ),
+        (Method::GET, "/api/v1/feed".into(), None, Scope::FeedRead),
     ];
     for scope in Scope::ALL {
         let token = access(&app, ORG, &[scope]).await;

@@ -12,6 +12,7 @@ mod caseworker;
 mod caseworker_history;
 mod cli;
 mod errors;
+mod feed;
 mod health;
 mod integration;
 mod metrics;

@@ -405,7 +405,55 @@ async fn an_idempotency_key_is_claimed_once_answered_replayed_and_released(app: 
     assert_eq!(again, IdempotencyClaim::Claimed);
 }
 
+async fn change_events_are_read_per_organisation_in_order_and_by_kind(app: TestApp) {
+    use kartlegg_shared::integration::ChangeEventType;
+    let mine = app.org("0301").await;
+    let person = app.person_in("0301", "202400000001", "P", "Q").await;
+    app.person_in("4601", "202400000002", "Not", "Mine").await;
+    app.store
+        .update_identity(person.id, &identity("R"))
+        .await
+        .unwrap();
+    let all = app
+        .store
+        .change_events_after(mine.id, 0, &[], 10)
+        .await
+        .unwrap();
+    let kinds: Vec<ChangeEventType> = all.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ChangeEventType::PersonCreated,
+            ChangeEventType::PersonChanged
+        ]
+    );
+    assert!(all[0].position < all[1].position);
+    assert_eq!(all[0].duf_number.as_str(), "202400000001");
+    assert_eq!(all[0].person_id, person.id);
+    assert_eq!(all[0].organisation_id, mine.id);
+    let after = app
+        .store
+        .change_events_after(mine.id, all[0].position, &[], 10)
+        .await
+        .unwrap();
+    assert_eq!(after, all[1..]);
+    let changed = app
+        .store
+        .change_events_after(mine.id, 0, &[ChangeEventType::PersonChanged], 10)
+        .await
+        .unwrap();
+    assert_eq!(changed, all[1..]);
+    assert_eq!(
+        app.store
+            .change_events_after(mine.id, 0, &[], 1)
+            .await
+            .unwrap(),
+        all[..1]
+    );
+}
+
 on_both_engines!(
+    change_events_are_read_per_organisation_in_order_and_by_kind,
     clients_are_created_listed_per_organisation_rescoped_and_disabled,
     credentials_are_added_listed_and_revoked_once,
     an_assertion_id_is_accepted_once_until_it_expires,

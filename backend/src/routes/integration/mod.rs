@@ -14,6 +14,7 @@
 mod batch;
 mod codes;
 pub mod conditional;
+mod feed;
 pub mod idempotency;
 mod people;
 mod registrations;
@@ -31,4 +32,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(codes::issue_code))
         .routes(routes!(registrations::person_registrations))
         .routes(routes!(registrations::registration))
+        .routes(routes!(feed::read_feed))
 }
