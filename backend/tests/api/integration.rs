@@ -976,6 +976,26 @@ async fn an_idempotency_key_with_another_body_is_422_and_in_flight_is_409(app: T
     assert_eq!(made.len(), 2, "202400000901 and 202400000903, each once");
 }
 
+async fn an_idempotency_key_outlives_a_restart_and_a_day_ends_it(app: TestApp) {
+    let person = app.person_in(ORG, "202400000951", "Amina", "Tesfay").await;
+    let token = access(&app, ORG, &[Scope::CodesIssue]).await;
+    let path = format!("/api/v1/people/{}/codes", person.duf_number.as_str());
+    let key = [("idempotency-key", "\"restart-1\"")];
+    let first = send_with(&app, Method::POST, &path, &token, &key, None).await;
+    assert_eq!(first.status, 201);
+    // A new process over the same database replays the kept answer.
+    let app = app.restarted();
+    let again = send_with(&app, Method::POST, &path, &token, &key, None).await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.body, first.body);
+    // After 24 hours the key is forgotten: the same key issues anew.
+    app.advance(chrono::Duration::hours(25));
+    let token = access(&app, ORG, &[Scope::CodesIssue]).await;
+    let later = send_with(&app, Method::POST, &path, &token, &key, None).await;
+    assert_eq!(later.status, 201);
+    assert_ne!(later.json()["code"], first.json()["code"]);
+}
+
 // --- registrations --------------------------------------------------------
 
 async fn completed_registrations_come_with_codes_and_labels_and_drafts_never(app: TestApp) {
@@ -1437,6 +1457,7 @@ on_both_engines!(
     a_batch_answers_each_item_and_is_not_all_or_nothing,
     a_thousand_replays_of_one_code_request_issue_one_code,
     an_idempotency_key_with_another_body_is_422_and_in_flight_is_409,
+    an_idempotency_key_outlives_a_restart_and_a_day_ends_it,
     completed_registrations_come_with_codes_and_labels_and_drafts_never,
     every_client_read_and_change_is_audited_with_the_client_as_actor,
     an_administrator_registers_rotates_rescopes_and_disables_a_client,
