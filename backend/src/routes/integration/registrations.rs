@@ -72,6 +72,7 @@ impl LabelsQuery {
     params(
         ("duf_number" = String, Path, description = "The DUF-number, 12 digits"),
         LabelsQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
     ),
     responses(
         (status = 200, description = "The completed registrations", body = IntegrationRegistrations,
@@ -117,7 +118,11 @@ pub async fn person_registrations(
     path = "/api/v1/registrations/{id}",
     tag = "registrations",
     security(("oauth2" = ["registrations:read"])),
-    params(("id" = String, Path, description = "The registration's id"), LabelsQuery),
+    params(
+        ("id" = String, Path, description = "The registration's id"),
+        LabelsQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
+    ),
     responses(
         (status = 200, description = "The registration", body = IntegrationRegistration,
          headers(("ETag" = String, description = "The answer's version"))),
