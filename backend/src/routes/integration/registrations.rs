@@ -35,7 +35,6 @@ use crate::services::integration::{duf, person_of_client};
 pub struct LabelsQuery {
     /// Comma-separated languages (of the 14: `nb`, `en`, `ar`, …) to add the
     /// label of every code in; absent: codes only.
-    #[param(pattern = "^[a-z]{2,3}(,[a-z]{2,3}){0,13}$")]
     pub labels: Option<String>,
 }
 
