@@ -16,6 +16,7 @@ header is handed to the generated client's httpx as its `auth`).
 """
 
 import datetime
+import json
 import os
 import sys
 import time
@@ -77,20 +78,10 @@ JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 # Answers to every required question, part by part: the shortest way to a
 # complete registration (the same as `complete_answers()` in
-# backend/tests/api/applicant_registration.rs).
-COMPLETE_ANSWERS = [
-    ("personal", {"mother_tongue": "som", "interpreter_language": "no_interpreter", "country_background": "XXX"}),
-    ("education", {"went_to_school": "no", "can_read_write": "a_little", "prior_learning": "no"}),
-    ("language", {
-        "mother_tongue_read_write": "no", "other_languages": "no",
-        "norwegian_speak": "cannot", "norwegian_read": "cannot", "norwegian_write": "cannot",
-        "english_speak": "cannot", "english_read": "cannot", "english_write": "cannot",
-    }),
-    ("digital", {"devices": ["none"]}),
-    ("driving", {"has_licence": "no"}),
-    ("work", {"had_work": "no", "activities": ["none"], "volunteer_work": "no"}),
-    ("other", {"interests": ["none"], "wants_education": "dont_know", "wants_work": "dont_know"}),
-]
+# backend/tests/api/applicant_registration.rs; scripts/fuzz-api.sh uses the
+# file too).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "complete-answers.json")) as f:
+    COMPLETE_ANSWERS = [(p["part"], p["answers"]) for p in json.load(f)]
 
 checks = 0
 

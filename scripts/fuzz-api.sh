@@ -109,6 +109,29 @@ administrator="$(field "$(post /api/v1/caseworker/login "{\"username\":\"fuzz.ad
 client_token="$(field "$(curl -sS --fail-with-body -X POST "$url/api/v1/oauth/token" \
   -u "$api_client_id:$api_client_secret" -d grant_type=client_credentials)" access_token)"
 
+# A registration completed through the API in the client's organisation,
+# so that the registration reads have one to return (the stateful phase
+# finds the DUF-number through the people list) and its answers' schema is
+# checked.
+reg_code="$("$BIN" code issue --duf 202499000011 | tail -n 1)"
+reg_login="$(post /api/v1/applicant/session "{\"duf_number\":\"202499000011\",\"code\":\"$reg_code\"}")"
+reg_applicant="$(field "$reg_login" token)"
+post /api/v1/applicant/consent "{\"version\":\"$(field "$reg_login" session.consent_version)\",\"decision\":\"accept\"}" "$reg_applicant" >/dev/null
+"$PY/python" - "$url" "$reg_applicant" "$ROOT/integration-client/complete-answers.json" <<'PY'
+import json, sys, urllib.request
+url, token, answers = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
+def call(method, path, body=None):
+    request = urllib.request.Request(url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"authorization": f"Bearer {token}", "content-type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+revision = call("GET", "/api/v1/applicant/registration")["revision"]
+for part in answers:
+    revision = call("PUT", f"/api/v1/applicant/registration/sections/{part['part']}",
+                    {"revision": revision, "answers": part["answers"]})["revision"]
+assert call("POST", "/api/v1/applicant/registration/complete")["status"] == "completed"
+PY
+
 # The operations that end the caller's session (a decline of consent too).
 # The header is spelled `Authorization` as the document's security scheme
 # names it, so that schemathesis knows it for the credentials it is.
