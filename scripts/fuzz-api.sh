@@ -2,7 +2,8 @@
 # Checks that the OpenAPI document tells the truth: openapi-spec-validator
 # accepts the committed document, and schemathesis runs every operation
 # with every check against the release server, unauthenticated and with an
-# applicant's, a counsellor's and an administrator's token. Operations that
+# applicant's, a counsellor's and an administrator's token, and the
+# integration operations with an API client's access token. Operations that
 # end the session run alone, after that role's others. Exceptions, each
 # with its reason, are in openapi/schemathesis.toml. `scripts/setup.sh
 # --test` installs the tools.
@@ -53,7 +54,7 @@ done
 [ -n "$url" ] || { echo "the server did not start"; cat "$work/server.log"; exit 1; }
 echo "$url"
 
-step "Seeding an organisation, people, an applicant with a code and two caseworkers"
+step "Seeding an organisation, people, an applicant with a code, two caseworkers and an API client"
 "$BIN" org add --number fuzz-0001 --name "Fuzz kommune" --kind municipality >/dev/null
 "$BIN" person add --duf 202499000001 --first-name Amina --last-name Tesfay --org fuzz-0001 >/dev/null
 "$BIN" person add --duf 202499000002 --first-name Yonas --last-name Haile --org fuzz-0001 >/dev/null
@@ -66,6 +67,17 @@ password="fuzz-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 # token that may read it.
 "$BIN" user add --org fuzz-0001 --username fuzz.counsellor --role counsellor --role auditor <<<"$password" >/dev/null
 "$BIN" user add --org fuzz-0001 --username fuzz.administrator --role administrator <<<"$password" >/dev/null
+# A client with every scope that has operations (feed:read,
+# webhooks:manage and statistics:read have none yet), with a secret, in an
+# organisation of its own with people of its own: the administrator's run
+# lists the first organisation's clients and disables or changes them.
+"$BIN" org add --number fuzz-0002 --name "Fuzz mottak" --kind reception_centre >/dev/null
+"$BIN" person add --duf 202499000011 --first-name Sara --last-name Mekonnen --org fuzz-0002 >/dev/null
+"$BIN" person add --duf 202499000012 --first-name Mohammed --last-name Ali --org fuzz-0002 >/dev/null
+api_client="$("$BIN" client add --org fuzz-0002 --name "Fuzz system" --scope people:read \
+  --scope people:write --scope codes:issue --scope registrations:read)"
+api_client_id="$(sed -n 's/^client_id: //p' <<<"$api_client")"
+api_client_secret="$(tail -n 1 <<<"$api_client")"
 
 # POSTs JSON and prints the answer; fails on an error status.
 post() {
@@ -93,6 +105,32 @@ post /api/v1/applicant/consent "{\"version\":\"$(field "$login" session.consent_
 second_applicant="$(field "$(post /api/v1/applicant/session "{\"duf_number\":\"202499000004\",\"code\":\"$second_code\"}")" token)"
 counsellor="$(field "$(post /api/v1/caseworker/login "{\"username\":\"fuzz.counsellor\",\"password\":\"$password\"}")" token)"
 administrator="$(field "$(post /api/v1/caseworker/login "{\"username\":\"fuzz.administrator\",\"password\":\"$password\"}")" token)"
+# The client's access token (client_secret_basic; an hour is enough).
+client_token="$(field "$(curl -sS --fail-with-body -X POST "$url/api/v1/oauth/token" \
+  -u "$api_client_id:$api_client_secret" -d grant_type=client_credentials)" access_token)"
+
+# A registration completed through the API in the client's organisation,
+# so that the registration reads have one to return (the stateful phase
+# finds the DUF-number through the people list) and its answers' schema is
+# checked.
+reg_code="$("$BIN" code issue --duf 202499000011 | tail -n 1)"
+reg_login="$(post /api/v1/applicant/session "{\"duf_number\":\"202499000011\",\"code\":\"$reg_code\"}")"
+reg_applicant="$(field "$reg_login" token)"
+post /api/v1/applicant/consent "{\"version\":\"$(field "$reg_login" session.consent_version)\",\"decision\":\"accept\"}" "$reg_applicant" >/dev/null
+"$PY/python" - "$url" "$reg_applicant" "$ROOT/integration-client/complete-answers.json" <<'PY'
+import json, sys, urllib.request
+url, token, answers = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
+def call(method, path, body=None):
+    request = urllib.request.Request(url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"authorization": f"Bearer {token}", "content-type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+revision = call("GET", "/api/v1/applicant/registration")["revision"]
+for part in answers:
+    revision = call("PUT", f"/api/v1/applicant/registration/sections/{part['part']}",
+                    {"revision": revision, "answers": part["answers"]})["revision"]
+assert call("POST", "/api/v1/applicant/registration/complete")["status"] == "completed"
+PY
 
 # The operations that end the caller's session (a decline of consent too).
 # The header is spelled `Authorization` as the document's security scheme
@@ -128,6 +166,10 @@ fuzz counsellor -H "Authorization: Bearer $counsellor" "${without_enders[@]}"
 fuzz counsellor-logout -H "Authorization: Bearer $counsellor" --include-operation-id caseworker_log_out
 fuzz administrator -H "Authorization: Bearer $administrator" "${without_enders[@]}"
 fuzz administrator-logout -H "Authorization: Bearer $administrator" --include-operation-id caseworker_log_out
+# Last: a code the client issues ends the person's sessions, and the
+# applicants' runs above need theirs.
+fuzz integration -H "Authorization: Bearer $client_token" \
+  --include-tag people --include-tag codes --include-tag registrations
 
 step "Figures"
 "$PY/python" - "$work"/*.ndjson <<'PY'

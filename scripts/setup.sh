@@ -2,7 +2,8 @@
 # Installs what Kartlegg needs to build and run, idempotently, from the
 # package registries only. `--test` also installs what the tests need
 # (Chromium, PostgreSQL, Playwright, and in a virtual environment under the
-# target directory the API fuzzer schemathesis and openapi-spec-validator).
+# target directory the API fuzzer schemathesis, openapi-spec-validator and
+# the client generator openapi-python-client).
 source "$(dirname "$0")/lib.sh"
 
 want_test=false
@@ -59,10 +60,13 @@ if $want_test && [ ! -d "$ROOT/e2e/node_modules/@playwright/test" ]; then
   (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# The API fuzzer and the document validator (scripts/fuzz-api.sh), pinned,
-# in a virtual environment beside the build (not in the repository).
+# The API fuzzer and the document validator (scripts/fuzz-api.sh), and the
+# client generator with what the generated client's scenario signs its
+# client assertions with (scripts/integration-client.sh), pinned, in a
+# virtual environment beside the build (not in the repository).
 if $want_test; then
-  py_tools=("schemathesis==4.32.5" "openapi-spec-validator==0.9.0")
+  py_tools=("schemathesis==4.32.5" "openapi-spec-validator==0.9.0"
+    "openapi-python-client==0.29.1" "PyJWT==2.15.1" "cryptography==50.0.2")
   venv="$TARGET_DIR/py"
   stamp="$venv/.kartlegg-tools"
   if [ "$(cat "$stamp" 2>/dev/null)" != "${py_tools[*]}" ]; then

@@ -33,6 +33,9 @@ step "First-load size budget"
 step "Login flood: the server's memory stays bounded"
 "$ROOT/scripts/login-flood.sh"
 
+step "A client generated from the OpenAPI document runs an integrator's scenario"
+"$ROOT/scripts/integration-client.sh"
+
 step "API fuzzing against the OpenAPI document (schemathesis)"
 "$ROOT/scripts/fuzz-api.sh"
 

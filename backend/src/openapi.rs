@@ -5,11 +5,12 @@
 use kartlegg_shared::domain::DUF_DIGITS;
 use kartlegg_shared::schema;
 use utoipa::openapi::path::ParameterIn;
+use utoipa::openapi::schema::ArrayBuilder;
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes,
     SecurityScheme,
 };
-use utoipa::openapi::{RefOr, Schema};
+use utoipa::openapi::{Ref, RefOr, Schema};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
@@ -19,6 +20,7 @@ use crate::auth::code::CODE_DIGITS;
 use crate::auth::throttle::limit_logins;
 use crate::config::LoginRateLimit;
 use crate::routes::responses::problem;
+use crate::services::integration::MAX_BATCH;
 use crate::{AppState, routes};
 use kartlegg_shared::integration::Scope;
 
@@ -261,6 +263,15 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
         ("NewApiClient", "name", || {
             Schema::Object(schema::client_name())
         }),
+        ("PeopleBatch", "people", || {
+            Schema::Array(
+                ArrayBuilder::new()
+                    .items(RefOr::Ref(Ref::from_schema_name("BatchPerson")))
+                    .min_items(Some(1))
+                    .max_items(Some(MAX_BATCH))
+                    .build(),
+            )
+        }),
     ]
 }
 
@@ -310,6 +321,9 @@ fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
         }),
         (ParameterIn::Query, "after", || {
             Schema::Object(schema::ascii_digits(DUF_DIGITS))
+        }),
+        (ParameterIn::Query, "labels", || {
+            Schema::Object(schema::language_list())
         }),
     ]
 }

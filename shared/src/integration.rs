@@ -382,7 +382,10 @@ pub struct IntegrationAnswer {
     /// The answer as stored: a code (ISO 639-3, ISO 3166 alpha-3, ISCED
     /// 2011, ISCO-08, licence class, or an option of the question), a list
     /// of them, text, a number, a date or a yes/no.
-    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    #[cfg_attr(
+        feature = "server",
+        schema(value_type = crate::questionnaire::AnswerValue)
+    )]
     pub value: serde_json::Value,
     /// With `?labels=`: the label of each code in each language asked for,
     /// `{code: {language: label}}`.

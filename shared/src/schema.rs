@@ -213,6 +213,13 @@ pub fn languages() -> Array {
         .build()
 }
 
+/// Some of the 14 languages, comma-separated (`?labels=`): each must be
+/// one of them; a repeat is allowed and counts once.
+pub fn language_list() -> Object {
+    let one = format!("({})", UI_LANGUAGES.join("|"));
+    string().pattern(Some(format!("^{one}(,{one})*$"))).build()
+}
+
 /// The id of a part of the current questionnaire.
 pub fn section_id() -> Object {
     string()

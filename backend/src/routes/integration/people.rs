@@ -39,7 +39,10 @@ pub struct PeopleQuery {
     path = "/api/v1/people",
     tag = "people",
     security(("oauth2" = ["people:read"])),
-    params(PeopleQuery),
+    params(
+        PeopleQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
+    ),
     responses(
         (status = 200, description = "A page of people", body = IntegrationPeoplePage,
          headers(("ETag" = String, description = "The page's version"))),
@@ -101,7 +104,10 @@ pub async fn people_page(
     path = "/api/v1/people/{duf_number}",
     tag = "people",
     security(("oauth2" = ["people:read"])),
-    params(("duf_number" = String, Path, description = "The DUF-number, 12 digits")),
+    params(
+        ("duf_number" = String, Path, description = "The DUF-number, 12 digits"),
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
+    ),
     responses(
         (status = 200, description = "The person", body = IntegrationPerson,
          headers(("ETag" = String, description = "The person's version"))),

@@ -35,7 +35,6 @@ use crate::services::integration::{duf, person_of_client};
 pub struct LabelsQuery {
     /// Comma-separated languages (of the 14: `nb`, `en`, `ar`, …) to add the
     /// label of every code in; absent: codes only.
-    #[param(pattern = "^[a-z]{2,3}(,[a-z]{2,3}){0,13}$")]
     pub labels: Option<String>,
 }
 
@@ -72,6 +71,7 @@ impl LabelsQuery {
     params(
         ("duf_number" = String, Path, description = "The DUF-number, 12 digits"),
         LabelsQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
     ),
     responses(
         (status = 200, description = "The completed registrations", body = IntegrationRegistrations,
@@ -117,7 +117,11 @@ pub async fn person_registrations(
     path = "/api/v1/registrations/{id}",
     tag = "registrations",
     security(("oauth2" = ["registrations:read"])),
-    params(("id" = String, Path, description = "The registration's id"), LabelsQuery),
+    params(
+        ("id" = String, Path, description = "The registration's id"),
+        LabelsQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer: 304 without a body while it is still current"),
+    ),
     responses(
         (status = 200, description = "The registration", body = IntegrationRegistration,
          headers(("ETag" = String, description = "The answer's version"))),
