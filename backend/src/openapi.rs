@@ -77,6 +77,8 @@ use kartlegg_shared::integration::Scope;
         (name = "people", description = "The organisation's people by DUF-number, for API clients: read, list, \
                                          create or update one, import a batch"),
         (name = "codes", description = "Login codes issued by API clients, for the system to hand to the person"),
+        (name = "statistics", description = "Anonymised statistics of completed registrations for API clients, \
+                                             with small counts hidden"),
         (name = "feed", description = "The change feed of the organisation's events for API clients, read from a \
                                        cursor with long-polling"),
         (name = "registrations", description = "Completed registrations with their answers' stable codes and, \
@@ -93,6 +95,8 @@ use kartlegg_shared::integration::Scope;
         kartlegg_shared::problem::FieldError,
         kartlegg_shared::caseworker::PeopleSort,
         kartlegg_shared::caseworker::SortOrder,
+        kartlegg_shared::statistics::AgeBand,
+        routes::statistics::PeriodName,
     ))
 )]
 struct ApiDoc;
@@ -192,7 +196,8 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::clients::router())
         .merge(token)
         .merge(routes::oauth::router())
-        .merge(routes::integration::router());
+        .merge(routes::integration::router())
+        .merge(routes::statistics::router());
     document_cross_site_refusal(router.get_openapi_mut());
     document_body_refusals(router.get_openapi_mut());
     document_value_rules(router.get_openapi_mut());

@@ -14,6 +14,108 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::questionnaire::{AnswerValue, Answers, Question, Questionnaire};
+
+/// One count as it is shown: a code or a period, and the number of
+/// registrations, absent when it is hidden ("< 5").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ShownCount {
+    /// A code of the question (or `_unanswered`), or a period (`YYYY-MM`,
+    /// `YYYY-Www`).
+    pub key: String,
+    /// Absent: fewer than five, or hidden so that a small count cannot be
+    /// worked out from the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+}
+
+/// How the answers to one question are distributed among the completed
+/// registrations a filter selects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Distribution {
+    pub question: String,
+    /// True when the filter selects fewer than five registrations: nothing
+    /// else is shown.
+    pub too_few: bool,
+    /// The registrations the filter selects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registrations: Option<u64>,
+    /// Whether one registration can give several codes (then the counts do
+    /// not add up to `registrations`).
+    pub several_per_registration: bool,
+    pub counts: Vec<ShownCount>,
+}
+
+/// Completed registrations per month or week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CompletionSeries {
+    pub too_few: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    pub counts: Vec<ShownCount>,
+}
+
+/// The key of the count of registrations that did not answer a question.
+pub const UNANSWERED: &str = "_unanswered";
+
+/// The pseudo-question of the one fact every completed registration has.
+pub const COMPLETION_QUESTION: &str = "_registration";
+
+/// The coded answers of a registration, as (question, code) pairs to
+/// count: every answer that is an option of its question or a code of its
+/// code list (ISO 639-3, ISO 3166, ISCED, ISCO, licence classes, the
+/// questionnaire's own options), with a repeatable group's answers under
+/// `group.question`. Numbers and free text are not codes and are left out.
+pub fn coded_answers(questionnaire: &Questionnaire, answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (id, value) in answers.iter() {
+        if let Some(question) = questionnaire.question(id) {
+            collect_codes(question, id, value, &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn collect_codes(
+    question: &Question,
+    id: &str,
+    value: &AnswerValue,
+    out: &mut Vec<(String, String)>,
+) {
+    let is_code = |code: &str| {
+        question.answer.options().iter().any(|o| o.code == code)
+            || question
+                .answer
+                .list()
+                .is_some_and(|(list, _)| crate::codes::shipped(list).contains(code))
+    };
+    match value {
+        AnswerValue::Text(code) if is_code(code) => out.push((id.to_owned(), code.clone())),
+        AnswerValue::Choices(codes) => out.extend(
+            codes
+                .iter()
+                .filter(|c| is_code(c))
+                .map(|c| (id.to_owned(), c.clone())),
+        ),
+        AnswerValue::Group(entries) => {
+            let inner = question.answer.group_questions().unwrap_or_default();
+            for entry in entries {
+                for (local, value) in entry.iter() {
+                    if let Some(q) = inner.iter().find(|q| q.id == local) {
+                        collect_codes(q, &format!("{id}.{local}"), value, out);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The smallest number of people a shown count may describe.
 pub const MIN_CELL: u64 = 5;
 
@@ -394,6 +496,28 @@ mod tests {
         assert_eq!(grid.row_totals.iter().filter(|t| t.is_none()).count(), 2);
         assert_eq!(grid.cells[0], vec![None, None, Some(0)]);
         assert_eq!(grid.total, 55);
+    }
+
+    #[test]
+    fn coded_answers_are_the_codes_and_leave_numbers_and_free_text_out() {
+        let questionnaire = crate::questionnaire::shipped_v1();
+        let answers: Answers = serde_json::from_value(serde_json::json!({
+            "mother_tongue": "som",
+            "country_background": "ERI",
+            "devices": ["phone", "tablet"],
+            "went_to_school": "no",
+        }))
+        .unwrap();
+        assert_eq!(
+            coded_answers(questionnaire, &answers),
+            [
+                ("country_background".to_owned(), "ERI".to_owned()),
+                ("devices".to_owned(), "phone".to_owned()),
+                ("devices".to_owned(), "tablet".to_owned()),
+                ("mother_tongue".to_owned(), "som".to_owned()),
+                ("went_to_school".to_owned(), "no".to_owned()),
+            ]
+        );
     }
 
     #[test]

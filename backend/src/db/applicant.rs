@@ -20,6 +20,7 @@ macro_rules! applicant_impl {
             use kartlegg_shared::integration::ChangeEventType;
 
             use crate::db::events::record_event;
+            use crate::db::facts::insert_facts;
             use crate::db::rows::{
                 ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS,
                 PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str,
@@ -568,6 +569,9 @@ macro_rules! applicant_impl {
                     let saved: StoredRegistration = row.ok_or(StoreError::Stale)?.try_into()?;
                     if update.complete {
                         record_event!($d, tx, ChangeEventType::RegistrationCompleted, update.person_id, Some(saved.id), update.now);
+                        if let Some(facts) = &update.facts {
+                            insert_facts!($d, tx, saved.id, facts);
+                        }
                     }
                     tx.commit().await?;
                     Ok(saved)

@@ -30,10 +30,12 @@ mod applicant;
 mod back_office;
 mod dialect;
 pub(crate) mod events;
+mod facts;
 mod integration;
 mod postgres;
 mod rows;
 mod sqlite;
+mod statistics;
 
 use std::sync::Arc;
 
@@ -51,6 +53,7 @@ pub use events::StoredEvent;
 pub use integration::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
+pub use statistics::{FactFilter, Period, StatisticsStore};
 
 /// The database engine behind a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,12 +306,32 @@ pub struct DraftUpdate {
     /// The language the applicant answers in; `None` keeps the one stored.
     pub language: Option<String>,
     pub now: DateTime<Utc>,
+    /// With `complete`: the coded facts for statistics, written in the
+    /// same transaction.
+    pub facts: Option<CompletionFacts>,
+}
+
+/// What a completion adds to the statistics' fact table: who (only as an
+/// organisation, an age band and a gender) and when, and the coded answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionFacts {
+    pub organisation_id: Uuid,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// ISO `YYYY-Www`.
+    pub week: String,
+    pub age_band: kartlegg_shared::statistics::AgeBand,
+    pub gender: Option<Gender>,
+    /// (question, code) pairs; see `shared::statistics::coded_answers`.
+    pub codes: Vec<(String, String)>,
 }
 
 /// Every storage operation the application uses. Each engine implements all
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
-pub trait Store: BackOfficeStore + IntegrationStore + Send + Sync + 'static {
+pub trait Store:
+    BackOfficeStore + IntegrationStore + StatisticsStore + Send + Sync + 'static
+{
     /// Which engine this is.
     fn engine(&self) -> Engine;
 
@@ -486,6 +509,7 @@ macro_rules! store_impl {
         super::applicant::applicant_impl!($store, $read, $write, $d);
         super::back_office::back_office_impl!($store, $db, $read, $write, $d);
         super::integration::integration_impl!($store, $read, $write, $d);
+        super::statistics::statistics_impl!($store, $read, $d);
     };
 }
 

@@ -13,3 +13,4 @@ pub mod people;
 pub mod questionnaire;
 pub mod registration;
 pub mod responses;
+pub mod statistics;

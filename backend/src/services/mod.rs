@@ -7,3 +7,4 @@ pub mod identity;
 pub mod integration;
 pub mod people;
 pub mod registration;
+pub mod statistics;

@@ -3,13 +3,15 @@
 //! draft (a stale revision, or a lost race, is a 409).
 
 use chrono::Datelike;
+use chrono::{DateTime, Utc};
 use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
 use kartlegg_shared::language::UiLanguage;
-use kartlegg_shared::questionnaire::{Context, prune, shipped, shipped_v1};
+use kartlegg_shared::questionnaire::{Answers, Context, Questionnaire, prune, shipped, shipped_v1};
+use kartlegg_shared::statistics::{AgeBand, coded_answers};
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::db::{DraftUpdate, StoreError, StoredRegistration};
+use crate::db::{CompletionFacts, DraftUpdate, StoreError, StoredRegistration};
 use crate::error::ApiError;
 use crate::registration::{complete as check_complete, merge_section, with_saved_section};
 
@@ -54,6 +56,7 @@ pub async fn save_section(
             complete: false,
             language,
             now: state.clock.now(),
+            facts: None,
         },
     )
     .await?;
@@ -68,6 +71,8 @@ pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistr
     let questionnaire = questionnaire_of(&current)?;
     let answers = check_complete(questionnaire, &current.answers, &context(state))
         .map_err(ApiError::Validation)?;
+    let now = state.clock.now();
+    let facts = completion_facts(state, person_id, questionnaire, &answers, now).await?;
     let completed = update(
         state,
         DraftUpdate {
@@ -78,12 +83,45 @@ pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistr
             saved_sections: current.saved_sections.clone(),
             complete: true,
             language: None,
-            now: state.clock.now(),
+            now,
+            facts: Some(facts),
         },
     )
     .await?;
     state.events_written();
     Ok(completed)
+}
+
+/// What the completion adds to the statistics: the person only as an
+/// organisation, an age band and a gender, and the coded answers.
+async fn completion_facts(
+    state: &AppState,
+    person_id: Uuid,
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> Result<CompletionFacts, ApiError> {
+    let person = state
+        .store
+        .person_by_id(person_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let today = now.date_naive();
+    let age_band = person.date_of_birth.map_or(AgeBand::Unknown, |born| {
+        let had_birthday =
+            (today.month(), today.day()) >= (u32::from(born.month()), u32::from(born.day()));
+        let years = today.year() - i32::from(born.year()) - i32::from(!had_birthday);
+        AgeBand::of_age(u32::try_from(years).unwrap_or(0))
+    });
+    let week = today.iso_week();
+    Ok(CompletionFacts {
+        organisation_id: person.organisation_id,
+        month: today.format("%Y-%m").to_string(),
+        week: format!("{}-W{:02}", week.year(), week.week()),
+        age_band,
+        gender: person.gender,
+        codes: coded_answers(questionnaire, answers),
+    })
 }
 
 /// A new draft after a completed registration, with its answers that the
@@ -130,6 +168,7 @@ pub async fn start_again(
             complete: false,
             language: previous.language.clone(),
             now: state.clock.now(),
+            facts: None,
         },
     )
     .await?;

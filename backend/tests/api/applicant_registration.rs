@@ -9,7 +9,7 @@ use crate::on_both_engines;
 
 const DUF: &str = "202400000101";
 const REGISTRATION: &str = "/api/v1/applicant/registration";
-const COMPLETE: &str = "/api/v1/applicant/registration/complete";
+pub(crate) const COMPLETE: &str = "/api/v1/applicant/registration/complete";
 const AGAIN: &str = "/api/v1/applicant/registrations";
 
 fn section(id: &str) -> String {
@@ -17,7 +17,7 @@ fn section(id: &str) -> String {
 }
 
 /// Answers to every required question, part by part (the shortest path).
-fn complete_answers() -> Vec<(&'static str, Value)> {
+pub(crate) fn complete_answers() -> Vec<(&'static str, Value)> {
     vec![
         (
             "personal",
@@ -64,7 +64,7 @@ async fn save(
 }
 
 /// Saves every part; returns the last revision.
-async fn fill_in_everything(app: &TestApp, token: &str) -> i64 {
+pub(crate) async fn fill_in_everything(app: &TestApp, token: &str) -> i64 {
     let mut revision = app.bearer_get(REGISTRATION, token).await.json()["revision"]
         .as_i64()
         .unwrap();

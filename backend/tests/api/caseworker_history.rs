@@ -44,6 +44,7 @@ async fn registration(
             complete,
             language: None,
             now,
+            facts: None,
         })
         .await
         .unwrap()

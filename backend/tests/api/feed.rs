@@ -68,6 +68,7 @@ async fn complete(app: &TestApp, person: &Person, draft: &StoredRegistration) {
             complete: true,
             language: None,
             now: app.clock.now(),
+            facts: None,
         })
         .await
         .unwrap();
@@ -105,6 +106,7 @@ async fn changes_write_their_events_and_drafts_write_none(app: TestApp) {
             complete: false,
             language: None,
             now: app.clock.now(),
+            facts: None,
         })
         .await
         .unwrap();

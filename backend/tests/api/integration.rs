@@ -527,7 +527,7 @@ async fn session_tokens_are_refused_on_integration_endpoints_and_the_reverse(app
 /// `insufficient_scope`.
 async fn each_operation_needs_its_scope(app: TestApp) {
     let person = app.person_in(ORG, "202400000301", "Amina", "Tesfay").await;
-    let operations: [(Method, String, Option<Value>, Scope); 8] = [
+    let operations: [(Method, String, Option<Value>, Scope); 10] = [
         (
             Method::GET,
             "/api/v1/people".into(),
@@ -576,6 +576,18 @@ async fn each_operation_needs_its_scope(app: TestApp) {
             Scope::RegistrationsRead,
         ),
         (Method::GET, "/api/v1/feed".into(), None, Scope::FeedRead),
+        (
+            Method::GET,
+            "/api/v1/statistics/completions".into(),
+            None,
+            Scope::StatisticsRead,
+        ),
+        (
+            Method::GET,
+            "/api/v1/statistics/answers/mother_tongue".into(),
+            None,
+            Scope::StatisticsRead,
+        ),
     ];
     for scope in Scope::ALL {
         let token = access(&app, ORG, &[scope]).await;
@@ -1033,6 +1045,7 @@ async fn completed_registrations_come_with_codes_and_labels_and_drafts_never(app
             complete: true,
             language: Some("ti".into()),
             now,
+            facts: None,
         })
         .await
         .unwrap();

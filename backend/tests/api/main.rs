@@ -20,6 +20,7 @@ mod openapi;
 mod questionnaire;
 mod security;
 mod static_files;
+mod statistics;
 mod store_contract;
 mod store_contract_integration;
 mod strict_input;

@@ -487,6 +487,7 @@ async fn draft_update_needs_the_current_revision(app: TestApp) {
         complete: false,
         language: Some("so".into()),
         now: Utc::now(),
+        facts: None,
     };
     let saved = app.store.update_draft(&update).await.unwrap();
     assert_eq!(saved.revision, 1);
@@ -522,6 +523,7 @@ async fn completed_registration_cannot_be_updated_and_history_is_newest_first(ap
         complete: true,
         language: None,
         now: Utc::now(),
+        facts: None,
     };
     let done = app.store.update_draft(&complete).await.unwrap();
     assert_eq!(done.status, RegistrationStatus::Completed);
@@ -629,6 +631,7 @@ async fn complete_registration(app: &TestApp, p: &Person, at: DateTime<Utc>) -> 
             complete: true,
             language: None,
             now: at,
+            facts: None,
         })
         .await
         .unwrap()
