@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod http;
 pub mod openapi;
+pub mod population;
 pub mod registration;
 pub mod routes;
 pub mod services;

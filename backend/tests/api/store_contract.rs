@@ -6,10 +6,10 @@
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use kartlegg_backend::audit::{ChainKey, GENESIS, canonical, chain_hash};
 use kartlegg_backend::db::{
-    AuditFilter, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord, LoginThrottle,
-    NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode, NewOrganisation, NewPerson,
-    OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch, StoreError,
-    StoredRegistration, fold_name,
+    AuditFilter, BulkPerson, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord,
+    LoginThrottle, NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode,
+    NewOrganisation, NewPerson, OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch,
+    StoreError, StoredRegistration, fold_name,
 };
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::caseworker::{
@@ -1434,6 +1434,63 @@ async fn audit_events_are_filtered_newest_first_with_a_total(app: TestApp) {
     assert_eq!(seqs(page).await, (vec![3, 2], 4));
 }
 
+/// The bulk path stores people and registrations exactly as given, in
+/// multi-row statements (more rows than one statement holds), and is all or
+/// nothing: a taken DUF-number leaves no one of its batch behind.
+async fn people_are_inserted_in_bulk_all_or_nothing(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..1203)
+        .map(|i| kartlegg_backend::population::person(i, 1203, o.id, now))
+        .collect();
+    assert_eq!(app.store.insert_people_bulk(&batch).await.unwrap(), 1203);
+    for b in [&batch[0], &batch[600], &batch[1202]] {
+        let found = app
+            .store
+            .person_by_duf(&b.person.duf_number)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found, b.person);
+        let registrations = app.store.registrations(b.person.id).await.unwrap();
+        assert_eq!(registrations, b.registrations);
+    }
+    let mut filter = PeopleFilter::new(o.id, Uuid::new_v4(), 10);
+    filter.state = Some(RegistrationState::Completed);
+    let (_, total) = app.store.people(&filter).await.unwrap();
+    assert_eq!(total, 1203);
+    // Searched by its folded name, as one made with `create_person`.
+    let accented = batch
+        .iter()
+        .find(|b| b.person.last_name == "Müller")
+        .unwrap();
+    let mut filter = PeopleFilter::new(o.id, Uuid::new_v4(), 2000);
+    filter.matching = Some(PersonMatch::Name {
+        surname: Some("muller".into()),
+        first_name: None,
+        words: vec![],
+    });
+    let (found, _) = app.store.people(&filter).await.unwrap();
+    assert!(found.iter().any(|l| l.person.id == accented.person.id));
+
+    let again = vec![
+        kartlegg_backend::population::person(5000, 6000, o.id, now),
+        batch[7].clone(),
+    ];
+    let refused = app.store.insert_people_bulk(&again).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    assert!(
+        app.store
+            .person_by_duf(&again[0].person.duf_number)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -1471,6 +1528,7 @@ on_both_engines!(
     audit_events_are_appended_as_a_keyed_chain,
     concurrent_audit_appends_keep_one_unbroken_chain,
     audit_events_are_filtered_newest_first_with_a_total,
+    people_are_inserted_in_bulk_all_or_nothing,
 );
 
 /// The contract suite covers every store method: each method of `Store`
