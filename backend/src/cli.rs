@@ -92,9 +92,9 @@ pub struct DemoSeed {
     /// How many of them to put on `demo.counsellor`'s worklist.
     #[arg(long, default_value_t = 0)]
     pub worklist: u64,
-    /// Append this many audit events (list reads of the made-up people by
-    /// `demo.counsellor`), keyed and checkpointed as the server does. Needs
-    /// the server's signing key file.
+    /// Append audit events (list reads of the made-up people by
+    /// `demo.counsellor`), keyed and checkpointed as the server does, until
+    /// the log holds this many. Needs the server's signing key file.
     #[arg(long, default_value_t = 0)]
     pub audit_events: u64,
     /// The server's signing key file, for `--audit-events`.
@@ -363,7 +363,14 @@ async fn demo_seed(args: DemoSeed) -> anyhow::Result<()> {
             args.audit.audit_checkpoint_every,
         );
         let started = std::time::Instant::now();
-        let mut done = 0;
+        // Up to the number asked for, counting what is there already.
+        let (_, have) = store
+            .audit_events(&db::AuditFilter {
+                limit: 1,
+                ..db::AuditFilter::default()
+            })
+            .await?;
+        let mut done = have.min(args.audit_events);
         while done < args.audit_events {
             let n = (args.audit_events - done).min(5_000);
             let events: Vec<_> = (done..done + n)

@@ -267,7 +267,7 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
         last_name: SURNAMES[skewed(i, 2, SURNAMES.len())].to_owned(),
         created_at,
         date_of_birth: Some(date_of_birth(i)),
-        gender: Some(if mix(i, 4) % 2 == 0 {
+        gender: Some(if mix(i, 4).is_multiple_of(2) {
             Gender::Female
         } else {
             Gender::Male
