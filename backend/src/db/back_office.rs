@@ -304,6 +304,18 @@ pub trait BackOfficeStore {
     /// match in all (ignoring limit and offset).
     async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError>;
 
+    /// Every person `filter` matches, in its order (its limit and offset
+    /// are ignored), sent to `out` in chunks of `chunk` from one query that
+    /// streams: no page is counted, skipped or sorted again, and at most the
+    /// channel's few chunks are held in memory. Stops when `out` is closed;
+    /// an error is sent as the last item.
+    async fn people_chunks(
+        &self,
+        filter: &PeopleFilter,
+        chunk: usize,
+        out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
+    );
+
     /// Replaces a person's basic identity; `Conflict` when the national
     /// identity number belongs to someone else.
     async fn update_identity(
@@ -390,23 +402,34 @@ pub(super) const COMPLETED_AT_SQL: &str = "(SELECT r.completed_at FROM registrat
 
 /// The `ORDER BY` of a people query, over the subquery `x`. Empty values
 /// sort last in both engines and directions; ties go by name and id so
-/// that pages do not overlap.
+/// that pages do not overlap. The name, DUF-number and creation sorts are
+/// written to match an index of migration 0008 column for column, in one
+/// direction throughout (a DUF-number is unique, so needs no tie-break;
+/// people added in the same instant go by id), so that a page is read from
+/// the index in order instead of sorting the whole organisation.
 pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
     let dir = match order {
         SortOrder::Asc => "ASC",
         SortOrder::Desc => "DESC",
     };
-    let key = match sort {
-        PeopleSort::Name => format!("x.last_name_key {dir}, x.first_name_key {dir}"),
-        PeopleSort::DufNumber => format!("x.duf_number {dir}"),
-        PeopleSort::DateOfBirth => {
-            format!("(x.date_of_birth IS NULL), x.date_of_birth {dir}")
+    match sort {
+        PeopleSort::Name => {
+            format!(" ORDER BY x.last_name_key {dir}, x.first_name_key {dir}, x.id {dir}")
         }
-        PeopleSort::State => format!("x.state {dir}"),
-        PeopleSort::CreatedAt => format!("x.created_at {dir}"),
-        PeopleSort::CompletedAt => format!("(x.completed_at IS NULL), x.completed_at {dir}"),
-    };
-    format!(" ORDER BY {key}, x.last_name_key, x.first_name_key, x.id")
+        PeopleSort::DufNumber => format!(" ORDER BY x.duf_number {dir}"),
+        PeopleSort::CreatedAt => format!(" ORDER BY x.created_at {dir}, x.id {dir}"),
+        PeopleSort::DateOfBirth => format!(
+            " ORDER BY (x.date_of_birth IS NULL), x.date_of_birth {dir}, x.last_name_key, \
+             x.first_name_key, x.id"
+        ),
+        PeopleSort::State => {
+            format!(" ORDER BY x.state {dir}, x.last_name_key, x.first_name_key, x.id")
+        }
+        PeopleSort::CompletedAt => format!(
+            " ORDER BY (x.completed_at IS NULL), x.completed_at {dir}, x.last_name_key, \
+             x.first_name_key, x.id"
+        ),
+    }
 }
 
 /// The roles as stored, grouped per account.
@@ -555,6 +578,24 @@ macro_rules! back_office_impl {
                         }
                     }
                 }
+                // Filters on the person's own columns go inside, where an
+                // index can serve them (the creation date) or the worklist
+                // can lead (its primary key starts with the caseworker),
+                // rather than after every person's state is worked out.
+                if let Some(t) = f.created_from {
+                    qb.push(" AND p.created_at >= ").push_bind(t);
+                }
+                if let Some(t) = f.created_before {
+                    qb.push(" AND p.created_at < ").push_bind(t);
+                }
+                if f.worklist_only {
+                    qb.push(
+                        " AND p.id IN (SELECT w.person_id FROM worklist_entries w WHERE \
+                         w.caseworker_id = ",
+                    )
+                    .push_bind(f.caseworker_id)
+                    .push(")");
+                }
                 qb.push(") x WHERE 1 = 1");
                 match f.state {
                     None => {}
@@ -567,20 +608,11 @@ macro_rules! back_office_impl {
                         qb.push(" AND x.state = ").push_bind(state.as_str());
                     }
                 }
-                if let Some(t) = f.created_from {
-                    qb.push(" AND x.created_at >= ").push_bind(t);
-                }
-                if let Some(t) = f.created_before {
-                    qb.push(" AND x.created_at < ").push_bind(t);
-                }
                 if let Some(t) = f.completed_from {
                     qb.push(" AND x.completed_at >= ").push_bind(t);
                 }
                 if let Some(t) = f.completed_before {
                     qb.push(" AND x.completed_at < ").push_bind(t);
-                }
-                if f.worklist_only {
-                    qb.push(" AND x.on_worklist = 1");
                 }
             }
 
@@ -862,6 +894,52 @@ macro_rules! back_office_impl {
                     Ok((listings, u64::try_from(total).unwrap_or(0)))
                 }
 
+                async fn people_chunks(
+                    &self,
+                    filter: &PeopleFilter,
+                    chunk: usize,
+                    out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
+                ) {
+                    use futures_util::TryStreamExt;
+                    let mut query = QueryBuilder::<$db>::new(format!(
+                        "SELECT {}, x.state, x.completed_at, x.on_worklist ",
+                        PERSON_COLUMNS
+                            .split(", ")
+                            .map(|c| format!("x.{c}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    push_people_core(&mut query, filter);
+                    query.push(people_order(filter.sort, filter.order));
+                    let mut rows = query.build_query_as::<ListingRow>().fetch(&self.$read);
+                    let chunk = chunk.max(1);
+                    let mut batch = Vec::with_capacity(chunk);
+                    loop {
+                        let next = match rows.try_next().await {
+                            Ok(Some(row)) => PersonListing::try_from(row),
+                            Ok(None) => break,
+                            Err(e) => Err(e.into()),
+                        };
+                        match next {
+                            Ok(listing) => batch.push(listing),
+                            Err(e) => {
+                                let _ = out.send(Err(e)).await;
+                                return;
+                            }
+                        }
+                        if batch.len() == chunk {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(chunk));
+                            if out.send(Ok(full)).await.is_err() {
+                                // Nobody reads any more: dropping the rows ends the query.
+                                return;
+                            }
+                        }
+                    }
+                    if !batch.is_empty() {
+                        let _ = out.send(Ok(batch)).await;
+                    }
+                }
+
                 async fn update_identity(
                     &self,
                     person_id: Uuid,
@@ -990,6 +1068,7 @@ macro_rules! back_office_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
+                    let mut linked = Vec::with_capacity(events.len());
                     for event in events {
                         seq += 1;
                         let mut event = event.clone();
@@ -1000,28 +1079,34 @@ macro_rules! back_office_impl {
                             &prev,
                             &crate::audit::canonical(seq, &event),
                         );
-                        sqlx::query(&$d.sql(&format!(
-                            "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        )))
-                        .bind(seq)
-                        .bind(event.at)
-                        .bind(event.actor_id)
-                        .bind(&event.actor)
-                        .bind(event.organisation_id)
-                        .bind(event.action.as_str())
-                        .bind(event.person_id)
-                        .bind(event.person_organisation_id)
-                        .bind(event.registration_id)
-                        .bind(to_json_text(&event.fields)?)
-                        .bind(&event.reason)
-                        .bind(&event.client_address)
-                        .bind(&event.request_id)
-                        .bind(&prev)
-                        .bind(&hash)
-                        .execute(&mut *tx)
-                        .await?;
-                        prev = hash;
+                        let fields = to_json_text(&event.fields)?;
+                        linked.push((seq, event, fields, std::mem::replace(&mut prev, hash.clone()), hash));
+                    }
+                    // Many rows per statement: a list page or an export
+                    // chunk logs one event per person, and one statement
+                    // each made the log the slowest part of the page.
+                    for rows in linked.chunks(500) {
+                        let mut qb = QueryBuilder::<$db>::new(format!(
+                            "INSERT INTO audit_events ({AUDIT_COLUMNS}) "
+                        ));
+                        qb.push_values(rows, |mut row, (seq, event, fields, prev_hash, hash)| {
+                            row.push_bind(*seq)
+                                .push_bind(event.at)
+                                .push_bind(event.actor_id)
+                                .push_bind(event.actor.clone())
+                                .push_bind(event.organisation_id)
+                                .push_bind(event.action.as_str())
+                                .push_bind(event.person_id)
+                                .push_bind(event.person_organisation_id)
+                                .push_bind(event.registration_id)
+                                .push_bind(fields.clone())
+                                .push_bind(event.reason.clone())
+                                .push_bind(event.client_address.clone())
+                                .push_bind(event.request_id.clone())
+                                .push_bind(prev_hash.clone())
+                                .push_bind(hash.clone());
+                        });
+                        qb.build().execute(&mut *tx).await?;
                     }
                     tx.commit().await?;
                     Ok(Some(crate::audit::ChainHead { seq, hash: prev }))

@@ -1491,6 +1491,55 @@ async fn people_are_inserted_in_bulk_all_or_nothing(app: TestApp) {
     );
 }
 
+/// The export's stream gives every match in the list's order, in chunks,
+/// whatever the limit and offset, and stops when nobody reads.
+async fn people_are_streamed_in_order_in_chunks(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..25)
+        .map(|i| kartlegg_backend::population::person(i, 25, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    for sort in [PeopleSort::Name, PeopleSort::CreatedAt, PeopleSort::State] {
+        let filter = PeopleFilter {
+            sort,
+            order: SortOrder::Desc,
+            offset: 3,
+            ..PeopleFilter::new(o.id, Uuid::new_v4(), 2)
+        };
+        let all = PeopleFilter {
+            limit: 100,
+            offset: 0,
+            ..filter.clone()
+        };
+        let (expected, _) = app.store.people(&all).await.unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+        let store = app.store.clone();
+        let task = tokio::spawn(async move { store.people_chunks(&filter, 10, tx).await });
+        let mut sizes = Vec::new();
+        let mut streamed = Vec::new();
+        while let Some(chunk) = rx.recv().await {
+            let chunk = chunk.unwrap();
+            sizes.push(chunk.len());
+            streamed.extend(chunk);
+        }
+        task.await.unwrap();
+        assert_eq!(sizes, [10, 10, 5], "{sort:?}");
+        assert_eq!(streamed, expected, "{sort:?}");
+    }
+    // A reader that goes away ends the query.
+    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+    let store = app.store.clone();
+    let filter = PeopleFilter::new(o.id, Uuid::new_v4(), 1);
+    let task = tokio::spawn(async move { store.people_chunks(&filter, 1, tx).await });
+    assert_eq!(rx.recv().await.unwrap().unwrap().len(), 1);
+    drop(rx);
+    tokio::time::timeout(std::time::Duration::from_secs(5), task)
+        .await
+        .expect("the query ends")
+        .unwrap();
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -1529,6 +1578,7 @@ on_both_engines!(
     concurrent_audit_appends_keep_one_unbroken_chain,
     audit_events_are_filtered_newest_first_with_a_total,
     people_are_inserted_in_bulk_all_or_nothing,
+    people_are_streamed_in_order_in_chunks,
 );
 
 /// The contract suite covers every store method: each method of `Store`
