@@ -192,9 +192,15 @@ def main() -> int:
         reset_peak_rss(pid)
         t0 = time.perf_counter()
         response = cw.request("GET", "/api/v1/caseworker/people/export?" + urlencode(q), stream=True)
-        first, rows, size = None, 0, 0
+        first, rows, size, cut = None, 0, 0, ""
         while True:
-            chunk = response.read1(65536)
+            try:
+                chunk = response.read1(65536)
+            except http.client.IncompleteRead:
+                # The server ended the answer early (an error mid-stream).
+                cut = " CUT OFF"
+                cw.conn.close()
+                break
             if not chunk:
                 break
             if first is None:
@@ -205,8 +211,8 @@ def main() -> int:
         rows -= 1  # the header
         peak = status_kb(pid, "VmHWM") / 1024
         print(f"  export {label:<37} {rows:>8} rows in {secs:7.2f} s = {rows / secs:9.0f} rows/s;"
-              f" first bytes after {first or 0:.3f} s; peak RSS {peak:.1f} MB (status {response.status})", flush=True)
-        ROWS.append((f"export {label}: rows/s", rows, rows / secs, None, None, 0))
+              f" first bytes after {first or 0:.3f} s; peak RSS {peak:.1f} MB (status {response.status}){cut}", flush=True)
+        ROWS.append((f"export {label}: rows/s{cut}", rows, rows / secs, None, None, 0))
         ROWS.append((f"export {label}: peak RSS MB", rows, peak, None, None, 0))
 
     export("one week (created)", {"created_from": week_from, "created_to": week_to})

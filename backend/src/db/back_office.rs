@@ -377,29 +377,6 @@ pub(super) fn like_contains(folded: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The registration state of `p`, as one SQL expression: a decline (the
-/// newest consent answer) wins; then a completed registration, which keeps
-/// counting while a newer one is being filled in (a new draft must not hide
-/// it from the lists); then any registration; then whether any code was
-/// issued. Each probe is an index lookup by person (migration 0005):
-/// `registrations_completed` and `registrations_one_draft` are partial
-/// indexes on exactly these `status` terms, `login_codes_person` serves
-/// the code probe.
-pub(super) const STATE_SQL: &str = "CASE \
-     WHEN (SELECT c.decision FROM consents c WHERE c.person_id = p.id ORDER BY c.seq DESC LIMIT 1) = 'decline' THEN 'declined' \
-     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'completed') THEN \
-       CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'draft') \
-       THEN 'completed_new_in_progress' ELSE 'completed' END \
-     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id) THEN 'in_progress' \
-     WHEN EXISTS (SELECT 1 FROM login_codes l WHERE l.person_id = p.id) THEN 'code_issued' \
-     ELSE 'no_code' END";
-
-/// When `p`'s latest completed registration was completed, as one SQL
-/// expression (NULL while none is): a draft started after it does not
-/// blank the date.
-pub(super) const COMPLETED_AT_SQL: &str = "(SELECT r.completed_at FROM registrations r \
-     WHERE r.person_id = p.id AND r.status = 'completed' ORDER BY r.number DESC LIMIT 1)";
-
 /// The `ORDER BY` of a people query, over the subquery `x`. Empty values
 /// sort last in both engines and directions; ties go by name and id so
 /// that pages do not overlap. The name, DUF-number and creation sorts are
@@ -422,6 +399,9 @@ pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
             " ORDER BY (x.date_of_birth IS NULL), x.date_of_birth {dir}, x.last_name_key, \
              x.first_name_key, x.id"
         ),
+        // Served by `people_org_state` or, descending, by
+        // `people_org_state_desc` (migration 0009): ties by name ascending
+        // either way.
         PeopleSort::State => {
             format!(" ORDER BY x.state {dir}, x.last_name_key, x.first_name_key, x.id")
         }
@@ -450,9 +430,9 @@ macro_rules! back_office_impl {
             use uuid::Uuid;
 
             use crate::db::back_office::{
-                AuditEventRecord, AuditFilter, BackOfficeStore, BulkPerson, COMPLETED_AT_SQL, Caseworker,
+                AuditEventRecord, AuditFilter, BackOfficeStore, BulkPerson, Caseworker,
                 CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
-                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, STATE_SQL, like_contains,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, like_contains,
                 parse_role, people_order,
             };
             use crate::db::rows::{
@@ -515,10 +495,13 @@ macro_rules! back_office_impl {
 
             /// The people subquery `x` with every filter, for both the page and the count.
             fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
+                // The state and the latest completion are kept on the person
+                // by triggers (migration 0009), so a filter or sort on them is
+                // an index range, not a computation per person.
                 qb.push(format!(
-                    "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
-                     {COMPLETED_AT_SQL} AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM \
-                     worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
+                    "FROM (SELECT {}, p.first_name_key, p.last_name_key, p.registration_state \
+                     AS state, p.completed_at AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 \
+                     FROM worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
                     PERSON_COLUMNS
                         .split(", ")
                         .map(|c| format!("p.{c}"))
@@ -578,15 +561,35 @@ macro_rules! back_office_impl {
                         }
                     }
                 }
-                // Filters on the person's own columns go inside, where an
-                // index can serve them (the creation date) or the worklist
-                // can lead (its primary key starts with the caseworker),
-                // rather than after every person's state is worked out.
+                // Every filter is on the person's own columns (the state and
+                // completion are kept there), in the one WHERE, where an index
+                // can serve it (creation, state, completion) or the worklist
+                // can lead (its primary key starts with the caseworker).
                 if let Some(t) = f.created_from {
                     qb.push(" AND p.created_at >= ").push_bind(t);
                 }
                 if let Some(t) = f.created_before {
                     qb.push(" AND p.created_at < ").push_bind(t);
+                }
+                match f.state {
+                    None => {}
+                    // "Completed" means has a completed registration, whether
+                    // or not a new one has been started since.
+                    Some(RegistrationState::Completed) => {
+                        qb.push(
+                            " AND p.registration_state IN ('completed', \
+                             'completed_new_in_progress')",
+                        );
+                    }
+                    Some(state) => {
+                        qb.push(" AND p.registration_state = ").push_bind(state.as_str());
+                    }
+                }
+                if let Some(t) = f.completed_from {
+                    qb.push(" AND p.completed_at >= ").push_bind(t);
+                }
+                if let Some(t) = f.completed_before {
+                    qb.push(" AND p.completed_at < ").push_bind(t);
                 }
                 if f.worklist_only {
                     qb.push(
@@ -596,24 +599,7 @@ macro_rules! back_office_impl {
                     .push_bind(f.caseworker_id)
                     .push(")");
                 }
-                qb.push(") x WHERE 1 = 1");
-                match f.state {
-                    None => {}
-                    // "Completed" means has a completed registration, whether
-                    // or not a new one has been started since.
-                    Some(RegistrationState::Completed) => {
-                        qb.push(" AND x.state IN ('completed', 'completed_new_in_progress')");
-                    }
-                    Some(state) => {
-                        qb.push(" AND x.state = ").push_bind(state.as_str());
-                    }
-                }
-                if let Some(t) = f.completed_from {
-                    qb.push(" AND x.completed_at >= ").push_bind(t);
-                }
-                if let Some(t) = f.completed_before {
-                    qb.push(" AND x.completed_at < ").push_bind(t);
-                }
+                qb.push(") x");
             }
 
             fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
