@@ -132,6 +132,7 @@ def main() -> int:
     else:
         print("the server did not become ready")
         return 1
+    rss_start = status_kb(pid, "VmRSS") / 1024
     cw = Client(base)
     cw.login("demo.counsellor")
     print(f"{people} made-up people; sequential requests, one connection; times in ms")
@@ -232,6 +233,8 @@ def main() -> int:
     ROWS.append(("audit chain verification: s", result.get("events_checked", 0), secs, None, None,
                  0 if result.get("intact") else 1))
 
+    ROWS.append(("server RSS MB at start / at end / peak", 0, rss_start, status_kb(pid, "VmRSS") / 1024,
+                 status_kb(pid, "VmHWM") / 1024, 0))
     print()
     print("| measurement | n | p50 | p95 | p99 |")
     print("| --- | --- | --- | --- | --- |")

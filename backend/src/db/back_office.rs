@@ -112,6 +112,24 @@ pub struct PeopleFilter {
     pub order: SortOrder,
     pub limit: i64,
     pub offset: i64,
+    /// Count the matches up to this many (the total is then at most this);
+    /// `None` counts them all, `Some(0)` not at all. A count reads every
+    /// match, so a list of a million counts up to a cap, and callers that
+    /// do not show a total do not count.
+    pub count_up_to: Option<i64>,
+    /// Keyset paging: the page after this person (in this organisation),
+    /// instead of `offset`. Only for the sorts [`keyset_sort`] allows.
+    pub after: Option<Uuid>,
+}
+
+/// Whether a sort can page by cursor: its order is an index's, one
+/// direction throughout (see [`people_order`]), so that "after this
+/// person" is one range of that index.
+pub const fn keyset_sort(sort: PeopleSort) -> bool {
+    matches!(
+        sort,
+        PeopleSort::Name | PeopleSort::DufNumber | PeopleSort::CreatedAt
+    )
 }
 
 impl PeopleFilter {
@@ -132,6 +150,8 @@ impl PeopleFilter {
             order: SortOrder::Asc,
             limit,
             offset: 0,
+            count_up_to: None,
+            after: None,
         }
     }
 }
@@ -301,7 +321,7 @@ pub trait BackOfficeStore {
     ) -> Result<(), StoreError>;
 
     /// The people that match, with their registration state, and how many
-    /// match in all (ignoring limit and offset).
+    /// match in all (ignoring limit and offset), up to `count_up_to`.
     async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError>;
 
     /// Every person `filter` matches, in its order (its limit and offset
@@ -425,14 +445,16 @@ macro_rules! back_office_impl {
     ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
         mod back_office_store {
             use chrono::{DateTime, Utc};
-            use kartlegg_shared::caseworker::{CodeEndReason, RegistrationState, Role};
+            use kartlegg_shared::caseworker::{
+                CodeEndReason, PeopleSort, RegistrationState, Role, SortOrder,
+            };
             use sqlx::QueryBuilder;
             use uuid::Uuid;
 
             use crate::db::back_office::{
                 AuditEventRecord, AuditFilter, BackOfficeStore, BulkPerson, Caseworker,
                 CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
-                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, like_contains,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, keyset_sort, like_contains,
                 parse_role, people_order,
             };
             use crate::db::rows::{
@@ -858,9 +880,21 @@ macro_rules! back_office_impl {
                     &self,
                     filter: &PeopleFilter,
                 ) -> Result<(Vec<PersonListing>, u64), StoreError> {
-                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
-                    push_people_core(&mut count, filter);
-                    let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+                    let total = match filter.count_up_to {
+                        Some(0) => 0,
+                        cap => {
+                            let mut count =
+                                QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (SELECT 1 AS one ");
+                            push_people_core(&mut count, filter);
+                            if let Some(cap) = cap {
+                                count.push(" LIMIT ").push_bind(cap);
+                            }
+                            count.push(") c");
+                            let (total,): (i64,) =
+                                count.build_query_as().fetch_one(&self.$read).await?;
+                            total
+                        }
+                    };
 
                     let mut page = QueryBuilder::<$db>::new(format!(
                         "SELECT {}, x.state, x.completed_at, x.on_worklist ",
@@ -871,9 +905,57 @@ macro_rules! back_office_impl {
                             .join(", ")
                     ));
                     push_people_core(&mut page, filter);
+                    if let Some(after) = filter.after.filter(|_| keyset_sort(filter.sort)) {
+                        // The cursor's own sort key, read first, so that the
+                        // page's condition compares with plain values the
+                        // index range can start from.
+                        type Key = (String, String, String, DateTime<Utc>, Uuid);
+                        let key: Option<Key> = sqlx::query_as(&$d.sql(
+                            "SELECT last_name_key, first_name_key, duf_number, created_at, id \
+                             FROM people WHERE id = ? AND organisation_id = ?",
+                        ))
+                        .bind(after)
+                        .bind(filter.organisation_id)
+                        .fetch_optional(&self.$read)
+                        .await?;
+                        let Some((last, first, duf, created, id)) = key else {
+                            // Someone no longer here: nothing comes after.
+                            return Ok((Vec::new(), 0));
+                        };
+                        let op = match filter.order {
+                            SortOrder::Asc => ">",
+                            SortOrder::Desc => "<",
+                        };
+                        match filter.sort {
+                            PeopleSort::DufNumber => {
+                                page.push(format!(" WHERE x.duf_number {op} "))
+                                    .push_bind(duf);
+                            }
+                            PeopleSort::CreatedAt => {
+                                page.push(format!(" WHERE (x.created_at, x.id) {op} ("))
+                                    .push_bind(created)
+                                    .push(", ")
+                                    .push_bind(id)
+                                    .push(")");
+                            }
+                            _ => {
+                                page.push(format!(
+                                    " WHERE (x.last_name_key, x.first_name_key, x.id) {op} ("
+                                ))
+                                .push_bind(last)
+                                .push(", ")
+                                .push_bind(first)
+                                .push(", ")
+                                .push_bind(id)
+                                .push(")");
+                            }
+                        }
+                    }
                     page.push(people_order(filter.sort, filter.order));
                     page.push(" LIMIT ").push_bind(filter.limit);
-                    page.push(" OFFSET ").push_bind(filter.offset);
+                    if filter.after.is_none() {
+                        page.push(" OFFSET ").push_bind(filter.offset);
+                    }
                     let rows: Vec<ListingRow> =
                         page.build_query_as().fetch_all(&self.$read).await?;
                     let listings = convert_all(rows)?;

@@ -142,6 +142,7 @@ pub async fn outside_lookup(
         return Err(ApiError::NotFound);
     };
     let mut filter = PeopleFilter::new(person.organisation_id, cw.account.id, 1);
+    filter.count_up_to = Some(0);
     filter.person_id = Some(person.id);
     let (mut found, _) = state.store.people(&filter).await?;
     let listing = found.pop().ok_or(ApiError::NotFound)?;

@@ -1540,6 +1540,77 @@ async fn people_are_streamed_in_order_in_chunks(app: TestApp) {
         .unwrap();
 }
 
+/// A count stops at its cap, and a caller that shows no total does not count.
+async fn people_are_counted_up_to_a_cap(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..30)
+        .map(|i| kartlegg_backend::population::person(i, 30, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    let total = |cap| {
+        let filter = PeopleFilter {
+            count_up_to: cap,
+            ..PeopleFilter::new(o.id, Uuid::new_v4(), 5)
+        };
+        let store = app.store.clone();
+        async move {
+            let (page, total) = store.people(&filter).await.unwrap();
+            assert_eq!(page.len(), 5);
+            total
+        }
+    };
+    assert_eq!(total(None).await, 30);
+    assert_eq!(total(Some(100)).await, 30);
+    assert_eq!(total(Some(12)).await, 12);
+    assert_eq!(total(Some(0)).await, 0);
+}
+
+/// Keyset pages, each after the last person of the one before, give the
+/// same people in the same order as the whole list, in both directions.
+async fn people_are_paged_after_a_person(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..23)
+        .map(|i| kartlegg_backend::population::person(i, 23, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    for sort in [
+        PeopleSort::Name,
+        PeopleSort::DufNumber,
+        PeopleSort::CreatedAt,
+    ] {
+        for order in [SortOrder::Asc, SortOrder::Desc] {
+            let all = PeopleFilter {
+                sort,
+                order,
+                ..PeopleFilter::new(o.id, Uuid::new_v4(), 100)
+            };
+            let (expected, _) = app.store.people(&all).await.unwrap();
+            let mut walked = Vec::new();
+            let mut after = None;
+            loop {
+                let filter = PeopleFilter {
+                    limit: 5,
+                    after,
+                    ..all.clone()
+                };
+                let (page, total) = app.store.people(&filter).await.unwrap();
+                assert_eq!(total, 23, "the count is of all, not of what follows");
+                let Some(last) = page.last() else { break };
+                after = Some(last.person.id);
+                walked.extend(page);
+            }
+            assert_eq!(walked, expected, "{sort:?} {order:?}");
+        }
+    }
+    let gone = PeopleFilter {
+        after: Some(Uuid::new_v4()),
+        ..PeopleFilter::new(o.id, Uuid::new_v4(), 5)
+    };
+    assert!(app.store.people(&gone).await.unwrap().0.is_empty());
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -1579,6 +1650,8 @@ on_both_engines!(
     audit_events_are_filtered_newest_first_with_a_total,
     people_are_inserted_in_bulk_all_or_nothing,
     people_are_streamed_in_order_in_chunks,
+    people_are_counted_up_to_a_cap,
+    people_are_paged_after_a_person,
 );
 
 /// The contract suite covers every store method: each method of `Store`
