@@ -174,6 +174,11 @@ def main() -> int:
         measure(f"list: sort {sort}, deep pages", cw,
                 (people_page(sort=sort, page=rng.randrange(last // 2, last + 1)) for _ in cycle([0])),
                 samples, budget)
+    # Keyset pages: a cursor is a person's id, so any person found is a
+    # place deep in the list to read on from.
+    for sort in ["name", "duf_number", "created_at"]:
+        measure(f"list: sort {sort}, cursor deep (after=)", cw,
+                (people_page(sort=sort, after=i) for i in cycle(ids)), samples, budget)
     week_from = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 8 * 86400))
     week_to = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 2 * 86400))
     filters = {

@@ -258,7 +258,9 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
     let created_at = now.trunc_subsecs(0) - Duration::seconds(ago.max(1));
     let completed_at =
         (created_at + Duration::minutes(5 + (mix(i, 5) % (14 * 24 * 60)) as i64)).min(now);
-    let id = Uuid::from_u64_pair(mix(i, 7), i);
+    // Ids in the order people were added (as a UUIDv7 would be), so that
+    // each batch lands at the end of the primary key instead of all over it.
+    let id = Uuid::from_u64_pair(i, mix(i, 7));
     let person = Person {
         id,
         duf_number: duf_number(i),
@@ -277,7 +279,7 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
         national_id: national_id(i),
     };
     let registration = StoredRegistration {
-        id: Uuid::from_u64_pair(mix(i, 8), i),
+        id: Uuid::from_u64_pair(i, mix(i, 8)),
         person_id: id,
         number: 1,
         status: RegistrationStatus::Completed,

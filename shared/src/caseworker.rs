@@ -806,8 +806,13 @@ pub struct AuditQuery {
 pub struct AuditPage {
     /// The events on this page.
     pub items: Vec<AuditEventInfo>,
-    /// How many events match in all.
+    /// How many events match in all, counted up to 10,000 past this page's
+    /// first event (see `total_capped`).
     pub total: u64,
+    /// True when the count stopped at its cap and more events match than
+    /// `total` says.
+    #[serde(default)]
+    pub total_capped: bool,
     /// This page's number, from 1.
     pub page: u32,
     /// The page size used.

@@ -255,6 +255,8 @@ pub struct AuditFilter {
     pub before: Option<DateTime<Utc>>,
     pub limit: i64,
     pub offset: i64,
+    /// Count the matches up to this many; `None` counts them all.
+    pub count_up_to: Option<i64>,
 }
 
 /// The back office's storage operations (a part of [`super::Store`]).
@@ -374,7 +376,8 @@ pub trait BackOfficeStore {
     /// DUF-number (or national identity number) is taken.
     async fn insert_people_bulk(&self, people: &[BulkPerson]) -> Result<u64, StoreError>;
 
-    /// Audit events, newest first, and how many match in all.
+    /// Audit events, newest first, and how many match in all, up to
+    /// `count_up_to`.
     async fn audit_events(
         &self,
         filter: &AuditFilter,
@@ -531,8 +534,22 @@ macro_rules! back_office_impl {
                         .join(", ")
                 ));
                 qb.push_bind(f.caseworker_id);
-                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE \
-                         p.organisation_id = ");
+                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM ");
+                if f.worklist_only {
+                    // The worklist leads: SQLite keeps the order of a CROSS
+                    // JOIN, so it reads the caller's hundred entries instead
+                    // of walking the whole organisation in list order and
+                    // probing each person (PostgreSQL plans it as any join).
+                    qb.push(
+                        "worklist_entries wl CROSS JOIN people p WHERE p.id = wl.person_id AND \
+                         wl.caseworker_id = ",
+                    )
+                    .push_bind(f.caseworker_id)
+                    .push(" AND ");
+                } else {
+                    qb.push("people p WHERE ");
+                }
+                qb.push("p.organisation_id = ");
                 qb.push_bind(f.organisation_id);
                 if let Some(id) = f.person_id {
                     qb.push(" AND p.id = ").push_bind(id);
@@ -585,8 +602,7 @@ macro_rules! back_office_impl {
                 }
                 // Every filter is on the person's own columns (the state and
                 // completion are kept there), in the one WHERE, where an index
-                // can serve it (creation, state, completion) or the worklist
-                // can lead (its primary key starts with the caseworker).
+                // can serve it (creation, state, completion).
                 if let Some(t) = f.created_from {
                     qb.push(" AND p.created_at >= ").push_bind(t);
                 }
@@ -613,24 +629,20 @@ macro_rules! back_office_impl {
                 if let Some(t) = f.completed_before {
                     qb.push(" AND p.completed_at < ").push_bind(t);
                 }
-                if f.worklist_only {
-                    qb.push(
-                        " AND p.id IN (SELECT w.person_id FROM worklist_entries w WHERE \
-                         w.caseworker_id = ",
-                    )
-                    .push_bind(f.caseworker_id)
-                    .push(")");
-                }
                 qb.push(") x");
             }
 
             fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
                 qb.push(" FROM audit_events WHERE 1 = 1");
                 if let Some(org) = f.organisation_id {
-                    qb.push(" AND (organisation_id = ").push_bind(org);
-                    qb.push(" OR person_organisation_id = ")
+                    // Written so that no index matches it in SQLite: the page
+                    // then walks `seq` down the primary key and stops after a
+                    // page, where the two organisation indexes made it fetch
+                    // every event of the organisation and sort them all
+                    // (PostgreSQL reads it as the OR it is, with statistics).
+                    qb.push(" AND ")
                         .push_bind(org)
-                        .push(")");
+                        .push(" IN (organisation_id, person_organisation_id)");
                 }
                 if let Some(action) = f.action {
                     qb.push(" AND action = ").push_bind(action.as_str());
@@ -1260,8 +1272,12 @@ macro_rules! back_office_impl {
                     &self,
                     filter: &AuditFilter,
                 ) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
-                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (SELECT 1 AS one");
                     push_audit_core(&mut count, filter);
+                    if let Some(cap) = filter.count_up_to {
+                        count.push(" LIMIT ").push_bind(cap);
+                    }
+                    count.push(") c");
                     let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
                     let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
                     push_audit_core(&mut page, filter);

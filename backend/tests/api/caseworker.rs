@@ -457,6 +457,7 @@ async fn outside_lookup_requires_and_logs_a_reason(app: TestApp) {
         .await
         .json();
     assert_eq!(log["total"], 1, "{log}");
+    assert_eq!(log["total_capped"], false, "{log}");
     assert_eq!(log["items"][0]["reason"], reason);
     assert_eq!(log["items"][0]["actor"], "CW reader.b");
     let access = app

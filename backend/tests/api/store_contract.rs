@@ -1431,7 +1431,12 @@ async fn audit_events_are_filtered_newest_first_with_a_total(app: TestApp) {
         offset: 1,
         ..all
     };
-    assert_eq!(seqs(page).await, (vec![3, 2], 4));
+    assert_eq!(seqs(page.clone()).await, (vec![3, 2], 4));
+    let capped = AuditFilter {
+        count_up_to: Some(3),
+        ..page
+    };
+    assert_eq!(seqs(capped).await, (vec![3, 2], 3), "counted up to the cap");
 }
 
 /// The bulk path stores people and registrations exactly as given, in
