@@ -47,6 +47,7 @@ pub async fn person_in_org(
     person_id: Uuid,
 ) -> Result<PersonListing, ApiError> {
     let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, 1);
+    filter.count_up_to = Some(0);
     filter.person_id = Some(person_id);
     let (mut found, _) = state.store.people(&filter).await?;
     found.pop().ok_or(ApiError::NotFound)
@@ -142,6 +143,11 @@ pub fn paging(page: Option<u32>, page_size: Option<u32>) -> Result<Page, ApiErro
     Page::parse(page, page_size).map_err(|e| ApiError::Validation(vec![e]))
 }
 
+/// How far past a page's first person the list counts: the total is exact
+/// up to there, so that the next pages are always known, and a list of a
+/// million does not read every match on every page.
+pub const PEOPLE_COUNT_AHEAD: i64 = 10_000;
+
 /// The store filter for a people list query, within the caller's organisation.
 pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFilter, ApiError> {
     let page = paging(q.page, q.page_size)?;
@@ -151,6 +157,7 @@ pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFi
         i64::from(page.size),
     );
     filter.offset = page.offset();
+    filter.count_up_to = Some(filter.offset + PEOPLE_COUNT_AHEAD);
     filter.state = q.state;
     filter.created_from = day_start("created_from", q.created_from.as_deref(), 0)?;
     filter.created_before = day_start("created_to", q.created_to.as_deref(), 1)?;
@@ -159,6 +166,27 @@ pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFi
     filter.worklist_only = q.worklist_only;
     filter.sort = q.sort;
     filter.order = q.order;
+    if let Some(after) = q.after.as_deref() {
+        let bad = |code, message| Err(ApiError::field("after", code, message));
+        if q.page.is_some() {
+            return bad(
+                "after_with_page",
+                "Give either a page number or a cursor, not both",
+            );
+        }
+        if !crate::db::keyset_sort(q.sort) {
+            return bad(
+                "after_unsupported_sort",
+                "A cursor pages the sorts name, duf_number and created_at only",
+            );
+        }
+        let Some(id) = hyphenated_id(after) else {
+            return bad("invalid_cursor", "Not a cursor this server gave");
+        };
+        filter.after = Some(id);
+        filter.offset = 0;
+        filter.count_up_to = Some(PEOPLE_COUNT_AHEAD);
+    }
     Ok(filter)
 }
 

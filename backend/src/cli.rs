@@ -25,7 +25,7 @@ use crate::config::{
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
 use crate::error::ApiError;
 use crate::state::{AppConfig, AppState};
-use crate::{build_router, db, demo, http, openapi, services};
+use crate::{build_router, db, demo, http, openapi, population, services};
 
 /// Kartlegg: registers the qualifications of refugees.
 #[derive(Debug, Parser)]
@@ -74,6 +74,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ClientCommand,
     },
+    /// Demo and measurement data.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +124,41 @@ fn parse_scope(value: &str) -> Result<Scope, String> {
         let all: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
         format!("scopes are {}, not {value:?}", all.join(", "))
     })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Make the demo organisation and accounts (as `serve --demo` does)
+    /// and add made-up people in bulk, each with a completed registration,
+    /// for measuring at scale (`scripts/bench-people.sh`). Running it again
+    /// adds only what is missing.
+    Seed(DemoSeed),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoSeed {
+    /// How many made-up people the demo organisation should have.
+    #[arg(long, default_value_t = 0)]
+    pub people: u64,
+    /// How many of them to put on `demo.counsellor`'s worklist.
+    #[arg(long, default_value_t = 0)]
+    pub worklist: u64,
+    /// Append audit events (list reads of the made-up people by
+    /// `demo.counsellor`), keyed and checkpointed as the server does, until
+    /// the log holds this many. Needs the server's signing key file.
+    #[arg(long, default_value_t = 0)]
+    pub audit_events: u64,
+    /// The server's signing key file, for `--audit-events`.
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
+    pub signing_key_file: PathBuf,
+    #[command(flatten)]
+    pub audit: AuditSettings,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -312,7 +352,117 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Client {
             command: ClientCommand::Add(args),
         }) => client_add(args).await,
+        Some(Command::Demo {
+            command: DemoCommand::Seed(args),
+        }) => demo_seed(args).await,
     }
+}
+
+async fn demo_seed(args: DemoSeed) -> anyhow::Result<()> {
+    // The key first, when it is needed: without it no event would verify.
+    let keys = if args.audit_events > 0 {
+        Some(Keys::derive(&load_signing_key(&args.signing_key_file)?))
+    } else {
+        None
+    };
+    let store = db::connect(&args.database.url).await?;
+    let now = Utc::now();
+    let base = demo::seed_base(store.as_ref(), now).await?;
+    let org = base.organisation.id;
+    // Batches commit whole and in order, so the people present are a
+    // prefix of the population: find its length by bisection.
+    let (mut have, mut missing) = (0, args.people + 1);
+    while have + 1 < missing {
+        let mid = u64::midpoint(have, missing);
+        if store
+            .person_by_duf(&population::duf_number(mid - 1))
+            .await?
+            .is_some()
+        {
+            have = mid;
+        } else {
+            missing = mid;
+        }
+    }
+    let started = std::time::Instant::now();
+    let count = args.people.saturating_sub(have);
+    population::insert(store.as_ref(), org, have, count, args.people, now, |done| {
+        eprint!("\r{} of {count} people added", done);
+    })
+    .await?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!();
+    println!(
+        "{} made-up people in {} ({count} added in {secs:.1} s, {:.0} people/s)",
+        args.people,
+        base.organisation.name,
+        count as f64 / secs.max(1e-9)
+    );
+    let counsellor = store
+        .caseworker_by_username("demo.counsellor")
+        .await?
+        .context("the demo counsellor exists after seeding")?;
+    for i in 0..args.worklist.min(args.people) {
+        // Spread over the population, so that the worklist is not one page
+        // of the list.
+        let duf = population::duf_number(i * (args.people / args.worklist.max(1)).max(1));
+        if let Some(person) = store.person_by_duf(&duf).await? {
+            store.add_to_worklist(counsellor.id, person.id, now).await?;
+        }
+    }
+    if let Some(keys) = keys {
+        let log = AuditLog::new(
+            keys.audit.clone(),
+            args.audit.checkpoint_file(&args.database.url),
+            args.audit.audit_checkpoint_every,
+        );
+        let started = std::time::Instant::now();
+        // Up to the number asked for, counting what is there already.
+        let (_, have) = store
+            .audit_events(&db::AuditFilter {
+                limit: 1,
+                ..db::AuditFilter::default()
+            })
+            .await?;
+        let mut done = have.min(args.audit_events);
+        while done < args.audit_events {
+            let n = (args.audit_events - done).min(5_000);
+            let events: Vec<_> = (done..done + n)
+                .map(|i| {
+                    let person = population::person(i % args.people.max(1), args.people, org, now);
+                    db::NewAuditEvent {
+                        at: now,
+                        actor_id: Some(counsellor.id),
+                        actor: counsellor.display_name.clone(),
+                        organisation_id: Some(org),
+                        action: kartlegg_shared::caseworker::AuditAction::List,
+                        person_id: Some(person.person.id),
+                        person_organisation_id: Some(org),
+                        registration_id: None,
+                        fields: crate::back_office::SUMMARY_FIELDS
+                            .iter()
+                            .map(|f| (*f).to_owned())
+                            .collect(),
+                        reason: None,
+                        client_address: Some("127.0.0.1".to_owned()),
+                        request_id: None,
+                    }
+                })
+                .collect();
+            log.append(store.as_ref(), &events).await?;
+            done += n;
+            eprint!("\r{done} of {} audit events appended", args.audit_events);
+        }
+        if args.audit_events > 0 {
+            eprintln!();
+            println!(
+                "{} audit events appended in {:.1} s",
+                args.audit_events,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The audit log as the server keys it, for the operator commands.

@@ -11,7 +11,9 @@ use kartlegg_shared::domain::{Date, DufNumber};
 use crate::auth::code::LoginCode;
 use crate::auth::login::issue_code;
 use crate::auth::token::Keys;
-use crate::db::{IdentityChange, NewOrganisation, NewPerson, OrganisationKind, Person, Store};
+use crate::db::{
+    IdentityChange, NewOrganisation, NewPerson, Organisation, OrganisationKind, Person, Store,
+};
 use crate::services::accounts::{self, NewAccount};
 
 /// The demo organisation's number.
@@ -92,6 +94,28 @@ pub async fn seed(
     now: DateTime<Utc>,
     code_ttl: Duration,
 ) -> anyhow::Result<DemoLogins> {
+    let base = seed_base(store, now).await?;
+    let issued = issue_code(store, keys, &base.applicant, now, code_ttl).await?;
+    Ok(DemoLogins {
+        organisation: base.organisation.name,
+        applicant_duf: base.applicant.duf_number,
+        applicant_code: issued.code,
+        caseworkers: base.caseworkers,
+    })
+}
+
+/// The demo data without a login code, which needs the server's key:
+/// `kartlegg demo seed` makes this and then people in bulk.
+#[derive(Debug)]
+pub struct DemoBase {
+    pub organisation: Organisation,
+    pub applicant: Person,
+    /// The demo caseworkers' usernames, one per role.
+    pub caseworkers: Vec<(String, Role)>,
+}
+
+/// Makes sure the demo organisation, people and accounts exist.
+pub async fn seed_base(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<DemoBase> {
     let organisation = match store
         .organisation_by_number(DEMO_ORGANISATION_NUMBER)
         .await?
@@ -159,11 +183,9 @@ pub async fn seed(
         }
         caseworkers.push((username, role));
     }
-    let issued = issue_code(store, keys, &person, now, code_ttl).await?;
-    Ok(DemoLogins {
-        organisation: organisation.name,
-        applicant_duf: duf,
-        applicant_code: issued.code,
+    Ok(DemoBase {
+        organisation,
+        applicant: person,
         caseworkers,
     })
 }

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod http;
 pub mod metrics;
 pub mod openapi;
+pub mod population;
 pub mod registration;
 pub mod routes;
 pub mod services;

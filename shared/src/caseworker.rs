@@ -326,6 +326,14 @@ pub struct PeopleQuery {
     /// People per page: 1 to 200, 50 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
+    /// Instead of `page`: an opaque cursor, the `next` of the page before,
+    /// for the page after it. It reads on from where that page ended, as
+    /// fast at the millionth person as at the first, where a page number
+    /// passes over every person before. Only with the sorts `name`,
+    /// `duf_number` and `created_at` (in either order), and with the same
+    /// filters, sort and order as the page that gave it; not with `page`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }
 
 /// One page of the people list.
@@ -334,12 +342,21 @@ pub struct PeopleQuery {
 pub struct PeoplePage {
     /// The people on this page.
     pub items: Vec<PersonSummary>,
-    /// How many people match the filters in all.
+    /// How many people match the filters in all, counted up to 10,000 past
+    /// this page's first person (see `total_capped`).
     pub total: u64,
-    /// This page's number, from 1.
+    /// True when the count stopped at its cap and more people match than
+    /// `total` says: a list of a million is not counted on every page.
+    #[serde(default)]
+    pub total_capped: bool,
+    /// This page's number, from 1 (1 for a page asked for with `after`).
     pub page: u32,
     /// The page size used.
     pub page_size: u32,
+    /// The cursor of the next page, to pass as `after`: present when this
+    /// page is full and sorted by `name`, `duf_number` or `created_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 /// Gender as UDI registers it.
@@ -809,8 +826,13 @@ pub struct AuditQuery {
 pub struct AuditPage {
     /// The events on this page.
     pub items: Vec<AuditEventInfo>,
-    /// How many events match in all.
+    /// How many events match in all, counted up to 10,000 past this page's
+    /// first event (see `total_capped`).
     pub total: u64,
+    /// True when the count stopped at its cap and more events match than
+    /// `total` says.
+    #[serde(default)]
+    pub total_capped: bool,
     /// This page's number, from 1.
     pub page: u32,
     /// The page size used.

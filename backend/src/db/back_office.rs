@@ -112,6 +112,24 @@ pub struct PeopleFilter {
     pub order: SortOrder,
     pub limit: i64,
     pub offset: i64,
+    /// Count the matches up to this many (the total is then at most this);
+    /// `None` counts them all, `Some(0)` not at all. A count reads every
+    /// match, so a list of a million counts up to a cap, and callers that
+    /// do not show a total do not count.
+    pub count_up_to: Option<i64>,
+    /// Keyset paging: the page after this person (in this organisation),
+    /// instead of `offset`. Only for the sorts [`keyset_sort`] allows.
+    pub after: Option<Uuid>,
+}
+
+/// Whether a sort can page by cursor: its order is an index's, one
+/// direction throughout (see [`people_order`]), so that "after this
+/// person" is one range of that index.
+pub const fn keyset_sort(sort: PeopleSort) -> bool {
+    matches!(
+        sort,
+        PeopleSort::Name | PeopleSort::DufNumber | PeopleSort::CreatedAt
+    )
 }
 
 impl PeopleFilter {
@@ -132,6 +150,8 @@ impl PeopleFilter {
             order: SortOrder::Asc,
             limit,
             offset: 0,
+            count_up_to: None,
+            after: None,
         }
     }
 }
@@ -213,6 +233,15 @@ pub struct AuditEventRecord {
     pub hash: Vec<u8>,
 }
 
+/// A person with their registrations, as given (ids and times included),
+/// for the bulk path: seeding a data set to measure with, or an import.
+#[derive(Debug, Clone)]
+pub struct BulkPerson {
+    pub person: Person,
+    /// Numbered from 1 in this order; `person_id` must be the person's.
+    pub registrations: Vec<super::StoredRegistration>,
+}
+
 /// Which audit events to read, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
@@ -226,6 +255,8 @@ pub struct AuditFilter {
     pub before: Option<DateTime<Utc>>,
     pub limit: i64,
     pub offset: i64,
+    /// Count the matches up to this many; `None` counts them all.
+    pub count_up_to: Option<i64>,
 }
 
 /// The back office's storage operations (a part of [`super::Store`]).
@@ -292,8 +323,20 @@ pub trait BackOfficeStore {
     ) -> Result<(), StoreError>;
 
     /// The people that match, with their registration state, and how many
-    /// match in all (ignoring limit and offset).
+    /// match in all (ignoring limit and offset), up to `count_up_to`.
     async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError>;
+
+    /// Every person `filter` matches, in its order (its limit and offset
+    /// are ignored), sent to `out` in chunks of `chunk` from one query that
+    /// streams: no page is counted, skipped or sorted again, and at most the
+    /// channel's few chunks are held in memory. Stops when `out` is closed;
+    /// an error is sent as the last item.
+    async fn people_chunks(
+        &self,
+        filter: &PeopleFilter,
+        chunk: usize,
+        out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
+    );
 
     /// Replaces a person's basic identity; `Conflict` when the national
     /// identity number belongs to someone else.
@@ -328,7 +371,13 @@ pub trait BackOfficeStore {
         events: &[NewAuditEvent],
     ) -> Result<Option<crate::audit::ChainHead>, StoreError>;
 
-    /// Audit events, newest first, and how many match in all.
+    /// Inserts people and their registrations as given, in one
+    /// transaction of multi-row statements: all or none. `Conflict` when a
+    /// DUF-number (or national identity number) is taken.
+    async fn insert_people_bulk(&self, people: &[BulkPerson]) -> Result<u64, StoreError>;
+
+    /// Audit events, newest first, and how many match in all, up to
+    /// `count_up_to`.
     async fn audit_events(
         &self,
         filter: &AuditFilter,
@@ -351,48 +400,39 @@ pub(super) fn like_contains(folded: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The registration state of `p`, as one SQL expression: a decline (the
-/// newest consent answer) wins; then a completed registration, which keeps
-/// counting while a newer one is being filled in (a new draft must not hide
-/// it from the lists); then any registration; then whether any code was
-/// issued. Each probe is an index lookup by person (migration 0005):
-/// `registrations_completed` and `registrations_one_draft` are partial
-/// indexes on exactly these `status` terms, `login_codes_person` serves
-/// the code probe.
-pub(super) const STATE_SQL: &str = "CASE \
-     WHEN (SELECT c.decision FROM consents c WHERE c.person_id = p.id ORDER BY c.seq DESC LIMIT 1) = 'decline' THEN 'declined' \
-     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'completed') THEN \
-       CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.status = 'draft') \
-       THEN 'completed_new_in_progress' ELSE 'completed' END \
-     WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id) THEN 'in_progress' \
-     WHEN EXISTS (SELECT 1 FROM login_codes l WHERE l.person_id = p.id) THEN 'code_issued' \
-     ELSE 'no_code' END";
-
-/// When `p`'s latest completed registration was completed, as one SQL
-/// expression (NULL while none is): a draft started after it does not
-/// blank the date.
-pub(super) const COMPLETED_AT_SQL: &str = "(SELECT r.completed_at FROM registrations r \
-     WHERE r.person_id = p.id AND r.status = 'completed' ORDER BY r.number DESC LIMIT 1)";
-
 /// The `ORDER BY` of a people query, over the subquery `x`. Empty values
 /// sort last in both engines and directions; ties go by name and id so
-/// that pages do not overlap.
+/// that pages do not overlap. The name, DUF-number and creation sorts are
+/// written to match an index of migration 0008 column for column, in one
+/// direction throughout (a DUF-number is unique, so needs no tie-break;
+/// people added in the same instant go by id), so that a page is read from
+/// the index in order instead of sorting the whole organisation.
 pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
     let dir = match order {
         SortOrder::Asc => "ASC",
         SortOrder::Desc => "DESC",
     };
-    let key = match sort {
-        PeopleSort::Name => format!("x.last_name_key {dir}, x.first_name_key {dir}"),
-        PeopleSort::DufNumber => format!("x.duf_number {dir}"),
-        PeopleSort::DateOfBirth => {
-            format!("(x.date_of_birth IS NULL), x.date_of_birth {dir}")
+    match sort {
+        PeopleSort::Name => {
+            format!(" ORDER BY x.last_name_key {dir}, x.first_name_key {dir}, x.id {dir}")
         }
-        PeopleSort::State => format!("x.state {dir}"),
-        PeopleSort::CreatedAt => format!("x.created_at {dir}"),
-        PeopleSort::CompletedAt => format!("(x.completed_at IS NULL), x.completed_at {dir}"),
-    };
-    format!(" ORDER BY {key}, x.last_name_key, x.first_name_key, x.id")
+        PeopleSort::DufNumber => format!(" ORDER BY x.duf_number {dir}"),
+        PeopleSort::CreatedAt => format!(" ORDER BY x.created_at {dir}, x.id {dir}"),
+        PeopleSort::DateOfBirth => format!(
+            " ORDER BY (x.date_of_birth IS NULL), x.date_of_birth {dir}, x.last_name_key, \
+             x.first_name_key, x.id"
+        ),
+        // Served by `people_org_state` or, descending, by
+        // `people_org_state_desc` (migration 0009): ties by name ascending
+        // either way.
+        PeopleSort::State => {
+            format!(" ORDER BY x.state {dir}, x.last_name_key, x.first_name_key, x.id")
+        }
+        PeopleSort::CompletedAt => format!(
+            " ORDER BY (x.completed_at IS NULL), x.completed_at {dir}, x.last_name_key, \
+             x.first_name_key, x.id"
+        ),
+    }
 }
 
 /// The roles as stored, grouped per account.
@@ -408,20 +448,22 @@ macro_rules! back_office_impl {
     ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
         mod back_office_store {
             use chrono::{DateTime, Utc};
-            use kartlegg_shared::caseworker::{CodeEndReason, RegistrationState, Role};
+            use kartlegg_shared::caseworker::{
+                CodeEndReason, PeopleSort, RegistrationState, Role, SortOrder,
+            };
             use sqlx::QueryBuilder;
             use uuid::Uuid;
 
             use crate::db::back_office::{
-                AuditEventRecord, AuditFilter, BackOfficeStore, COMPLETED_AT_SQL, Caseworker,
+                AuditEventRecord, AuditFilter, BackOfficeStore, BulkPerson, Caseworker,
                 CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
-                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, STATE_SQL, like_contains,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, keyset_sort, like_contains,
                 parse_role, people_order,
             };
             use crate::db::rows::{
                 AUDIT_COLUMNS, AuditRow, CASEWORKER_COLUMNS, CW_SESSION_COLUMNS, CaseworkerRow,
                 CwSessionRow, ListingRow, PERSON_COLUMNS, PersonRow, RemarkRow, convert_all,
-                naive_from_date, to_json_text,
+                naive_from_date, status_str, to_json_text,
             };
             use crate::db::events::record_event;
             use crate::db::{Person, StoreError, fold_name};
@@ -479,10 +521,13 @@ macro_rules! back_office_impl {
 
             /// The people subquery `x` with every filter, for both the page and the count.
             fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
+                // The state and the latest completion are kept on the person
+                // by triggers (migration 0009), so a filter or sort on them is
+                // an index range, not a computation per person.
                 qb.push(format!(
-                    "FROM (SELECT {}, p.first_name_key, p.last_name_key, {STATE_SQL} AS state, \
-                     {COMPLETED_AT_SQL} AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM \
-                     worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
+                    "FROM (SELECT {}, p.first_name_key, p.last_name_key, p.registration_state \
+                     AS state, p.completed_at AS completed_at, CAST(CASE WHEN EXISTS (SELECT 1 \
+                     FROM worklist_entries w WHERE w.person_id = p.id AND w.caseworker_id = ",
                     PERSON_COLUMNS
                         .split(", ")
                         .map(|c| format!("p.{c}"))
@@ -490,8 +535,22 @@ macro_rules! back_office_impl {
                         .join(", ")
                 ));
                 qb.push_bind(f.caseworker_id);
-                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM people p WHERE \
-                         p.organisation_id = ");
+                qb.push(") THEN 1 ELSE 0 END AS BIGINT) AS on_worklist FROM ");
+                if f.worklist_only {
+                    // The worklist leads: SQLite keeps the order of a CROSS
+                    // JOIN, so it reads the caller's hundred entries instead
+                    // of walking the whole organisation in list order and
+                    // probing each person (PostgreSQL plans it as any join).
+                    qb.push(
+                        "worklist_entries wl CROSS JOIN people p WHERE p.id = wl.person_id AND \
+                         wl.caseworker_id = ",
+                    )
+                    .push_bind(f.caseworker_id)
+                    .push(" AND ");
+                } else {
+                    qb.push("people p WHERE ");
+                }
+                qb.push("p.organisation_id = ");
                 qb.push_bind(f.organisation_id);
                 if let Some(id) = f.person_id {
                     qb.push(" AND p.id = ").push_bind(id);
@@ -542,42 +601,49 @@ macro_rules! back_office_impl {
                         }
                     }
                 }
-                qb.push(") x WHERE 1 = 1");
+                // Every filter is on the person's own columns (the state and
+                // completion are kept there), in the one WHERE, where an index
+                // can serve it (creation, state, completion).
+                if let Some(t) = f.created_from {
+                    qb.push(" AND p.created_at >= ").push_bind(t);
+                }
+                if let Some(t) = f.created_before {
+                    qb.push(" AND p.created_at < ").push_bind(t);
+                }
                 match f.state {
                     None => {}
                     // "Completed" means has a completed registration, whether
                     // or not a new one has been started since.
                     Some(RegistrationState::Completed) => {
-                        qb.push(" AND x.state IN ('completed', 'completed_new_in_progress')");
+                        qb.push(
+                            " AND p.registration_state IN ('completed', \
+                             'completed_new_in_progress')",
+                        );
                     }
                     Some(state) => {
-                        qb.push(" AND x.state = ").push_bind(state.as_str());
+                        qb.push(" AND p.registration_state = ").push_bind(state.as_str());
                     }
                 }
-                if let Some(t) = f.created_from {
-                    qb.push(" AND x.created_at >= ").push_bind(t);
-                }
-                if let Some(t) = f.created_before {
-                    qb.push(" AND x.created_at < ").push_bind(t);
-                }
                 if let Some(t) = f.completed_from {
-                    qb.push(" AND x.completed_at >= ").push_bind(t);
+                    qb.push(" AND p.completed_at >= ").push_bind(t);
                 }
                 if let Some(t) = f.completed_before {
-                    qb.push(" AND x.completed_at < ").push_bind(t);
+                    qb.push(" AND p.completed_at < ").push_bind(t);
                 }
-                if f.worklist_only {
-                    qb.push(" AND x.on_worklist = 1");
-                }
+                qb.push(") x");
             }
 
             fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
                 qb.push(" FROM audit_events WHERE 1 = 1");
                 if let Some(org) = f.organisation_id {
-                    qb.push(" AND (organisation_id = ").push_bind(org);
-                    qb.push(" OR person_organisation_id = ")
+                    // Written so that no index matches it in SQLite: the page
+                    // then walks `seq` down the primary key and stops after a
+                    // page, where the two organisation indexes made it fetch
+                    // every event of the organisation and sort them all
+                    // (PostgreSQL reads it as the OR it is, with statistics).
+                    qb.push(" AND ")
                         .push_bind(org)
-                        .push(")");
+                        .push(" IN (organisation_id, person_organisation_id)");
                 }
                 if let Some(action) = f.action {
                     qb.push(" AND action = ").push_bind(action.as_str());
@@ -827,9 +893,21 @@ macro_rules! back_office_impl {
                     &self,
                     filter: &PeopleFilter,
                 ) -> Result<(Vec<PersonListing>, u64), StoreError> {
-                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) ");
-                    push_people_core(&mut count, filter);
-                    let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
+                    let total = match filter.count_up_to {
+                        Some(0) => 0,
+                        cap => {
+                            let mut count =
+                                QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (SELECT 1 AS one ");
+                            push_people_core(&mut count, filter);
+                            if let Some(cap) = cap {
+                                count.push(" LIMIT ").push_bind(cap);
+                            }
+                            count.push(") c");
+                            let (total,): (i64,) =
+                                count.build_query_as().fetch_one(&self.$read).await?;
+                            total
+                        }
+                    };
 
                     let mut page = QueryBuilder::<$db>::new(format!(
                         "SELECT {}, x.state, x.completed_at, x.on_worklist ",
@@ -840,13 +918,107 @@ macro_rules! back_office_impl {
                             .join(", ")
                     ));
                     push_people_core(&mut page, filter);
+                    if let Some(after) = filter.after.filter(|_| keyset_sort(filter.sort)) {
+                        // The cursor's own sort key, read first, so that the
+                        // page's condition compares with plain values the
+                        // index range can start from.
+                        type Key = (String, String, String, DateTime<Utc>, Uuid);
+                        let key: Option<Key> = sqlx::query_as(&$d.sql(
+                            "SELECT last_name_key, first_name_key, duf_number, created_at, id \
+                             FROM people WHERE id = ? AND organisation_id = ?",
+                        ))
+                        .bind(after)
+                        .bind(filter.organisation_id)
+                        .fetch_optional(&self.$read)
+                        .await?;
+                        let Some((last, first, duf, created, id)) = key else {
+                            // Someone no longer here: nothing comes after.
+                            return Ok((Vec::new(), 0));
+                        };
+                        let op = match filter.order {
+                            SortOrder::Asc => ">",
+                            SortOrder::Desc => "<",
+                        };
+                        match filter.sort {
+                            PeopleSort::DufNumber => {
+                                page.push(format!(" WHERE x.duf_number {op} "))
+                                    .push_bind(duf);
+                            }
+                            PeopleSort::CreatedAt => {
+                                page.push(format!(" WHERE (x.created_at, x.id) {op} ("))
+                                    .push_bind(created)
+                                    .push(", ")
+                                    .push_bind(id)
+                                    .push(")");
+                            }
+                            _ => {
+                                page.push(format!(
+                                    " WHERE (x.last_name_key, x.first_name_key, x.id) {op} ("
+                                ))
+                                .push_bind(last)
+                                .push(", ")
+                                .push_bind(first)
+                                .push(", ")
+                                .push_bind(id)
+                                .push(")");
+                            }
+                        }
+                    }
                     page.push(people_order(filter.sort, filter.order));
                     page.push(" LIMIT ").push_bind(filter.limit);
-                    page.push(" OFFSET ").push_bind(filter.offset);
+                    if filter.after.is_none() {
+                        page.push(" OFFSET ").push_bind(filter.offset);
+                    }
                     let rows: Vec<ListingRow> =
                         page.build_query_as().fetch_all(&self.$read).await?;
                     let listings = convert_all(rows)?;
                     Ok((listings, u64::try_from(total).unwrap_or(0)))
+                }
+
+                async fn people_chunks(
+                    &self,
+                    filter: &PeopleFilter,
+                    chunk: usize,
+                    out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
+                ) {
+                    use futures_util::TryStreamExt;
+                    let mut query = QueryBuilder::<$db>::new(format!(
+                        "SELECT {}, x.state, x.completed_at, x.on_worklist ",
+                        PERSON_COLUMNS
+                            .split(", ")
+                            .map(|c| format!("x.{c}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    push_people_core(&mut query, filter);
+                    query.push(people_order(filter.sort, filter.order));
+                    let mut rows = query.build_query_as::<ListingRow>().fetch(&self.$read);
+                    let chunk = chunk.max(1);
+                    let mut batch = Vec::with_capacity(chunk);
+                    loop {
+                        let next = match rows.try_next().await {
+                            Ok(Some(row)) => PersonListing::try_from(row),
+                            Ok(None) => break,
+                            Err(e) => Err(e.into()),
+                        };
+                        match next {
+                            Ok(listing) => batch.push(listing),
+                            Err(e) => {
+                                let _ = out.send(Err(e)).await;
+                                return;
+                            }
+                        }
+                        if batch.len() == chunk {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(chunk));
+                            if out.send(Ok(full)).await.is_err() {
+                                // Nobody reads any more: dropping the rows ends the query.
+                                return;
+                            }
+                        }
+                    }
+                    if !batch.is_empty() {
+                        let _ = out.send(Ok(batch)).await;
+                    }
                 }
 
                 async fn update_identity(
@@ -982,6 +1154,7 @@ macro_rules! back_office_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let (mut seq, mut prev) = last.unwrap_or((0, crate::audit::GENESIS.to_vec()));
+                    let mut linked = Vec::with_capacity(events.len());
                     for event in events {
                         seq += 1;
                         let mut event = event.clone();
@@ -992,39 +1165,125 @@ macro_rules! back_office_impl {
                             &prev,
                             &crate::audit::canonical(seq, &event),
                         );
-                        sqlx::query(&$d.sql(&format!(
-                            "INSERT INTO audit_events ({AUDIT_COLUMNS}) \
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        )))
-                        .bind(seq)
-                        .bind(event.at)
-                        .bind(event.actor_id)
-                        .bind(&event.actor)
-                        .bind(event.organisation_id)
-                        .bind(event.action.as_str())
-                        .bind(event.person_id)
-                        .bind(event.person_organisation_id)
-                        .bind(event.registration_id)
-                        .bind(to_json_text(&event.fields)?)
-                        .bind(&event.reason)
-                        .bind(&event.client_address)
-                        .bind(&event.request_id)
-                        .bind(&prev)
-                        .bind(&hash)
-                        .execute(&mut *tx)
-                        .await?;
-                        prev = hash;
+                        let fields = to_json_text(&event.fields)?;
+                        linked.push((seq, event, fields, std::mem::replace(&mut prev, hash.clone()), hash));
+                    }
+                    // Many rows per statement: a list page or an export
+                    // chunk logs one event per person, and one statement
+                    // each made the log the slowest part of the page.
+                    for rows in linked.chunks(500) {
+                        let mut qb = QueryBuilder::<$db>::new(format!(
+                            "INSERT INTO audit_events ({AUDIT_COLUMNS}) "
+                        ));
+                        qb.push_values(rows, |mut row, (seq, event, fields, prev_hash, hash)| {
+                            row.push_bind(*seq)
+                                .push_bind(event.at)
+                                .push_bind(event.actor_id)
+                                .push_bind(event.actor.clone())
+                                .push_bind(event.organisation_id)
+                                .push_bind(event.action.as_str())
+                                .push_bind(event.person_id)
+                                .push_bind(event.person_organisation_id)
+                                .push_bind(event.registration_id)
+                                .push_bind(fields.clone())
+                                .push_bind(event.reason.clone())
+                                .push_bind(event.client_address.clone())
+                                .push_bind(event.request_id.clone())
+                                .push_bind(prev_hash.clone())
+                                .push_bind(hash.clone());
+                        });
+                        qb.build().execute(&mut *tx).await?;
                     }
                     tx.commit().await?;
                     Ok(Some(crate::audit::ChainHead { seq, hash: prev }))
+                }
+
+                async fn insert_people_bulk(
+                    &self,
+                    people: &[BulkPerson],
+                ) -> Result<u64, StoreError> {
+                    // Rows per statement: 12 values a row stays far below both
+                    // engines' limits on bound values (SQLite 32,766, PostgreSQL
+                    // 65,535), and one statement per 500 rows is what makes it fast.
+                    const ROWS: usize = 500;
+                    let json = $d.json_cast;
+                    let mut tx = self.$write.begin().await?;
+                    for chunk in people.chunks(ROWS) {
+                        let mut qb = QueryBuilder::<$db>::new(
+                            "INSERT INTO people (id, duf_number, organisation_id, first_name, \
+                             last_name, created_at, date_of_birth, gender, citizenships, \
+                             registration_number, national_id, first_name_key, last_name_key) ",
+                        );
+                        let mut rows = Vec::with_capacity(chunk.len());
+                        for b in chunk {
+                            let p = &b.person;
+                            rows.push((
+                                p,
+                                p.date_of_birth.map(naive_from_date).transpose()?,
+                                to_json_text(&p.citizenships)?,
+                            ));
+                        }
+                        qb.push_values(rows, |mut row, (p, born, citizenships)| {
+                            row.push_bind(p.id)
+                                .push_bind(p.duf_number.as_str().to_owned())
+                                .push_bind(p.organisation_id)
+                                .push_bind(p.first_name.clone())
+                                .push_bind(p.last_name.clone())
+                                .push_bind(p.created_at)
+                                .push_bind(born)
+                                .push_bind(p.gender.map(|g| g.as_str()))
+                                .push_bind(citizenships)
+                                .push_bind(p.registration_number.as_ref().map(|r| r.as_str().to_owned()))
+                                .push_bind(p.national_id.as_ref().map(|n| n.as_str().to_owned()))
+                                .push_bind(fold_name(&p.first_name))
+                                .push_bind(fold_name(&p.last_name));
+                        });
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                    let registrations: Vec<_> =
+                        people.iter().flat_map(|b| b.registrations.iter()).collect();
+                    for chunk in registrations.chunks(ROWS) {
+                        let mut qb = QueryBuilder::<$db>::new(
+                            "INSERT INTO registrations (id, person_id, number, status, \
+                             questionnaire_version, revision, answers, saved_sections, \
+                             created_at, updated_at, completed_at, language) ",
+                        );
+                        let mut rows = Vec::with_capacity(chunk.len());
+                        for r in chunk {
+                            rows.push((r, to_json_text(&r.answers)?, to_json_text(&r.saved_sections)?));
+                        }
+                        qb.push_values(rows, |mut row, (r, answers, sections)| {
+                            row.push_bind(r.id)
+                                .push_bind(r.person_id)
+                                .push_bind(r.number)
+                                .push_bind(status_str(r.status))
+                                .push_bind(i64::from(r.questionnaire_version))
+                                .push_bind(r.revision)
+                                .push_bind(answers)
+                                .push_unseparated(json)
+                                .push_bind(sections)
+                                .push_unseparated(json)
+                                .push_bind(r.created_at)
+                                .push_bind(r.updated_at)
+                                .push_bind(r.completed_at)
+                                .push_bind(r.language.clone());
+                        });
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(u64::try_from(people.len()).unwrap_or(u64::MAX))
                 }
 
                 async fn audit_events(
                     &self,
                     filter: &AuditFilter,
                 ) -> Result<(Vec<AuditEventRecord>, u64), StoreError> {
-                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                    let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (SELECT 1 AS one");
                     push_audit_core(&mut count, filter);
+                    if let Some(cap) = filter.count_up_to {
+                        count.push(" LIMIT ").push_bind(cap);
+                    }
+                    count.push(") c");
                     let (total,): (i64,) = count.build_query_as().fetch_one(&self.$read).await?;
                     let mut page = QueryBuilder::<$db>::new(format!("SELECT {AUDIT_COLUMNS}"));
                     push_audit_core(&mut page, filter);

@@ -60,11 +60,18 @@ pub async fn audit_log(
         before: day_start("to", query.to.as_deref(), 1)?,
         limit: i64::from(page.size),
         offset: page.offset(),
+        // As the people list: a million events are not counted per page.
+        count_up_to: Some(page.offset() + crate::back_office::PEOPLE_COUNT_AHEAD),
     };
     let (events, total) = state.store.audit_events(&filter).await?;
+    let cap = filter
+        .count_up_to
+        .and_then(|c| u64::try_from(c).ok())
+        .unwrap_or(u64::MAX);
     Ok(Json(AuditPage {
         items: events.into_iter().map(dto::audit_event_info).collect(),
         total,
+        total_capped: total >= cap,
         page: page.number,
         page_size: page.size,
     }))

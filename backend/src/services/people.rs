@@ -142,6 +142,7 @@ pub async fn outside_lookup(
         return Err(ApiError::NotFound);
     };
     let mut filter = PeopleFilter::new(person.organisation_id, cw.account.id, 1);
+    filter.count_up_to = Some(0);
     filter.person_id = Some(person.id);
     let (mut found, _) = state.store.people(&filter).await?;
     let listing = found.pop().ok_or(ApiError::NotFound)?;
@@ -194,29 +195,37 @@ pub fn export_lines(rows: &[PersonListing]) -> String {
     text
 }
 
-/// Every row `filter` matches, as CSV after the header, read
-/// [`EXPORT_CHUNK`] at a time; each chunk's people are logged as exported
-/// before the chunk is sent.
+/// Every row `filter` matches, as CSV after the header. One query streams
+/// the rows in order ([`crate::db::BackOfficeStore::people_chunks`], no
+/// OFFSET and no count per chunk), handed over [`EXPORT_CHUNK`] at a time
+/// through a channel of two chunks, so that memory stays flat however
+/// long the list; each chunk's people are logged as exported before the
+/// chunk is sent. A client that goes away closes the channel, which ends
+/// the query.
 pub fn export(
     state: AppState,
     cw: CaseworkerSession,
-    mut filter: PeopleFilter,
+    filter: PeopleFilter,
 ) -> impl Stream<Item = Result<Bytes, ApiError>> {
-    filter.limit = EXPORT_CHUNK;
-    let chunks = stream::try_unfold(Some((state, cw, filter)), |next| async move {
-        let Some((state, cw, mut filter)) = next else {
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        store
+            .people_chunks(&filter, usize::try_from(EXPORT_CHUNK).unwrap_or(500), tx)
+            .await;
+    });
+    let chunks = stream::try_unfold(Some((state, cw, rx)), |next| async move {
+        let Some((state, cw, mut rx)) = next else {
             return Ok::<_, ApiError>(None);
         };
-        let (rows, _) = state.store.people(&filter).await?;
-        if rows.is_empty() {
+        let Some(rows) = rx.recv().await else {
             return Ok(None);
-        }
+        };
+        let rows = rows?;
         audit_reads(&state, &cw, AuditAction::Export, &rows, SUMMARY_FIELDS).await?;
-        let more = i64::try_from(rows.len()).unwrap_or(0) == filter.limit;
-        filter.offset += filter.limit;
         Ok(Some((
             Bytes::from(export_lines(&rows)),
-            more.then_some((state, cw, filter)),
+            Some((state, cw, rx)),
         )))
     });
     futures_util::StreamExt::chain(stream::iter([Ok(Bytes::from(export_header()))]), chunks)

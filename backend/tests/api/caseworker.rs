@@ -457,6 +457,7 @@ async fn outside_lookup_requires_and_logs_a_reason(app: TestApp) {
         .await
         .json();
     assert_eq!(log["total"], 1, "{log}");
+    assert_eq!(log["total_capped"], false, "{log}");
     assert_eq!(log["items"][0]["reason"], reason);
     assert_eq!(log["items"][0]["actor"], "CW reader.b");
     let access = app
@@ -690,6 +691,7 @@ async fn people_list_filters_sorts_and_pages(app: TestApp) {
         .await
         .json();
     assert_eq!(page["total"], 4);
+    assert_eq!(page["total_capped"], false, "four are counted exactly");
     let names: Vec<&str> = page["items"]
         .as_array()
         .unwrap()
@@ -711,6 +713,36 @@ async fn people_list_filters_sorts_and_pages(app: TestApp) {
         .map(|p| p["first_name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Cecilie", "First0399"]);
+    // The cursor of page 1 gives what page 2 gives, and the last page none.
+    let cursor = page["next"].as_str().unwrap();
+    let after = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people?sort=name&page_size=2&after={cursor}"),
+            &token,
+        )
+        .await
+        .json();
+    assert_eq!(after["items"], page2["items"]);
+    assert_eq!(after["total"], 4);
+    let last = after["next"].as_str().unwrap();
+    let beyond = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people?sort=name&page_size=2&after={last}"),
+            &token,
+        )
+        .await
+        .json();
+    assert_eq!(beyond["items"], serde_json::json!([]));
+    assert!(beyond.get("next").is_none(), "{beyond}");
+    for bad in [
+        format!("sort=state&after={cursor}"),
+        format!("page=2&after={cursor}"),
+        "after=not-a-cursor".to_owned(),
+    ] {
+        app.bearer_get(&format!("/api/v1/caseworker/people?{bad}"), &token)
+            .await
+            .problem(422, "validation");
+    }
     let coded_only = app
         .bearer_get("/api/v1/caseworker/people?state=code_issued", &token)
         .await

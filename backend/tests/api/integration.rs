@@ -220,6 +220,7 @@ async fn client_events(
             before: None,
             limit: 10_000,
             offset: 0,
+            count_up_to: None,
         })
         .await
         .unwrap()
@@ -1154,6 +1155,7 @@ async fn every_client_read_and_change_is_audited_with_the_client_as_actor(app: T
             before: None,
             limit: 10,
             offset: 0,
+            count_up_to: None,
         })
         .await
         .unwrap()
@@ -1329,6 +1331,7 @@ async fn an_administrator_registers_rotates_rescopes_and_disables_a_client(app: 
                     before: None,
                     limit: 10,
                     offset: 0,
+                    count_up_to: None,
                 })
                 .await
                 .unwrap()

@@ -6,10 +6,10 @@
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use kartlegg_backend::audit::{ChainKey, GENESIS, canonical, chain_hash};
 use kartlegg_backend::db::{
-    AuditFilter, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord, LoginThrottle,
-    NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode, NewOrganisation, NewPerson,
-    OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch, StoreError,
-    StoredRegistration, fold_name,
+    AuditFilter, BulkPerson, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord,
+    LoginThrottle, NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode,
+    NewOrganisation, NewPerson, OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch,
+    StoreError, StoredRegistration, fold_name,
 };
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::caseworker::{
@@ -1442,7 +1442,189 @@ async fn audit_events_are_filtered_newest_first_with_a_total(app: TestApp) {
         offset: 1,
         ..all
     };
-    assert_eq!(seqs(page).await, (vec![3, 2], 4));
+    assert_eq!(seqs(page.clone()).await, (vec![3, 2], 4));
+    let capped = AuditFilter {
+        count_up_to: Some(3),
+        ..page
+    };
+    assert_eq!(seqs(capped).await, (vec![3, 2], 3), "counted up to the cap");
+}
+
+/// The bulk path stores people and registrations exactly as given, in
+/// multi-row statements (more rows than one statement holds), and is all or
+/// nothing: a taken DUF-number leaves no one of its batch behind.
+async fn people_are_inserted_in_bulk_all_or_nothing(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..1203)
+        .map(|i| kartlegg_backend::population::person(i, 1203, o.id, now))
+        .collect();
+    assert_eq!(app.store.insert_people_bulk(&batch).await.unwrap(), 1203);
+    for b in [&batch[0], &batch[600], &batch[1202]] {
+        let found = app
+            .store
+            .person_by_duf(&b.person.duf_number)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found, b.person);
+        let registrations = app.store.registrations(b.person.id).await.unwrap();
+        assert_eq!(registrations, b.registrations);
+    }
+    let mut filter = PeopleFilter::new(o.id, Uuid::new_v4(), 10);
+    filter.state = Some(RegistrationState::Completed);
+    let (_, total) = app.store.people(&filter).await.unwrap();
+    assert_eq!(total, 1203);
+    // Searched by its folded name, as one made with `create_person`.
+    let accented = batch
+        .iter()
+        .find(|b| b.person.last_name == "Müller")
+        .unwrap();
+    let mut filter = PeopleFilter::new(o.id, Uuid::new_v4(), 2000);
+    filter.matching = Some(PersonMatch::Name {
+        surname: Some("muller".into()),
+        first_name: None,
+        words: vec![],
+    });
+    let (found, _) = app.store.people(&filter).await.unwrap();
+    assert!(found.iter().any(|l| l.person.id == accented.person.id));
+
+    let again = vec![
+        kartlegg_backend::population::person(5000, 6000, o.id, now),
+        batch[7].clone(),
+    ];
+    let refused = app.store.insert_people_bulk(&again).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    assert!(
+        app.store
+            .person_by_duf(&again[0].person.duf_number)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+/// The export's stream gives every match in the list's order, in chunks,
+/// whatever the limit and offset, and stops when nobody reads.
+async fn people_are_streamed_in_order_in_chunks(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..25)
+        .map(|i| kartlegg_backend::population::person(i, 25, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    for sort in [PeopleSort::Name, PeopleSort::CreatedAt, PeopleSort::State] {
+        let filter = PeopleFilter {
+            sort,
+            order: SortOrder::Desc,
+            offset: 3,
+            ..PeopleFilter::new(o.id, Uuid::new_v4(), 2)
+        };
+        let all = PeopleFilter {
+            limit: 100,
+            offset: 0,
+            ..filter.clone()
+        };
+        let (expected, _) = app.store.people(&all).await.unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+        let store = app.store.clone();
+        let task = tokio::spawn(async move { store.people_chunks(&filter, 10, tx).await });
+        let mut sizes = Vec::new();
+        let mut streamed = Vec::new();
+        while let Some(chunk) = rx.recv().await {
+            let chunk = chunk.unwrap();
+            sizes.push(chunk.len());
+            streamed.extend(chunk);
+        }
+        task.await.unwrap();
+        assert_eq!(sizes, [10, 10, 5], "{sort:?}");
+        assert_eq!(streamed, expected, "{sort:?}");
+    }
+    // A reader that goes away ends the query.
+    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+    let store = app.store.clone();
+    let filter = PeopleFilter::new(o.id, Uuid::new_v4(), 1);
+    let task = tokio::spawn(async move { store.people_chunks(&filter, 1, tx).await });
+    assert_eq!(rx.recv().await.unwrap().unwrap().len(), 1);
+    drop(rx);
+    tokio::time::timeout(std::time::Duration::from_secs(5), task)
+        .await
+        .expect("the query ends")
+        .unwrap();
+}
+
+/// A count stops at its cap, and a caller that shows no total does not count.
+async fn people_are_counted_up_to_a_cap(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..30)
+        .map(|i| kartlegg_backend::population::person(i, 30, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    let total = |cap| {
+        let filter = PeopleFilter {
+            count_up_to: cap,
+            ..PeopleFilter::new(o.id, Uuid::new_v4(), 5)
+        };
+        let store = app.store.clone();
+        async move {
+            let (page, total) = store.people(&filter).await.unwrap();
+            assert_eq!(page.len(), 5);
+            total
+        }
+    };
+    assert_eq!(total(None).await, 30);
+    assert_eq!(total(Some(100)).await, 30);
+    assert_eq!(total(Some(12)).await, 12);
+    assert_eq!(total(Some(0)).await, 0);
+}
+
+/// Keyset pages, each after the last person of the one before, give the
+/// same people in the same order as the whole list, in both directions.
+async fn people_are_paged_after_a_person(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let now = Utc::now().trunc_subsecs(0);
+    let batch: Vec<BulkPerson> = (0..23)
+        .map(|i| kartlegg_backend::population::person(i, 23, o.id, now))
+        .collect();
+    app.store.insert_people_bulk(&batch).await.unwrap();
+    for sort in [
+        PeopleSort::Name,
+        PeopleSort::DufNumber,
+        PeopleSort::CreatedAt,
+    ] {
+        for order in [SortOrder::Asc, SortOrder::Desc] {
+            let all = PeopleFilter {
+                sort,
+                order,
+                ..PeopleFilter::new(o.id, Uuid::new_v4(), 100)
+            };
+            let (expected, _) = app.store.people(&all).await.unwrap();
+            let mut walked = Vec::new();
+            let mut after = None;
+            loop {
+                let filter = PeopleFilter {
+                    limit: 5,
+                    after,
+                    ..all.clone()
+                };
+                let (page, total) = app.store.people(&filter).await.unwrap();
+                assert_eq!(total, 23, "the count is of all, not of what follows");
+                let Some(last) = page.last() else { break };
+                after = Some(last.person.id);
+                walked.extend(page);
+            }
+            assert_eq!(walked, expected, "{sort:?} {order:?}");
+        }
+    }
+    let gone = PeopleFilter {
+        after: Some(Uuid::new_v4()),
+        ..PeopleFilter::new(o.id, Uuid::new_v4(), 5)
+    };
+    assert!(app.store.people(&gone).await.unwrap().0.is_empty());
 }
 
 on_both_engines!(
@@ -1482,6 +1664,10 @@ on_both_engines!(
     audit_events_are_appended_as_a_keyed_chain,
     concurrent_audit_appends_keep_one_unbroken_chain,
     audit_events_are_filtered_newest_first_with_a_total,
+    people_are_inserted_in_bulk_all_or_nothing,
+    people_are_streamed_in_order_in_chunks,
+    people_are_counted_up_to_a_cap,
+    people_are_paged_after_a_person,
 );
 
 /// The contract suite covers every store method: each method of `Store`

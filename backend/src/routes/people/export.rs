@@ -44,6 +44,7 @@ pub async fn export_people(
     back_office::paging(query.page, query.page_size)?;
     query.page = None;
     query.page_size = None;
+    query.after = None;
     let filter = back_office::people_filter(&cw, &query)?;
     let body = people::export(state, cw, filter);
     Ok((

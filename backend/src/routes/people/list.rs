@@ -22,7 +22,7 @@ use crate::routes::responses::{Readers, Session};
     params(PeopleQuery),
     responses(
         (status = 200, description = "One page (each person on it logged as read)", body = PeoplePage),
-        (status = 422, description = "A bad filter, date or page", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A bad filter, date, page or cursor (`after`: `after_with_page`, `after_unsupported_sort`, `invalid_cursor`)", body = Problem, content_type = "application/problem+json"),
         Session, Readers,
     )
 )]
@@ -36,10 +36,24 @@ pub async fn list_people(
     let (items, total) = state.store.people(&filter).await?;
     audit_reads(&state, &cw, AuditAction::List, &items, SUMMARY_FIELDS).await?;
     let page = back_office::paging(query.page, query.page_size)?;
+    let cap = filter
+        .count_up_to
+        .and_then(|c| u64::try_from(c).ok())
+        .unwrap_or(u64::MAX);
     Ok(Json(PeoplePage {
         items: items.iter().map(dto::summary).collect(),
         total,
+        total_capped: total >= cap,
         page: page.number,
         page_size: page.size,
+        // The last person shown is where the next page starts; only ids,
+        // never names, go into a cursor (it travels in URLs and logs).
+        next: items
+            .last()
+            .filter(|_| {
+                i64::try_from(items.len()) == Ok(filter.limit)
+                    && crate::db::keyset_sort(filter.sort)
+            })
+            .map(|last| last.person.id.to_string()),
     }))
 }

@@ -45,6 +45,8 @@ pub async fn search(
     let limit = i64::try_from(SEARCH_LIMIT).unwrap_or(50);
     let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, limit + 1);
     filter.matching = Some(matching);
+    // The search shows no total: the extra row says whether there are more.
+    filter.count_up_to = Some(0);
     let (mut found, _) = state.store.people(&filter).await?;
     let truncated = found.len() > SEARCH_LIMIT;
     found.truncate(SEARCH_LIMIT);
