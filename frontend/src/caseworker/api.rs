@@ -13,13 +13,11 @@ use kartlegg_shared::caseworker::{
     PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
     SearchResponse, SortOrder,
 };
-use kartlegg_shared::integration::{
-    ApiClientCreated, ApiClientView, NewApiClient, NewCredential, Scope,
-};
+use kartlegg_shared::integration::{ApiClientCreated, ApiClientView, Scope};
 use serde::Serialize;
 
 pub use crate::core::http::ApiError;
-use crate::core::http::{send, send_empty, send_json};
+use crate::core::http::{send, send_empty, send_json, send_json_text};
 
 const BASE: &str = "/api/v1/caseworker";
 
@@ -272,20 +270,18 @@ pub async fn api_clients() -> Result<Vec<ApiClientView>, ApiError> {
     send(Request::get(&url("/api-clients"))).await
 }
 
-/// Registers an API client; a generated secret is in this answer only.
-pub async fn create_api_client(client: &NewApiClient) -> Result<ApiClientCreated, ApiError> {
-    send_json(Request::post(&url("/api-clients")), client).await
+/// Registers an API client (`body`: a `NewApiClient` as JSON text); a
+/// generated secret is in this answer only.
+pub async fn create_api_client(body: String) -> Result<ApiClientCreated, ApiError> {
+    send_json_text(Request::post(&url("/api-clients")), body).await
 }
 
-/// Adds a credential to a client (a rotation's first step); a generated
-/// secret is in this answer only.
-pub async fn add_client_credential(
-    id: &str,
-    credential: &NewCredential,
-) -> Result<ApiClientCreated, ApiError> {
-    send_json(
+/// Adds a credential to a client (a rotation's first step; `body`: a
+/// `NewCredential` as JSON text); a generated secret is in this answer only.
+pub async fn add_client_credential(id: &str, body: String) -> Result<ApiClientCreated, ApiError> {
+    send_json_text(
         Request::post(&url(&format!("/api-clients/{id}/credentials"))),
-        credential,
+        body,
     )
     .await
 }

@@ -5,12 +5,13 @@
 //! until the old one is revoked), "revoke" and "disable", each after a
 //! confirmation.
 
+use js_sys::{Array, JSON, Object, Reflect};
 use kartlegg_shared::caseworker::Role;
 use kartlegg_shared::integration::{
-    ApiClientCreated, ApiClientView, CLIENT_NAME_MAX_CHARS, CredentialKind, CredentialView,
-    NewApiClient, NewCredential, Scope,
+    ApiClientCreated, ApiClientView, CLIENT_NAME_MAX_CHARS, CredentialKind, CredentialView, Scope,
 };
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
@@ -78,20 +79,53 @@ fn client_error(error: &ApiError, field: &str) -> Option<String> {
     Some(ctr(key))
 }
 
-/// The credential to send: a secret, or the pasted key, a JWK as its JSON
-/// object and anything else (a PEM block) as text, for the server to judge.
-fn new_credential(kind: CredentialKind, key: &str) -> NewCredential {
+/// The credential to send (the shared `NewCredential`) as a JS object: a
+/// secret, or the pasted key, a JWK as its JSON object and anything else
+/// (a PEM block) as text, for the server to judge. Made and written by the
+/// browser's JSON, which keeps serde_json's parser out of the bundle.
+fn new_credential(kind: CredentialKind, key: &str) -> Object {
+    let credential = Object::new();
+    let set = |o: &Object, name: &str, value: &JsValue| {
+        let _ = Reflect::set(o, &JsValue::from_str(name), value);
+    };
     match kind {
-        CredentialKind::Secret => NewCredential::Secret,
+        CredentialKind::Secret => set(&credential, "kind", &JsValue::from_str("secret")),
         CredentialKind::PublicKey => {
             let key = key.trim();
-            let key = serde_json::from_str::<serde_json::Value>(key)
+            let jwk = JSON::parse(key)
                 .ok()
-                .filter(serde_json::Value::is_object)
-                .unwrap_or_else(|| serde_json::Value::String(key.to_owned()));
-            NewCredential::PublicKey { key }
+                .filter(|v| v.is_object() && !Array::is_array(v));
+            set(&credential, "kind", &JsValue::from_str("public_key"));
+            set(
+                &credential,
+                "key",
+                &jwk.unwrap_or_else(|| JsValue::from_str(key)),
+            );
         }
     }
+    credential
+}
+
+/// JSON text of a JS value.
+fn json(value: &JsValue) -> String {
+    JSON::stringify(value).map(String::from).unwrap_or_default()
+}
+
+/// The `NewApiClient` to send, as JSON text.
+fn new_client(name: &str, scopes: &[Scope], credential: &Object) -> String {
+    let client = Object::new();
+    let list: Array = scopes
+        .iter()
+        .map(|s| JsValue::from_str(s.as_str()))
+        .collect();
+    for (field, value) in [
+        ("name", JsValue::from_str(name.trim())),
+        ("scopes", list.into()),
+        ("credential", credential.into()),
+    ] {
+        let _ = Reflect::set(&client, &JsValue::from_str(field), &value);
+    }
+    json(&client)
 }
 
 #[component]
@@ -145,9 +179,9 @@ fn Clients() -> impl IntoView {
     });
     let add_credential = Action::new_local(move |client: &ApiClientView| {
         let id = client.id.clone();
-        let credential = new_credential(kind.get_untracked(), &key.get_untracked());
+        let body = json(&new_credential(kind.get_untracked(), &key.get_untracked()));
         async move {
-            match api::add_client_credential(&id, &credential).await {
+            match api::add_client_credential(&id, body).await {
                 Ok(created) => {
                     credential_open.set(false);
                     key.set(String::new());
@@ -511,10 +545,10 @@ fn CreateClient(on_created: Callback<()>) -> impl IntoView {
     let created = RwSignal::new(None::<ApiClientCreated>);
     let error = RwSignal::new(None::<ApiError>);
     let message = RwSignal::new(None::<String>);
-    let create = Action::new_local(move |client: &NewApiClient| {
-        let client = client.clone();
+    let create = Action::new_local(move |body: &String| {
+        let body = body.clone();
         async move {
-            match api::create_api_client(&client).await {
+            match api::create_api_client(body).await {
                 Ok(c) => {
                     error.set(None);
                     message.set(None);
@@ -539,11 +573,11 @@ fn CreateClient(on_created: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         // An earlier secret does not stay on screen.
         created.set(None);
-        create.dispatch(NewApiClient {
-            name: name.get_untracked().trim().to_owned(),
-            scopes: scopes.get_untracked(),
-            credential: new_credential(kind.get_untracked(), &key.get_untracked()),
-        });
+        create.dispatch(new_client(
+            &name.get_untracked(),
+            &scopes.get_untracked(),
+            &new_credential(kind.get_untracked(), &key.get_untracked()),
+        ));
     };
     let fe = move |field: &'static str| {
         Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| client_error(e, field))))
