@@ -3,7 +3,7 @@
 // rotating, and disabling. Runs on the desktop and the phone (320–360 px
 // must work); each test names its own clients, so they run in any order.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { CaseworkerShell, ED25519_JWK, nb, unique } from "../fixtures/caseworker";
+import { CaseworkerShell, ED25519_JWK, ED25519_PEM, nb, unique } from "../fixtures/caseworker";
 import { expectNoAxeViolations, screenshot } from "../fixtures/pages";
 
 test.describe.configure({ mode: "parallel" });
@@ -135,7 +135,7 @@ test("a pasted public key registers a client, a bad key is refused under its fie
   await expectNoAxeViolations(page);
 });
 
-test("a client needs a name and a scope, and the name must be free", async ({ page }) => {
+test("a client needs a name and a scope, a PEM key is taken too, and the name must be free", async ({ page }) => {
   const shell = await CaseworkerShell.login(page, "administrator");
   const clients = await shell.openApiClients();
   await clients.submit();
@@ -144,7 +144,8 @@ test("a client needs a name and a scope, and the name must be free", async ({ pa
   await expect(page.locator("#create-client-error")).toBeFocused();
 
   const name = `E2E dobbel ${unique()}`;
-  await clients.create({ name, scopes: ["people:read"] });
+  await clients.create({ name, scopes: ["people:read"], key: ED25519_PEM });
+  await expect(clients.row(name)).toContainText(`${nb("clients-kind-public-key-short")} (EdDSA)`);
   await clients.fill({ name, scopes: ["people:read"] });
   await clients.submit();
   await expect(page.getByTestId("new-client-name-error")).toHaveText(nb("clients-err-name-taken"));
