@@ -338,7 +338,7 @@ fn Clients() -> impl IntoView {
                                         view! { <span class="cw-tag cw-tag--disabled" data-testid="client-status">{ct("clients-disabled")}</span> }.into_any()
                                     }}
                                 </td>
-                                <td class="cw-row-actions">
+                                <td class="cw-row-actions cw-row-actions--stack">
                                     {active.then(|| view! {
                                         <button type="button" class="link-button" data-testid="change-scopes"
                                             on:click=move |_| {
