@@ -13,9 +13,11 @@ use kartlegg_shared::caseworker::{
     PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
     SearchResponse, SortOrder,
 };
+use kartlegg_shared::integration::{ApiClientCreated, ApiClientView, Scope};
+use serde::Serialize;
 
 pub use crate::core::http::ApiError;
-use crate::core::http::{send, send_empty, send_json};
+use crate::core::http::{send, send_empty, send_json, send_json_text};
 
 const BASE: &str = "/api/v1/caseworker";
 
@@ -261,4 +263,56 @@ pub async fn clear_login_delay(id: &str) -> Result<(), ApiError> {
 /// Disables an account (its sessions end at once).
 pub async fn disable_account(id: &str) -> Result<Account, ApiError> {
     send(Request::post(&url(&format!("/accounts/{id}/disable")))).await
+}
+
+/// The organisation's API clients, with their credentials (never a secret).
+pub async fn api_clients() -> Result<Vec<ApiClientView>, ApiError> {
+    send(Request::get(&url("/api-clients"))).await
+}
+
+/// Registers an API client (`body`: a `NewApiClient` as JSON text); a
+/// generated secret is in this answer only.
+pub async fn create_api_client(body: String) -> Result<ApiClientCreated, ApiError> {
+    send_json_text(Request::post(&url("/api-clients")), body).await
+}
+
+/// Adds a credential to a client (a rotation's first step; `body`: a
+/// `NewCredential` as JSON text); a generated secret is in this answer only.
+pub async fn add_client_credential(id: &str, body: String) -> Result<ApiClientCreated, ApiError> {
+    send_json_text(
+        Request::post(&url(&format!("/api-clients/{id}/credentials"))),
+        body,
+    )
+    .await
+}
+
+/// Revokes one of a client's credentials (a rotation's last step).
+pub async fn revoke_client_credential(
+    id: &str,
+    credential_id: &str,
+) -> Result<ApiClientView, ApiError> {
+    send(Request::delete(&url(&format!(
+        "/api-clients/{id}/credentials/{credential_id}"
+    ))))
+    .await
+}
+
+/// `PUT …/api-clients/{id}/scopes`.
+#[derive(Serialize)]
+struct ScopesUpdate {
+    scopes: Vec<Scope>,
+}
+
+/// Replaces a client's scopes.
+pub async fn set_client_scopes(id: &str, scopes: Vec<Scope>) -> Result<ApiClientView, ApiError> {
+    send_json(
+        Request::put(&url(&format!("/api-clients/{id}/scopes"))),
+        &ScopesUpdate { scopes },
+    )
+    .await
+}
+
+/// Disables a client: its tokens stop working at once.
+pub async fn disable_api_client(id: &str) -> Result<ApiClientView, ApiError> {
+    send(Request::post(&url(&format!("/api-clients/{id}/disable")))).await
 }

@@ -15,8 +15,8 @@ use super::api::{self, ApiError};
 use super::components::{error_text, field_error, field_errors, focus_id};
 use super::i18n::{CwI18n, CwLang, ct, ctr, ctranslate};
 use super::pages::{
-    accounts::AccountsPage, audit::AuditPage, login::LoginPage, people::PeoplePage,
-    person::PersonPage, search::SearchPage, worklist::WorklistPage,
+    accounts::AccountsPage, audit::AuditPage, clients::ApiClientsPage, login::LoginPage,
+    people::PeoplePage, person::PersonPage, search::SearchPage, worklist::WorklistPage,
 };
 use super::routes::Route;
 use super::session::{SearchState, Session, session};
@@ -68,6 +68,7 @@ pub fn CaseworkerApp() -> impl IntoView {
                         <Route path=path!("/caseworker/people/:id") view=|| view! { <RequireLogin><PersonPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/audit") view=|| view! { <RequireLogin><AuditPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/accounts") view=|| view! { <RequireLogin><AccountsPage/></RequireLogin> }/>
+                        <Route path=path!("/caseworker/api-clients") view=|| view! { <RequireLogin><ApiClientsPage/></RequireLogin> }/>
                     </Routes>
                 </main>
             </Show>
@@ -166,6 +167,7 @@ fn Header() -> impl IntoView {
                         </Show>
                         <Show when=move || s.has(Role::Administrator)>
                             <li><A href=Route::Accounts.path() attr:data-testid="menu-accounts">{ct("menu-accounts")}</A></li>
+                            <li><A href=Route::ApiClients.path() attr:data-testid="menu-api-clients">{ct("menu-api-clients")}</A></li>
                         </Show>
                     </ul>
                 </nav>

@@ -15,6 +15,8 @@ pub enum Route<'a> {
     Person(&'a str),
     Audit,
     Accounts,
+    /// The organisation's API clients (administrators).
+    ApiClients,
 }
 
 impl Route<'_> {
@@ -36,6 +38,7 @@ impl Route<'_> {
             Self::Person(_) => "/caseworker/people/:id",
             Self::Audit => "/caseworker/audit",
             Self::Accounts => "/caseworker/accounts",
+            Self::ApiClients => "/caseworker/api-clients",
         }
     }
 }
@@ -44,7 +47,7 @@ impl Route<'_> {
 mod tests {
     use super::Route;
 
-    const ALL: [Route<'static>; 7] = [
+    const ALL: [Route<'static>; 8] = [
         Route::Start,
         Route::Login,
         Route::Search,
@@ -52,6 +55,7 @@ mod tests {
         Route::Person(""),
         Route::Audit,
         Route::Accounts,
+        Route::ApiClients,
     ];
 
     #[test]

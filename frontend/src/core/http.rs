@@ -67,6 +67,21 @@ pub async fn send_json<B: Serialize, T: DeserializeOwned>(
     decode(response).await
 }
 
+/// Sends `request` with a JSON body made in the browser (`JSON.stringify`)
+/// and decodes the JSON answer; for a body holding JSON the person pasted,
+/// which serde_json would otherwise have to parse in the bundle.
+pub async fn send_json_text<T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: String,
+) -> Result<T, ApiError> {
+    let request = request
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| ApiError::Unexpected(0))?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
 /// Sends `request` with a JSON body; the answer has none.
 pub async fn send_json_empty<B: Serialize>(
     request: RequestBuilder,

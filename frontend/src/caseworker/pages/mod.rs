@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod clients;
 pub mod login;
 pub mod people;
 pub mod person;
