@@ -983,7 +983,15 @@ macro_rules! back_office_impl {
                 ) {
                     use futures_util::TryStreamExt;
                     let chunk = chunk.max(1);
-                    if keyset_sort(filter.sort) {
+                    // A date range is an index range of its own, and its
+                    // matches are few: one query reads them, where keyset
+                    // chunks in list order would walk the whole organisation
+                    // to find them.
+                    let ranged = filter.created_from.is_some()
+                        || filter.created_before.is_some()
+                        || filter.completed_from.is_some()
+                        || filter.completed_before.is_some();
+                    if keyset_sort(filter.sort) && !ranged {
                         // Keyset chunks: each a short query that starts in the
                         // index where the one before ended, so no read
                         // transaction is held for the whole export (SQLite
