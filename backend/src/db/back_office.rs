@@ -327,10 +327,11 @@ pub trait BackOfficeStore {
     async fn people(&self, filter: &PeopleFilter) -> Result<(Vec<PersonListing>, u64), StoreError>;
 
     /// Every person `filter` matches, in its order (its limit and offset
-    /// are ignored), sent to `out` in chunks of `chunk` from one query that
-    /// streams: no page is counted, skipped or sorted again, and at most the
-    /// channel's few chunks are held in memory. Stops when `out` is closed;
-    /// an error is sent as the last item.
+    /// are ignored), sent to `out` in chunks of `chunk`: for the sorts that
+    /// page by cursor, each chunk is a keyset page after the last; for the
+    /// others, one query streams. No page is counted, skipped or sorted
+    /// again, and at most the channel's few chunks are held in memory. Stops
+    /// when `out` is closed; an error is sent as the last item.
     async fn people_chunks(
         &self,
         filter: &PeopleFilter,
@@ -982,6 +983,45 @@ macro_rules! back_office_impl {
                     out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
                 ) {
                     use futures_util::TryStreamExt;
+                    let chunk = chunk.max(1);
+                    // A date range is an index range of its own, and its
+                    // matches are few: one query reads them, where keyset
+                    // chunks in list order would walk the whole organisation
+                    // to find them.
+                    let ranged = filter.created_from.is_some()
+                        || filter.created_before.is_some()
+                        || filter.completed_from.is_some()
+                        || filter.completed_before.is_some();
+                    if keyset_sort(filter.sort) && !ranged {
+                        // Keyset chunks: each a short query that starts in the
+                        // index where the one before ended, so no read
+                        // transaction is held for the whole export (SQLite
+                        // could not checkpoint its log behind one while the
+                        // export's own audit events are written).
+                        let mut next = PeopleFilter {
+                            limit: i64::try_from(chunk).unwrap_or(i64::MAX),
+                            offset: 0,
+                            count_up_to: Some(0),
+                            after: None,
+                            ..filter.clone()
+                        };
+                        loop {
+                            let rows = match self.people(&next).await {
+                                Ok((rows, _)) => rows,
+                                Err(e) => {
+                                    let _ = out.send(Err(e)).await;
+                                    return;
+                                }
+                            };
+                            let full = rows.len() == chunk;
+                            next.after = rows.last().map(|r| r.person.id);
+                            if rows.is_empty() || out.send(Ok(rows)).await.is_err() || !full {
+                                return;
+                            }
+                        }
+                    }
+                    // The other sorts have no index order to start from: one
+                    // query, streamed.
                     let mut query = QueryBuilder::<$db>::new(format!(
                         "SELECT {}, x.state, x.completed_at, x.on_worklist ",
                         PERSON_COLUMNS
@@ -993,7 +1033,6 @@ macro_rules! back_office_impl {
                     push_people_core(&mut query, filter);
                     query.push(people_order(filter.sort, filter.order));
                     let mut rows = query.build_query_as::<ListingRow>().fetch(&self.$read);
-                    let chunk = chunk.max(1);
                     let mut batch = Vec::with_capacity(chunk);
                     loop {
                         let next = match rows.try_next().await {

@@ -1516,11 +1516,20 @@ async fn people_are_streamed_in_order_in_chunks(app: TestApp) {
         .map(|i| kartlegg_backend::population::person(i, 25, o.id, now))
         .collect();
     app.store.insert_people_bulk(&batch).await.unwrap();
-    for sort in [PeopleSort::Name, PeopleSort::CreatedAt, PeopleSort::State] {
+    // Keyset chunks (name, creation), one streamed query (state, and any
+    // sort with a date range): the same rows either way.
+    let long_ago = Some(now - Duration::days(20 * 365));
+    for (sort, created_from) in [
+        (PeopleSort::Name, None),
+        (PeopleSort::CreatedAt, None),
+        (PeopleSort::State, None),
+        (PeopleSort::Name, long_ago),
+    ] {
         let filter = PeopleFilter {
             sort,
             order: SortOrder::Desc,
             offset: 3,
+            created_from,
             ..PeopleFilter::new(o.id, Uuid::new_v4(), 2)
         };
         let all = PeopleFilter {
