@@ -324,9 +324,6 @@ fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
         (ParameterIn::Path, "duf_number", || {
             Schema::Object(schema::ascii_digits(DUF_DIGITS))
         }),
-        (ParameterIn::Query, "after", || {
-            Schema::Object(schema::ascii_digits(DUF_DIGITS))
-        }),
         (ParameterIn::Query, "labels", || {
             Schema::Object(schema::language_list())
         }),

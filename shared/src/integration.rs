@@ -231,6 +231,8 @@ pub enum NewCredential {
 #[cfg_attr(feature = "server", schema(example = json!({"name": "Saksbehandlingssystem", "scopes": ["people:read", "people:write", "codes:issue", "registrations:read"], "credential": {"kind": "public_key", "key": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}})))]
 pub struct NewApiClient {
     pub name: String,
+    /// At least one.
+    #[cfg_attr(feature = "server", schema(min_items = 1))]
     pub scopes: Vec<Scope>,
     pub credential: NewCredential,
 }

@@ -37,6 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ScopesUpdate {
     /// At least one.
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
 }
 

@@ -25,6 +25,7 @@ pub const MAX_LIMIT: u32 = 500;
 #[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
     /// The `next` of the previous page; absent for the first.
+    #[param(pattern = "^[0-9]{12}$")]
     pub after: Option<String>,
     /// People per page, 1 to 500 (default 100).
     #[param(minimum = 1, maximum = 500)]
