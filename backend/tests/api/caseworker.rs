@@ -1213,7 +1213,9 @@ async fn an_address_is_slowed_by_its_failures_not_by_logins(app: TestApp) {
 /// place: the tries are counted before the password is checked, so at
 /// most the five free ones and the one that starts the wait are checked
 /// (401 or 201); every other is 429 unchecked. (Before, all 100 of 100
-/// were checked.)
+/// were checked.) When the right password is among the checked ones, the
+/// owner is in and the account's count starts again (by design: a success
+/// clears it), so the tries after it may check six more.
 async fn simultaneous_wrong_passwords_check_at_most_six(app: TestApp) {
     app.add_caseworker(ORG_A, "kari", &[Role::Reader], false)
         .await;
@@ -1234,7 +1236,12 @@ async fn simultaneous_wrong_passwords_check_at_most_six(app: TestApp) {
         .filter(|r| r.status == 401 || r.status == 201)
         .count();
     let refused = answers.iter().filter(|r| r.status == 429).count();
-    assert!(checked <= 6, "{checked} passwords checked");
+    let succeeded = answers.iter().any(|r| r.status == 201);
+    let most = if succeeded { 12 } else { 6 };
+    assert!(
+        checked <= most,
+        "{checked} passwords checked (success: {succeeded})"
+    );
     assert_eq!(checked + refused, 200);
 }
 
