@@ -61,6 +61,16 @@ pub enum Refusal {
     Held(u64),
 }
 
+impl From<Refusal> for crate::error::ApiError {
+    /// A refused try is 429 with the wait in `Retry-After` (at least 1 s).
+    fn from(refusal: Refusal) -> Self {
+        let (Refusal::Wait(secs) | Refusal::Held(secs)) = refusal;
+        Self::TooManyRequests {
+            retry_after_secs: secs.max(1),
+        }
+    }
+}
+
 impl Policy {
     /// The wait after the `failures`-th consecutive failure.
     pub fn delay_after(&self, failures: i64) -> i64 {

@@ -16,7 +16,7 @@ use kartlegg_shared::text::{Lines, check_text};
 use uuid::Uuid;
 
 use super::applicant::presented_token_named;
-use super::backoff::{self, Refusal};
+use super::backoff;
 use super::code::keyed_hash;
 use super::login::FAILURE_FLOOR;
 use super::password::{Busy, DUMMY_HASH, check_password, check_totp};
@@ -206,13 +206,6 @@ pub fn account_throttle_key(state: &AppState, username: &str) -> Vec<u8> {
     )
 }
 
-fn refused(refusal: Refusal) -> ApiError {
-    let (Refusal::Wait(secs) | Refusal::Held(secs)) = refusal;
-    ApiError::TooManyRequests {
-        retry_after_secs: secs.max(1),
-    }
-}
-
 async fn try_log_in(
     state: &AppState,
     username: &str,
@@ -236,11 +229,11 @@ async fn try_log_in(
     if let Some(key) = &address_key {
         backoff::reserve(store, &backoff::ADDRESS, key, now)
             .await?
-            .map_err(refused)?;
+            .map_err(ApiError::from)?;
     }
     backoff::reserve(store, &backoff::ACCOUNT, &account_key, now)
         .await?
-        .map_err(refused)?;
+        .map_err(ApiError::from)?;
 
     let account = store.caseworker_by_username(&username).await?;
     let stored = account

@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::backoff::{self, Refusal};
+use crate::auth::backoff;
 use crate::auth::caseworker::RequestMeta;
 use crate::auth::client::{
     ACCESS_TOKEN_SECS, ClientAuth, JWT_BEARER_ASSERTION, assertion_subject, authenticate,
@@ -291,13 +291,6 @@ const CLIENT: backoff::Policy = backoff::Policy {
     ..backoff::ACCOUNT
 };
 
-fn refused(refusal: Refusal) -> ApiError {
-    let (Refusal::Wait(secs) | Refusal::Held(secs)) = refusal;
-    ApiError::TooManyRequests {
-        retry_after_secs: secs.max(1),
-    }
-}
-
 /// Authenticates the client, checks the scopes and issues the token.
 async fn grant(
     state: &AppState,
@@ -337,11 +330,11 @@ async fn grant(
     if let Some(key) = &address_key {
         backoff::reserve(store, &backoff::ADDRESS, key, now)
             .await?
-            .map_err(refused)?;
+            .map_err(ApiError::from)?;
     }
     backoff::reserve(store, &CLIENT, &client_key, now)
         .await?
-        .map_err(refused)?;
+        .map_err(ApiError::from)?;
 
     let client = store
         .api_client(auth.client_id())

@@ -26,6 +26,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::routes::integration::conditional::none_match_hits;
 
 /// Clients may reuse a copy for five minutes without asking; after that a
 /// conditional request costs a 304.
@@ -63,7 +64,7 @@ impl Cached {
                 Some(HeaderValue::from_static(CACHE_CONTROL)),
             ),
         ];
-        let mut response = if matches_etag(request, &self.etag) {
+        let mut response = if none_match_hits(request, &self.etag) {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
             (
@@ -136,18 +137,6 @@ fn cached_variant(
     map.entry(langs.clone())
         .or_insert_with(|| Arc::new(build(langs.as_deref())))
         .clone()
-}
-
-/// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is
-/// ignored, and `*` matches anything.
-fn matches_etag(request: &HeaderMap, etag: &str) -> bool {
-    request
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|tag| tag.trim().trim_start_matches("W/"))
-        .any(|tag| tag == "*" || tag == etag)
 }
 
 /// The current questionnaire: sections, questions, options, conditions,

@@ -21,8 +21,9 @@ fn body_etag(body: &[u8]) -> String {
 }
 
 /// Whether `If-None-Match` names `etag` (or is `*`). Weak comparison, as
-/// RFC 9110 §13.1.2 asks for this header.
-fn none_match_hits(headers: &HeaderMap, etag: &str) -> bool {
+/// RFC 9110 §13.1.2 asks for this header: `W/` is ignored. The public
+/// questionnaire's answers use it too.
+pub fn none_match_hits(headers: &HeaderMap, etag: &str) -> bool {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
