@@ -19,8 +19,8 @@ use crate::auth::login::issue_code;
 use crate::auth::password::{totp_base32, totp_uri};
 use crate::auth::token::Keys;
 use crate::config::{
-    AuditSettings, AuthSettings, DatabaseSettings, LogFormat, Settings, load_or_create_signing_key,
-    load_signing_key,
+    AuditSettings, AuthSettings, DatabaseSettings, LogFormat, Settings, WebhookSettings,
+    load_or_create_signing_key, load_signing_key,
 };
 use crate::db::{NewOrganisation, NewPerson, OrganisationKind, StoreError};
 use crate::error::ApiError;
@@ -74,11 +74,33 @@ pub enum Command {
         #[command(subcommand)]
         command: ClientCommand,
     },
+    /// Deliver webhooks, without serving HTTP (for deployments that run
+    /// the worker apart; `serve` runs one too unless `--worker false`).
+    Worker(WorkerArgs),
     /// Demo and measurement data.
     Demo {
         #[command(subcommand)]
         command: DemoCommand,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// The server's signing key file (it keys the webhook secrets' seal).
+    /// It must exist: this command never creates one.
+    #[arg(
+        long,
+        env = "KARTLEGG_SIGNING_KEY_FILE",
+        default_value = "./data/signing.key"
+    )]
+    pub signing_key_file: PathBuf,
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "KARTLEGG_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    #[command(flatten)]
+    pub webhooks: WebhookSettings,
+    #[command(flatten)]
+    pub database: DatabaseSettings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -355,6 +377,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo {
             command: DemoCommand::Seed(args),
         }) => demo_seed(args).await,
+        Some(Command::Worker(args)) => worker(args).await,
     }
 }
 
@@ -725,6 +748,25 @@ fn init_tracing(format: LogFormat) {
     }
 }
 
+async fn worker(args: WorkerArgs) -> anyhow::Result<()> {
+    init_tracing(args.log_format);
+    let store = db::connect(&args.database.url).await?;
+    let signing_key = load_signing_key(&args.signing_key_file)?;
+    let settings = args.webhooks.worker();
+    let state = AppState::new(
+        store,
+        AppConfig {
+            webhooks: settings.clone(),
+            ..AppConfig::new(None, signing_key)
+        },
+    );
+    println!("Delivering webhooks from {}", state.store.engine().name());
+    tokio::select! {
+        result = crate::webhooks::worker::run(state, settings) => result,
+        () = http::shutdown_signal() => Ok(()),
+    }
+}
+
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     init_tracing(settings.log_format);
     let store = db::connect(&settings.database.url).await?;
@@ -758,6 +800,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             audit_checkpoint_file: settings.audit.checkpoint_file(&settings.database.url),
             audit_checkpoint_every: settings.audit.audit_checkpoint_every,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
+            webhooks: settings.webhooks.worker(),
             ..AppConfig::new(static_dir, signing_key)
         },
     );
@@ -782,6 +825,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
                 .await
             {
                 tracing::error!(%error, "the metrics listener stopped");
+            }
+        });
+    }
+    if settings.worker {
+        let worker = crate::webhooks::worker::run(state.clone(), state.config.webhooks.clone());
+        tokio::spawn(async move {
+            if let Err(error) = worker.await {
+                tracing::error!(%error, "the webhook worker stopped");
             }
         });
     }

@@ -25,6 +25,10 @@ pub mod defaults {
     /// Where clients reach the server; the OAuth issuer and token endpoint
     /// are made from it.
     pub const PUBLIC_URL: &str = "http://127.0.0.1:8080";
+    /// The longest one webhook attempt may take.
+    pub const WEBHOOK_TIMEOUT_SECS: u64 = 10;
+    /// How long an instance holds the webhook deliveries it took.
+    pub const WEBHOOK_LEASE_SECS: u64 = 60;
 }
 
 /// Settings for `kartlegg serve`.
@@ -88,6 +92,45 @@ pub struct Settings {
 
     #[command(flatten)]
     pub audit: AuditSettings,
+
+    #[command(flatten)]
+    pub webhooks: WebhookSettings,
+
+    /// Run the webhook delivery worker in this process. Turn it off where
+    /// `kartlegg worker` runs on its own.
+    #[arg(long, env = "KARTLEGG_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub worker: bool,
+}
+
+/// How webhooks are delivered; shared by `serve` and `worker`.
+#[derive(Debug, Clone, Args)]
+pub struct WebhookSettings {
+    /// Allow webhook receivers on loopback, private and link-local
+    /// addresses, and plain http:// (tests and closed networks only; off,
+    /// only https:// to public addresses is allowed).
+    #[arg(long, env = "KARTLEGG_WEBHOOKS_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhooks_allow_private: bool,
+
+    /// The longest one webhook attempt may take, in seconds.
+    #[arg(long, env = "KARTLEGG_WEBHOOK_TIMEOUT_SECS", default_value_t = defaults::WEBHOOK_TIMEOUT_SECS)]
+    pub webhook_timeout_secs: u64,
+
+    /// How long an instance holds the deliveries it took, in seconds; after
+    /// that another instance may send them (this one was killed).
+    #[arg(long, env = "KARTLEGG_WEBHOOK_LEASE_SECS", default_value_t = defaults::WEBHOOK_LEASE_SECS)]
+    pub webhook_lease_secs: u64,
+}
+
+impl WebhookSettings {
+    /// The worker's settings.
+    pub fn worker(&self) -> crate::webhooks::WorkerSettings {
+        crate::webhooks::WorkerSettings {
+            allow_private: self.webhooks_allow_private,
+            timeout: Duration::from_secs(self.webhook_timeout_secs.max(1)),
+            lease: Duration::from_secs(self.webhook_lease_secs.max(1)),
+            ..crate::webhooks::WorkerSettings::default()
+        }
+    }
 }
 
 /// Where the audit chain's signed checkpoints go; shared by `serve` and

@@ -21,6 +21,24 @@ pub fn api_time(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A feed position as clients see it: opaque to them, it names a place in
+/// the feed, which only grows.
+pub fn feed_cursor(position: i64) -> String {
+    format!("p{position}")
+}
+
+/// A change event as the feed and webhooks show it.
+pub fn change_event(event: &crate::db::StoredEvent) -> kartlegg_shared::integration::ChangeEvent {
+    kartlegg_shared::integration::ChangeEvent {
+        id: event.id.to_string(),
+        kind: event.kind,
+        duf_number: event.duf_number.as_str().to_owned(),
+        registration_id: event.registration_id.map(|id| id.to_string()),
+        occurred_at: api_time(event.occurred_at),
+        cursor: feed_cursor(event.position),
+    }
+}
+
 impl From<&StoredRegistration> for Registration {
     fn from(r: &StoredRegistration) -> Self {
         Self {

@@ -19,8 +19,10 @@ pub mod openapi;
 pub mod population;
 pub mod registration;
 pub mod routes;
+pub mod sealed;
 pub mod services;
 pub mod state;
+pub mod webhooks;
 
 pub use http::build_router;
 pub use state::AppState;

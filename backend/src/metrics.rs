@@ -71,6 +71,8 @@ pub struct Metrics {
     logins: Family<Labels, Counter>,
     pool_size: Family<Labels, Gauge>,
     pool_idle: Family<Labels, Gauge>,
+    webhook_attempts: Family<Labels, Counter>,
+    webhook_queue: Gauge,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -92,6 +94,8 @@ impl Default for Metrics {
         let logins = Family::<Labels, Counter>::default();
         let pool_size = Family::<Labels, Gauge>::default();
         let pool_idle = Family::<Labels, Gauge>::default();
+        let webhook_attempts = Family::<Labels, Counter>::default();
+        let webhook_queue = Gauge::default();
         registry.register(
             "http_requests",
             "Requests answered, by method, route template and status",
@@ -117,6 +121,16 @@ impl Default for Metrics {
             "Idle database connections per pool",
             pool_idle.clone(),
         );
+        registry.register(
+            "webhook_attempts",
+            "Webhook delivery attempts by outcome (2xx, 4xx, 5xx, no_answer)",
+            webhook_attempts.clone(),
+        );
+        registry.register(
+            "webhook_queue_depth",
+            "Webhook deliveries waiting for an attempt",
+            webhook_queue.clone(),
+        );
         Self {
             registry,
             requests,
@@ -124,6 +138,8 @@ impl Default for Metrics {
             logins,
             pool_size,
             pool_idle,
+            webhook_attempts,
+            webhook_queue,
         }
     }
 }
@@ -146,6 +162,18 @@ impl Metrics {
                 ("kind", kind.to_owned()),
                 ("outcome", outcome.to_owned()),
             ])
+            .inc();
+    }
+
+    /// Counts a webhook attempt by the class of its answer (`None`: no
+    /// answer).
+    pub fn webhook_attempt(&self, status: Option<u16>) {
+        let outcome = match status {
+            Some(s @ 100..=599) => format!("{}xx", s / 100),
+            Some(_) | None => "no_answer".to_owned(),
+        };
+        self.webhook_attempts
+            .get_or_create(&vec![("outcome", outcome)])
             .inc();
     }
 
@@ -204,6 +232,9 @@ async fn scrape(State(state): State<AppState>) -> Response {
             .pool_idle
             .get_or_create(&labels)
             .set(i64::try_from(pool.idle).unwrap_or(i64::MAX));
+    }
+    if let Ok(depth) = state.store.pending_webhook_deliveries().await {
+        state.metrics.webhook_queue.set(depth);
     }
     (
         [(

@@ -81,6 +81,8 @@ use kartlegg_shared::integration::Scope;
                                              with small counts hidden"),
         (name = "feed", description = "The change feed of the organisation's events for API clients, read from a \
                                        cursor with long-polling"),
+        (name = "webhooks", description = "Webhook endpoints of API clients: each event of the organisation is \
+         POSTed to them, signed as Standard Webhooks says, and retried for three days"),
         (name = "registrations", description = "Completed registrations with their answers' stable codes and, \
                                                 on request, labels, for API clients"),
         (name = "caseworker", description = "The caseworker back office: log in, search, worklist, people lists and \
@@ -194,6 +196,7 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(routes::audit::router())
         .merge(routes::accounts::router())
         .merge(routes::clients::router())
+        .merge(routes::client_webhooks::router())
         .merge(token)
         .merge(routes::oauth::router())
         .merge(routes::integration::router())

@@ -56,6 +56,8 @@ pub struct AppConfig {
     /// Where clients reach the server, without a trailing slash: the OAuth
     /// issuer.
     pub public_url: String,
+    /// How webhooks are delivered, and to which addresses.
+    pub webhooks: crate::webhooks::WorkerSettings,
 }
 
 impl AppConfig {
@@ -80,6 +82,7 @@ impl AppConfig {
             audit_checkpoint_file: PathBuf::from(defaults::AUDIT_CHECKPOINT_FILE),
             audit_checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
             public_url: defaults::PUBLIC_URL.to_owned(),
+            webhooks: crate::webhooks::WorkerSettings::default(),
         }
     }
 }

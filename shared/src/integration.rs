@@ -445,3 +445,151 @@ mod tests {
         assert_eq!(Scope::parse_list(""), Some(vec![]));
     }
 }
+
+/// The longest webhook URL.
+pub const WEBHOOK_URL_MAX_CHARS: usize = 2000;
+
+/// Why a webhook endpoint no longer receives events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WebhookDisabledReason {
+    /// The receiver answered 410 Gone.
+    Gone,
+    /// Every attempt failed for three days in a row.
+    Failing,
+    /// The client or its administrator removed it.
+    Removed,
+}
+
+impl WebhookDisabledReason {
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Gone => "gone",
+            Self::Failing => "failing",
+            Self::Removed => "removed",
+        }
+    }
+
+    /// The reason with this name.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Gone, Self::Failing, Self::Removed]
+            .into_iter()
+            .find(|r| r.as_str() == name)
+    }
+}
+
+/// `POST /api/v1/webhooks`: register an endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"url": "https://saksbehandling.example.no/kartlegg/webhooks", "types": ["registration.completed"]})))]
+#[serde(deny_unknown_fields)]
+pub struct NewWebhook {
+    /// An `https://` address that resolves to public addresses only.
+    #[cfg_attr(feature = "server", schema(max_length = 2000, pattern = "^https?://"))]
+    pub url: String,
+    /// The event types to receive; at least one.
+    #[cfg_attr(feature = "server", schema(min_items = 1))]
+    pub types: Vec<ChangeEventType>,
+}
+
+/// A webhook endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WebhookView {
+    pub id: String,
+    pub url: String,
+    pub types: Vec<ChangeEventType>,
+    pub created_at: String,
+    /// Since when every attempt has failed (absent while the last
+    /// succeeded). Three days of failing disable the endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failing_since: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_reason: Option<WebhookDisabledReason>,
+}
+
+/// A new endpoint with its signing secret, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", schema(example = json!({"webhook": {"id": "3c1f7a52-9b0e-4d6a-8f21-5e7d9c0b1a24", "url": "https://saksbehandling.example.no/kartlegg/webhooks", "types": ["registration.completed"], "created_at": "2026-11-30T09:00:00Z"}, "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})))]
+pub struct WebhookCreated {
+    pub webhook: WebhookView,
+    /// The Standard Webhooks signing secret (`whsec_…`): verify each
+    /// delivery's `webhook-signature` with it. It cannot be shown again.
+    pub secret: String,
+}
+
+/// Where a delivery is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Waiting for its next attempt.
+    Pending,
+    /// The receiver answered 2xx.
+    Delivered,
+    /// Every attempt failed for three days.
+    Failed,
+    /// Not sent: the endpoint was disabled first.
+    Cancelled,
+}
+
+impl DeliveryState {
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Delivered => "delivered",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// The state with this name.
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            Self::Pending,
+            Self::Delivered,
+            Self::Failed,
+            Self::Cancelled,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == name)
+    }
+}
+
+/// One attempt to deliver an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WebhookAttemptView {
+    pub number: i32,
+    pub attempted_at: String,
+    /// The receiver's HTTP status, when it answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    pub duration_ms: u32,
+    /// What went wrong, when the receiver did not answer 2xx.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// One event's delivery to an endpoint, with its attempts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WebhookDeliveryView {
+    /// The event's id: the `webhook-id` header of every attempt.
+    pub event_id: String,
+    #[serde(rename = "type")]
+    pub kind: ChangeEventType,
+    pub state: DeliveryState,
+    /// When the next attempt is due (pending deliveries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_attempt_at: Option<String>,
+    pub created_at: String,
+    /// Oldest first.
+    pub attempts: Vec<WebhookAttemptView>,
+}

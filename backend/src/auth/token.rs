@@ -36,6 +36,8 @@ pub struct Keys {
     pub audit: ChainKey,
     /// Encrypts the answers kept for Idempotency-Key replays.
     pub(crate) replay: Vec<u8>,
+    /// Encrypts webhook signing secrets.
+    pub(crate) webhook: Vec<u8>,
 }
 
 impl Keys {
@@ -50,6 +52,7 @@ impl Keys {
             duf: keyed_hash(root, &[b"kartlegg failed login v1"]),
             audit: ChainKey::new(keyed_hash(root, &[b"kartlegg audit chain v1"])),
             replay: keyed_hash(root, &[b"kartlegg idempotency replay v1"]),
+            webhook: keyed_hash(root, &[b"kartlegg webhook secret v1"]),
         }
     }
 }

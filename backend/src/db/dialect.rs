@@ -26,6 +26,10 @@ pub(super) struct Dialect {
     /// serialises event writers until commit, so that feed positions are
     /// handed out in commit order (see `events.rs`). `None` as above.
     pub lock_events: Option<&'static str>,
+    /// Ends a `SELECT … FOR UPDATE` that leases queue rows, so that
+    /// concurrent workers take different rows instead of waiting: empty
+    /// where one connection writes anyway.
+    pub skip_locked: &'static str,
     /// Appended to a `?` or literal written to a JSON column: SQLite stores
     /// the text, PostgreSQL casts it to JSONB.
     pub json_cast: &'static str,
@@ -45,6 +49,7 @@ pub(super) const SQLITE: Dialect = Dialect {
     lock_person: None,
     lock_audit: None,
     lock_events: None,
+    skip_locked: "",
     json_cast: "",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
          answers, saved_sections, created_at, updated_at, completed_at, language",
@@ -57,6 +62,7 @@ pub(super) const POSTGRES: Dialect = Dialect {
     lock_person: Some("SELECT id FROM people WHERE id = ? FOR UPDATE"),
     lock_audit: Some("SELECT pg_advisory_xact_lock(7245001)"),
     lock_events: Some(EVENTS_LOCK),
+    skip_locked: " FOR UPDATE SKIP LOCKED",
     json_cast: "::jsonb",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
          answers::text AS answers, saved_sections::text AS saved_sections, created_at, \

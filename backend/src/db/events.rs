@@ -36,22 +36,41 @@ pub struct StoredEvent {
 }
 
 /// Inserts the event of a change of the person `person_id` (their
-/// DUF-number and organisation are copied from the person's row), inside
-/// the transaction `tx` of the change. `$d` is the engine's dialect.
+/// DUF-number and organisation are copied from the person's row), and its
+/// webhook deliveries, inside the transaction `tx` of the change. `$d` is
+/// the engine's dialect.
 macro_rules! record_event {
     ($d:path, $tx:expr, $kind:expr, $person_id:expr, $registration_id:expr, $now:expr) => {{
         if let Some(lock) = $d.lock_events {
             sqlx::query(lock).execute(&mut *$tx).await?;
         }
+        let event_id = uuid::Uuid::new_v4();
+        let kind = kartlegg_shared::integration::ChangeEventType::as_str($kind);
         sqlx::query(&$d.sql(
             "INSERT INTO change_events (id, kind, organisation_id, duf_number, person_id, \
              registration_id, occurred_at) SELECT ?, ?, organisation_id, duf_number, id, ?, ? \
              FROM people WHERE id = ?",
         ))
-        .bind(uuid::Uuid::new_v4())
-        .bind(kartlegg_shared::integration::ChangeEventType::as_str($kind))
+        .bind(event_id)
+        .bind(kind)
         .bind($registration_id)
         .bind($now)
+        .bind($person_id)
+        .execute(&mut *$tx)
+        .await?;
+        // The outbox's fan-out: one delivery per enabled webhook endpoint of
+        // the organisation that wants this type, in the same transaction.
+        sqlx::query(&$d.sql(
+            "INSERT INTO webhook_deliveries (endpoint_id, event_id, state, attempts, \
+             next_attempt_at, created_at) SELECT e.id, ?, 'pending', 0, ?, ? \
+             FROM webhook_endpoints e JOIN webhook_endpoint_types t \
+             ON t.endpoint_id = e.id AND t.kind = ? WHERE e.disabled_at IS NULL \
+             AND e.organisation_id = (SELECT organisation_id FROM people WHERE id = ?)",
+        ))
+        .bind(event_id)
+        .bind($now)
+        .bind($now)
+        .bind(kind)
         .bind($person_id)
         .execute(&mut *$tx)
         .await?;

@@ -36,6 +36,7 @@ mod postgres;
 mod rows;
 mod sqlite;
 mod statistics;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -54,6 +55,10 @@ pub use integration::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 pub use statistics::{FactFilter, Period, StatisticsStore};
+pub use webhooks::{
+    AttemptOutcome, LeasedDelivery, NewWebhookEndpoint, NextStep, WebhookAttempt, WebhookDelivery,
+    WebhookEndpoint, WebhookStore,
+};
 
 /// The database engine behind a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,7 +335,7 @@ pub struct CompletionFacts {
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
 pub trait Store:
-    BackOfficeStore + IntegrationStore + StatisticsStore + Send + Sync + 'static
+    BackOfficeStore + IntegrationStore + StatisticsStore + WebhookStore + Send + Sync + 'static
 {
     /// Which engine this is.
     fn engine(&self) -> Engine;
@@ -510,6 +515,7 @@ macro_rules! store_impl {
         super::back_office::back_office_impl!($store, $db, $read, $write, $d);
         super::integration::integration_impl!($store, $read, $write, $d);
         super::statistics::statistics_impl!($store, $read, $d);
+        super::webhooks::webhooks_impl!($store, $read, $write, $d);
     };
 }
 

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod applicant;
 pub mod audit;
 pub mod caseworker;
+pub mod client_webhooks;
 pub mod clients;
 pub mod health;
 pub mod integration;

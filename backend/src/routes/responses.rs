@@ -92,3 +92,14 @@ problem_set!(
     /// An API client named in the path, looked up in the caller's organisation.
     NoSuchClient { "404": "No such API client in the caller's organisation" }
 );
+problem_set!(
+    /// A webhook endpoint named in the path, looked up among the client's.
+    NoSuchWebhook { "404": "No such webhook endpoint of this client" }
+);
+problem_set!(
+    /// A delivery named in the path, looked up among the endpoint's.
+    NoSuchDelivery {
+        "404": "No such webhook endpoint of this client, or no delivery of this event to it",
+        "409": "The delivery is still pending, or its endpoint is disabled",
+    }
+);

@@ -8,3 +8,4 @@ pub mod integration;
 pub mod people;
 pub mod registration;
 pub mod statistics;
+pub mod webhooks;

@@ -5,59 +5,27 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use kartlegg_backend::auth::caseworker::RequestMeta;
 use kartlegg_backend::clock::Clock;
 use kartlegg_backend::db::{DraftUpdate, Person, StoredRegistration};
-use kartlegg_backend::services::clients::{self, Actor};
-use kartlegg_shared::integration::{NewCredential, Scope};
+use kartlegg_shared::integration::Scope;
 use serde_json::Value;
 
 use crate::helpers::{TestApp, TestResponse};
 use crate::on_both_engines;
 
 async fn feed_token(app: &TestApp, org: &str) -> String {
-    let org = app.org(org).await;
-    let actor = Actor {
-        id: None,
-        name: "test".into(),
-        meta: RequestMeta::default(),
-    };
-    let (client, secret) = clients::create(
-        &app.state,
-        &actor,
-        org.id,
-        &format!("feed {}", uuid::Uuid::new_v4()),
-        &[Scope::FeedRead],
-        &NewCredential::Secret,
-    )
-    .await
-    .unwrap();
-    let basic = base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        format!("{}:{}", client.id, secret.unwrap()),
-    );
-    let res = app
-        .send(
-            axum::http::Request::post("/api/v1/oauth/token")
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("authorization", format!("Basic {basic}"))
-                .body(axum::body::Body::from("grant_type=client_credentials"))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
-    res.json()["access_token"].as_str().unwrap().to_owned()
+    app.client_token(org, &[Scope::FeedRead]).await
 }
 
 /// A draft for the person, ready to complete.
-async fn draft(app: &TestApp, person: &Person) -> StoredRegistration {
+pub async fn draft(app: &TestApp, person: &Person) -> StoredRegistration {
     app.store
         .create_registration(person.id, 1, app.clock.now())
         .await
         .unwrap()
 }
 
-async fn complete(app: &TestApp, person: &Person, draft: &StoredRegistration) {
+pub async fn complete(app: &TestApp, person: &Person, draft: &StoredRegistration) {
     app.store
         .update_draft(&DraftUpdate {
             id: draft.id,

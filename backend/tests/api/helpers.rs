@@ -225,6 +225,47 @@ impl TestApp {
         self.reconfigured(|_| {})
     }
 
+    /// An access token of a new secret client of `org` with `scopes`.
+    pub async fn client_token(
+        &self,
+        org: &str,
+        scopes: &[kartlegg_shared::integration::Scope],
+    ) -> String {
+        use kartlegg_backend::auth::caseworker::RequestMeta;
+        use kartlegg_backend::services::clients::{self, Actor};
+        let org = self.org(org).await;
+        let actor = Actor {
+            id: None,
+            name: "test".into(),
+            meta: RequestMeta::default(),
+        };
+        let (client, secret) = clients::create(
+            &self.state,
+            &actor,
+            org.id,
+            &format!("client {}", uuid::Uuid::new_v4()),
+            scopes,
+            &kartlegg_shared::integration::NewCredential::Secret,
+        )
+        .await
+        .unwrap();
+        let basic = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            format!("{}:{}", client.id, secret.unwrap()),
+        );
+        let res = self
+            .send(
+                Request::post("/api/v1/oauth/token")
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("authorization", format!("Basic {basic}"))
+                    .body(Body::from("grant_type=client_credentials"))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+        res.json()["access_token"].as_str().unwrap().to_owned()
+    }
+
     /// Moves the application's clock forward.
     pub fn advance(&self, by: chrono::Duration) {
         self.clock.advance(by);

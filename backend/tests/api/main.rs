@@ -24,3 +24,4 @@ mod statistics;
 mod store_contract;
 mod store_contract_integration;
 mod strict_input;
+mod webhooks;

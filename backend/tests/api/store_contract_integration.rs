@@ -452,7 +452,189 @@ async fn change_events_are_read_per_organisation_in_order_and_by_kind(app: TestA
     );
 }
 
+/// Webhooks: an endpoint gets a delivery of each event of its types and
+/// organisation; a lease hands it out once until it runs out; an attempt
+/// is logged with its outcome; "send again" and disabling.
+async fn webhook_deliveries_are_queued_leased_logged_and_sent_again(app: TestApp) {
+    use kartlegg_backend::db::{AttemptOutcome, NewWebhookEndpoint, NextStep};
+    use kartlegg_shared::integration::{ChangeEventType, DeliveryState, WebhookDisabledReason};
+
+    let client = a_client(&app, "0301", "hooks").await;
+    let now = app.clock.now().trunc_subsecs(6);
+    let id = Uuid::new_v4();
+    let endpoint = app
+        .store
+        .create_webhook_endpoint(&NewWebhookEndpoint {
+            id,
+            client_id: client.id,
+            organisation_id: client.organisation_id,
+            url: "https://example.no/hook".into(),
+            types: vec![
+                ChangeEventType::PersonCreated,
+                ChangeEventType::PersonCreated,
+            ],
+            secret_sealed: vec![1, 2, 3],
+            now,
+        })
+        .await
+        .unwrap();
+    assert_eq!(endpoint.id, id);
+    assert_eq!(endpoint.types, [ChangeEventType::PersonCreated]);
+    assert_eq!(
+        app.store.webhook_endpoints(client.id).await.unwrap(),
+        std::slice::from_ref(&endpoint)
+    );
+    assert_eq!(
+        app.store.webhook_endpoint(client.id, id).await.unwrap(),
+        Some(endpoint.clone())
+    );
+    let stranger = a_client(&app, "4601", "hooks").await;
+    assert_eq!(
+        app.store.webhook_endpoint(stranger.id, id).await.unwrap(),
+        None
+    );
+
+    let person = app
+        .person_in("0301", "202400005001", "Amina", "Tesfay")
+        .await;
+    app.person_in("4601", "202400005002", "Yonas", "Haile")
+        .await;
+    assert_eq!(app.store.pending_webhook_deliveries().await.unwrap(), 1);
+
+    let later = app.clock.now().trunc_subsecs(6) + Duration::seconds(5);
+    let leased = app
+        .store
+        .lease_webhook_deliveries(later, later + Duration::seconds(60), 10)
+        .await
+        .unwrap();
+    assert_eq!(leased.len(), 1);
+    assert_eq!(leased[0].event.person_id, person.id);
+    assert_eq!(leased[0].secret_sealed, [1, 2, 3]);
+    assert_eq!(leased[0].attempts, 0);
+    // Held: not handed out again until the lease runs out.
+    assert!(
+        app.store
+            .lease_webhook_deliveries(later, later + Duration::seconds(60), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let expired = later + Duration::seconds(61);
+    let again = app
+        .store
+        .lease_webhook_deliveries(expired, expired + Duration::seconds(60), 10)
+        .await
+        .unwrap();
+    assert_eq!(again.len(), 1);
+
+    let event_id = leased[0].event.id;
+    app.store
+        .finish_webhook_attempt(&AttemptOutcome {
+            endpoint_id: id,
+            event_id,
+            attempted_at: expired,
+            status: Some(500),
+            duration_ms: 12,
+            error: Some("answered 500".into()),
+            next: NextStep::RetryAt(expired + Duration::seconds(30)),
+        })
+        .await
+        .unwrap();
+    let failing = app
+        .store
+        .webhook_endpoint(client.id, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(failing.failing_since, Some(expired));
+    app.store
+        .finish_webhook_attempt(&AttemptOutcome {
+            endpoint_id: id,
+            event_id,
+            attempted_at: expired + Duration::seconds(30),
+            status: Some(200),
+            duration_ms: 8,
+            error: None,
+            next: NextStep::Delivered,
+        })
+        .await
+        .unwrap();
+    let deliveries = app.store.webhook_deliveries(id, 10).await.unwrap();
+    assert_eq!(deliveries.len(), 1);
+    assert_eq!(deliveries[0].state, DeliveryState::Delivered);
+    let statuses: Vec<_> = deliveries[0]
+        .attempts
+        .iter()
+        .map(|a| (a.number, a.status))
+        .collect();
+    assert_eq!(statuses, [(1, Some(500)), (2, Some(200))]);
+    assert_eq!(deliveries[0].attempts[0].duration_ms, 12);
+    assert_eq!(
+        app.store
+            .webhook_endpoint(client.id, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .failing_since,
+        None
+    );
+    assert_eq!(app.store.pending_webhook_deliveries().await.unwrap(), 0);
+
+    // Send again; twice is refused while pending; an unknown one is none.
+    assert_eq!(
+        app.store
+            .redeliver_webhook(id, event_id, expired)
+            .await
+            .unwrap(),
+        Some(true)
+    );
+    assert_eq!(
+        app.store
+            .redeliver_webhook(id, event_id, expired)
+            .await
+            .unwrap(),
+        Some(false)
+    );
+    assert_eq!(
+        app.store
+            .redeliver_webhook(id, Uuid::new_v4(), expired)
+            .await
+            .unwrap(),
+        None
+    );
+    // Disabling cancels what is pending, once.
+    assert!(
+        app.store
+            .disable_webhook_endpoint(client.id, id, WebhookDisabledReason::Removed, expired)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app.store
+            .disable_webhook_endpoint(client.id, id, WebhookDisabledReason::Removed, expired)
+            .await
+            .unwrap()
+    );
+    let deliveries = app.store.webhook_deliveries(id, 10).await.unwrap();
+    assert_eq!(deliveries[0].state, DeliveryState::Cancelled);
+    let disabled = app
+        .store
+        .webhook_endpoint(client.id, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        disabled.disabled_reason,
+        Some(WebhookDisabledReason::Removed)
+    );
+    // A disabled endpoint gets no new deliveries.
+    app.person_in("0301", "202400005003", "Selam", "Haile")
+        .await;
+    assert_eq!(app.store.pending_webhook_deliveries().await.unwrap(), 0);
+}
+
 on_both_engines!(
+    webhook_deliveries_are_queued_leased_logged_and_sent_again,
     change_events_are_read_per_organisation_in_order_and_by_kind,
     clients_are_created_listed_per_organisation_rescoped_and_disabled,
     credentials_are_added_listed_and_revoked_once,

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use kartlegg_shared::caseworker::AuditAction;
-use kartlegg_shared::integration::{ChangeEvent, ChangeEventType, FeedPage, Scope};
+use kartlegg_shared::integration::{ChangeEventType, FeedPage, Scope};
 use kartlegg_shared::problem::Problem;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -16,7 +16,7 @@ use super::conditional::json_with_etag;
 use crate::AppState;
 use crate::auth::client::ClientAccess;
 use crate::db::{NewAuditEvent, StoredEvent};
-use crate::dto::api_time;
+use crate::dto::{change_event, feed_cursor as cursor};
 use crate::error::ApiError;
 use crate::extract::AppQuery;
 use crate::routes::responses::ClientToken;
@@ -48,12 +48,6 @@ pub struct FeedQuery {
     /// default 0; at most the server's request timeout less two seconds).
     #[param(minimum = 0, maximum = 30)]
     pub wait: Option<u64>,
-}
-
-/// A position as the client sees it. Opaque to clients; it names a place
-/// in the feed, which only grows.
-fn cursor(position: i64) -> String {
-    format!("p{position}")
 }
 
 fn position(cursor: &str) -> Result<i64, ApiError> {
@@ -127,7 +121,7 @@ pub async fn read_feed(
     audit(&state, &access, &events).await?;
     let next = events.last().map_or(after, |e| e.position);
     let page = FeedPage {
-        events: events.iter().map(shown).collect(),
+        events: events.iter().map(change_event).collect(),
         next: cursor(next),
     };
     json_with_etag(&headers, StatusCode::OK, &page, None)
@@ -164,17 +158,6 @@ async fn wait_for_events(
         }
         let _ = tokio::time::timeout_at(deadline.min(tokio::time::Instant::now() + POLL), written)
             .await;
-    }
-}
-
-fn shown(event: &StoredEvent) -> ChangeEvent {
-    ChangeEvent {
-        id: event.id.to_string(),
-        kind: event.kind,
-        duf_number: event.duf_number.as_str().to_owned(),
-        registration_id: event.registration_id.map(|id| id.to_string()),
-        occurred_at: api_time(event.occurred_at),
-        cursor: cursor(event.position),
     }
 }
 

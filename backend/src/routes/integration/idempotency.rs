@@ -15,8 +15,6 @@ use std::future::Future;
 use axum::body::to_bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{ChaCha20Poly1305, Nonce};
 use kartlegg_shared::problem::PROBLEM_JSON;
 use sha2::{Digest, Sha256};
 
@@ -151,46 +149,21 @@ fn bound_to(client: uuid::Uuid, key: &str) -> Vec<u8> {
     [client.as_bytes().as_slice(), key.as_bytes()].concat()
 }
 
-/// Encrypts an answer to keep: a random nonce, then the ciphertext.
+/// Encrypts an answer to keep.
 fn seal(
     state: &AppState,
     client: uuid::Uuid,
     key: &str,
     plain: &[u8],
 ) -> Result<Vec<u8>, ApiError> {
-    let cipher = ChaCha20Poly1305::new_from_slice(&state.keys.replay)
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("replay key: {e}")))?;
-    let mut nonce = [0u8; 12];
-    getrandom::getrandom(&mut nonce)
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-    let aad = bound_to(client, key);
-    let sealed = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plain,
-                aad: &aad,
-            },
-        )
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("sealing a kept answer: {e}")))?;
-    Ok([nonce.as_slice(), &sealed].concat())
+    crate::sealed::seal(&state.keys.replay, &bound_to(client, key), plain)
+        .map_err(|e| ApiError::Internal(e.context("sealing a kept answer")))
 }
 
 /// Decrypts a kept answer; `None` if it was not sealed for this client
 /// and key with this server's key.
 fn open(state: &AppState, client: uuid::Uuid, key: &str, sealed: &[u8]) -> Option<Vec<u8>> {
-    let cipher = ChaCha20Poly1305::new_from_slice(&state.keys.replay).ok()?;
-    let (nonce, ciphertext) = sealed.split_at_checked(12)?;
-    let aad = bound_to(client, key);
-    cipher
-        .decrypt(
-            Nonce::from_slice(nonce),
-            Payload {
-                msg: ciphertext,
-                aad: &aad,
-            },
-        )
-        .ok()
+    crate::sealed::open(&state.keys.replay, &bound_to(client, key), sealed)
 }
 
 /// A kept answer, as it was first sent.

@@ -18,6 +18,7 @@ mod feed;
 pub mod idempotency;
 mod people;
 mod registrations;
+mod webhooks;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,4 +34,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(registrations::person_registrations))
         .routes(routes!(registrations::registration))
         .routes(routes!(feed::read_feed))
+        .routes(routes!(webhooks::create_webhook, webhooks::list_webhooks))
+        .routes(routes!(webhooks::remove_webhook))
+        .routes(routes!(webhooks::webhook_deliveries))
+        .routes(routes!(webhooks::retry_delivery))
 }
