@@ -62,11 +62,14 @@ fi
 
 # The API fuzzer and the document validator (scripts/fuzz-api.sh), and the
 # client generator with what the generated client's scenario signs its
-# client assertions with (scripts/integration-client.sh), pinned, in a
+# client assertions with (scripts/integration-client.sh), and the Standard
+# Webhooks verifier of the webhook fault test (scripts/webhook-fault.sh),
+# pinned, in a
 # virtual environment beside the build (not in the repository).
 if $want_test; then
   py_tools=("schemathesis==4.32.5" "openapi-spec-validator==0.9.0"
-    "openapi-python-client==0.29.1" "PyJWT==2.15.1" "cryptography==50.0.2")
+    "openapi-python-client==0.29.1" "PyJWT==2.15.1" "cryptography==50.0.2"
+    "standardwebhooks==1.1.0")
   venv="$TARGET_DIR/py"
   stamp="$venv/.kartlegg-tools"
   if [ "$(cat "$stamp" 2>/dev/null)" != "${py_tools[*]}" ]; then

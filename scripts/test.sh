@@ -36,6 +36,9 @@ step "Login flood: the server's memory stays bounded"
 step "A client generated from the OpenAPI document runs an integrator's scenario"
 "$ROOT/scripts/integration-client.sh"
 
+step "Webhooks: two servers on one PostgreSQL, one killed with SIGKILL, every event delivered"
+"$ROOT/scripts/webhook-fault.sh"
+
 step "API fuzzing against the OpenAPI document (schemathesis)"
 "$ROOT/scripts/fuzz-api.sh"
 
