@@ -158,3 +158,59 @@ test("only administrators see API clients", async ({ page }) => {
   await expect(page.getByTestId("clients-title")).toBeVisible();
   await expect(page.getByText(nb("error-forbidden"))).toBeVisible();
 });
+
+test("the administrator sees a client's webhooks, why one fails, every attempt, and a removed one", async ({ page, request }, info) => {
+  const shell = await CaseworkerShell.login(page, "administrator");
+  const clients = await shell.openApiClients();
+  const name = `E2E hooks ${unique()}`;
+  const issued = await clients.create({ name, scopes: ["people:write", "webhooks:manage"] });
+
+  // The system registers two endpoints and removes one; a person it
+  // creates is an event. `.invalid` never resolves (RFC 6761), so each
+  // attempt fails and the endpoint is failing.
+  const tokenResponse = await request.post("/api/v1/oauth/token", {
+    form: { grant_type: "client_credentials", client_id: issued.id, client_secret: issued.secret! },
+  });
+  expect(tokenResponse.status()).toBe(200);
+  const headers = { authorization: `Bearer ${(await tokenResponse.json()).access_token}` };
+  const register = async (url: string) => {
+    const response = await request.post("/api/v1/webhooks", { headers, data: { url, types: ["person.created"] } });
+    expect(response.status()).toBe(201);
+    const body = await response.json();
+    expect(body.secret).toMatch(/^whsec_/);
+    return body.webhook.id as string;
+  };
+  const failing = await register("https://receiver.kartlegg-e2e.invalid/hooks");
+  const removed = await register("https://old.kartlegg-e2e.invalid/hooks");
+  expect((await request.delete(`/api/v1/webhooks/${removed}`, { headers })).status()).toBe(204);
+  const duf = `2099${unique()}`;
+  const put = await request.put(`/api/v1/people/${duf}`, {
+    headers,
+    data: { first_name: "Webhook", last_name: "Prøve", citizenships: ["ERI"] },
+  });
+  expect(put.status()).toBe(201);
+
+  // The worker tries within seconds.
+  await expect
+    .poll(async () => {
+      const list = await (await request.get(`/api/v1/webhooks/${failing}/deliveries`, { headers })).json();
+      return list[0]?.attempts?.length ?? 0;
+    })
+    .toBeGreaterThan(0);
+
+  const webhooks = await clients.openWebhooks(name);
+  await expect(webhooks.rows).toHaveCount(2);
+  // The words before the time (which the page formats itself).
+  const before = (key: string, arg: string) => nb(key, { [arg]: "\u0000" }).split("\u0000")[0].replace(/[\u2068\u2069]/g, "").trim();
+  await expect(webhooks.row(failing).getByTestId("webhook-state")).toContainText(before("webhooks-failing", "since"));
+  await expect(webhooks.row(removed).getByTestId("webhook-state")).toContainText(before("webhooks-disabled-removed", "at"));
+  await webhooks.showDeliveries(failing);
+  await expect(webhooks.deliveries).toHaveCount(1);
+  await expect(webhooks.deliveries.first()).toContainText(nb("event-person-created"));
+  await expect(webhooks.deliveries.first()).toContainText(nb("webhooks-state-pending"));
+  await expect(webhooks.deliveries.first().getByTestId("attempts")).toContainText(nb("webhooks-err-connect"));
+  // A pending delivery is not sent again by hand; its next attempt is shown.
+  await expect(webhooks.deliveries.first().getByTestId("send-again")).toHaveCount(0);
+  await screenshot(page, "api-clients-webhooks", info);
+  await expectNoAxeViolations(page);
+});

@@ -343,3 +343,45 @@ scope-registrations-read = Read completed registrations
 scope-feed-read = Read the change feed
 scope-webhooks-manage = Manage webhooks
 scope-statistics-read = Read anonymised statistics
+
+## An API client's webhooks
+clients-webhooks = Webhooks
+webhooks-back = ← API clients
+webhooks-title = Webhooks
+webhooks-intro = The system registers its webhook endpoints itself. Here you see whether each one works, and every attempt to deliver an event to it. Kartlegg tries again for three days; an endpoint that fails for three days, or answers 410, is disabled.
+webhooks-count = { $count ->
+    [0] No endpoints
+    [one] One endpoint
+   *[other] { $count } endpoints
+}
+webhooks-endpoints = Webhook endpoints
+webhooks-url = Address
+webhooks-types = Events
+webhooks-created = Registered
+webhooks-working = Works
+webhooks-failing = Failing since { $since }
+webhooks-disabled-gone = Disabled { $at }: the receiver answered 410 Gone
+webhooks-disabled-failing = Disabled { $at }: every attempt failed for three days
+webhooks-disabled-removed = Removed { $at }
+webhooks-show-deliveries = Show deliveries
+webhooks-deliveries = Latest deliveries to
+webhooks-event = Event
+webhooks-state = State
+webhooks-attempts = Attempts
+webhooks-state-pending = Waiting for the next attempt
+webhooks-state-delivered = Delivered
+webhooks-state-failed = Given up after three days
+webhooks-state-cancelled = Not sent: the endpoint was disabled
+webhooks-next = next attempt { $at }
+webhooks-answered = answered { $status }
+webhooks-duration = { $ms } ms
+webhooks-err-timeout = No answer in time
+webhooks-err-connect = Could not connect
+webhooks-err-refused = Refused: not a public address
+webhooks-send-again = Send again
+webhooks-sent-again = The delivery is queued and will be sent within seconds.
+event-registration-completed = Registration completed
+event-registration-started = New registration started
+event-person-created = Person created
+event-person-changed = Person changed
+event-person-erased = Person erased

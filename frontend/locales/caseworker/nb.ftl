@@ -343,3 +343,45 @@ scope-registrations-read = Lese fullførte registreringer
 scope-feed-read = Lese endringsstrømmen
 scope-webhooks-manage = Administrere webhooks
 scope-statistics-read = Lese anonymisert statistikk
+
+## Webhooks for en API-klient
+clients-webhooks = Webhooks
+webhooks-back = ← API-klienter
+webhooks-title = Webhooks
+webhooks-intro = Systemet registrerer webhook-adressene sine selv. Her ser du om hver av dem virker, og hvert forsøk på å levere en hendelse dit. Kartlegg prøver igjen i tre døgn; en adresse som feiler i tre døgn, eller svarer 410, blir deaktivert.
+webhooks-count = { $count ->
+    [0] Ingen adresser
+    [one] Én adresse
+   *[other] { $count } adresser
+}
+webhooks-endpoints = Webhook-adresser
+webhooks-url = Adresse
+webhooks-types = Hendelser
+webhooks-created = Registrert
+webhooks-working = Virker
+webhooks-failing = Feiler siden { $since }
+webhooks-disabled-gone = Deaktivert { $at }: mottakeren svarte 410 Gone
+webhooks-disabled-failing = Deaktivert { $at }: alle forsøk feilet i tre døgn
+webhooks-disabled-removed = Fjernet { $at }
+webhooks-show-deliveries = Vis leveranser
+webhooks-deliveries = Siste leveranser til
+webhooks-event = Hendelse
+webhooks-state = Status
+webhooks-attempts = Forsøk
+webhooks-state-pending = Venter på neste forsøk
+webhooks-state-delivered = Levert
+webhooks-state-failed = Gitt opp etter tre døgn
+webhooks-state-cancelled = Ikke sendt: adressen ble deaktivert
+webhooks-next = neste forsøk { $at }
+webhooks-answered = svarte { $status }
+webhooks-duration = { $ms } ms
+webhooks-err-timeout = Fikk ikke svar i tide
+webhooks-err-connect = Fikk ikke kontakt
+webhooks-err-refused = Avvist: ikke en offentlig adresse
+webhooks-send-again = Send på nytt
+webhooks-sent-again = Leveransen er satt i kø og sendes i løpet av sekunder.
+event-registration-completed = Kartlegging fullført
+event-registration-started = Ny kartlegging startet
+event-person-created = Person opprettet
+event-person-changed = Person endret
+event-person-erased = Person slettet

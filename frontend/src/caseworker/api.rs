@@ -13,7 +13,9 @@ use kartlegg_shared::caseworker::{
     PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
     SearchResponse, SortOrder,
 };
-use kartlegg_shared::integration::{ApiClientCreated, ApiClientView, Scope};
+use kartlegg_shared::integration::{
+    ApiClientCreated, ApiClientView, Scope, WebhookDeliveryView, WebhookView,
+};
 use serde::Serialize;
 
 pub use crate::core::http::ApiError;
@@ -315,4 +317,35 @@ pub async fn set_client_scopes(id: &str, scopes: Vec<Scope>) -> Result<ApiClient
 /// Disables a client: its tokens stop working at once.
 pub async fn disable_api_client(id: &str) -> Result<ApiClientView, ApiError> {
     send(Request::post(&url(&format!("/api-clients/{id}/disable")))).await
+}
+
+/// A client's webhook endpoints.
+pub async fn client_webhooks(client: &str) -> Result<Vec<WebhookView>, ApiError> {
+    send(Request::get(&url(&format!(
+        "/api-clients/{client}/webhooks"
+    ))))
+    .await
+}
+
+/// An endpoint's latest deliveries with their attempts.
+pub async fn client_webhook_deliveries(
+    client: &str,
+    endpoint: &str,
+) -> Result<Vec<WebhookDeliveryView>, ApiError> {
+    send(Request::get(&url(&format!(
+        "/api-clients/{client}/webhooks/{endpoint}/deliveries"
+    ))))
+    .await
+}
+
+/// Sends a finished delivery again.
+pub async fn retry_client_delivery(
+    client: &str,
+    endpoint: &str,
+    event: &str,
+) -> Result<(), ApiError> {
+    send_empty(Request::post(&url(&format!(
+        "/api-clients/{client}/webhooks/{endpoint}/deliveries/{event}/retry"
+    ))))
+    .await
 }

@@ -16,7 +16,8 @@ use super::components::{error_text, field_error, field_errors, focus_id};
 use super::i18n::{CwI18n, CwLang, ct, ctr, ctranslate};
 use super::pages::{
     accounts::AccountsPage, audit::AuditPage, clients::ApiClientsPage, login::LoginPage,
-    people::PeoplePage, person::PersonPage, search::SearchPage, worklist::WorklistPage,
+    people::PeoplePage, person::PersonPage, search::SearchPage, webhooks::WebhooksPage,
+    worklist::WorklistPage,
 };
 use super::routes::Route;
 use super::session::{SearchState, Session, session};
@@ -69,6 +70,7 @@ pub fn CaseworkerApp() -> impl IntoView {
                         <Route path=path!("/caseworker/audit") view=|| view! { <RequireLogin><AuditPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/accounts") view=|| view! { <RequireLogin><AccountsPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/api-clients") view=|| view! { <RequireLogin><ApiClientsPage/></RequireLogin> }/>
+                        <Route path=path!("/caseworker/api-clients/:id/webhooks") view=|| view! { <RequireLogin><WebhooksPage/></RequireLogin> }/>
                     </Routes>
                 </main>
             </Show>

@@ -17,6 +17,8 @@ pub enum Route<'a> {
     Accounts,
     /// The organisation's API clients (administrators).
     ApiClients,
+    /// One API client's webhooks and their deliveries, by the client's id.
+    ApiClientWebhooks(&'a str),
 }
 
 impl Route<'_> {
@@ -24,6 +26,7 @@ impl Route<'_> {
     pub fn path(self) -> String {
         match self {
             Self::Person(id) => format!("/caseworker/people/{id}"),
+            Self::ApiClientWebhooks(id) => format!("/caseworker/api-clients/{id}/webhooks"),
             other => other.pattern().to_owned(),
         }
     }
@@ -39,6 +42,7 @@ impl Route<'_> {
             Self::Audit => "/caseworker/audit",
             Self::Accounts => "/caseworker/accounts",
             Self::ApiClients => "/caseworker/api-clients",
+            Self::ApiClientWebhooks(_) => "/caseworker/api-clients/:id/webhooks",
         }
     }
 }
@@ -47,7 +51,7 @@ impl Route<'_> {
 mod tests {
     use super::Route;
 
-    const ALL: [Route<'static>; 8] = [
+    const ALL: [Route<'static>; 9] = [
         Route::Start,
         Route::Login,
         Route::Search,
@@ -56,6 +60,7 @@ mod tests {
         Route::Audit,
         Route::Accounts,
         Route::ApiClients,
+        Route::ApiClientWebhooks(""),
     ];
 
     #[test]

@@ -11,12 +11,14 @@ use kartlegg_shared::integration::{
     ApiClientCreated, ApiClientView, CLIENT_NAME_MAX_CHARS, CredentialKind, CredentialView, Scope,
 };
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{field_error, focus_id, time};
 use crate::caseworker::i18n::{ct, ct1, ctr};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
@@ -315,6 +317,7 @@ fn Clients() -> impl IntoView {
                                 </li>
                             }
                         }).collect_view();
+                        let webhooks_hidden = format!(" ({})", c.name);
                         view! {
                             <tr data-testid="client-row" data-name=c.name.clone() data-id=c.id.clone()>
                                 <th scope="row">
@@ -339,6 +342,10 @@ fn Clients() -> impl IntoView {
                                     }}
                                 </td>
                                 <td class="cw-row-actions cw-row-actions--stack">
+                                    <A href=Route::ApiClientWebhooks(&c.id).path() attr:data-testid="client-webhooks">
+                                        {ct("clients-webhooks")}
+                                        <span class="visually-hidden">{webhooks_hidden}</span>
+                                    </A>
                                     {active.then(|| view! {
                                         <button type="button" class="link-button" data-testid="change-scopes"
                                             on:click=move |_| {

@@ -8,4 +8,5 @@ pub mod login;
 pub mod people;
 pub mod person;
 pub mod search;
+pub mod webhooks;
 pub mod worklist;
