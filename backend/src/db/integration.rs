@@ -150,7 +150,8 @@ pub trait IntegrationStore {
     /// Replaces a client's scopes.
     async fn set_api_client_scopes(&self, id: Uuid, scopes: &[Scope]) -> Result<(), StoreError>;
 
-    /// Disables a client and revokes its tokens, in one transaction.
+    /// Disables a client, revokes its tokens and removes its webhook
+    /// endpoints (cancelling their pending deliveries), in one transaction.
     async fn disable_api_client(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError>;
 
     /// Adds a credential to a client.
@@ -579,6 +580,24 @@ macro_rules! integration_impl {
                     .bind(now)
                     .bind(id)
                     .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    // Its webhooks stop too: nothing more is queued or sent.
+                    sqlx::query(&$d.sql(
+                        "UPDATE webhook_deliveries SET state = 'cancelled', finished_at = ?, \
+                         lease_until = NULL WHERE state = 'pending' AND endpoint_id IN \
+                         (SELECT id FROM webhook_endpoints WHERE client_id = ?)",
+                    ))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(&$d.sql(
+                        "UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = 'removed' \
+                         WHERE client_id = ? AND disabled_at IS NULL",
+                    ))
+                    .bind(now)
+                    .bind(id)
                     .execute(&mut *tx)
                     .await?;
                     tx.commit().await?;

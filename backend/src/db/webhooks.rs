@@ -48,6 +48,9 @@ pub struct NewWebhookEndpoint {
 #[derive(Debug, Clone)]
 pub struct LeasedDelivery {
     pub endpoint_id: Uuid,
+    /// The endpoint's client, the actor of the delivery's audit event.
+    pub client_id: Uuid,
+    pub client_name: String,
     pub url: String,
     pub secret_sealed: Vec<u8>,
     pub failing_since: Option<DateTime<Utc>>,
@@ -222,6 +225,8 @@ impl EndpointRow {
 #[derive(sqlx::FromRow)]
 pub(super) struct LeasedRow {
     endpoint_id: Uuid,
+    client_id: Uuid,
+    client_name: String,
     url: String,
     secret_sealed: Vec<u8>,
     failing_since: Option<DateTime<Utc>>,
@@ -236,6 +241,8 @@ impl TryFrom<LeasedRow> for LeasedDelivery {
     fn try_from(row: LeasedRow) -> Result<Self, Self::Error> {
         Ok(Self {
             endpoint_id: row.endpoint_id,
+            client_id: row.client_id,
+            client_name: row.client_name,
             url: row.url,
             secret_sealed: row.secret_sealed,
             failing_since: row.failing_since,
@@ -462,10 +469,11 @@ macro_rules! webhooks_impl {
                     let mut out = Vec::with_capacity(leased.len());
                     for (endpoint_id, event_id) in leased {
                         let row: LeasedRow = sqlx::query_as(&$d.sql(&format!(
-                            "SELECT d.endpoint_id, e.url, e.secret_sealed, e.failing_since, \
-                             d.attempts, d.created_at, {} \
+                            "SELECT d.endpoint_id, e.client_id, a.name AS client_name, e.url, \
+                             e.secret_sealed, e.failing_since, d.attempts, d.created_at, {} \
                              FROM webhook_deliveries d \
                              JOIN webhook_endpoints e ON e.id = d.endpoint_id \
+                             JOIN api_clients a ON a.id = e.client_id \
                              JOIN change_events c ON c.id = d.event_id \
                              WHERE d.endpoint_id = ? AND d.event_id = ?",
                             EVENT_COLUMNS

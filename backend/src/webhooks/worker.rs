@@ -15,8 +15,9 @@ use super::WorkerSettings;
 use super::outbound::{Outbound, Sent};
 use super::schedule::{Attempted, next_step};
 use crate::AppState;
-use crate::db::{AttemptOutcome, LeasedDelivery, StoreError};
+use crate::db::{AttemptOutcome, LeasedDelivery, NewAuditEvent, NextStep, StoreError};
 use crate::dto::{api_time, change_event};
+use kartlegg_shared::caseworker::AuditAction;
 
 /// What a receiver gets: the Standard Webhooks envelope (`type`,
 /// `timestamp`, `data`) around the same event the feed shows.
@@ -111,7 +112,32 @@ async fn attempt(
             error,
             next,
         })
-        .await
+        .await?;
+    if next == NextStep::Delivered {
+        // A delivery discloses a person's DUF-number to the client, as a
+        // read of the feed does: audited the same way.
+        state.record_audit(&[disclosure(&delivery, now)]).await?;
+    }
+    Ok(())
+}
+
+/// The audit event of a delivered webhook: the client read of the person.
+fn disclosure(delivery: &LeasedDelivery, at: chrono::DateTime<Utc>) -> NewAuditEvent {
+    let event = &delivery.event;
+    NewAuditEvent {
+        at,
+        actor_id: Some(delivery.client_id),
+        actor: format!("API client: {}", delivery.client_name),
+        organisation_id: Some(event.organisation_id),
+        action: AuditAction::List,
+        person_id: Some(event.person_id),
+        person_organisation_id: Some(event.organisation_id),
+        registration_id: event.registration_id,
+        fields: vec!["webhook".to_owned()],
+        reason: None,
+        client_address: None,
+        request_id: None,
+    }
 }
 
 /// The body and the Standard Webhooks headers of a delivery. The signing

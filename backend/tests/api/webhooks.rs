@@ -216,6 +216,76 @@ async fn signed_deliveries_are_retried_after_a_500_and_end_with_a_2xx(app: TestA
     assert!(attempts[1].get("error").is_none());
     // Only the wanted type: a person created is not sent here.
     assert!(list.iter().all(|d| d["type"] == "registration.completed"));
+    // The delivery is audited as the client's read of the person, once.
+    let audited = webhook_audits(&app).await;
+    assert_eq!(audited.len(), 1);
+    assert!(audited[0].event.actor.starts_with("API client: "));
+    assert!(audited[0].event.person_id.is_some());
+}
+
+/// The audit events of delivered webhooks.
+async fn webhook_audits(app: &TestApp) -> Vec<kartlegg_backend::db::AuditEventRecord> {
+    app.store
+        .audit_events(&kartlegg_backend::db::AuditFilter {
+            organisation_id: None,
+            action: Some(kartlegg_shared::caseworker::AuditAction::List),
+            actor_id: None,
+            person_id: None,
+            from: None,
+            before: None,
+            limit: 10_000,
+            offset: 0,
+            count_up_to: None,
+        })
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|e| e.event.fields == ["webhook"])
+        .collect()
+}
+
+async fn a_disabled_client_s_webhooks_stop(app: TestApp) {
+    let app = open_app(app);
+    let (receiver, addr) = Receiver::start(&[Answer::Status(200)]).await;
+    let token = app.client_token("0301", &[Scope::WebhooksManage]).await;
+    register(
+        &app,
+        &token,
+        &format!("http://{addr}/hook"),
+        &["person.created"],
+    )
+    .await;
+    app.person_in("0301", "202400003011", "Yonas", "Haile")
+        .await;
+    let admin = app
+        .caseworker("0301", "admin-off", &[Role::Administrator])
+        .await;
+    let clients = app
+        .bearer_get("/api/v1/caseworker/api-clients", &admin)
+        .await
+        .json();
+    let client_id = clients[0]["id"].as_str().unwrap();
+    let res = app
+        .bearer_post(
+            &format!("/api/v1/caseworker/api-clients/{client_id}/disable"),
+            &admin,
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    app.person_in("0301", "202400003012", "Selam", "Haile")
+        .await;
+    // Neither the pending delivery nor the new event goes out.
+    assert_eq!(round(&app, true).await, 0);
+    assert!(receiver.got().is_empty());
+    let endpoints = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/api-clients/{client_id}/webhooks"),
+            &admin,
+        )
+        .await
+        .json();
+    assert_eq!(endpoints[0]["disabled_reason"], "removed");
 }
 
 async fn a_timeout_is_retried_and_logged(app: TestApp) {
@@ -539,4 +609,5 @@ on_both_engines!(
     send_again_repeats_a_finished_delivery_with_the_same_id,
     other_clients_and_organisations_see_nothing,
     two_workers_share_the_queue_without_sending_an_event_twice,
+    a_disabled_client_s_webhooks_stop,
 );
