@@ -39,6 +39,9 @@ step "A client generated from the OpenAPI document runs an integrator's scenario
 step "Webhooks: two servers on one PostgreSQL, one killed with SIGKILL, every event delivered"
 "$ROOT/scripts/webhook-fault.sh"
 
+step "Crash test: every acknowledged save survives SIGKILL (SQLite and PostgreSQL)"
+"$ROOT/scripts/crash-test.sh"
+
 step "API fuzzing against the OpenAPI document (schemathesis)"
 "$ROOT/scripts/fuzz-api.sh"
 
