@@ -458,7 +458,7 @@ pub enum WebhookDisabledReason {
     Gone,
     /// Every attempt failed for three days in a row.
     Failing,
-    /// The client or its administrator removed it.
+    /// Its client was disabled.
     Removed,
 }
 
@@ -486,8 +486,10 @@ impl WebhookDisabledReason {
 #[cfg_attr(feature = "server", schema(example = json!({"url": "https://saksbehandling.example.no/kartlegg/webhooks", "types": ["registration.completed"]})))]
 #[serde(deny_unknown_fields)]
 pub struct NewWebhook {
-    /// An `https://` address that resolves to public addresses only.
-    #[cfg_attr(feature = "server", schema(max_length = 2000, pattern = "^https?://"))]
+    /// An `https://` address that resolves to public addresses only
+    /// (`http://` and private addresses only where the server's test
+    /// setting allows them).
+    #[cfg_attr(feature = "server", schema(max_length = 2000, pattern = "^https://"))]
     pub url: String,
     /// The event types to receive; at least one.
     #[cfg_attr(feature = "server", schema(min_items = 1))]

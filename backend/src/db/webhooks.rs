@@ -127,16 +127,9 @@ pub trait WebhookStore {
         id: Uuid,
     ) -> Result<Option<WebhookEndpoint>, StoreError>;
 
-    /// Disables the client's endpoint for `reason` and cancels its pending
-    /// deliveries; `false` when there is no such endpoint or it was
-    /// disabled already.
-    async fn disable_webhook_endpoint(
-        &self,
-        client_id: Uuid,
-        id: Uuid,
-        reason: WebhookDisabledReason,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StoreError>;
+    /// Deletes the client's endpoint with its deliveries and their
+    /// attempts; `false` when the client has no such endpoint.
+    async fn delete_webhook_endpoint(&self, client_id: Uuid, id: Uuid) -> Result<bool, StoreError>;
 
     /// Takes up to `limit` deliveries due at `now` (pending, next attempt
     /// passed, no lease or an expired one) and holds them until
@@ -308,7 +301,6 @@ macro_rules! webhooks_impl {
     ($store:ident, $read:ident, $write:ident, $d:path) => {
         mod webhook_store {
             use chrono::{DateTime, Utc};
-            use kartlegg_shared::integration::WebhookDisabledReason;
             use uuid::Uuid;
 
             use crate::db::StoreError;
@@ -409,35 +401,21 @@ macro_rules! webhooks_impl {
                     Ok(self.endpoints_with_types(rows).await?.pop())
                 }
 
-                async fn disable_webhook_endpoint(
+                async fn delete_webhook_endpoint(
                     &self,
                     client_id: Uuid,
                     id: Uuid,
-                    reason: WebhookDisabledReason,
-                    now: DateTime<Utc>,
                 ) -> Result<bool, StoreError> {
-                    let mut tx = self.$write.begin().await?;
-                    let done = sqlx::query(&$d.sql(
-                        "UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ? \
-                         WHERE client_id = ? AND id = ? AND disabled_at IS NULL",
+                    // Deliveries and attempts go with it (ON DELETE CASCADE).
+                    Ok(sqlx::query(&$d.sql(
+                        "DELETE FROM webhook_endpoints WHERE client_id = ? AND id = ?",
                     ))
-                    .bind(now)
-                    .bind(reason.as_str())
                     .bind(client_id)
                     .bind(id)
-                    .execute(&mut *tx)
+                    .execute(&self.$write)
                     .await?
                     .rows_affected()
-                        == 1;
-                    if done {
-                        sqlx::query(&$d.sql(CANCEL_PENDING))
-                            .bind(now)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    tx.commit().await?;
-                    Ok(done)
+                        == 1)
                 }
 
                 async fn lease_webhook_deliveries(
@@ -517,14 +495,18 @@ macro_rules! webhooks_impl {
                         .execute(&mut *tx)
                         .await?;
                     }
-                    let number: i32 = sqlx::query_scalar(&$d.sql(
+                    let number: Option<i32> = sqlx::query_scalar(&$d.sql(
                         "UPDATE webhook_deliveries SET attempts = attempts + 1 \
                          WHERE endpoint_id = ? AND event_id = ? RETURNING attempts",
                     ))
                     .bind(o.endpoint_id)
                     .bind(o.event_id)
-                    .fetch_one(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
+                    // The endpoint was deleted while this attempt ran.
+                    let Some(number) = number else {
+                        return Ok(());
+                    };
                     sqlx::query(&$d.sql(
                         "INSERT INTO webhook_attempts (endpoint_id, event_id, number, \
                          attempted_at, status, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?)",

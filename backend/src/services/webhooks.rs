@@ -6,7 +6,7 @@
 use kartlegg_shared::caseworker::AuditAction;
 use kartlegg_shared::integration::{
     ChangeEventType, NewWebhook, WEBHOOK_URL_MAX_CHARS, WebhookAttemptView, WebhookCreated,
-    WebhookDeliveryView, WebhookDisabledReason, WebhookView,
+    WebhookDeliveryView, WebhookView,
 };
 use uuid::Uuid;
 
@@ -124,29 +124,25 @@ pub async fn endpoint(
         .ok_or(ApiError::NotFound)
 }
 
-/// Removes (disables) an endpoint: nothing more is queued or sent to it.
+/// Deletes an endpoint with its deliveries: nothing more is queued or sent
+/// to it; 404 for none.
 pub async fn remove(
     state: &AppState,
     client: &ApiClient,
     audit: NewAuditEvent,
     id: Uuid,
 ) -> Result<(), ApiError> {
-    let now = state.clock.now();
-    let endpoint = endpoint(state, client, id).await?;
-    if endpoint.disabled_at.is_none() {
-        state
-            .store
-            .disable_webhook_endpoint(client.id, id, WebhookDisabledReason::Removed, now)
-            .await?;
-        state
-            .record_audit(&[NewAuditEvent {
-                action: AuditAction::ApiClientChanged,
-                fields: vec!["webhook".to_owned()],
-                at: now,
-                ..audit
-            }])
-            .await?;
+    if !state.store.delete_webhook_endpoint(client.id, id).await? {
+        return Err(ApiError::NotFound);
     }
+    state
+        .record_audit(&[NewAuditEvent {
+            action: AuditAction::ApiClientChanged,
+            fields: vec!["webhook".to_owned()],
+            at: state.clock.now(),
+            ..audit
+        }])
+        .await?;
     Ok(())
 }
 

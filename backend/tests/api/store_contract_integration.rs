@@ -454,10 +454,10 @@ async fn change_events_are_read_per_organisation_in_order_and_by_kind(app: TestA
 
 /// Webhooks: an endpoint gets a delivery of each event of its types and
 /// organisation; a lease hands it out once until it runs out; an attempt
-/// is logged with its outcome; "send again" and disabling.
+/// is logged with its outcome; "send again" and deleting.
 async fn webhook_deliveries_are_queued_leased_logged_and_sent_again(app: TestApp) {
     use kartlegg_backend::db::{AttemptOutcome, NewWebhookEndpoint, NextStep};
-    use kartlegg_shared::integration::{ChangeEventType, DeliveryState, WebhookDisabledReason};
+    use kartlegg_shared::integration::{ChangeEventType, DeliveryState};
 
     let client = a_client(&app, "0301", "hooks").await;
     let now = app.clock.now().trunc_subsecs(6);
@@ -602,32 +602,37 @@ async fn webhook_deliveries_are_queued_leased_logged_and_sent_again(app: TestApp
             .unwrap(),
         None
     );
-    // Disabling cancels what is pending, once.
+    // Another client cannot delete it; deleting takes its deliveries along.
+    assert!(
+        !app.store
+            .delete_webhook_endpoint(stranger.id, id)
+            .await
+            .unwrap()
+    );
     assert!(
         app.store
-            .disable_webhook_endpoint(client.id, id, WebhookDisabledReason::Removed, expired)
+            .delete_webhook_endpoint(client.id, id)
             .await
             .unwrap()
     );
     assert!(
         !app.store
-            .disable_webhook_endpoint(client.id, id, WebhookDisabledReason::Removed, expired)
+            .delete_webhook_endpoint(client.id, id)
             .await
             .unwrap()
     );
-    let deliveries = app.store.webhook_deliveries(id, 10).await.unwrap();
-    assert_eq!(deliveries[0].state, DeliveryState::Cancelled);
-    let disabled = app
-        .store
-        .webhook_endpoint(client.id, id)
-        .await
-        .unwrap()
-        .unwrap();
     assert_eq!(
-        disabled.disabled_reason,
-        Some(WebhookDisabledReason::Removed)
+        app.store.webhook_endpoint(client.id, id).await.unwrap(),
+        None
     );
-    // A disabled endpoint gets no new deliveries.
+    assert!(
+        app.store
+            .webhook_deliveries(id, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // A deleted endpoint gets no new deliveries.
     app.person_in("0301", "202400005003", "Selam", "Haile")
         .await;
     assert_eq!(app.store.pending_webhook_deliveries().await.unwrap(), 0);

@@ -554,13 +554,16 @@ async fn other_clients_and_organisations_see_nothing(app: TestApp) {
         app.bearer_get("/api/v1/webhooks", &reader).await.status,
         403
     );
-    // Removing ends the deliveries.
+    // Deleting ends the deliveries; the endpoint is then not found.
     assert_eq!(
         app.bearer(Method::DELETE, &format!("/api/v1/webhooks/{id}"), &mine)
             .await
             .status,
         204
     );
+    app.bearer_get(&format!("/api/v1/webhooks/{id}/deliveries"), &mine)
+        .await
+        .problem(404, "not-found");
     app.person_in("0301", "202400003010", "Selam", "Haile")
         .await;
     assert_eq!(round(&app, true).await, 0);

@@ -51,8 +51,8 @@ pub async fn create_webhook(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
-/// The client's webhook endpoints, removed and disabled ones too (with
-/// why), oldest first. Never the secrets.
+/// The client's webhook endpoints, disabled ones too (with why), oldest
+/// first. Never the secrets.
 #[utoipa::path(
     get,
     path = "/api/v1/webhooks",
@@ -71,8 +71,8 @@ pub async fn list_webhooks(
     Ok(Json(webhooks::list(&state, &access.client).await?))
 }
 
-/// Remove an endpoint: nothing more is sent to it, and its pending
-/// deliveries are cancelled. Removing a removed endpoint changes nothing.
+/// Delete an endpoint with its deliveries and their log: nothing more is
+/// queued or sent to it.
 #[utoipa::path(
     delete,
     path = "/api/v1/webhooks/{id}",
@@ -80,7 +80,7 @@ pub async fn list_webhooks(
     security(("oauth2" = ["webhooks:manage"])),
     params(("id" = String, Path, description = "The endpoint's id")),
     responses(
-        (status = 204, description = "Removed"),
+        (status = 204, description = "Deleted"),
         NoSuchWebhook, BadPath, ClientToken,
     )
 )]
