@@ -11,8 +11,6 @@ with `sh -c`), KARTLEGG_CLIENT_ID and KARTLEGG_CLIENT_SECRET (people:write
 and codes:issue), KARTLEGG_CRASH_KILLS, KARTLEGG_CRASH_APPLICANTS.
 """
 
-import base64
-import json
 import os
 import random
 import signal
@@ -20,8 +18,9 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
+
+import http_json
+from http_json import Down
 
 URL = os.environ["KARTLEGG_URL"]
 KILLS = int(os.environ.get("KARTLEGG_CRASH_KILLS", "6"))
@@ -29,33 +28,8 @@ APPLICANTS = int(os.environ.get("KARTLEGG_CRASH_APPLICANTS", "32"))
 COUNTRIES = ["SOM", "ERI", "SYR", "AFG", "UKR", "SDN", "IRQ", "XXX"]
 
 
-class Down(Exception):
-    """The server did not answer (killed, or not up yet)."""
-
-
 def request(method, path, token=None, body=None, basic=None, form=None, timeout=10):
-    headers = {}
-    data = None
-    if token:
-        headers["authorization"] = f"Bearer {token}"
-    if basic:
-        headers["authorization"] = "Basic " + base64.b64encode(basic.encode()).decode()
-    if body is not None:
-        headers["content-type"] = "application/json"
-        data = json.dumps(body).encode()
-    if form is not None:
-        headers["content-type"] = "application/x-www-form-urlencoded"
-        data = form.encode()
-    req = urllib.request.Request(URL + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as res:
-            raw = res.read()
-            return res.status, (json.loads(raw) if raw else None)
-    except urllib.error.HTTPError as e:
-        raw = e.read()
-        return e.code, (json.loads(raw) if raw else None)
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
-        raise Down(str(e)) from e
+    return http_json.request(URL, method, path, token, body, basic, form, timeout)
 
 
 class Server:
@@ -131,8 +105,7 @@ def main():
     client = f'{os.environ["KARTLEGG_CLIENT_ID"]}:{os.environ["KARTLEGG_CLIENT_SECRET"]}'
     server = Server()
     server.start()
-    _, token = request("POST", "/api/v1/oauth/token", basic=client, form="grant_type=client_credentials")
-    system = token["access_token"]
+    system = http_json.client_token(URL, client)
     applicants = []
     for i in range(APPLICANTS):
         duf = f"2025{i:08d}"

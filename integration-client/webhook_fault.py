@@ -10,7 +10,6 @@ when they run out), every signature must verify, and the duplicates must be
 few. Prints the delivery rate and the time from the change to its webhook.
 """
 
-import base64
 import concurrent.futures
 import http.server
 import json
@@ -20,10 +19,10 @@ import statistics
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+import http_json
 
 EVENTS = int(os.environ.get("KARTLEGG_FAULT_EVENTS", "1000"))
 KILL_AFTER = EVENTS // 3
@@ -91,40 +90,18 @@ def serve_receiver(receiver):
     return server.server_address[1]
 
 
-def request(method, url, token=None, body=None, basic=None, form=None):
-    headers = {}
-    data = None
-    if token:
-        headers["authorization"] = f"Bearer {token}"
-    if basic:
-        headers["authorization"] = "Basic " + base64.b64encode(basic.encode()).decode()
-    if body is not None:
-        headers["content-type"] = "application/json"
-        data = json.dumps(body).encode()
-    if form is not None:
-        headers["content-type"] = "application/x-www-form-urlencoded"
-        data = form.encode()
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
-    with urllib.request.urlopen(req, timeout=20) as res:
-        raw = res.read()
-        return res.status, (json.loads(raw) if raw else None)
-
-
 def main():
     url_a, url_b = os.environ["KARTLEGG_URL_A"], os.environ["KARTLEGG_URL_B"]
     pid_a = int(os.environ["KARTLEGG_PID_A"])
     client = f'{os.environ["KARTLEGG_CLIENT_ID"]}:{os.environ["KARTLEGG_CLIENT_SECRET"]}'
 
-    def token(base):
-        _, body = request("POST", f"{base}/api/v1/oauth/token", basic=client,
-                          form="grant_type=client_credentials")
-        return body["access_token"]
-
-    tokens = {url_a: token(url_a), url_b: token(url_b)}
+    tokens = {url_a: http_json.client_token(url_a, client), url_b: http_json.client_token(url_b, client)}
     receiver = Receiver()
     port = serve_receiver(receiver)
-    _, created = request("POST", f"{url_a}/api/v1/webhooks", tokens[url_a],
-                         {"url": f"http://127.0.0.1:{port}/hook", "types": ["person.created"]})
+    status, created = http_json.request(url_a, "POST", "/api/v1/webhooks", tokens[url_a],
+                                        {"url": f"http://127.0.0.1:{port}/hook", "types": ["person.created"]})
+    if status != 201:
+        raise SystemExit(f"registering the webhook: {status} {created}")
     receiver.secret = created["secret"]
 
     changed_at = {}  # DUF-number -> monotonic time its PUT was answered
@@ -137,11 +114,14 @@ def main():
         base = url_a if n % 2 == 0 and a_alive.is_set() else url_b
         for _ in range(3):
             try:
-                request("PUT", f"{base}/api/v1/people/{duf}", tokens[base], body)
-                changed_at[duf] = time.monotonic()
-                return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                status, answer = http_json.request(base, "PUT", f"/api/v1/people/{duf}", tokens[base], body)
+            except http_json.Down:
                 base = url_b  # A was killed under this request
+                continue
+            if status not in (200, 201):
+                raise RuntimeError(f"PUT {duf}: {status} {answer}")
+            changed_at[duf] = time.monotonic()
+            return
         raise RuntimeError(f"could not create {duf}")
 
     started = time.monotonic()

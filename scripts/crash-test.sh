@@ -18,17 +18,11 @@ work="$(mktemp -d)"
 cleanup() {
   pkill -KILL -f "$work/" 2>/dev/null || true
   rm -rf "$work"
-  [ -n "${own_pg:-}" ] && stop_postgres
+  stop_postgres
 }
 trap cleanup EXIT
 
-if [ -z "${KARTLEGG_TEST_POSTGRES_URL:-}" ]; then
-  source "$ROOT/scripts/postgres.sh"
-  start_postgres
-  own_pg=1
-  KARTLEGG_TEST_POSTGRES_URL="$PG_URL"
-fi
-psql="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/psql"
+source "$ROOT/scripts/postgres.sh"
 
 export KARTLEGG_SIGNING_KEY_FILE="$work/signing.key"
 export KARTLEGG_STATIC_DIR="$work/no-frontend"
@@ -58,8 +52,7 @@ check="$("$PY/python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]
 echo "SQLite integrity_check: $check"
 [ "$check" = ok ] || exit 1
 
-db="kartlegg_crash_$(date +%s)_$$"
-"$psql" -q "$KARTLEGG_TEST_POSTGRES_URL" -c "CREATE DATABASE $db"
-crash PostgreSQL "${KARTLEGG_TEST_POSTGRES_URL%/*}/$db"
+new_test_database "kartlegg_crash_$(date +%s)_$$"
+crash PostgreSQL "$DB_URL"
 
 echo "The crash test took $(( $(date +%s) - started )) s."

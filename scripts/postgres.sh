@@ -30,3 +30,18 @@ stop_postgres() {
   rm -rf "$PG_DIR"
   PG_DIR=""
 }
+
+# A new database for a script that drives a running server: on the test
+# command's PostgreSQL server (KARTLEGG_TEST_POSTGRES_URL) when there is
+# one, else on a throwaway one started here (stop_postgres stops it; it
+# does nothing when none was started). Sets DB_URL.
+new_test_database() {
+  if [ -z "${KARTLEGG_TEST_POSTGRES_URL:-}" ]; then
+    start_postgres
+    KARTLEGG_TEST_POSTGRES_URL="$PG_URL"
+  fi
+  local psql
+  psql="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/psql"
+  "$psql" -q "$KARTLEGG_TEST_POSTGRES_URL" -c "CREATE DATABASE $1"
+  DB_URL="${KARTLEGG_TEST_POSTGRES_URL%/*}/$1"
+}

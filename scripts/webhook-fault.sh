@@ -21,21 +21,13 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   rm -rf "$work"
-  [ -n "${own_pg:-}" ] && stop_postgres
+  stop_postgres
 }
 trap cleanup EXIT
 
-if [ -z "${KARTLEGG_TEST_POSTGRES_URL:-}" ]; then
-  source "$ROOT/scripts/postgres.sh"
-  start_postgres
-  own_pg=1
-  KARTLEGG_TEST_POSTGRES_URL="$PG_URL"
-fi
-db="kartlegg_fault_$(date +%s)_$$"
-psql="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/psql"
-"$psql" -q "$KARTLEGG_TEST_POSTGRES_URL" -c "CREATE DATABASE $db"
-base="${KARTLEGG_TEST_POSTGRES_URL%/*}"
-export DATABASE_URL="$base/$db"
+source "$ROOT/scripts/postgres.sh"
+new_test_database "kartlegg_fault_$(date +%s)_$$"
+export DATABASE_URL="$DB_URL"
 export KARTLEGG_SIGNING_KEY_FILE="$work/signing.key"
 export KARTLEGG_STATIC_DIR="$work/no-frontend"
 export KARTLEGG_LOG="warn"
@@ -75,7 +67,7 @@ KARTLEGG_URL_A="http://127.0.0.1:$port_a" KARTLEGG_URL_B="http://127.0.0.1:$port
   "$PY/python" "$ROOT/integration-client/webhook_fault.py" ||
   {
     echo "--- attempts by outcome"
-    "$psql" -q "$DATABASE_URL" -c "SELECT status, error, count(*) FROM webhook_attempts GROUP BY 1, 2"
+    "$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/psql" -q "$DATABASE_URL" -c "SELECT status, error, count(*) FROM webhook_attempts GROUP BY 1, 2"
     echo "--- server B's log"; tail -n 40 "$work/b.log"; exit 1
   }
 

@@ -266,6 +266,28 @@ impl TestApp {
         res.json()["access_token"].as_str().unwrap().to_owned()
     }
 
+    /// Every audit event of `action`, in the order of the chain.
+    pub async fn audit_events_of(
+        &self,
+        action: kartlegg_shared::caseworker::AuditAction,
+    ) -> Vec<kartlegg_backend::db::AuditEventRecord> {
+        self.store
+            .audit_events(&kartlegg_backend::db::AuditFilter {
+                organisation_id: None,
+                action: Some(action),
+                actor_id: None,
+                person_id: None,
+                from: None,
+                before: None,
+                limit: 10_000,
+                offset: 0,
+                count_up_to: None,
+            })
+            .await
+            .unwrap()
+            .0
+    }
+
     /// Moves the application's clock forward.
     pub fn advance(&self, by: chrono::Duration) {
         self.clock.advance(by);

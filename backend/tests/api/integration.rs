@@ -210,21 +210,8 @@ async fn client_events(
     app: &TestApp,
     action: AuditAction,
 ) -> Vec<kartlegg_backend::db::AuditEventRecord> {
-    app.store
-        .audit_events(&AuditFilter {
-            organisation_id: None,
-            action: Some(action),
-            actor_id: None,
-            person_id: None,
-            from: None,
-            before: None,
-            limit: 10_000,
-            offset: 0,
-            count_up_to: None,
-        })
+    app.audit_events_of(action)
         .await
-        .unwrap()
-        .0
         .into_iter()
         .filter(|e| e.event.actor.starts_with("API client: "))
         .collect()

@@ -225,21 +225,8 @@ async fn signed_deliveries_are_retried_after_a_500_and_end_with_a_2xx(app: TestA
 
 /// The audit events of delivered webhooks.
 async fn webhook_audits(app: &TestApp) -> Vec<kartlegg_backend::db::AuditEventRecord> {
-    app.store
-        .audit_events(&kartlegg_backend::db::AuditFilter {
-            organisation_id: None,
-            action: Some(kartlegg_shared::caseworker::AuditAction::List),
-            actor_id: None,
-            person_id: None,
-            from: None,
-            before: None,
-            limit: 10_000,
-            offset: 0,
-            count_up_to: None,
-        })
+    app.audit_events_of(kartlegg_shared::caseworker::AuditAction::List)
         .await
-        .unwrap()
-        .0
         .into_iter()
         .filter(|e| e.event.fields == ["webhook"])
         .collect()
