@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use chrono::Utc;
@@ -73,6 +74,11 @@ pub enum Command {
     Client {
         #[command(subcommand)]
         command: ClientCommand,
+    },
+    /// Erase what has passed its retention period.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
     },
     /// Demo and measurement data.
     Demo {
@@ -159,6 +165,30 @@ pub struct DemoSeed {
     pub audit: AuditSettings,
     #[command(flatten)]
     pub database: DatabaseSettings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Erase the people with no activity for the retention period and the
+    /// registrations older than theirs (seed 002 § 11), or with `--dry-run`
+    /// list them. Prints each by DUF-number, organisation and date to this
+    /// terminal (never to the log), so that what § 11 says must be passed
+    /// on before deletion can be; the server runs the same rules daily.
+    Run(RetentionRun),
+}
+
+#[derive(Debug, Args)]
+pub struct RetentionRun {
+    /// Only list what would be erased.
+    #[arg(long, conflicts_with = "apply", required_unless_present = "apply")]
+    pub dry_run: bool,
+    /// Erase it, and record each erasure in the audit log.
+    #[arg(long)]
+    pub apply: bool,
+    #[command(flatten)]
+    pub retention: crate::config::RetentionSettings,
+    #[command(flatten)]
+    pub audit: AuditArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -352,6 +382,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Client {
             command: ClientCommand::Add(args),
         }) => client_add(args).await,
+        Some(Command::Retention {
+            command: RetentionCommand::Run(args),
+        }) => retention_run(args).await,
         Some(Command::Demo {
             command: DemoCommand::Seed(args),
         }) => demo_seed(args).await,
@@ -509,6 +542,63 @@ async fn audit_verify(args: AuditArgs) -> anyhow::Result<()> {
         result.events_checked
     );
     anyhow::bail!("audit chain verification failed")
+}
+
+async fn retention_run(args: RetentionRun) -> anyhow::Result<()> {
+    let policy = args.retention.policy();
+    let now = Utc::now();
+    let (log, store) = if args.apply {
+        let (log, store) = audit_log(&args.audit).await?;
+        (Some(log), store)
+    } else {
+        // A dry run changes nothing, so it needs no key to record with.
+        (None, db::connect(&args.audit.database.url).await?)
+    };
+    let report =
+        services::erasure::run_retention(store.as_ref(), log.as_ref(), &policy, now).await?;
+    let organisations: std::collections::HashMap<_, _> = store
+        .list_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.number))
+        .collect();
+    let org = |id| organisations.get(&id).map_or("?", String::as_str);
+    let verb = if args.apply { "Erased" } else { "Would erase" };
+    let day = |t: chrono::DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+    println!(
+        "{verb} {} people with no activity since {}:",
+        report.people.len(),
+        day(policy.person_cutoff(now))
+    );
+    for (person, _) in &report.people {
+        println!(
+            "  {}  organisation {}  added {}",
+            person.duf_number.as_str(),
+            org(person.organisation_id),
+            day(person.created_at)
+        );
+    }
+    println!(
+        "{verb} {} registrations last changed before {} (of people who stay):",
+        report.registrations.len(),
+        day(policy.registration_cutoff(now))
+    );
+    for r in &report.registrations {
+        println!(
+            "  {}  organisation {}  registration {}  last changed {}",
+            r.duf_number.as_str(),
+            org(r.organisation_id),
+            r.number,
+            day(r.updated_at)
+        );
+    }
+    if args.apply {
+        println!(
+            "Deleted {} erasure notices older than {} days.",
+            report.notices, policy.erasure_notice_days
+        );
+    }
+    Ok(())
 }
 
 async fn audit_adopt(args: AuditArgs) -> anyhow::Result<()> {
@@ -765,6 +855,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         file = %state.audit.checkpoint_file().display(),
         "audit chain checkpoints go here"
     );
+    if settings.retention_every_hours > 0 {
+        tokio::spawn(services::erasure::retention_job(
+            state.clone(),
+            settings.retention.policy(),
+            Duration::from_secs(settings.retention_every_hours.saturating_mul(3600)),
+        ));
+    }
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let url = format!("http://{}", listener.local_addr()?);
     println!("Kartlegg is running at {url}/  (API reference: {url}/api/docs)");

@@ -7,7 +7,8 @@
 //! Every query is written once. Each part of the store, the applicant's
 //! ([`Store`], in `applicant.rs`), the back office's ([`BackOfficeStore`],
 //! in `back_office.rs`) and the integration API's ([`IntegrationStore`], in
-//! `integration.rs`), is one body, a `macro_rules!` that `sqlite.rs` and
+//! `integration.rs`), with statistics (`statistics.rs`) and erasure
+//! (`erasure.rs`), is one body, a `macro_rules!` that `sqlite.rs` and
 //! `postgres.rs` expand over their own store and pools (`store_impl!`,
 //! which expands them all).
 //! The SQL in it uses `?` placeholders, which [`dialect::Dialect::sql`]
@@ -29,6 +30,7 @@
 mod applicant;
 mod back_office;
 mod dialect;
+mod erasure;
 pub(crate) mod events;
 mod facts;
 mod integration;
@@ -49,6 +51,7 @@ use uuid::Uuid;
 
 pub use back_office::*;
 pub use dialect::EVENTS_LOCK;
+pub use erasure::{DuePerson, DueRegistration, Erased, ErasureStore};
 pub use events::StoredEvent;
 pub use integration::*;
 pub use postgres::PgStore;
@@ -330,7 +333,7 @@ pub struct CompletionFacts {
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
 pub trait Store:
-    BackOfficeStore + IntegrationStore + StatisticsStore + Send + Sync + 'static
+    BackOfficeStore + IntegrationStore + StatisticsStore + ErasureStore + Send + Sync + 'static
 {
     /// Which engine this is.
     fn engine(&self) -> Engine;
@@ -510,6 +513,7 @@ macro_rules! store_impl {
         super::back_office::back_office_impl!($store, $db, $read, $write, $d);
         super::integration::integration_impl!($store, $read, $write, $d);
         super::statistics::statistics_impl!($store, $read, $d);
+        super::erasure::erasure_impl!($store, $read, $write, $d);
     };
 }
 

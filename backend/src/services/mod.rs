@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod clients;
+pub mod erasure;
 pub mod identity;
 pub mod integration;
 pub mod people;

@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::helpers::{TestApp, TestResponse};
 use crate::on_both_engines;
 
-async fn feed_token(app: &TestApp, org: &str) -> String {
+pub(crate) async fn feed_token(app: &TestApp, org: &str) -> String {
     let org = app.org(org).await;
     let actor = Actor {
         id: None,

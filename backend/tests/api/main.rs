@@ -11,6 +11,7 @@ mod audit_chain;
 mod caseworker;
 mod caseworker_history;
 mod cli;
+mod erasure;
 mod errors;
 mod feed;
 mod health;

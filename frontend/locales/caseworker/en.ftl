@@ -239,6 +239,8 @@ action-api-client-changed = Changed an API client
 action-api-client-disabled = Disabled an API client
 action-person-created = Created a person
 action-read-registrations = Read completed registrations
+action-erase-person = Erased a person
+action-erase-registration = Erased a registration (retention)
 
 ## Accounts
 accounts-title = Accounts

@@ -239,6 +239,8 @@ action-api-client-changed = Endret en API-klient
 action-api-client-disabled = Deaktiverte en API-klient
 action-person-created = Opprettet en person
 action-read-registrations = Leste fullførte registreringer
+action-erase-person = Slettet en person
+action-erase-registration = Slettet en registrering (lagringstid)
 
 ## Brukere
 accounts-title = Brukere
