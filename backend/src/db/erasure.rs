@@ -77,6 +77,17 @@ pub struct DueRegistration {
     pub updated_at: DateTime<Utc>,
 }
 
+/// An answer kept for an Idempotency-Key replay (sealed: see
+/// `routes::integration::idempotency`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAnswer {
+    pub client_id: Uuid,
+    pub key: String,
+    /// SHA-256 of the operation and the request body.
+    pub fingerprint: Vec<u8>,
+    pub sealed: Vec<u8>,
+}
+
 /// Erasure's storage operations (a part of [`super::Store`]).
 #[async_trait]
 pub trait ErasureStore {
@@ -116,6 +127,15 @@ pub trait ErasureStore {
     /// `cutoff`: the DUF-number is kept only as long as systems need to
     /// learn of the erasure. How many it deleted.
     async fn forget_erasure_notices(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError>;
+
+    /// The answers kept for the replays of the organisation's API clients:
+    /// an erasure finds those about the person (they may hold a code or
+    /// the identity) and forgets them.
+    async fn kept_answers_of(&self, organisation_id: Uuid) -> Result<Vec<KeptAnswer>, StoreError>;
+
+    /// Forgets a client's key and its kept answer: a retry with it does the
+    /// work again (and finds no one).
+    async fn forget_kept_answer(&self, client_id: Uuid, key: &str) -> Result<(), StoreError>;
 }
 
 #[derive(sqlx::FromRow)]
@@ -176,7 +196,7 @@ macro_rules! erasure_impl {
             use crate::db::StoreError;
             use crate::db::erasure::{
                 DuePerson, DuePersonRow, DueRegistration, DueRegistrationRow, Erased,
-                ErasureStore,
+                ErasureStore, KeptAnswer,
             };
 
             #[async_trait::async_trait]
@@ -330,6 +350,44 @@ macro_rules! erasure_impl {
                     .execute(&self.$write)
                     .await?;
                     Ok(done.rows_affected())
+                }
+
+                async fn kept_answers_of(
+                    &self,
+                    organisation_id: Uuid,
+                ) -> Result<Vec<KeptAnswer>, StoreError> {
+                    let rows: Vec<(Uuid, String, Vec<u8>, Vec<u8>)> = sqlx::query_as(&$d.sql(
+                        "SELECT k.client_id, k.key, k.fingerprint, k.response_body FROM \
+                         idempotency_keys k JOIN api_clients c ON c.id = k.client_id WHERE \
+                         c.organisation_id = ? AND k.response_body IS NOT NULL",
+                    ))
+                    .bind(organisation_id)
+                    .fetch_all(&self.$write)
+                    .await?;
+                    Ok(rows
+                        .into_iter()
+                        .map(|(client_id, key, fingerprint, sealed)| KeptAnswer {
+                            client_id,
+                            key,
+                            fingerprint,
+                            sealed,
+                        })
+                        .collect())
+                }
+
+                async fn forget_kept_answer(
+                    &self,
+                    client_id: Uuid,
+                    key: &str,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(&$d.sql(
+                        "DELETE FROM idempotency_keys WHERE client_id = ? AND key = ?",
+                    ))
+                    .bind(client_id)
+                    .bind(key)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(())
                 }
             }
         }

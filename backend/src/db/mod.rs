@@ -51,7 +51,7 @@ use uuid::Uuid;
 
 pub use back_office::*;
 pub use dialect::EVENTS_LOCK;
-pub use erasure::{DuePerson, DueRegistration, Erased, ErasureStore};
+pub use erasure::{DuePerson, DueRegistration, Erased, ErasureStore, KeptAnswer};
 pub use events::StoredEvent;
 pub use integration::*;
 pub use postgres::PgStore;

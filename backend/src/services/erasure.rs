@@ -21,6 +21,7 @@ use crate::auth::CaseworkerSession;
 use crate::config::defaults;
 use crate::db::{DuePerson, DueRegistration, Erased, NewAuditEvent, Person, Store, StoreError};
 use crate::error::ApiError;
+use crate::routes::integration::idempotency;
 
 /// Erases `person` (already found in the caller's organisation) on
 /// request, and records the erasure. 404 when someone else erased them
@@ -38,6 +39,7 @@ pub async fn erase_on_request(
         .await?
         .ok_or(ApiError::NotFound)?;
     state.events_written();
+    forget_kept_answers(state, person).await?;
     let event = NewAuditEvent {
         person_organisation_id: Some(person.organisation_id),
         fields: erased.fields(),
@@ -46,6 +48,25 @@ pub async fn erase_on_request(
     };
     state.record_audit(&[event]).await?;
     Ok(erased)
+}
+
+/// Forgets the answers kept for Idempotency-Key replays that are about
+/// the person (a code issued to them, an import that named them): they are
+/// sealed, so the store cannot tell, and they would otherwise replay the
+/// person's data for up to a day. Only the organisation's clients can have
+/// had the person's data in an answer; another's got a 404 or a 409 that
+/// repeats only what it sent itself. The retention job does not need this:
+/// answers are kept a day, and the people it erases had none for years.
+async fn forget_kept_answers(state: &AppState, person: &Person) -> Result<(), ApiError> {
+    for kept in state.store.kept_answers_of(person.organisation_id).await? {
+        if idempotency::about_person(state, &kept, person.duf_number.as_str()) {
+            state
+                .store
+                .forget_kept_answer(kept.client_id, &kept.key)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// How long personal data is kept (see the README's "Retention").

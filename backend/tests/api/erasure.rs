@@ -7,11 +7,12 @@
 
 use std::collections::BTreeMap;
 
+use axum::http::Method;
 use kartlegg_backend::clock::Clock;
 use kartlegg_backend::db::Person;
 use kartlegg_backend::services::erasure::{RetentionPolicy, run_retention};
 use kartlegg_shared::caseworker::{AuditAction, Role};
-use kartlegg_shared::integration::ChangeEventType;
+use kartlegg_shared::integration::{ChangeEventType, Scope};
 use serde_json::json;
 use sqlx::{Connection, Row};
 use uuid::Uuid;
@@ -451,6 +452,61 @@ async fn a_feed_reader_gets_the_erasure_with_the_duf_number_and_it_is_logged_aga
     assert_eq!(reads[0].event.fields, ["change_feed"]);
 }
 
+async fn an_answer_kept_for_a_replay_about_the_person_is_forgotten(app: TestApp) {
+    let counsellor = app.caseworker("0301", "coun", &[Role::Counsellor]).await;
+    let p = app
+        .person_in("0301", P_DUF, "Zerihun", "Ghebremariam")
+        .await;
+    app.person_in("0301", Q_DUF, "Selam", "Tesfay").await;
+    let token = crate::integration::access(&app, "0301", &[Scope::CodesIssue]).await;
+    for (duf, key) in [(P_DUF, "\"code-p\""), (Q_DUF, "\"code-q\"")] {
+        let res = crate::integration::send_with(
+            &app,
+            Method::POST,
+            &format!("/api/v1/people/{duf}/codes"),
+            &token,
+            &[("idempotency-key", key)],
+            None,
+        )
+        .await;
+        assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    }
+    assert_eq!(
+        app.store
+            .kept_answers_of(p.organisation_id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let res = app
+        .post_json(
+            &erasure_path(p.id),
+            Some(&counsellor),
+            &json!({ "reason": ERASE_REASON }),
+        )
+        .await;
+
+    assert_eq!(res.status, 204);
+    let kept = app.store.kept_answers_of(p.organisation_id).await.unwrap();
+    assert_eq!(
+        kept.iter().map(|k| k.key.as_str()).collect::<Vec<_>>(),
+        ["code-q"]
+    );
+    // A retry of P's request no longer replays P's code: there is no one.
+    crate::integration::send_with(
+        &app,
+        Method::POST,
+        &format!("/api/v1/people/{P_DUF}/codes"),
+        &token,
+        &[("idempotency-key", "\"code-p\"")],
+        None,
+    )
+    .await
+    .problem(404, "not-found");
+}
+
 /// Retention: a person with no activity for the period goes; one with a
 /// recent code stays, but their registration older than its period goes
 /// (the facts stay); an erasure notice older than its period goes.
@@ -586,5 +642,6 @@ on_both_engines!(
     erasing_one_person_leaves_everyone_else_byte_for_byte,
     erasure_needs_a_reason_the_role_and_a_person_of_the_organisation,
     a_feed_reader_gets_the_erasure_with_the_duf_number_and_it_is_logged_against_no_one,
+    an_answer_kept_for_a_replay_about_the_person_is_forgotten,
     retention_erases_exactly_what_is_due_and_nothing_else,
 );

@@ -1777,6 +1777,8 @@ async fn retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_
     assert!(!app.store.erase_registration(reg.id, cutoff).await.unwrap());
     assert!(app.store.registrations(busy.id).await.unwrap().is_empty());
     app.store.erase_person(idle.id, Utc::now()).await.unwrap();
+    assert!(app.store.kept_answers_of(o.id).await.unwrap().is_empty());
+    // Kept answers and forgetting them are in store_contract_integration.rs.
     assert!(
         app.store
             .people_inactive_since(cutoff, 10)
