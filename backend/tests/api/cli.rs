@@ -373,3 +373,76 @@ async fn audit_verify_passes_then_finds_the_newest_events_cut() {
         "{stdout}"
     );
 }
+
+/// `kartlegg retention run`: a dry run lists the person whose retention
+/// period has ended and changes nothing; `--apply` erases them, records it
+/// in a chain that still verifies, and says what it did. One of the two is
+/// required.
+#[tokio::test]
+async fn retention_run_lists_then_erases_what_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    add_person(dir.path(), "202400000556");
+    load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let db_url = format!("sqlite://{}", dir.path().join("cli.db").display());
+    // Added (and last changed) eleven years ago.
+    let mut db = sqlx::SqliteConnection::connect(&db_url).await.unwrap();
+    for table in [
+        "UPDATE people SET created_at = '2015-01-05T10:00:00.000000Z'",
+        "UPDATE change_events SET occurred_at = '2015-01-05T10:00:00.000000Z'",
+    ] {
+        sqlx::query(table).execute(&mut db).await.unwrap();
+    }
+    let count = async |db: &mut sqlx::SqliteConnection| -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM people")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    };
+    let retention = |mode: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+            .args(["retention", "run", mode])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("cli.db").display()),
+            )
+            .env("KARTLEGG_SIGNING_KEY_FILE", dir.path().join("signing.key"))
+            .env(
+                "KARTLEGG_AUDIT_CHECKPOINT_FILE",
+                dir.path().join("audit-checkpoints"),
+            )
+            .env_remove("KARTLEGG_LOG")
+            .output()
+            .expect("run kartlegg")
+    };
+
+    let neither = retention("--quiet");
+    assert!(!neither.status.success());
+    let dry = retention("--dry-run");
+    let dry_out = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(dry_out.contains("Would erase 1 people"), "{dry_out}");
+    assert!(
+        dry_out.contains("202400000556  organisation 0301  added 2015-01-05"),
+        "{dry_out}"
+    );
+    assert_eq!(count(&mut db).await, 1);
+
+    let applied = retention("--apply");
+    let out = String::from_utf8_lossy(&applied.stdout);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert!(out.contains("Erased 1 people"), "{out}");
+    assert!(out.contains("202400000556"), "{out}");
+    assert_eq!(count(&mut db).await, 0);
+    let verified = audit_verify(dir.path());
+    let verified_out = String::from_utf8_lossy(&verified.stdout);
+    assert!(verified.status.success(), "{verified_out}");
+    assert!(verified_out.contains("1 events checked"), "{verified_out}");
+}
