@@ -8,4 +8,5 @@ pub mod identity;
 pub mod integration;
 pub mod people;
 pub mod registration;
+pub mod research;
 pub mod statistics;
