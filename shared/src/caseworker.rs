@@ -682,11 +682,13 @@ pub enum AuditAction {
     ErasePerson,
     /// A registration was erased when its retention period ended.
     EraseRegistration,
+    /// The operator made the anonymised research extract.
+    ResearchExtract,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 27] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -713,6 +715,7 @@ impl AuditAction {
         Self::ReadRegistrations,
         Self::ErasePerson,
         Self::EraseRegistration,
+        Self::ResearchExtract,
     ];
 
     /// The stored and wire name.
@@ -744,6 +747,7 @@ impl AuditAction {
             Self::ReadRegistrations => "read_registrations",
             Self::ErasePerson => "erase_person",
             Self::EraseRegistration => "erase_registration",
+            Self::ResearchExtract => "research_extract",
         }
     }
 

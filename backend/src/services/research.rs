@@ -19,10 +19,21 @@
 //! - the coded answers (codes of ISO 639, ISO 3166, ISCED, ISCO, licence
 //!   classes and the questionnaire's own options), never free text, and not
 //!   the answers that repeat a quasi-identifier in another form (the
-//!   interpreter language, the countries of a school or a licence), which
-//!   would undo its generalisation.
+//!   interpreter language, the country of a school, a job or a licence),
+//!   which would undo its generalisation.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Datelike, Utc};
+use kartlegg_shared::caseworker::{AuditAction, Gender};
+use kartlegg_shared::codes::CodeListId;
+use kartlegg_shared::questionnaire::{Question, Questionnaire};
+use kartlegg_shared::statistics::coded_answers;
+
+use crate::audit::AuditLog;
+use crate::back_office::csv_line;
+use crate::db::{NewAuditEvent, OrganisationKind, ResearchSource, Store, StoreError};
 
 /// Every combination of quasi-identifiers in an extract is shared by at
 /// least this many rows.
@@ -182,15 +193,269 @@ pub fn anonymise(rows: &[Raw], k: usize) -> Anonymised {
     }
 }
 
-/// Answers left out of the extract: they name a country or a language
-/// that would undo the generalisation of a quasi-identifier.
-pub const LEFT_OUT: [&str; 5] = [
+/// Answers left out of the extract besides free text: the two that are
+/// quasi-identifiers (they have their own columns), and those that name a
+/// country or the interpreter's language, which would undo the
+/// generalisation of the country background and the mother tongue.
+pub const LEFT_OUT: [&str; 3] = [
     "mother_tongue",
     "country_background",
     "interpreter_language",
-    "school_country",
-    "licence_country",
 ];
+
+/// Whether the answers to `question` (under `column`) stay out of the
+/// extract: see [`LEFT_OUT`]; every answer from the country list too.
+fn left_out(column: &str, question: &Question) -> bool {
+    LEFT_OUT.contains(&column)
+        || question
+            .answer
+            .list()
+            .is_some_and(|(list, _)| list == CodeListId::Countries)
+}
+
+/// The coded columns of the extract, in questionnaire order, with the
+/// question they come from: every question whose answers are codes
+/// (options or a code list), a repeatable group's as `group.question`,
+/// except those [`left_out`].
+pub fn coded_columns(questionnaire: &Questionnaire) -> Vec<(String, &Question)> {
+    fn coded(q: &Question) -> bool {
+        !q.answer.options().is_empty() || q.answer.list().is_some()
+    }
+    let mut out = Vec::new();
+    for question in questionnaire.sections.iter().flat_map(|s| &s.questions) {
+        if let Some(inner) = question.answer.group_questions() {
+            for q in inner.iter().filter(|q| coded(q)) {
+                let column = format!("{}.{}", question.id, q.id);
+                if !left_out(&column, q) {
+                    out.push((column, q));
+                }
+            }
+        } else if coded(question) && !left_out(&question.id, question) {
+            out.push((question.id.clone(), question));
+        }
+    }
+    out
+}
+
+/// What the extract knows of a completed registration: the birth year, not
+/// the date; the organisation only when it is a municipality.
+pub fn raw_of(source: &ResearchSource, questionnaire: &Questionnaire) -> Raw {
+    let mut codes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (question, code) in coded_answers(questionnaire, &source.answers) {
+        codes.entry(question).or_default().insert(code);
+    }
+    let first = |q: &str| codes.get(q).and_then(|c| c.iter().next().cloned());
+    Raw {
+        birth_year: source.birth_year,
+        gender: source.gender.map(|g| match g {
+            Gender::Male => "male".to_owned(),
+            Gender::Female => "female".to_owned(),
+        }),
+        country_background: first("country_background"),
+        municipality: (source.organisation_kind == OrganisationKind::Municipality)
+            .then(|| source.organisation_number.clone()),
+        mother_tongue: first("mother_tongue"),
+        completed_year: source.completed_at.year(),
+        codes,
+    }
+}
+
+/// An extract: the CSV, its data dictionary (Markdown), and what was done
+/// to make it anonymous.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extract {
+    pub csv: String,
+    pub dictionary: String,
+    pub rows: usize,
+    pub suppressed: usize,
+    pub levels: [u8; 5],
+}
+
+/// Makes the extract of these registrations (completed from `from` to
+/// `to`, both days included).
+pub fn build(
+    sources: &[ResearchSource],
+    questionnaire: &Questionnaire,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Extract {
+    let raws: Vec<Raw> = sources.iter().map(|s| raw_of(s, questionnaire)).collect();
+    let result = anonymise(&raws, K);
+    let columns = coded_columns(questionnaire);
+    let mut header: Vec<&str> = Qi::ALL.iter().map(|qi| qi.column()).collect();
+    header.push("completed_year");
+    header.extend(columns.iter().map(|(c, _)| c.as_str()));
+    let mut csv = csv_line(&header);
+    // Sorted by their values, not by completion, whose order could be
+    // matched against other records.
+    let mut lines: Vec<String> = result
+        .rows
+        .iter()
+        .map(|(i, qis)| {
+            let raw = &raws[*i];
+            let mut values: Vec<String> = qis.to_vec();
+            values.push(raw.completed_year.to_string());
+            for (column, _) in &columns {
+                values.push(
+                    raw.codes
+                        .get(column)
+                        .map(|c| c.iter().cloned().collect::<Vec<_>>().join(";"))
+                        .unwrap_or_default(),
+                );
+            }
+            csv_line(&values.iter().map(String::as_str).collect::<Vec<_>>())
+        })
+        .collect();
+    lines.sort();
+    csv.extend(lines);
+    let dictionary = dictionary(&result, &columns, from, to);
+    Extract {
+        csv,
+        dictionary,
+        rows: result.rows.len(),
+        suppressed: result.suppressed,
+        levels: result.levels,
+    }
+}
+
+fn dictionary(
+    result: &Anonymised,
+    columns: &[(String, &Question)],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> String {
+    let level = |qi: Qi| match (qi, result.levels[qi.index()]) {
+        (_, l) if l >= qi.top() => "removed (`*` in every row)",
+        (Qi::BirthYear, 0) => "five-year bands",
+        (Qi::BirthYear, 1) => "ten-year bands",
+        (Qi::BirthYear, _) => "twenty-year bands",
+        (Qi::Municipality, 1) => "county (first two digits, `03xx`)",
+        _ => "as registered",
+    };
+    let mut d = String::new();
+    let _ = writeln!(d, "# Kartlegg research extract: data dictionary\n");
+    let _ = writeln!(
+        d,
+        "Registrations completed from {from} to {to} (both included). One row per completed \
+         registration, {} rows; {} rows left out because their combination of \
+         quasi-identifiers stayed shared by fewer than {K}. Every combination of the first \
+         five columns in the file is shared by at least {K} rows (k-anonymity, k = {K}).\n",
+        result.rows.len(),
+        result.suppressed
+    );
+    let _ = writeln!(
+        d,
+        "No direct identifier is included: no DUF-number, name, national ID, date of birth, \
+         address, registration or person id. Rows are sorted by their values. `unknown`: not \
+         registered; `*`: generalised away; several codes are separated by `;`. Free-text \
+         answers are never included, nor answers that would repeat a quasi-identifier ({} \
+         and every answer naming a country).\n",
+        LEFT_OUT.join(", ")
+    );
+    let _ = writeln!(
+        d,
+        "Purpose limitation and data minimisation (seed 001, GDPR art. 5 (1) b and c): use \
+         this file only for the research or statistics it was disclosed for, and keep only \
+         what that needs.\n"
+    );
+    let _ = writeln!(d, "| column | meaning | values |\n| --- | --- | --- |");
+    let qi_rows = [
+        (Qi::BirthYear, "Year of birth", "`1985-1989`"),
+        (Qi::Gender, "Gender", "`male`, `female`"),
+        (
+            Qi::CountryBackground,
+            "Country background (the applicant's answer)",
+            "ISO 3166-1 alpha-3",
+        ),
+        (
+            Qi::Municipality,
+            "The municipality that follows the person up; `unknown` when a reception centre \
+             does",
+            "municipality number",
+        ),
+        (
+            Qi::MotherTongue,
+            "Mother tongue (the applicant's answer)",
+            "ISO 639-3",
+        ),
+    ];
+    for (qi, meaning, values) in qi_rows {
+        let _ = writeln!(
+            d,
+            "| `{}` | {meaning}; quasi-identifier, {} | {values} |",
+            qi.column(),
+            level(qi)
+        );
+    }
+    let _ = writeln!(
+        d,
+        "| `completed_year` | Year the registration was completed | `2026` |"
+    );
+    for (column, question) in columns {
+        let values = match question.answer.list() {
+            Some((list, _)) => format!("codes of the list `{}`", list.name()),
+            None => question
+                .answer
+                .options()
+                .iter()
+                .map(|o| format!("`{}`", o.code))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let _ = writeln!(
+            d,
+            "| `{column}` | {} | {values} |",
+            question.text.get("en").replace('|', "/")
+        );
+    }
+    d
+}
+
+/// Reads the registrations completed from `from` to `to` (both days
+/// included), makes the extract and records it in the audit log (who: the
+/// operator; what: the period and how many rows, no person).
+pub async fn extract(
+    store: &dyn Store,
+    audit: &AuditLog,
+    questionnaire: &Questionnaire,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Extract, StoreError> {
+    let start = from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let end = to
+        .succ_opt()
+        .unwrap_or(to)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let sources = store.completed_between(start, end).await?;
+    let extract = build(&sources, questionnaire, from, to);
+    audit
+        .append(
+            store,
+            &[NewAuditEvent {
+                at: now,
+                actor_id: None,
+                actor: "operator".to_owned(),
+                organisation_id: None,
+                action: AuditAction::ResearchExtract,
+                person_id: None,
+                person_organisation_id: None,
+                registration_id: None,
+                fields: vec![
+                    format!("period:{from}..{to}"),
+                    format!("rows:{}", extract.rows),
+                    format!("suppressed:{}", extract.suppressed),
+                ],
+                reason: Some("Anonymised research extract for the directorate".to_owned()),
+                client_address: None,
+                request_id: None,
+            }],
+        )
+        .await?;
+    Ok(extract)
+}
 
 #[cfg(test)]
 mod tests {
@@ -263,10 +528,12 @@ mod tests {
     #[test]
     fn small_groups_are_generalised_until_they_reach_five() {
         // Two or three in each five-year band, six in each ten-year band.
-        let rows: Vec<Raw> = [1980, 1981, 1986, 1987, 1988, 1984, 1990, 1991, 1995, 1996, 1997, 1993]
-            .into_iter()
-            .map(|year| raw(year, "female", "ERI", "0301", "tir"))
-            .collect();
+        let rows: Vec<Raw> = [
+            1980, 1981, 1986, 1987, 1988, 1984, 1990, 1991, 1995, 1996, 1997, 1993,
+        ]
+        .into_iter()
+        .map(|year| raw(year, "female", "ERI", "0301", "tir"))
+        .collect();
         let result = anonymise(&rows, K);
         assert_eq!(result.levels, [1, 0, 0, 0, 0]);
         assert_eq!(result.suppressed, 0);
@@ -280,7 +547,12 @@ mod tests {
         // Five municipalities of one county, two people in each.
         let rows: Vec<Raw> = ["0301", "0302", "0303", "0304", "0305"]
             .into_iter()
-            .flat_map(|m| [raw(1990, "male", "SYR", m, "ara"), raw(1990, "male", "SYR", m, "ara")])
+            .flat_map(|m| {
+                [
+                    raw(1990, "male", "SYR", m, "ara"),
+                    raw(1990, "male", "SYR", m, "ara"),
+                ]
+            })
             .collect();
         let result = anonymise(&rows, K);
         assert_eq!(result.levels, [0, 0, 0, 1, 0]);

@@ -19,6 +19,7 @@ mod integration;
 mod metrics;
 mod openapi;
 mod questionnaire;
+mod research;
 mod security;
 mod static_files;
 mod statistics;

@@ -1788,6 +1788,67 @@ async fn retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_
     );
 }
 
+async fn completed_registrations_of_a_period_come_with_what_the_extract_needs(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "X", "Y").await;
+    let identity = IdentityChange {
+        first_name: "X".into(),
+        last_name: "Y".into(),
+        date_of_birth: Some(Date::new(1987, 6, 5).unwrap()),
+        gender: Some(Gender::Female),
+        citizenships: vec!["ERI".into()],
+        registration_number: None,
+        national_id: None,
+    };
+    app.store.update_identity(p.id, &identity).await.unwrap();
+    let draft_only = person_in(&app, o.id, 2, "X", "Z").await;
+    app.store
+        .create_registration(draft_only.id, 1, Utc::now())
+        .await
+        .unwrap();
+    let draft = app
+        .store
+        .create_registration(p.id, 1, Utc::now())
+        .await
+        .unwrap();
+    let answers: Answers =
+        serde_json::from_value(serde_json::json!({ "mother_tongue": "tir" })).unwrap();
+    let now = Utc::now();
+    app.store
+        .update_draft(&DraftUpdate {
+            id: draft.id,
+            person_id: p.id,
+            expected_revision: 0,
+            answers: answers.clone(),
+            saved_sections: vec![],
+            complete: true,
+            language: None,
+            now,
+            facts: None,
+        })
+        .await
+        .unwrap();
+
+    let found = app
+        .store
+        .completed_between(now - Duration::hours(1), now + Duration::hours(1))
+        .await
+        .unwrap();
+    let none = app
+        .store
+        .completed_between(now + Duration::hours(1), now + Duration::hours(2))
+        .await
+        .unwrap();
+
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].birth_year, Some(1987));
+    assert_eq!(found[0].gender, Some(Gender::Female));
+    assert_eq!(found[0].organisation_kind, OrganisationKind::Municipality);
+    assert_eq!(found[0].organisation_number, "0301");
+    assert_eq!(found[0].answers, answers);
+    assert!(none.is_empty());
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -1831,10 +1892,11 @@ on_both_engines!(
     people_are_paged_after_a_person,
     a_person_is_erased_with_everything_that_names_them_once,
     retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_due,
+    completed_registrations_of_a_period_come_with_what_the_extract_needs,
 );
 
 /// The contract suite covers every store method: each method of `Store`
-/// `BackOfficeStore`, `IntegrationStore` and `ErasureStore` is called
+/// `BackOfficeStore`, `IntegrationStore`, `ErasureStore` and `ResearchStore` is called
 /// somewhere in these files.
 #[test]
 fn every_store_method_has_a_contract_test() {
@@ -1851,6 +1913,10 @@ fn every_store_method_has_a_contract_test() {
         (
             include_str!("../../src/db/erasure.rs"),
             "pub trait ErasureStore",
+        ),
+        (
+            include_str!("../../src/db/research.rs"),
+            "pub trait ResearchStore",
         ),
     ];
     let this_file = [

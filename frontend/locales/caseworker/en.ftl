@@ -251,6 +251,7 @@ action-person-created = Created a person
 action-read-registrations = Read completed registrations
 action-erase-person = Erased a person
 action-erase-registration = Erased a registration (retention)
+action-research-extract = Made the anonymised research extract
 
 ## Accounts
 accounts-title = Accounts

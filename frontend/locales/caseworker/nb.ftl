@@ -251,6 +251,7 @@ action-person-created = Opprettet en person
 action-read-registrations = Leste fullførte registreringer
 action-erase-person = Slettet en person
 action-erase-registration = Slettet en registrering (lagringstid)
+action-research-extract = Laget det anonymiserte forskningsuttrekket
 
 ## Brukere
 accounts-title = Brukere

@@ -8,9 +8,9 @@ use gloo_net::http::Request;
 use kartlegg_shared::api::Registration;
 use kartlegg_shared::caseworker::{
     AccessLogEntry, Account, AuditPage, AuditQuery, CaseworkerLoginRequest,
-    CaseworkerLoginResponse, ChainVerification, CreatedAccount, ErasureRequest, IdentityUpdate, IssuedCode, Me,
-    NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage, PeopleQuery,
-    PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
+    CaseworkerLoginResponse, ChainVerification, CreatedAccount, ErasureRequest, IdentityUpdate,
+    IssuedCode, Me, NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage,
+    PeopleQuery, PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
     SearchResponse, SortOrder,
 };
 use kartlegg_shared::integration::{ApiClientCreated, ApiClientView, Scope};

@@ -81,6 +81,7 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ReadRegistrations => "action-read-registrations",
         AuditAction::ErasePerson => "action-erase-person",
         AuditAction::EraseRegistration => "action-erase-registration",
+        AuditAction::ResearchExtract => "action-research-extract",
     }
 }
 
