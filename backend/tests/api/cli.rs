@@ -446,3 +446,52 @@ async fn retention_run_lists_then_erases_what_is_due() {
     assert!(verified.status.success(), "{verified_out}");
     assert!(verified_out.contains("1 events checked"), "{verified_out}");
 }
+
+/// `kartlegg extract research`: writes the CSV and its data dictionary
+/// beside it, never over an existing file, and its help quotes seed 001's
+/// rules.
+#[tokio::test]
+async fn research_extract_writes_the_file_and_its_dictionary_once() {
+    let dir = tempfile::tempdir().unwrap();
+    add_person(dir.path(), "202400000557");
+    load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let out = dir.path().join("extract.csv");
+    let out_arg = out.display().to_string();
+    let args = [
+        "extract",
+        "research",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--out",
+        out_arg.as_str(),
+    ];
+
+    let printed = kartlegg(dir.path(), &args);
+
+    assert!(printed.contains("Wrote 0 rows"), "{printed}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with(
+        "birth_year_band,gender,country_background,municipality,mother_tongue,completed_year,"
+    ));
+    assert!(!csv.contains("202400000557") && !csv.contains("Amina"));
+    let dictionary = std::fs::read_to_string(dir.path().join("extract.dictionary.md")).unwrap();
+    assert!(dictionary.contains("k = 5"), "{dictionary}");
+    let again = Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+        .args(args)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("cli.db").display()),
+        )
+        .env("KARTLEGG_SIGNING_KEY_FILE", dir.path().join("signing.key"))
+        .output()
+        .unwrap();
+    assert!(
+        !again.status.success(),
+        "an extract never overwrites a file"
+    );
+    let help = kartlegg(dir.path(), &["extract", "research", "--help"]);
+    assert!(help.contains("«formålsbegrensning»"), "{help}");
+    assert!(help.contains("«dataminimering»"), "{help}");
+}
