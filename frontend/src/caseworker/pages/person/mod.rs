@@ -356,6 +356,7 @@ fn Erase(
             busy=erase.pending()
             error=error
             testid="erase-dialog"
+            danger=true
         >
             <p>{ct("erase-warning")}</p>
             <div class="field">
