@@ -507,6 +507,29 @@ async fn an_answer_kept_for_a_replay_about_the_person_is_forgotten(app: TestApp)
     .problem(404, "not-found");
 }
 
+/// Two instances' retention jobs, or a job and a counsellor, may erase the
+/// same person at once: one erasure happens, and one notice is written.
+async fn simultaneous_erasures_of_one_person_erase_once_and_tell_once(app: TestApp) {
+    let (p, _) = app.seed_person(P_DUF).await;
+    let now = app.clock.now();
+    let tries = (0..20).map(|_| {
+        let store = app.store.clone();
+        tokio::spawn(async move { store.erase_person(p.id, now).await.unwrap() })
+    });
+    let done: Vec<_> = futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(done.iter().filter(|d| d.is_some()).count(), 1);
+    let notices = app
+        .store
+        .change_events_after(p.organisation_id, 0, &[ChangeEventType::PersonErased], 100)
+        .await
+        .unwrap();
+    assert_eq!(notices.len(), 1);
+}
+
 /// Retention: a person with no activity for the period goes; one with a
 /// recent code stays, but their registration older than its period goes
 /// (the facts stay); an erasure notice older than its period goes.
@@ -643,5 +666,6 @@ on_both_engines!(
     erasure_needs_a_reason_the_role_and_a_person_of_the_organisation,
     a_feed_reader_gets_the_erasure_with_the_duf_number_and_it_is_logged_against_no_one,
     an_answer_kept_for_a_replay_about_the_person_is_forgotten,
+    simultaneous_erasures_of_one_person_erase_once_and_tell_once,
     retention_erases_exactly_what_is_due_and_nothing_else,
 );
