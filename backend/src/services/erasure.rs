@@ -40,6 +40,9 @@ pub async fn erase_on_request(
         .ok_or(ApiError::NotFound)?;
     state.events_written();
     forget_kept_answers(state, person).await?;
+    // After the commit, as every handler records its change: the audit
+    // append takes its own lock and checkpoints. Should it fail, the
+    // answer is a 500 and the log lacks this one event; the erasure stands.
     let event = NewAuditEvent {
         person_organisation_id: Some(person.organisation_id),
         fields: erased.fields(),
