@@ -701,6 +701,11 @@ async fn retention_run(args: RetentionRun) -> anyhow::Result<()> {
             "Deleted {} erasure notices older than {} days.",
             report.notices, policy.erasure_notice_days
         );
+    } else {
+        let most = usize::try_from(services::erasure::DRY_RUN_MOST).unwrap_or(usize::MAX);
+        if report.people.len() >= most || report.registrations.len() >= most {
+            println!("(A dry run lists at most {most} of each; --apply erases them all.)");
+        }
     }
     Ok(())
 }

@@ -130,7 +130,7 @@ pub struct RetentionReport {
 /// How many rows a run reads at a time.
 const BATCH: i64 = 500;
 /// The most a dry run lists of each kind.
-const DRY_RUN_MOST: i64 = 100_000;
+pub const DRY_RUN_MOST: i64 = 100_000;
 
 /// Runs the retention rules at `now`: with an audit log to record in,
 /// erases what is due and records each erasure (as the actor
