@@ -138,6 +138,12 @@ PY
 # The header is spelled `Authorization` as the document's security scheme
 # names it, so that schemathesis knows it for the credentials it is.
 without_enders=(--exclude-operation-id applicant_log_out --exclude-operation-id consent --exclude-operation-id caseworker_log_out)
+# Erasure destroys the people the other operations read; it runs after
+# everything else its role does (and before its logout), with the people
+# list, from which the stateful phase takes real ids to erase, so that the
+# fuzzer reaches the erasure itself without taking data from another run.
+without_erasure=(--exclude-operation-id erase_person)
+erasure=(--include-operation-id erase_person --include-operation-id list_people)
 
 # One worker: with two threads, Python 3.11's ast.parse (which hypothesis
 # calls to describe filters) can fail with "AST constructor recursion depth
@@ -161,12 +167,14 @@ fuzz() {
 # operations (a counsellor's new code for the applicant would end the
 # applicant's session too).
 fuzz unauthenticated
-fuzz applicant -H "Authorization: Bearer $applicant" "${without_enders[@]}"
+fuzz applicant -H "Authorization: Bearer $applicant" "${without_enders[@]}" "${without_erasure[@]}"
 fuzz applicant-consent -H "Authorization: Bearer $applicant" --include-operation-id consent
 fuzz applicant-logout -H "Authorization: Bearer $second_applicant" --include-operation-id applicant_log_out
-fuzz counsellor -H "Authorization: Bearer $counsellor" "${without_enders[@]}"
+fuzz counsellor -H "Authorization: Bearer $counsellor" "${without_enders[@]}" "${without_erasure[@]}"
+fuzz administrator -H "Authorization: Bearer $administrator" "${without_enders[@]}" "${without_erasure[@]}"
+fuzz counsellor-erasure -H "Authorization: Bearer $counsellor" "${erasure[@]}"
+fuzz administrator-erasure -H "Authorization: Bearer $administrator" "${erasure[@]}"
 fuzz counsellor-logout -H "Authorization: Bearer $counsellor" --include-operation-id caseworker_log_out
-fuzz administrator -H "Authorization: Bearer $administrator" "${without_enders[@]}"
 fuzz administrator-logout -H "Authorization: Bearer $administrator" --include-operation-id caseworker_log_out
 # Last: a code the client issues ends the person's sessions, and the
 # applicants' runs above need theirs.

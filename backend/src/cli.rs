@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use chrono::Utc;
@@ -77,6 +78,16 @@ pub enum Command {
     /// Deliver webhooks, without serving HTTP (for deployments that run
     /// the worker apart; `serve` runs one too unless `--worker false`).
     Worker(WorkerArgs),
+    /// Erase what has passed its retention period.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
+    /// Anonymised extracts.
+    Extract {
+        #[command(subcommand)]
+        command: ExtractCommand,
+    },
     /// Demo and measurement data.
     Demo {
         #[command(subcommand)]
@@ -181,6 +192,83 @@ pub struct DemoSeed {
     pub audit: AuditSettings,
     #[command(flatten)]
     pub database: DatabaseSettings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExtractCommand {
+    /// The anonymised research extract for the directorate: one row per
+    /// completed registration, no direct identifier, k-anonymous (k = 5).
+    #[command(long_about = RESEARCH_HELP)]
+    Research(ResearchArgs),
+}
+
+/// `extract research --help`: the rules of seed 001 the extract follows.
+const RESEARCH_HELP: &str = "\
+The anonymised research extract for the directorate: one row per completed
+registration in the period, with no direct identifier (no DUF-number, names,
+national ID, dates of birth, addresses; birth year in five-year bands; the
+organisation as a municipality only), k-anonymous with k = 5 on birth year,
+gender, country background, municipality and mother tongue (generalised, and
+the rows of groups still under five left out), with a data dictionary beside
+it (FILE.dictionary.md). The extraction is recorded in the audit log.
+
+It follows the rules seed 001 (IMDi's guidelines for disclosing data from
+IMDinett to research) quotes from GDPR article 5 (1):
+
+  b) samles inn for spesifikke, uttrykkelig angitte og berettigede formål og
+     ikke viderebehandles på en måte som er uforenlig med disse formålene;
+     viderebehandling [...] for formål knyttet til vitenskapelig eller
+     historisk forskning eller for statistiske formål skal [...] ikke anses
+     som uforenlig med de opprinnelige formålene («formålsbegrensning»),
+     (purpose limitation)
+
+  c) være adekvate, relevante og begrenset til det som er nødvendig for
+     formålene de behandles for («dataminimering»),
+     (data minimisation)
+
+and its section 3.2: anonymised data means that it «ikke på noe vis kan
+identifisere enkeltpersoner i et datamateriale, hverken direkte eller
+indirekte» (cannot identify anyone, directly or indirectly). Disclose the
+file only for the purpose a request was granted for.";
+
+#[derive(Debug, Args)]
+pub struct ResearchArgs {
+    /// First day of completion (YYYY-MM-DD), included.
+    #[arg(long)]
+    pub from: chrono::NaiveDate,
+    /// Last day of completion (YYYY-MM-DD), included.
+    #[arg(long)]
+    pub to: chrono::NaiveDate,
+    /// The CSV file to write; the data dictionary goes beside it as
+    /// FILE.dictionary.md. Neither may exist.
+    #[arg(long)]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Erase the people with no activity for the retention period and the
+    /// registrations older than theirs (seed 002 § 11), or with `--dry-run`
+    /// list them. Prints each by DUF-number, organisation and date to this
+    /// terminal (never to the log), so that what § 11 says must be passed
+    /// on before deletion can be; the server runs the same rules daily.
+    Run(RetentionRun),
+}
+
+#[derive(Debug, Args)]
+pub struct RetentionRun {
+    /// Only list what would be erased.
+    #[arg(long, conflicts_with = "apply", required_unless_present = "apply")]
+    pub dry_run: bool,
+    /// Erase it, and record each erasure in the audit log.
+    #[arg(long)]
+    pub apply: bool,
+    #[command(flatten)]
+    pub retention: crate::config::RetentionSettings,
+    #[command(flatten)]
+    pub audit: AuditArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -374,6 +462,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Client {
             command: ClientCommand::Add(args),
         }) => client_add(args).await,
+        Some(Command::Retention {
+            command: RetentionCommand::Run(args),
+        }) => retention_run(args).await,
+        Some(Command::Extract {
+            command: ExtractCommand::Research(args),
+        }) => research_extract(args).await,
         Some(Command::Demo {
             command: DemoCommand::Seed(args),
         }) => demo_seed(args).await,
@@ -532,6 +626,111 @@ async fn audit_verify(args: AuditArgs) -> anyhow::Result<()> {
         result.events_checked
     );
     anyhow::bail!("audit chain verification failed")
+}
+
+async fn research_extract(args: ResearchArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(args.from <= args.to, "--from must not be after --to");
+    let dictionary = {
+        let mut name = args.out.clone().into_os_string();
+        name.push(".dictionary.md");
+        // `extract.csv` → `extract.dictionary.md`, not `extract.csv.dictionary.md`.
+        match args.out.extension() {
+            Some(_) => args.out.with_extension("dictionary.md"),
+            None => PathBuf::from(name),
+        }
+    };
+    for file in [&args.out, &dictionary] {
+        anyhow::ensure!(
+            !file.exists(),
+            "{} exists; an extract never overwrites a file",
+            file.display()
+        );
+    }
+    let (log, store) = audit_log(&args.audit).await?;
+    let extract = services::research::extract(
+        store.as_ref(),
+        &log,
+        kartlegg_shared::questionnaire::shipped_v1(),
+        args.from,
+        args.to,
+        Utc::now(),
+    )
+    .await?;
+    std::fs::write(&args.out, &extract.csv)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    std::fs::write(&dictionary, &extract.dictionary)
+        .with_context(|| format!("writing {}", dictionary.display()))?;
+    println!(
+        "Wrote {} rows to {} and the data dictionary to {}; {} rows left out (k = {}).",
+        extract.rows,
+        args.out.display(),
+        dictionary.display(),
+        extract.suppressed,
+        services::research::K
+    );
+    Ok(())
+}
+
+async fn retention_run(args: RetentionRun) -> anyhow::Result<()> {
+    let policy = args.retention.policy();
+    let now = Utc::now();
+    let (log, store) = if args.apply {
+        let (log, store) = audit_log(&args.audit).await?;
+        (Some(log), store)
+    } else {
+        // A dry run changes nothing, so it needs no key to record with.
+        (None, db::connect(&args.audit.database.url).await?)
+    };
+    let report =
+        services::erasure::run_retention(store.as_ref(), log.as_ref(), &policy, now).await?;
+    let organisations: std::collections::HashMap<_, _> = store
+        .list_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.number))
+        .collect();
+    let org = |id| organisations.get(&id).map_or("?", String::as_str);
+    let verb = if args.apply { "Erased" } else { "Would erase" };
+    let day = |t: chrono::DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+    println!(
+        "{verb} {} people with no activity since {}:",
+        report.people.len(),
+        day(policy.person_cutoff(now))
+    );
+    for (person, _) in &report.people {
+        println!(
+            "  {}  organisation {}  added {}",
+            person.duf_number.as_str(),
+            org(person.organisation_id),
+            day(person.created_at)
+        );
+    }
+    println!(
+        "{verb} {} registrations last changed before {} (of people who stay):",
+        report.registrations.len(),
+        day(policy.registration_cutoff(now))
+    );
+    for r in &report.registrations {
+        println!(
+            "  {}  organisation {}  registration {}  last changed {}",
+            r.duf_number.as_str(),
+            org(r.organisation_id),
+            r.number,
+            day(r.updated_at)
+        );
+    }
+    if args.apply {
+        println!(
+            "Deleted {} erasure notices older than {} days.",
+            report.notices, policy.erasure_notice_days
+        );
+    } else {
+        let most = usize::try_from(services::erasure::DRY_RUN_MOST).unwrap_or(usize::MAX);
+        if report.people.len() >= most || report.registrations.len() >= most {
+            println!("(A dry run lists at most {most} of each; --apply erases them all.)");
+        }
+    }
+    Ok(())
 }
 
 async fn audit_adopt(args: AuditArgs) -> anyhow::Result<()> {
@@ -808,6 +1007,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         file = %state.audit.checkpoint_file().display(),
         "audit chain checkpoints go here"
     );
+    if settings.retention_every_hours > 0 {
+        tokio::spawn(services::erasure::retention_job(
+            state.clone(),
+            settings.retention.policy(),
+            Duration::from_secs(settings.retention_every_hours.saturating_mul(3600)),
+        ));
+    }
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let url = format!("http://{}", listener.local_addr()?);
     println!("Kartlegg is running at {url}/  (API reference: {url}/api/docs)");

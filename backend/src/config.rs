@@ -29,6 +29,20 @@ pub mod defaults {
     pub const WEBHOOK_TIMEOUT_SECS: u64 = 10;
     /// How long an instance holds the webhook deliveries it took.
     pub const WEBHOOK_LEASE_SECS: u64 = 60;
+    /// Seed 002 § 11: personal data in the register may be kept "in a total
+    /// of ten years". Kartlegg does not know when a programme began, so it
+    /// counts from the person's last activity, which is never earlier.
+    pub const RETAIN_PERSON_YEARS: u32 = 10;
+    /// Seed 002 § 11: the shorter period, "five years calculated from the
+    /// time of commenced training". A registration is a snapshot of what
+    /// the person could and wanted then; the applicant can always fill the
+    /// form in again.
+    pub const RETAIN_REGISTRATION_YEARS: u32 = 5;
+    /// How long the `person.erased` change event (which names the
+    /// DUF-number, so that systems can erase their copy) is kept.
+    pub const RETAIN_ERASURE_NOTICE_DAYS: u32 = 90;
+    /// How often `serve` runs the retention rules.
+    pub const RETENTION_EVERY_HOURS: u64 = 24;
 }
 
 /// Settings for `kartlegg serve`.
@@ -100,6 +114,15 @@ pub struct Settings {
     /// `kartlegg worker` runs on its own.
     #[arg(long, env = "KARTLEGG_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
     pub worker: bool,
+
+    #[command(flatten)]
+    pub retention: RetentionSettings,
+
+    /// How often the server runs the retention rules, in hours (the first
+    /// run a minute after start); 0 runs them only from `kartlegg retention
+    /// run`.
+    #[arg(long, env = "KARTLEGG_RETENTION_EVERY_HOURS", default_value_t = defaults::RETENTION_EVERY_HOURS)]
+    pub retention_every_hours: u64,
 }
 
 /// How webhooks are delivered; shared by `serve` and `worker`.
@@ -129,6 +152,36 @@ impl WebhookSettings {
             timeout: Duration::from_secs(self.webhook_timeout_secs.max(1)),
             lease: Duration::from_secs(self.webhook_lease_secs.max(1)),
             ..crate::webhooks::WorkerSettings::default()
+        }
+    }
+}
+
+/// How long personal data is kept; shared by `serve` (its daily run) and
+/// `kartlegg retention run`, which must agree on it.
+#[derive(Debug, Clone, Args)]
+pub struct RetentionSettings {
+    /// Erase a person with no activity (registration saved, code issued,
+    /// session used, consent, remark, identity change) for this many years.
+    #[arg(long, env = "KARTLEGG_RETAIN_PERSON_YEARS", default_value_t = defaults::RETAIN_PERSON_YEARS, value_parser = clap::value_parser!(u32).range(1..))]
+    pub retain_person_years: u32,
+
+    /// Erase a registration last changed this many years ago.
+    #[arg(long, env = "KARTLEGG_RETAIN_REGISTRATION_YEARS", default_value_t = defaults::RETAIN_REGISTRATION_YEARS, value_parser = clap::value_parser!(u32).range(1..))]
+    pub retain_registration_years: u32,
+
+    /// Delete the `person.erased` change event (which names the
+    /// DUF-number) this many days after the erasure.
+    #[arg(long, env = "KARTLEGG_RETAIN_ERASURE_NOTICE_DAYS", default_value_t = defaults::RETAIN_ERASURE_NOTICE_DAYS)]
+    pub retain_erasure_notice_days: u32,
+}
+
+impl RetentionSettings {
+    /// The policy these settings give.
+    pub fn policy(&self) -> crate::services::erasure::RetentionPolicy {
+        crate::services::erasure::RetentionPolicy {
+            person_years: self.retain_person_years,
+            registration_years: self.retain_registration_years,
+            erasure_notice_days: self.retain_erasure_notice_days,
         }
     }
 }

@@ -251,6 +251,10 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
         ("OutsideLookupRequest", "reason", || {
             Schema::Object(schema::lookup_reason())
         }),
+        // The same rule as a lookup's reason (`fields::ErasureReason`).
+        ("ErasureRequest", "reason", || {
+            Schema::Object(schema::lookup_reason())
+        }),
         ("NewAccount", "display_name", || {
             Schema::Object(schema::display_name())
         }),

@@ -601,6 +601,16 @@ pub struct OutsideLookupRequest {
     pub reason: String,
 }
 
+/// Erase a person on request (SPEC §8, the right to erasure).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ErasureRequest {
+    /// Why the person is erased (at least 10 characters). Kept in the audit
+    /// log, which outlives the person: name no one and give no personal
+    /// data here.
+    pub reason: String,
+}
+
 /// A person found outside the own organisation: who follows them up, and
 /// the summary. Their person page stays closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -667,11 +677,18 @@ pub enum AuditAction {
     PersonCreated,
     /// A person's completed registrations were read (by an API client).
     ReadRegistrations,
+    /// A person was erased, on request or when their retention period
+    /// ended. The event names no person (see `services::erasure`).
+    ErasePerson,
+    /// A registration was erased when its retention period ended.
+    EraseRegistration,
+    /// The operator made the anonymised research extract.
+    ResearchExtract,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 27] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -696,6 +713,9 @@ impl AuditAction {
         Self::ApiClientDisabled,
         Self::PersonCreated,
         Self::ReadRegistrations,
+        Self::ErasePerson,
+        Self::EraseRegistration,
+        Self::ResearchExtract,
     ];
 
     /// The stored and wire name.
@@ -725,6 +745,9 @@ impl AuditAction {
             Self::ApiClientDisabled => "api_client_disabled",
             Self::PersonCreated => "person_created",
             Self::ReadRegistrations => "read_registrations",
+            Self::ErasePerson => "erase_person",
+            Self::EraseRegistration => "erase_registration",
+            Self::ResearchExtract => "research_extract",
         }
     }
 

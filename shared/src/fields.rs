@@ -36,6 +36,30 @@ impl LookupReason {
     }
 }
 
+/// Why a person is erased: like a [`LookupReason`], at least
+/// [`LOOKUP_REASON_MIN_CHARS`] characters after trimming. Stored trimmed in
+/// the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErasureReason(String);
+
+impl ErasureReason {
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        check_text(raw, Lines::Many)?;
+        let reason = raw.trim();
+        if reason.chars().count() < LOOKUP_REASON_MIN_CHARS {
+            return Err(ParseError {
+                code: "reason_required",
+                message: "Say why the person is erased (at least 10 characters)",
+            });
+        }
+        Ok(Self(reason.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A remark on a person: 1 to [`REMARK_MAX_CHARS`] characters as sent, not
 /// blank, line breaks allowed. Stored trimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +195,26 @@ mod tests {
         );
         assert_eq!(
             LookupReason::parse("Moved here\u{0}from Bergen")
+                .unwrap_err()
+                .code,
+            "control_characters"
+        );
+    }
+
+    #[test]
+    fn an_erasure_reason_needs_ten_characters_after_trimming() {
+        assert_eq!(
+            ErasureReason::parse(" Asked to be erased \n")
+                .unwrap()
+                .as_str(),
+            "Asked to be erased"
+        );
+        assert_eq!(
+            ErasureReason::parse(" short ").unwrap_err().code,
+            "reason_required"
+        );
+        assert_eq!(
+            ErasureReason::parse("Asked to be\u{7}erased")
                 .unwrap_err()
                 .code,
             "control_characters"

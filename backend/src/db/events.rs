@@ -60,13 +60,10 @@ macro_rules! record_event {
         .await?;
         // The outbox's fan-out: one delivery per enabled webhook endpoint of
         // the organisation that wants this type, in the same transaction.
-        sqlx::query(&$d.sql(
-            "INSERT INTO webhook_deliveries (endpoint_id, event_id, state, attempts, \
-             next_attempt_at, created_at) SELECT e.id, ?, 'pending', 0, ?, ? \
-             FROM webhook_endpoints e JOIN webhook_endpoint_types t \
-             ON t.endpoint_id = e.id AND t.kind = ? WHERE e.disabled_at IS NULL \
-             AND e.organisation_id = (SELECT organisation_id FROM people WHERE id = ?)",
-        ))
+        sqlx::query(&$d.sql(&format!(
+            "{}(SELECT organisation_id FROM people WHERE id = ?)",
+            $crate::db::events::FAN_OUT
+        )))
         .bind(event_id)
         .bind($now)
         .bind($now)
@@ -78,6 +75,14 @@ macro_rules! record_event {
 }
 
 pub(super) use record_event;
+
+/// The start of the fan-out of an event to the webhook endpoints that want
+/// it: binds the event id, the time twice and the event type, and ends
+/// with `e.organisation_id = ` for the caller to complete.
+pub(super) const FAN_OUT: &str = "INSERT INTO webhook_deliveries (endpoint_id, event_id, state, \
+     attempts, next_attempt_at, created_at) SELECT e.id, ?, 'pending', 0, ?, ? \
+     FROM webhook_endpoints e JOIN webhook_endpoint_types t \
+     ON t.endpoint_id = e.id AND t.kind = ? WHERE e.disabled_at IS NULL AND e.organisation_id = ";
 
 /// The columns of an event, in the order [`EventRow`] expects.
 pub(super) const EVENT_COLUMNS: &str =

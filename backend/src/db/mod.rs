@@ -7,7 +7,8 @@
 //! Every query is written once. Each part of the store, the applicant's
 //! ([`Store`], in `applicant.rs`), the back office's ([`BackOfficeStore`],
 //! in `back_office.rs`) and the integration API's ([`IntegrationStore`], in
-//! `integration.rs`), is one body, a `macro_rules!` that `sqlite.rs` and
+//! `integration.rs`), with statistics (`statistics.rs`), erasure
+//! (`erasure.rs`) and the research extract (`research.rs`), is one body, a `macro_rules!` that `sqlite.rs` and
 //! `postgres.rs` expand over their own store and pools (`store_impl!`,
 //! which expands them all).
 //! The SQL in it uses `?` placeholders, which [`dialect::Dialect::sql`]
@@ -29,10 +30,12 @@
 mod applicant;
 mod back_office;
 mod dialect;
+mod erasure;
 pub(crate) mod events;
 mod facts;
 mod integration;
 mod postgres;
+mod research;
 mod rows;
 mod sqlite;
 mod statistics;
@@ -50,9 +53,11 @@ use uuid::Uuid;
 
 pub use back_office::*;
 pub use dialect::EVENTS_LOCK;
+pub use erasure::{DuePerson, DueRegistration, Erased, ErasureStore, KeptAnswer};
 pub use events::StoredEvent;
 pub use integration::*;
 pub use postgres::PgStore;
+pub use research::{ResearchSource, ResearchStore};
 pub use sqlite::SqliteStore;
 pub use statistics::{FactFilter, Period, StatisticsStore};
 pub use webhooks::{
@@ -335,7 +340,15 @@ pub struct CompletionFacts {
 /// of it; the contract tests hold both to the same behaviour.
 #[async_trait]
 pub trait Store:
-    BackOfficeStore + IntegrationStore + StatisticsStore + WebhookStore + Send + Sync + 'static
+    BackOfficeStore
+    + IntegrationStore
+    + StatisticsStore
+    + ErasureStore
+    + WebhookStore
+    + ResearchStore
+    + Send
+    + Sync
+    + 'static
 {
     /// Which engine this is.
     fn engine(&self) -> Engine;
@@ -516,6 +529,8 @@ macro_rules! store_impl {
         super::integration::integration_impl!($store, $read, $write, $d);
         super::statistics::statistics_impl!($store, $read, $d);
         super::webhooks::webhooks_impl!($store, $read, $write, $d);
+        super::erasure::erasure_impl!($store, $read, $write, $d);
+        super::research::research_impl!($store, $read, $d);
     };
 }
 

@@ -3,9 +3,11 @@
 
 pub mod accounts;
 pub mod clients;
+pub mod erasure;
 pub mod identity;
 pub mod integration;
 pub mod people;
 pub mod registration;
+pub mod research;
 pub mod statistics;
 pub mod webhooks;

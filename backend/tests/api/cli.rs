@@ -373,3 +373,125 @@ async fn audit_verify_passes_then_finds_the_newest_events_cut() {
         "{stdout}"
     );
 }
+
+/// `kartlegg retention run`: a dry run lists the person whose retention
+/// period has ended and changes nothing; `--apply` erases them, records it
+/// in a chain that still verifies, and says what it did. One of the two is
+/// required.
+#[tokio::test]
+async fn retention_run_lists_then_erases_what_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    add_person(dir.path(), "202400000556");
+    load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let db_url = format!("sqlite://{}", dir.path().join("cli.db").display());
+    // Added (and last changed) eleven years ago.
+    let mut db = sqlx::SqliteConnection::connect(&db_url).await.unwrap();
+    for table in [
+        "UPDATE people SET created_at = '2015-01-05T10:00:00.000000Z'",
+        "UPDATE change_events SET occurred_at = '2015-01-05T10:00:00.000000Z'",
+    ] {
+        sqlx::query(table).execute(&mut db).await.unwrap();
+    }
+    let count = async |db: &mut sqlx::SqliteConnection| -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM people")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    };
+    let retention = |mode: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+            .args(["retention", "run", mode])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("cli.db").display()),
+            )
+            .env("KARTLEGG_SIGNING_KEY_FILE", dir.path().join("signing.key"))
+            .env(
+                "KARTLEGG_AUDIT_CHECKPOINT_FILE",
+                dir.path().join("audit-checkpoints"),
+            )
+            .env_remove("KARTLEGG_LOG")
+            .output()
+            .expect("run kartlegg")
+    };
+
+    let neither = retention("--quiet");
+    assert!(!neither.status.success());
+    let dry = retention("--dry-run");
+    let dry_out = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(dry_out.contains("Would erase 1 people"), "{dry_out}");
+    assert!(
+        dry_out.contains("202400000556  organisation 0301  added 2015-01-05"),
+        "{dry_out}"
+    );
+    assert_eq!(count(&mut db).await, 1);
+
+    let applied = retention("--apply");
+    let out = String::from_utf8_lossy(&applied.stdout);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert!(out.contains("Erased 1 people"), "{out}");
+    assert!(out.contains("202400000556"), "{out}");
+    assert_eq!(count(&mut db).await, 0);
+    let verified = audit_verify(dir.path());
+    let verified_out = String::from_utf8_lossy(&verified.stdout);
+    assert!(verified.status.success(), "{verified_out}");
+    assert!(verified_out.contains("1 events checked"), "{verified_out}");
+}
+
+/// `kartlegg extract research`: writes the CSV and its data dictionary
+/// beside it, never over an existing file, and its help quotes seed 001's
+/// rules.
+#[tokio::test]
+async fn research_extract_writes_the_file_and_its_dictionary_once() {
+    let dir = tempfile::tempdir().unwrap();
+    add_person(dir.path(), "202400000557");
+    load_or_create_signing_key(&dir.path().join("signing.key")).unwrap();
+    let out = dir.path().join("extract.csv");
+    let out_arg = out.display().to_string();
+    let args = [
+        "extract",
+        "research",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--out",
+        out_arg.as_str(),
+    ];
+
+    let printed = kartlegg(dir.path(), &args);
+
+    assert!(printed.contains("Wrote 0 rows"), "{printed}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with(
+        "birth_year_band,gender,country_background,municipality,mother_tongue,completed_year,"
+    ));
+    assert!(!csv.contains("202400000557") && !csv.contains("Amina"));
+    let dictionary = std::fs::read_to_string(dir.path().join("extract.dictionary.md")).unwrap();
+    assert!(dictionary.contains("k = 5"), "{dictionary}");
+    let again = Command::new(env!("CARGO_BIN_EXE_kartlegg"))
+        .args(args)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("cli.db").display()),
+        )
+        .env("KARTLEGG_SIGNING_KEY_FILE", dir.path().join("signing.key"))
+        .output()
+        .unwrap();
+    assert!(
+        !again.status.success(),
+        "an extract never overwrites a file"
+    );
+    let help = kartlegg(dir.path(), &["extract", "research", "--help"]);
+    assert!(help.contains("«formålsbegrensning»"), "{help}");
+    assert!(help.contains("«dataminimering»"), "{help}");
+}

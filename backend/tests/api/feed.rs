@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::helpers::{TestApp, TestResponse};
 use crate::on_both_engines;
 
-async fn feed_token(app: &TestApp, org: &str) -> String {
+pub(crate) async fn feed_token(app: &TestApp, org: &str) -> String {
     app.client_token(org, &[Scope::FeedRead]).await
 }
 

@@ -1636,6 +1636,219 @@ async fn people_are_paged_after_a_person(app: TestApp) {
     assert!(app.store.people(&gone).await.unwrap().0.is_empty());
 }
 
+async fn a_person_is_erased_with_everything_that_names_them_once(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "X", "Y").await;
+    let other = person_in(&app, o.id, 2, "X", "Z").await;
+    for person in [&p, &other] {
+        let code = issue(&app, &new_code(person, 1)).await;
+        app.store
+            .create_applicant_session(&NewApplicantSession {
+                person_id: person.id,
+                code_id: code.id,
+                created_at: Utc::now(),
+                expires_at: Utc::now() + Duration::hours(1),
+            })
+            .await
+            .unwrap();
+        app.store
+            .record_consent(&Consent {
+                person_id: person.id,
+                version: "v1".into(),
+                decision: ConsentDecision::Accept,
+                decided_at: Utc::now(),
+            })
+            .await
+            .unwrap();
+        app.store
+            .create_registration(person.id, 1, Utc::now())
+            .await
+            .unwrap();
+        app.store
+            .add_remark(person.id, cw, "Called", Utc::now())
+            .await
+            .unwrap();
+        app.store
+            .add_to_worklist(cw, person.id, Utc::now())
+            .await
+            .unwrap();
+    }
+
+    let erased = app
+        .store
+        .erase_person(p.id, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+
+    assert_eq!(
+        erased,
+        kartlegg_backend::db::Erased {
+            registrations: 1,
+            consents: 1,
+            login_codes: 1,
+            sessions: 1,
+            remarks: 1,
+            worklist_entries: 1,
+            // person.created
+            change_events: 1,
+        }
+    );
+    assert!(app.store.person_by_id(p.id).await.unwrap().is_none());
+    assert!(
+        app.store
+            .erase_person(p.id, Utc::now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(app.store.person_by_id(other.id).await.unwrap().is_some());
+    assert_eq!(app.store.remarks(other.id).await.unwrap().len(), 1);
+    assert_eq!(app.store.registrations(other.id).await.unwrap().len(), 1);
+    // The notice with the DUF-number, until it is forgotten.
+    let notices = app
+        .store
+        .change_events_after(
+            o.id,
+            0,
+            &[kartlegg_shared::integration::ChangeEventType::PersonErased],
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].duf_number, p.duf_number);
+    assert_eq!(notices[0].person_id, Uuid::nil());
+    assert_eq!(
+        app.store
+            .forget_erasure_notices(notices[0].occurred_at)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        app.store
+            .forget_erasure_notices(Utc::now() + Duration::seconds(1))
+            .await
+            .unwrap(),
+        1
+    );
+}
+
+async fn retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_due(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let idle = person_in(&app, o.id, 1, "X", "Y").await;
+    let busy = person_in(&app, o.id, 2, "X", "Z").await;
+    let reg = app
+        .store
+        .create_registration(busy.id, 1, Utc::now())
+        .await
+        .unwrap();
+    let later = Utc::now() + Duration::days(1);
+    app.store
+        .add_remark(busy.id, cw, "Called", later)
+        .await
+        .unwrap();
+    let cutoff = Utc::now() + Duration::hours(1);
+
+    let inactive = app.store.people_inactive_since(cutoff, 10).await.unwrap();
+    let old = app
+        .store
+        .registrations_changed_before(cutoff, 10)
+        .await
+        .unwrap();
+
+    assert_eq!(inactive.iter().map(|p| p.id).collect::<Vec<_>>(), [idle.id]);
+    assert_eq!(inactive[0].duf_number, idle.duf_number);
+    assert_eq!(old.len(), 1);
+    assert_eq!(
+        (old[0].id, old[0].person_id, old[0].number),
+        (reg.id, busy.id, 1)
+    );
+    assert_eq!(old[0].duf_number, busy.duf_number);
+    // Not before the cutoff any more: not erased.
+    assert!(
+        !app.store
+            .erase_registration(reg.id, reg.updated_at)
+            .await
+            .unwrap()
+    );
+    assert!(app.store.erase_registration(reg.id, cutoff).await.unwrap());
+    assert!(!app.store.erase_registration(reg.id, cutoff).await.unwrap());
+    assert!(app.store.registrations(busy.id).await.unwrap().is_empty());
+    app.store.erase_person(idle.id, Utc::now()).await.unwrap();
+    assert!(app.store.kept_answers_of(o.id).await.unwrap().is_empty());
+    // Kept answers and forgetting them are in store_contract_integration.rs.
+    assert!(
+        app.store
+            .people_inactive_since(cutoff, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn completed_registrations_of_a_period_come_with_what_the_extract_needs(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "X", "Y").await;
+    let identity = IdentityChange {
+        first_name: "X".into(),
+        last_name: "Y".into(),
+        date_of_birth: Some(Date::new(1987, 6, 5).unwrap()),
+        gender: Some(Gender::Female),
+        citizenships: vec!["ERI".into()],
+        registration_number: None,
+        national_id: None,
+    };
+    app.store.update_identity(p.id, &identity).await.unwrap();
+    let draft_only = person_in(&app, o.id, 2, "X", "Z").await;
+    app.store
+        .create_registration(draft_only.id, 1, Utc::now())
+        .await
+        .unwrap();
+    let draft = app
+        .store
+        .create_registration(p.id, 1, Utc::now())
+        .await
+        .unwrap();
+    let answers: Answers =
+        serde_json::from_value(serde_json::json!({ "mother_tongue": "tir" })).unwrap();
+    let now = Utc::now();
+    app.store
+        .update_draft(&DraftUpdate {
+            id: draft.id,
+            person_id: p.id,
+            expected_revision: 0,
+            answers: answers.clone(),
+            saved_sections: vec![],
+            complete: true,
+            language: None,
+            now,
+            facts: None,
+        })
+        .await
+        .unwrap();
+
+    let found = app
+        .store
+        .completed_between(now - Duration::hours(1), now + Duration::hours(1))
+        .await
+        .unwrap();
+    let none = app
+        .store
+        .completed_between(now + Duration::hours(1), now + Duration::hours(2))
+        .await
+        .unwrap();
+
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].birth_year, Some(1987));
+    assert_eq!(found[0].gender, Some(Gender::Female));
+    assert_eq!(found[0].organisation_kind, OrganisationKind::Municipality);
+    assert_eq!(found[0].organisation_number, "0301");
+    assert_eq!(found[0].answers, answers);
+    assert!(none.is_empty());
+}
+
 on_both_engines!(
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
@@ -1677,10 +1890,14 @@ on_both_engines!(
     people_are_streamed_in_order_in_chunks,
     people_are_counted_up_to_a_cap,
     people_are_paged_after_a_person,
+    a_person_is_erased_with_everything_that_names_them_once,
+    retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_due,
+    completed_registrations_of_a_period_come_with_what_the_extract_needs,
 );
 
 /// The contract suite covers every store method: each method of `Store`
-/// and `BackOfficeStore` is called somewhere in this file.
+/// `BackOfficeStore`, `IntegrationStore`, `ErasureStore` and `ResearchStore` is called
+/// somewhere in these files.
 #[test]
 fn every_store_method_has_a_contract_test() {
     let traits = [
@@ -1696,6 +1913,14 @@ fn every_store_method_has_a_contract_test() {
         (
             include_str!("../../src/db/webhooks.rs"),
             "pub trait WebhookStore",
+        ),
+        (
+            include_str!("../../src/db/erasure.rs"),
+            "pub trait ErasureStore",
+        ),
+        (
+            include_str!("../../src/db/research.rs"),
+            "pub trait ResearchStore",
         ),
     ];
     let this_file = [
@@ -1713,7 +1938,7 @@ fn every_store_method_has_a_contract_test() {
             .skip(1)
             .map(|rest| &rest[..rest.find(['(', '<']).unwrap()])
             .collect();
-        assert!(methods.len() > 5, "no methods found in {header}");
+        assert!(!methods.is_empty(), "no methods found in {header}");
         for method in methods {
             if !this_file.contains(&format!(".{method}(")) {
                 missing.push(method);

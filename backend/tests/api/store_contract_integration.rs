@@ -405,6 +405,61 @@ async fn an_idempotency_key_is_claimed_once_answered_replayed_and_released(app: 
     assert_eq!(again, IdempotencyClaim::Claimed);
 }
 
+async fn kept_answers_are_listed_per_organisation_and_forgotten_one_by_one(app: TestApp) {
+    let mine = a_client(&app, "0301", "system").await;
+    let theirs = a_client(&app, "4601", "system").await;
+    let now = app.clock.now();
+    let (forget, abandoned) = (now - Duration::hours(24), now - Duration::minutes(1));
+    for (client, key) in [
+        (&mine, "k1"),
+        (&mine, "k2"),
+        (&mine, "open"),
+        (&theirs, "k1"),
+    ] {
+        app.store
+            .claim_idempotency_key(client.id, key, b"print", now, forget, abandoned)
+            .await
+            .unwrap();
+        if key != "open" {
+            app.store
+                .finish_idempotency_key(client.id, key, 201, key.as_bytes())
+                .await
+                .unwrap();
+        }
+    }
+    let keys = |org: uuid::Uuid| {
+        let store = app.store.clone();
+        async move {
+            let mut kept = store.kept_answers_of(org).await.unwrap();
+            kept.sort_by(|a, b| a.key.cmp(&b.key));
+            kept.into_iter()
+                .map(|k| (k.client_id, k.key, k.fingerprint, k.sealed))
+                .collect::<Vec<_>>()
+        }
+    };
+    // Answered keys only, of the organisation's clients.
+    assert_eq!(
+        keys(mine.organisation_id).await,
+        [
+            (mine.id, "k1".to_owned(), b"print".to_vec(), b"k1".to_vec()),
+            (mine.id, "k2".to_owned(), b"print".to_vec(), b"k2".to_vec()),
+        ]
+    );
+
+    app.store.forget_kept_answer(mine.id, "k1").await.unwrap();
+
+    assert_eq!(keys(mine.organisation_id).await.len(), 1);
+    assert_eq!(keys(theirs.organisation_id).await.len(), 1);
+    // Forgotten: the key can be claimed afresh.
+    assert_eq!(
+        app.store
+            .claim_idempotency_key(mine.id, "k1", b"other", now, forget, abandoned)
+            .await
+            .unwrap(),
+        IdempotencyClaim::Claimed
+    );
+}
+
 async fn change_events_are_read_per_organisation_in_order_and_by_kind(app: TestApp) {
     use kartlegg_shared::integration::ChangeEventType;
     let mine = app.org("0301").await;
@@ -641,6 +696,7 @@ async fn webhook_deliveries_are_queued_leased_logged_and_sent_again(app: TestApp
 on_both_engines!(
     webhook_deliveries_are_queued_leased_logged_and_sent_again,
     change_events_are_read_per_organisation_in_order_and_by_kind,
+    kept_answers_are_listed_per_organisation_and_forgotten_one_by_one,
     clients_are_created_listed_per_organisation_rescoped_and_disabled,
     credentials_are_added_listed_and_revoked_once,
     an_assertion_id_is_accepted_once_until_it_expires,

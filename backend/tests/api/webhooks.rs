@@ -590,6 +590,43 @@ async fn two_workers_share_the_queue_without_sending_an_event_twice(app: TestApp
     assert!(seen.values().all(|n| *n == 1), "an event was sent twice");
 }
 
+async fn an_erasure_is_delivered_and_the_person_s_earlier_deliveries_go(app: TestApp) {
+    let app = open_app(app);
+    let (receiver, addr) = Receiver::start(&[Answer::Status(200)]).await;
+    let token = app.client_token("0301", &[Scope::WebhooksManage]).await;
+    let (id, _) = register(
+        &app,
+        &token,
+        &format!("http://{addr}/hook"),
+        &["person.created", "person.erased"],
+    )
+    .await;
+    let person = app
+        .person_in("0301", "202400003013", "Yonas", "Haile")
+        .await;
+    assert_eq!(round(&app, true).await, 1);
+    let counsellor = app
+        .caseworker("0301", "coun-erase", &[Role::Counsellor])
+        .await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/caseworker/people/{}/erasure", person.id),
+            Some(&counsellor),
+            &json!({"reason": "The applicant asked to be erased"}),
+        )
+        .await;
+    assert_eq!(res.status, 204, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(round(&app, true).await, 1);
+    let got = receiver.got();
+    let last: Value = serde_json::from_slice(&got.last().unwrap().body).unwrap();
+    assert_eq!(last["type"], "person.erased");
+    assert_eq!(last["data"]["duf_number"], "202400003013");
+    // The delivery of the person's creation went with its event.
+    let list = deliveries(&app, &token, &id).await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["type"], "person.erased");
+}
+
 on_both_engines!(
     signed_deliveries_are_retried_after_a_500_and_end_with_a_2xx,
     a_timeout_is_retried_and_logged,
@@ -600,4 +637,5 @@ on_both_engines!(
     other_clients_and_organisations_see_nothing,
     two_workers_share_the_queue_without_sending_an_event_twice,
     a_disabled_client_s_webhooks_stop,
+    an_erasure_is_delivered_and_the_person_s_earlier_deliveries_go,
 );

@@ -199,6 +199,16 @@ sessions-end = End the applicant's sessions
 sessions-end-title = End the applicant's sessions?
 sessions-end-explain = Every device where the applicant is logged in is logged out at once. The code still works; if someone else may know it, issue a new code as well.
 sessions-ended = The applicant's sessions have ended.
+section-erase = Erase person
+erase-explain = Erasing deletes this person's identity, registrations and answers, remarks, login codes, sessions and worklist entries at once and for good. Anonymous statistics stay. Use it when the person asks to be erased.
+erase-button = Erase this person…
+erase-title = Erase { $name } ({ $duf })?
+erase-warning = Everything registered about this person is deleted at once and cannot be brought back. Systems that read the change feed are told to delete their copy.
+erase-reason-hint = At least 10 characters. The reason stays in the audit log after the person is gone: do not write names or other personal data in it.
+erase-confirm = Erase { $name }
+erased-title = { $name } is erased
+erased-body = Their personal data is deleted. Systems that read the change feed are told to delete their copy.
+erased-back = Back to the people list
 remarks-none = No remarks.
 remark-label = New remark
 remark-hint = Write only what the follow-up needs.
@@ -239,6 +249,9 @@ action-api-client-changed = Changed an API client
 action-api-client-disabled = Disabled an API client
 action-person-created = Created a person
 action-read-registrations = Read completed registrations
+action-erase-person = Erased a person
+action-erase-registration = Erased a registration (retention)
+action-research-extract = Made the anonymised research extract
 
 ## Accounts
 accounts-title = Accounts

@@ -199,6 +199,16 @@ sessions-end = Avslutt søkerens økter
 sessions-end-title = Avslutte søkerens økter?
 sessions-end-explain = Søkeren logges ut med en gang på alle enheter. Koden virker fortsatt; hvis noen andre kan kjenne den, lag en ny kode også.
 sessions-ended = Søkerens økter er avsluttet.
+section-erase = Slett person
+erase-explain = Sletting fjerner personens identitet, registreringer og svar, merknader, innloggingskoder, økter og arbeidslisteoppføringer med en gang og for godt. Anonym statistikk blir stående. Bruk det når personen ber om å bli slettet.
+erase-button = Slett denne personen…
+erase-title = Slette { $name } ({ $duf })?
+erase-warning = Alt som er registrert om personen, slettes med en gang og kan ikke hentes tilbake. Systemer som leser endringsstrømmen, får beskjed om å slette sin kopi.
+erase-reason-hint = Minst 10 tegn. Begrunnelsen blir stående i revisjonsloggen etter at personen er slettet: ikke skriv navn eller andre personopplysninger i den.
+erase-confirm = Slett { $name }
+erased-title = { $name } er slettet
+erased-body = Personopplysningene er slettet. Systemer som leser endringsstrømmen, får beskjed om å slette sin kopi.
+erased-back = Tilbake til personlisten
 remarks-none = Ingen merknader.
 remark-label = Ny merknad
 remark-hint = Skriv bare det oppfølgingen trenger.
@@ -239,6 +249,9 @@ action-api-client-changed = Endret en API-klient
 action-api-client-disabled = Deaktiverte en API-klient
 action-person-created = Opprettet en person
 action-read-registrations = Leste fullførte registreringer
+action-erase-person = Slettet en person
+action-erase-registration = Slettet en registrering (lagringstid)
+action-research-extract = Laget det anonymiserte forskningsuttrekket
 
 ## Brukere
 accounts-title = Brukere

@@ -8,9 +8,9 @@ use gloo_net::http::Request;
 use kartlegg_shared::api::Registration;
 use kartlegg_shared::caseworker::{
     AccessLogEntry, Account, AuditPage, AuditQuery, CaseworkerLoginRequest,
-    CaseworkerLoginResponse, ChainVerification, CreatedAccount, IdentityUpdate, IssuedCode, Me,
-    NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage, PeopleQuery,
-    PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
+    CaseworkerLoginResponse, ChainVerification, CreatedAccount, ErasureRequest, IdentityUpdate,
+    IssuedCode, Me, NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage,
+    PeopleQuery, PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
     SearchResponse, SortOrder,
 };
 use kartlegg_shared::integration::{
@@ -19,7 +19,7 @@ use kartlegg_shared::integration::{
 use serde::Serialize;
 
 pub use crate::core::http::ApiError;
-use crate::core::http::{send, send_empty, send_json, send_json_text};
+use crate::core::http::{send, send_empty, send_json, send_json_empty, send_json_text};
 
 const BASE: &str = "/api/v1/caseworker";
 
@@ -252,6 +252,15 @@ pub async fn set_roles(id: &str, roles: Vec<Role>) -> Result<Account, ApiError> 
 /// Ends every session of an applicant (the code stays valid).
 pub async fn end_sessions(id: &str) -> Result<(), ApiError> {
     send_empty(Request::delete(&url(&format!("/people/{id}/sessions")))).await
+}
+
+/// Erases the person (for good), with the reason.
+pub async fn erase_person(id: &str, reason: String) -> Result<(), ApiError> {
+    send_json_empty(
+        Request::post(&url(&format!("/people/{id}/erasure"))),
+        &ErasureRequest { reason },
+    )
+    .await
 }
 
 /// Lets an account log in again at once after failed logins.

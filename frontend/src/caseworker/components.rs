@@ -79,6 +79,9 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ApiClientDisabled => "action-api-client-disabled",
         AuditAction::PersonCreated => "action-person-created",
         AuditAction::ReadRegistrations => "action-read-registrations",
+        AuditAction::ErasePerson => "action-erase-person",
+        AuditAction::EraseRegistration => "action-erase-registration",
+        AuditAction::ResearchExtract => "action-research-extract",
     }
 }
 

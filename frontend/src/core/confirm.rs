@@ -28,6 +28,10 @@ pub fn ConfirmDialog(
     error: Signal<Option<String>>,
     /// A test id for the dialog.
     testid: &'static str,
+    /// The action cannot be undone (an erasure): the confirming button is
+    /// red, as the button that opened the dialog.
+    #[prop(optional)]
+    danger: bool,
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
@@ -61,7 +65,7 @@ pub fn ConfirmDialog(
                     {move || error.get().map(|m| view! { <p class="field__error" data-testid=format!("{testid}-error")>{m}</p> })}
                 </div>
                 <div class="cw-actions">
-                    <button type="submit" class="button" data-testid=format!("{testid}-confirm") disabled=move || busy.get()>
+                    <button type="submit" class="button" class:button--danger=danger data-testid=format!("{testid}-confirm") disabled=move || busy.get()>
                         {move || confirm.get()}
                     </button>
                     <button type="button" class="button button--secondary" data-testid=format!("{testid}-cancel") on:click=move |_| open.set(false)>

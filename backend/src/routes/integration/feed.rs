@@ -171,7 +171,10 @@ async fn audit(
     let records: Vec<NewAuditEvent> = events
         .iter()
         .map(|e| NewAuditEvent {
-            person_id: Some(e.person_id),
+            // An erasure's event names no person id (see `db::erasure`):
+            // its read is logged against no one, so that the log cannot
+            // join the DUF-number it carries to the person's earlier events.
+            person_id: (e.kind != ChangeEventType::PersonErased).then_some(e.person_id),
             person_organisation_id: Some(e.organisation_id),
             registration_id: e.registration_id,
             fields: vec!["change_feed".to_owned()],

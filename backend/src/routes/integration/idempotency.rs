@@ -80,12 +80,7 @@ where
     let Some(key) = key(headers)? else {
         return work().await;
     };
-    let fingerprint = Sha256::new()
-        .chain_update(operation.as_bytes())
-        .chain_update([0])
-        .chain_update(body)
-        .finalize()
-        .to_vec();
+    let fingerprint = fingerprint(operation, body);
     let now = state.clock.now();
     let abandoned = chrono::Duration::from_std(state.config.request_timeout * 2)
         .unwrap_or(chrono::Duration::minutes(1));
@@ -164,6 +159,28 @@ fn seal(
 /// and key with this server's key.
 fn open(state: &AppState, client: uuid::Uuid, key: &str, sealed: &[u8]) -> Option<Vec<u8>> {
     crate::sealed::open(&state.keys.replay, &bound_to(client, key), sealed)
+}
+
+/// The fingerprint `once` gives a request of `operation` with `body`.
+pub fn fingerprint(operation: &str, body: &[u8]) -> Vec<u8> {
+    Sha256::new()
+        .chain_update(operation.as_bytes())
+        .chain_update([0])
+        .chain_update(body)
+        .finalize()
+        .to_vec()
+}
+
+/// Whether a kept answer is about the person with this DUF-number: the
+/// answer to issuing them a code (its fingerprint is that of the
+/// operation, which has no body), or any answer that names the
+/// DUF-number (a batch import's). An erasure forgets these.
+pub fn about_person(state: &AppState, kept: &crate::db::KeptAnswer, duf: &str) -> bool {
+    if kept.fingerprint == fingerprint(&format!("people/{duf}/codes"), &[]) {
+        return true;
+    }
+    open(state, kept.client_id, &kept.key, &kept.sealed)
+        .is_some_and(|plain| plain.windows(duf.len()).any(|w| w == duf.as_bytes()))
 }
 
 /// A kept answer, as it was first sent.

@@ -1,6 +1,7 @@
 //! The caseworker's view of people: the search box, the outside-organisation
 //! lookup, lists with filters and their CSV export, the person page and its
-//! access log, codes, remarks, identity corrections and the worklist.
+//! access log, codes, remarks, identity corrections, the worklist and
+//! erasure.
 //!
 //! Every handler checks the role first (403), then that the person belongs
 //! to the caller's organisation (404, the same as no one). Every answer
@@ -12,6 +13,7 @@
 
 mod access_log;
 mod codes;
+mod erasure;
 mod export;
 mod identity;
 mod list;
@@ -39,6 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(access_log::access_log))
         .routes(routes!(codes::issue_new_code))
         .routes(routes!(sessions::end_sessions))
+        .routes(routes!(erasure::erase_person))
         .routes(routes!(remarks::add_remark))
         .routes(routes!(identity::correct_identity))
         .routes(routes!(worklist::worklist))

@@ -3,8 +3,9 @@
 //! each registration openable, and its answers in the caseworker's language
 //! with the applicant's beside them; the latest completed one by default),
 //! Identity, Codes (status without the code;
-//! "issue a new code" shows the new one once), Remarks and Access log
-//! ("who has read this person's data").
+//! "issue a new code" shows the new one once), Remarks, Access log
+//! ("who has read this person's data") and, for counsellors, Erase (after
+//! a confirmation that names the person, with a reason).
 
 mod state;
 
@@ -13,7 +14,7 @@ use std::sync::Arc;
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
 use kartlegg_shared::codes::CodeLists;
-use kartlegg_shared::fields::RemarkText;
+use kartlegg_shared::fields::{ErasureReason, RemarkText};
 use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -24,6 +25,7 @@ use crate::caseworker::components::{
     StateTag, action_key, code_status_key, code_text, field_error, focus_id, opt_date, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
+use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 use crate::core::answers::rows;
 use crate::core::confirm::ConfirmDialog;
@@ -40,16 +42,40 @@ pub fn PersonPage() -> impl IntoView {
         let id = id();
         async move { api::person(&id).await }
     });
+    // Set once the person is erased: the page then says so instead of
+    // showing data that no longer exists.
+    let erased = RwSignal::new(None::<String>);
     view! {
-        <Loaded resource=page title="person-title"
-            view={move |p: Page| view! { <Person page=p reload=Callback::new(move |()| page.refetch())/> }}/>
+        {move || match erased.get() {
+            Some(name) => view! { <Erased name=name/> }.into_any(),
+            None => view! {
+                <Loaded resource=page title="person-title"
+                    view={move |p: Page| view! { <Person page=p reload=Callback::new(move |()| page.refetch()) erased=erased/> }}/>
+            }.into_any(),
+        }}
+    }
+}
+
+/// What is left of the page after an erasure.
+#[component]
+fn Erased(name: String) -> impl IntoView {
+    Effect::new(|| focus_id("person-erased"));
+    view! {
+        <div id="person-erased" tabindex="-1" role="status" class="panel panel--success" data-testid="person-erased">
+            <h1>{ct1("erased-title", "name", name)}</h1>
+            <p>{ct("erased-body")}</p>
+            <p><a href=Route::People.path() data-testid="erased-back">{ct("erased-back")}</a></p>
+        </div>
     }
 }
 
 #[component]
-fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
+fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) -> impl IntoView {
     let s = session();
     let counsellor = move || s.has(Role::Counsellor);
+    // The API lets an administrator erase too; one who can open this page
+    // (with a reading role as well) gets the button.
+    let may_erase = move || s.has(Role::Counsellor) || s.has(Role::Administrator);
     let ident = page.identity.clone();
     let name = format!("{} {}", ident.first_name, ident.last_name);
     let person_id = ident.id.clone();
@@ -144,6 +170,9 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
                 <li><a href="#codes">{ct("section-codes")}</a></li>
                 <li><a href="#remarks">{ct("section-remarks")}</a></li>
                 <li><a href="#access-log">{ct("section-access-log")}</a></li>
+                <Show when=may_erase>
+                    <li><a href="#erase">{ct("section-erase")}</a></li>
+                </Show>
             </ul>
         </nav>
 
@@ -249,8 +278,98 @@ fn Person(page: Page, reload: Callback<()>) -> impl IntoView {
         <section id="access-log" class="cw-section" aria-labelledby="access-log-h">
             <h2 id="access-log-h">{ct("section-access-log")}</h2>
             <p class="cw-lead">{ct("access-log-intro")}</p>
-            <AccessLog person=person_id/>
+            <AccessLog person=person_id.clone()/>
         </section>
+
+        <Show when=may_erase>
+            <section id="erase" class="cw-section" aria-labelledby="erase-h">
+                <h2 id="erase-h">{ct("section-erase")}</h2>
+                <Erase person=person_id.clone() name=name.clone() duf=ident.duf_number.clone() erased=erased/>
+            </section>
+        </Show>
+    }
+}
+
+/// "Erase this person": a confirmation that names the person (name and
+/// DUF-number), with a required reason, checked here by the server's own
+/// rule first (`shared::fields::ErasureReason`).
+#[component]
+fn Erase(
+    person: String,
+    name: String,
+    duf: String,
+    erased: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let erase = Action::new_local({
+        let name = name.clone();
+        move |text: &String| {
+            let (person, name, text) = (person.clone(), name.clone(), text.clone());
+            async move {
+                match api::erase_person(&person, text).await {
+                    Ok(()) => {
+                        open.set(false);
+                        erased.set(Some(name));
+                    }
+                    Err(e) => {
+                        error.set(Some(
+                            field_error(&e, "reason").unwrap_or_else(|| load_error(&e)),
+                        ));
+                        focus_id("erase-reason");
+                    }
+                }
+            }
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        let text = reason.get_untracked();
+        if let Err(e) = ErasureReason::parse(&text) {
+            error.set(Some(code_text(e.code).unwrap_or_else(|| ctr("err-reason"))));
+            focus_id("erase-reason");
+            return;
+        }
+        erase.dispatch(text);
+    });
+    let title = {
+        let (name, duf) = (name.clone(), duf.clone());
+        Signal::derive(move || {
+            let mut args = Args::new();
+            args.set("name", name.clone());
+            args.set("duf", duf.clone());
+            ctranslate("erase-title", Some(&args))
+        })
+    };
+    let confirm_text = Signal::derive(move || ct1("erase-confirm", "name", name.clone()));
+    view! {
+        <p>{ct("erase-explain")}</p>
+        <button type="button" class="button button--danger" data-testid="erase-open"
+            on:click=move |_| { error.set(None); open.set(true); focus_id("erase-reason"); }>
+            {ct("erase-button")}
+        </button>
+        <ConfirmDialog
+            open=open
+            title=title
+            confirm=confirm_text
+            on_confirm=confirm
+            busy=erase.pending()
+            error=error
+            testid="erase-dialog"
+            danger=true
+        >
+            <p>{ct("erase-warning")}</p>
+            <div class="field">
+                <label for="erase-reason" class="field__label">{ct("reason-label")}</label>
+                <p class="field__hint" id="erase-reason-hint">{ct("erase-reason-hint")}</p>
+                <textarea id="erase-reason" class="input cw-textarea" rows="3" data-testid="erase-reason"
+                    aria-describedby="erase-reason-hint"
+                    on:input=move |ev| {
+                        reason.set(event_target_value(&ev));
+                        error.set(None);
+                    }></textarea>
+            </div>
+        </ConfirmDialog>
     }
 }
 
