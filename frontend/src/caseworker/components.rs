@@ -79,6 +79,7 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ApiClientDisabled => "action-api-client-disabled",
         AuditAction::PersonCreated => "action-person-created",
         AuditAction::ReadRegistrations => "action-read-registrations",
+        AuditAction::PrintPerson => "action-print-person",
     }
 }
 

@@ -13,10 +13,14 @@ pub enum Route<'a> {
     People,
     /// One person's page, by the person's id.
     Person(&'a str),
+    /// One person's printable profile, by the person's id.
+    PersonPrint(&'a str),
     Audit,
     Accounts,
     /// The organisation's API clients (administrators).
     ApiClients,
+    /// Statistics (the statistics role's start page).
+    Statistics,
 }
 
 impl Route<'_> {
@@ -24,6 +28,7 @@ impl Route<'_> {
     pub fn path(self) -> String {
         match self {
             Self::Person(id) => format!("/caseworker/people/{id}"),
+            Self::PersonPrint(id) => format!("/caseworker/people/{id}/print"),
             other => other.pattern().to_owned(),
         }
     }
@@ -36,9 +41,11 @@ impl Route<'_> {
             Self::Search => "/caseworker/search",
             Self::People => "/caseworker/people",
             Self::Person(_) => "/caseworker/people/:id",
+            Self::PersonPrint(_) => "/caseworker/people/:id/print",
             Self::Audit => "/caseworker/audit",
             Self::Accounts => "/caseworker/accounts",
             Self::ApiClients => "/caseworker/api-clients",
+            Self::Statistics => "/caseworker/statistics",
         }
     }
 }
@@ -47,15 +54,17 @@ impl Route<'_> {
 mod tests {
     use super::Route;
 
-    const ALL: [Route<'static>; 8] = [
+    const ALL: [Route<'static>; 10] = [
         Route::Start,
         Route::Login,
         Route::Search,
         Route::People,
         Route::Person(""),
+        Route::PersonPrint(""),
         Route::Audit,
         Route::Accounts,
         Route::ApiClients,
+        Route::Statistics,
     ];
 
     #[test]
@@ -75,6 +84,10 @@ mod tests {
     #[test]
     fn a_person_is_addressed_by_id() {
         assert_eq!(Route::Person("p-1").path(), "/caseworker/people/p-1");
+        assert_eq!(
+            Route::PersonPrint("p-1").path(),
+            "/caseworker/people/p-1/print"
+        );
         assert_eq!(Route::Start.path(), "/caseworker");
     }
 }

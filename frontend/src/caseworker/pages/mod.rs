@@ -7,5 +7,7 @@ pub mod clients;
 pub mod login;
 pub mod people;
 pub mod person;
+pub mod print;
 pub mod search;
+pub mod statistics;
 pub mod worklist;
