@@ -34,8 +34,12 @@ test("the statistics role starts on the statistics page: charts, tables with num
   await expect(tongue.chart.locator("rect").first()).toBeVisible();
   await expect(tongue.hidden.first()).toHaveText("< 5");
   const rows = await stats.tableRows("mother_tongue");
-  expect(rows[0][0]).toBe("Arabisk");
+  // Other tests complete registrations too: the demo's own 14 Arabic
+  // speakers are the floor of the largest count, and the bars go down.
   expect(Number(rows[0][1])).toBeGreaterThanOrEqual(14);
+  const shown = rows.map(([, n]) => n).filter((n) => /^\d+$/.test(n)).map(Number);
+  expect(shown.slice(0, -1)).toEqual([...shown.slice(0, -1)].sort((a, b) => b - a));
+  expect(rows.map(([label]) => label)).toContain("Arabisk");
   expect(rows.filter(([, n]) => n === "< 5").length).toBeGreaterThanOrEqual(2);
   expect(rows[rows.length - 1][0]).toBe(nb("stats-unanswered"));
   for (const q of ["country_background", "school_level", "norwegian_speak", "licence_classes", "jobs.occupation", "wants_education", "wants_work", "wanted_occupation"]) {

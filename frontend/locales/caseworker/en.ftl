@@ -355,6 +355,7 @@ stats-from = From month
 stats-to = To month
 stats-month-hint = YYYY-MM
 stats-age-band = Age band
+stats-all-organisations = All organisations
 stats-age-under_18 = Under 18
 stats-age-18_24 = 18–24
 stats-age-25_34 = 25–34

@@ -355,6 +355,7 @@ stats-from = Fra måned
 stats-to = Til måned
 stats-month-hint = ÅÅÅÅ-MM
 stats-age-band = Aldersgruppe
+stats-all-organisations = Alle organisasjoner
 stats-age-under_18 = Under 18
 stats-age-18_24 = 18–24
 stats-age-25_34 = 25–34

@@ -183,6 +183,7 @@ pub fn statistics_pairs(f: &StatisticsFilter) -> Vec<(&'static str, String)> {
         ("to", &f.to),
         ("age_band", &f.age_band),
         ("gender", &f.gender),
+        ("organisation", &f.organisation),
     ]
     .into_iter()
     .filter(|(_, v)| !v.is_empty())
@@ -191,13 +192,22 @@ pub fn statistics_pairs(f: &StatisticsFilter) -> Vec<(&'static str, String)> {
 }
 
 /// What the statistics page counts: months `YYYY-MM`, the wire names of an
-/// age band and a gender; empty for "any".
+/// age band and a gender, an organisation's id (the directorate's
+/// choice); empty for "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatisticsFilter {
     pub from: String,
     pub to: String,
     pub age_band: String,
     pub gender: String,
+    pub organisation: String,
+}
+
+/// The organisations whose statistics the caller may read (the
+/// directorate: every one; others: their own).
+pub async fn statistics_organisations()
+-> Result<Vec<kartlegg_shared::caseworker::OrganisationInfo>, ApiError> {
+    send(Request::get(&url("/statistics/organisations"))).await
 }
 
 /// Completed registrations per `period` (`month` or `week`).

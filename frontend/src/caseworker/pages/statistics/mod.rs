@@ -1,8 +1,9 @@
 //! Statistics for the statistics role (its own organisation; the
-//! directorate's, every organisation): completed registrations per month
-//! or week, and how the coded answers are distributed, filtered by period,
-//! age band and gender. Each figure is a chart, the same numbers as a
-//! table under it, and a CSV file of exactly that table. The server hides
+//! directorate's, every organisation or one it chooses): completed
+//! registrations per month or week, and how the coded answers are
+//! distributed, filtered by period, age band and gender. Each figure is a
+//! chart, the same numbers as a table under it, and a CSV file of exactly
+//! that table. The server hides
 //! small counts before it answers (`shared::statistics`); the page shows a
 //! hidden count as "< 5" and a filter that selects too few as such.
 
@@ -52,7 +53,10 @@ pub fn StatisticsPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let age_band = RwSignal::new(String::new());
     let gender = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
     let filter = RwSignal::new(StatisticsFilter::default());
+    // More than one only for the directorate, which may choose one.
+    let organisations = LocalResource::new(api::statistics_organisations);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filter.set(StatisticsFilter {
@@ -60,6 +64,7 @@ pub fn StatisticsPage() -> impl IntoView {
             to: to.get_untracked(),
             age_band: age_band.get_untracked(),
             gender: gender.get_untracked(),
+            organisation: organisation.get_untracked(),
         });
     };
     // Names of codes in both of the caseworker's languages, once.
@@ -69,6 +74,16 @@ pub fn StatisticsPage() -> impl IntoView {
         <p class="cw-lead">{ct("statistics-lead")}</p>
         <p class="cw-lead" data-testid="statistics-suppression">{ct("statistics-suppression")}</p>
         <form class="cw-filters" on:submit=apply aria-label=ct("statistics-filters")>
+            {move || organisations.get().and_then(Result::ok).filter(|o| o.len() > 1).map(|orgs| view! {
+                <div class="cw-filter">
+                    <label for="s-org">{ct("person-organisation")}</label>
+                    <select id="s-org" class="cw-select" data-testid="s-org"
+                        on:change=move |ev| organisation.set(event_target_value(&ev))>
+                        <option value="">{ct("stats-all-organisations")}</option>
+                        {orgs.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
             <MonthFilter id="s-from" label=ct("stats-from") value=from/>
             <MonthFilter id="s-to" label=ct("stats-to") value=to/>
             <div class="cw-filter">
