@@ -263,7 +263,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
     );
     let mut a = json!({
         "mother_tongue": tongue,
-        "interpreter_language": if i % 4 == 0 { "no_interpreter" } else { tongue },
+        "interpreter_language": if i.is_multiple_of(4) { "no_interpreter" } else { tongue },
         "country_background": country,
         "went_to_school": if went { "yes" } else { "no" },
         "can_read_write": if went { "yes" } else { "a_little" },
@@ -276,7 +276,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
         "english_read": "poor",
         "english_write": "poor",
         "other_languages": "no",
-        "devices": if i % 5 == 0 { json!(["phone", "computer"]) } else { json!(["phone"]) },
+        "devices": if i.is_multiple_of(5) { json!(["phone", "computer"]) } else { json!(["phone"]) },
         "digital_tasks": ["messages", "video_calls"],
         "computer_skill": "poor",
         "volunteer_work": "no",
@@ -284,7 +284,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
         "interests": ["helping_people"],
     });
     // About a third went on after school; some of them twice.
-    let further = went && i % 3 == 0;
+    let further = went && i.is_multiple_of(3);
     a["further_education"] = json!(if further { "yes" } else { "no" });
     if further {
         let level = weighted(&[("6", 6), ("4", 5), ("5", 4), ("7", 3), ("3", 2)], i / 3);
@@ -300,7 +300,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
         let mut entries = vec![json!({
             "level": level, "field": field, "country": country, "completed": "yes",
         })];
-        if i % 9 == 0 {
+        if i.is_multiple_of(9) {
             entries.push(json!({
                 "level": "4", "field": "Elektrofag", "country": country, "completed": "no",
             }));
@@ -332,7 +332,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
             a["licence_classes"] = json!(classes);
             a["licence_country"] = json!(country);
             a["licence_valid"] = json!("yes");
-            a["licence_document"] = json!(if i % 3 == 0 { "documents_lost" } else { "yes" });
+            a["licence_document"] = json!(if i.is_multiple_of(3) { "documents_lost" } else { "yes" });
         }
     }
     let occupation = weighted(
@@ -353,7 +353,7 @@ fn completed_answers(i: u32) -> serde_json::Value {
             a["had_work"] = json!("yes");
             a["jobs"] = json!([{
                 "occupation": code, "title": title, "years": 2 + i % 9,
-                "country": country, "employment": if i % 2 == 0 { "employed" } else { "self_employed" },
+                "country": country, "employment": if i.is_multiple_of(2) { "employed" } else { "self_employed" },
             }]);
         }
     }
