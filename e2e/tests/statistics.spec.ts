@@ -5,8 +5,9 @@
 // organisation's made-up completions (backend/src/demo.rs) give it
 // something to show. On a phone and a desktop.
 import { expect, test } from "@playwright/test";
-import { CaseworkerShell, nb } from "../fixtures/caseworker";
+import { CaseworkerLoginPage, CaseworkerShell, nb } from "../fixtures/caseworker";
 import { expectNoAxeViolations, screenshot } from "../fixtures/pages";
+import { directorateStatistician } from "../fixtures/server";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -101,4 +102,25 @@ test("the statistics page works at 320 px without sideways scrolling", async ({ 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, "stats-03-320px", info);
+});
+
+test("the directorate sees every organisation together and may choose one", async ({ page }, info) => {
+  test.skip(info.project.name !== "desktop", "one layout is enough for the choice");
+  const account = directorateStatistician();
+  const login = new CaseworkerLoginPage(page);
+  await login.goto();
+  const shell = await login.login(account.username, account.password);
+  const stats = shell.statistics;
+  const tongue = stats.figure("mother_tongue");
+  await expect(tongue.total).toBeVisible();
+  const all = Number((await tongue.total.textContent())!.match(/\d+/)![0]);
+  expect(all).toBeGreaterThanOrEqual(60);
+
+  // The directorate itself registers no one: narrowed to it, nothing shows.
+  await stats.filter({ organisation: "Direktoratet (e2e)" });
+  await expect(tongue.tooFew).toHaveText(nb("stats-too-few"));
+  await expect(stats.figure("completions").section.getByTestId("stats-empty")).toHaveText(nb("stats-empty"));
+  await stats.filter({ organisation: "Demo mottak" });
+  await expect(tongue.total).toHaveText(nb("stats-total", { count: all }));
+  await expectNoAxeViolations(page);
 });

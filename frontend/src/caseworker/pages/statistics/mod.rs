@@ -282,7 +282,9 @@ fn Figure(
         ctranslate(key, Some(&args))
     };
     view! {
-        <p class="cw-count" data-testid="stats-total">{summary}</p>
+        // The completions' total is announced when new figures arrive
+        // (after a filter); one live region, not one per figure.
+        <p class="cw-count" data-testid="stats-total" role=line.then_some("status")>{summary}</p>
         <div class="cw-stat__body">
             <div class="cw-stat__chart">
                 {if line {
