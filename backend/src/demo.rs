@@ -332,7 +332,11 @@ fn completed_answers(i: u32) -> serde_json::Value {
             a["licence_classes"] = json!(classes);
             a["licence_country"] = json!(country);
             a["licence_valid"] = json!("yes");
-            a["licence_document"] = json!(if i.is_multiple_of(3) { "documents_lost" } else { "yes" });
+            a["licence_document"] = json!(if i.is_multiple_of(3) {
+                "documents_lost"
+            } else {
+                "yes"
+            });
         }
     }
     let occupation = weighted(
