@@ -29,6 +29,9 @@ pub const PERSON_PAGE_FIELDS: &[&str] = &[
     "remarks",
 ];
 
+/// The field sets of the printable profile.
+pub const PRINT_FIELDS: &[&str] = &["identity", "registration_state", "answers"];
+
 /// The field sets of one registration opened from the person's history.
 pub const REGISTRATION_FIELDS: &[&str] = &["registrations", "answers"];
 

@@ -589,6 +589,27 @@ pub struct PersonPage {
     pub remarks: Vec<Remark>,
 }
 
+/// `GET /api/v1/caseworker/people/{id}/print`: what the printable profile
+/// shows. Logged as a read for printing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PrintProfile {
+    /// Basic identity.
+    pub identity: PersonIdentity,
+    /// The organisation that follows the person up.
+    pub organisation: OrganisationInfo,
+    /// Where the person is in the registration.
+    pub state: RegistrationState,
+    /// The latest completed registration with its answers; absent while
+    /// none is completed (a draft is not printed: it may still change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<crate::api::Registration>,
+    /// When the profile was read for printing (UTC), printed on it.
+    pub printed_at: String,
+    /// Who read it for printing (the account's display name).
+    pub printed_by: String,
+}
+
 /// `POST /api/v1/caseworker/lookup`: find a person outside the own
 /// organisation by exact DUF-number. Logged with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -684,11 +705,14 @@ pub enum AuditAction {
     EraseRegistration,
     /// The operator made the anonymised research extract.
     ResearchExtract,
+    /// A person's profile (identity and latest completed registration) was
+    /// read to be printed.
+    PrintPerson,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 28] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -716,6 +740,7 @@ impl AuditAction {
         Self::ErasePerson,
         Self::EraseRegistration,
         Self::ResearchExtract,
+        Self::PrintPerson,
     ];
 
     /// The stored and wire name.
@@ -748,6 +773,7 @@ impl AuditAction {
             Self::ErasePerson => "erase_person",
             Self::EraseRegistration => "erase_registration",
             Self::ResearchExtract => "research_extract",
+            Self::PrintPerson => "print_person",
         }
     }
 

@@ -2,11 +2,12 @@
 //! are distributed, for the statistics role in the back office (its own
 //! organisation; the directorate's, every organisation) and for API
 //! clients with `statistics:read` (their organisation). Small counts are
-//! hidden by `services::statistics` before anything is sent.
+//! hidden by `services::statistics` before anything is sent. The
+//! directorate may narrow its statistics to one organisation.
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{Gender, Role};
+use kartlegg_shared::caseworker::{Gender, OrganisationInfo, Role};
 use kartlegg_shared::integration::Scope;
 use kartlegg_shared::problem::Problem;
 use kartlegg_shared::statistics::{AgeBand, CompletionSeries, Distribution};
@@ -29,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(staff_completions))
         .routes(routes!(staff_distribution))
+        .routes(routes!(staff_organisations))
         .routes(routes!(client_completions))
         .routes(routes!(client_distribution))
 }
@@ -47,6 +49,17 @@ pub struct StatisticsQuery {
     pub age_band: Option<AgeBand>,
     /// Only this gender.
     pub gender: Option<Gender>,
+}
+
+/// Whose registrations the back office's statistics count.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationQuery {
+    /// Only this organisation's (its id, from
+    /// `GET /api/v1/caseworker/statistics/organisations`). The directorate
+    /// may name any; others only their own, which they get without it.
+    #[param(format = "uuid")]
+    pub organisation: Option<String>,
 }
 
 /// Completions per month or week.
@@ -103,10 +116,58 @@ fn period(q: &PeriodQuery) -> Period {
 }
 
 /// The organisations a caseworker's statistics cover: the directorate's
-/// every one, any other its own.
-fn staff_scope(cw: &CaseworkerSession) -> Result<Option<Uuid>, ApiError> {
+/// every one, or the one it names; any other its own (naming another is
+/// refused, not quietly ignored).
+fn staff_scope(cw: &CaseworkerSession, q: &OrganisationQuery) -> Result<Option<Uuid>, ApiError> {
     cw.require(&[Role::Statistics])?;
-    Ok((cw.organisation.kind != OrganisationKind::Directorate).then_some(cw.organisation.id))
+    let named = q
+        .organisation
+        .as_deref()
+        .map(|id| {
+            crate::back_office::hyphenated_id(id).ok_or_else(|| {
+                ApiError::field("organisation", "invalid_id", "Not an organisation's id")
+            })
+        })
+        .transpose()?;
+    if cw.organisation.kind == OrganisationKind::Directorate {
+        return Ok(named);
+    }
+    match named {
+        Some(id) if id != cw.organisation.id => Err(ApiError::field(
+            "organisation",
+            "not_allowed",
+            "Statistics cover only your own organisation",
+        )),
+        _ => Ok(Some(cw.organisation.id)),
+    }
+}
+
+/// The organisations whose statistics the caller may read, to choose
+/// from: every one for the directorate, otherwise the caller's own.
+#[utoipa::path(
+    get,
+    path = "/api/v1/caseworker/statistics/organisations",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    responses(
+        (status = 200, description = "The organisations, by name", body = [OrganisationInfo]),
+        (status = 403, description = "Needs the statistics role", body = Problem, content_type = "application/problem+json"),
+        Session,
+    )
+)]
+pub async fn staff_organisations(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+) -> Result<Json<Vec<OrganisationInfo>>, ApiError> {
+    cw.require(&[Role::Statistics])?;
+    if cw.organisation.kind != OrganisationKind::Directorate {
+        return Ok(Json(vec![crate::dto::organisation_info(&cw.organisation)]));
+    }
+    let mut all = state.store.list_organisations().await?;
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Json(
+        all.iter().map(crate::dto::organisation_info).collect(),
+    ))
 }
 
 /// Completed registrations per month or week (the statistics role). Counts
@@ -116,11 +177,11 @@ fn staff_scope(cw: &CaseworkerSession) -> Result<Option<Uuid>, ApiError> {
     path = "/api/v1/caseworker/statistics/completions",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
-    params(StatisticsQuery, PeriodQuery),
+    params(StatisticsQuery, PeriodQuery, OrganisationQuery),
     responses(
         (status = 200, description = "The completions per period", body = CompletionSeries),
         (status = 403, description = "Needs the statistics role", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A month, age band, gender or period that is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A month, age band, gender, period or organisation that is not valid or not allowed", body = Problem, content_type = "application/problem+json"),
         Session,
     )
 )]
@@ -129,8 +190,9 @@ pub async fn staff_completions(
     cw: CaseworkerSession,
     AppQuery(q): AppQuery<StatisticsQuery>,
     AppQuery(p): AppQuery<PeriodQuery>,
+    AppQuery(o): AppQuery<OrganisationQuery>,
 ) -> Result<Json<CompletionSeries>, ApiError> {
-    let f = filter(staff_scope(&cw)?, &q)?;
+    let f = filter(staff_scope(&cw, &o)?, &q)?;
     Ok(Json(statistics::completions(&state, period(&p), &f).await?))
 }
 
@@ -143,12 +205,12 @@ pub async fn staff_completions(
     path = "/api/v1/caseworker/statistics/answers/{question}",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
-    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`"), StatisticsQuery),
+    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`"), StatisticsQuery, OrganisationQuery),
     responses(
         (status = 200, description = "The distribution", body = Distribution),
         (status = 403, description = "Needs the statistics role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No coded question with this id", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A month, age band or gender that is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A month, age band, gender or organisation that is not valid or not allowed", body = Problem, content_type = "application/problem+json"),
         Session, BadPath,
     )
 )]
@@ -157,8 +219,9 @@ pub async fn staff_distribution(
     cw: CaseworkerSession,
     AppPath(question): AppPath<String>,
     AppQuery(q): AppQuery<StatisticsQuery>,
+    AppQuery(o): AppQuery<OrganisationQuery>,
 ) -> Result<Json<Distribution>, ApiError> {
-    let f = filter(staff_scope(&cw)?, &q)?;
+    let f = filter(staff_scope(&cw, &o)?, &q)?;
     Ok(Json(statistics::distribution(&state, &question, &f).await?))
 }
 

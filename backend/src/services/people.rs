@@ -6,8 +6,9 @@
 use axum::body::Bytes;
 use futures_util::{Stream, stream};
 use kartlegg_shared::api::Registration;
+use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, SearchKind,
+    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, PrintProfile, SearchKind,
 };
 use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::fields::LookupReason;
@@ -15,7 +16,7 @@ use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{self, PERSON_PAGE_FIELDS, SUMMARY_FIELDS, audit_reads};
+use crate::back_office::{self, PERSON_PAGE_FIELDS, PRINT_FIELDS, SUMMARY_FIELDS, audit_reads};
 use std::collections::HashMap;
 
 use crate::db::{AuditFilter, PeopleFilter, Person, PersonListing, PersonMatch, fold_name};
@@ -80,6 +81,41 @@ pub async fn person_page(
         consents: consents.into_iter().map(dto::consent_record).collect(),
         code: code.map(|c| dto::code_info(&c, now)),
         remarks: remarks.iter().map(dto::remark).collect(),
+    })
+}
+
+/// The printable profile of a person already found in the caller's
+/// organisation: identity and the latest completed registration (never a
+/// draft, which may still change). Logged as its own kind of read, so that
+/// the access log tells a print, which leaves the system on paper, from a
+/// look at the page.
+pub async fn print_profile(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    listing: PersonListing,
+) -> Result<PrintProfile, ApiError> {
+    let person = &listing.person;
+    let store = state.store.as_ref();
+    let registrations = store.registrations(person.id).await?;
+    let organisation = store
+        .organisation_by_id(person.organisation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let completed = registrations
+        .iter()
+        .find(|r| r.status == RegistrationStatus::Completed);
+    let now = state.clock.now();
+    let mut event = cw.event_about(AuditAction::PrintPerson, now, person);
+    event.registration_id = completed.map(|r| r.id);
+    event.fields = PRINT_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    state.record_audit(&[event]).await?;
+    Ok(PrintProfile {
+        identity: dto::identity(person),
+        organisation: dto::organisation_info(&organisation),
+        state: listing.state,
+        registration: completed.map(Registration::from),
+        printed_at: api_time(now),
+        printed_by: cw.account.display_name.clone(),
     })
 }
 

@@ -11,7 +11,7 @@ use kartlegg_shared::statistics::{AgeBand, coded_answers};
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::db::{CompletionFacts, DraftUpdate, StoreError, StoredRegistration};
+use crate::db::{CompletionFacts, DraftUpdate, Person, StoreError, StoredRegistration};
 use crate::error::ApiError;
 use crate::registration::{complete as check_complete, merge_section, with_saved_section};
 
@@ -106,6 +106,18 @@ async fn completion_facts(
         .person_by_id(person_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    Ok(facts_of(&person, questionnaire, answers, now))
+}
+
+/// The statistics facts of `person` completing `answers` at `now`; the
+/// demo's made-up completions use the same, so that they count as real
+/// ones do.
+pub fn facts_of(
+    person: &Person,
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> CompletionFacts {
     let today = now.date_naive();
     let age_band = person.date_of_birth.map_or(AgeBand::Unknown, |born| {
         let had_birthday =
@@ -114,14 +126,14 @@ async fn completion_facts(
         AgeBand::of_age(u32::try_from(years).unwrap_or(0))
     });
     let week = today.iso_week();
-    Ok(CompletionFacts {
+    CompletionFacts {
         organisation_id: person.organisation_id,
         month: today.format("%Y-%m").to_string(),
         week: format!("{}-W{:02}", week.year(), week.week()),
         age_band,
         gender: person.gender,
         codes: coded_answers(questionnaire, answers),
-    })
+    }
 }
 
 /// A new draft after a completed registration, with its answers that the

@@ -136,6 +136,14 @@ async fn every_endpoint_checks_role_and_organisation(app: TestApp) {
         ),
         (
             Method::GET,
+            format!("/api/v1/caseworker/people/{p}/print"),
+            Value::Null,
+            readers,
+            200,
+            404,
+        ),
+        (
+            Method::GET,
             format!("/api/v1/caseworker/people/{p}/registrations/{r}"),
             Value::Null,
             readers,

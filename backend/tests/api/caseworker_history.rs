@@ -282,8 +282,98 @@ async fn another_organisation_cannot_open_a_registration(app: TestApp) {
     assert!(events.is_empty(), "no read was made, so none is logged");
 }
 
+/// The printable profile is the latest completed registration, never the
+/// newer draft; it is a read of its own kind in the access log, and closed
+/// to other organisations and to roles that do not read people.
+async fn the_printable_profile_is_the_latest_completed_registration_and_is_logged(app: TestApp) {
+    let person = app.person_in(ORG_A, "202400000101", "Amina", "Again").await;
+    let nothing_yet = app.person_in(ORG_A, "202400000102", "Berit", "Next").await;
+    registration(&app, &person, "som", true).await;
+    app.advance(Duration::days(1));
+    let latest = registration(&app, &person, "tir", true).await;
+    app.advance(Duration::days(1));
+    registration(&app, &person, "ara", false).await;
+    registration(&app, &nothing_yet, "fra", false).await;
+    let reader = app.caseworker(ORG_A, "reader", &[Role::Reader]).await;
+    let statistics = app.caseworker(ORG_A, "stats", &[Role::Statistics]).await;
+    let outsider = app.caseworker(ORG_B, "b.all", &Role::ALL).await;
+    let path = format!("/api/v1/caseworker/people/{}/print", person.id);
+
+    let print = app.bearer_get(&path, &reader).await;
+    let draft_only = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}/print", nothing_yet.id),
+            &reader,
+        )
+        .await;
+
+    assert_eq!(print.status, 200);
+    let print = print.json();
+    assert_eq!(print["identity"]["duf_number"], "202400000101");
+    assert_eq!(print["state"], "completed_new_in_progress");
+    assert_eq!(print["registration"]["id"], latest.id.to_string());
+    assert_eq!(print["registration"]["status"], "completed");
+    assert_eq!(
+        print["registration"]["answers"],
+        json!({ "mother_tongue": "tir" })
+    );
+    assert_eq!(print["printed_at"], api_time(app.clock.now()));
+    assert_eq!(print["printed_by"], "CW reader");
+    assert_eq!(draft_only.status, 200);
+    assert!(
+        draft_only.json().get("registration").is_none(),
+        "a draft is not printed"
+    );
+
+    // Logged as a print, naming the registration; the access log shows it.
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            person_id: Some(person.id),
+            action: Some(AuditAction::PrintPerson),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.registration_id, Some(latest.id));
+    assert_eq!(
+        events[0].event.fields,
+        ["identity", "registration_state", "answers"]
+    );
+    let access = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}/access-log", person.id),
+            &reader,
+        )
+        .await
+        .json();
+    assert_eq!(access[1]["action"], "print_person");
+
+    // Other organisations find no one; the statistics role reads no one.
+    let outside = app.bearer_get(&path, &outsider).await;
+    let body = outside.problem(404, "not-found");
+    assert!(!body.to_string().contains("tir"), "{body}");
+    app.bearer_get(&path, &statistics)
+        .await
+        .problem(403, "forbidden");
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            person_id: Some(person.id),
+            action: Some(AuditAction::PrintPerson),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1, "a refused print is no read");
+}
+
 on_both_engines!(
     new_registration_after_completing_keeps_the_person_completed_in_lists,
+    the_printable_profile_is_the_latest_completed_registration_and_is_logged,
     person_page_shows_the_latest_completed_answers_and_opens_any_registration,
     another_organisation_cannot_open_a_registration,
 );

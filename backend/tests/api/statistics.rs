@@ -4,7 +4,9 @@
 
 use kartlegg_backend::auth::caseworker::RequestMeta;
 use kartlegg_backend::clock::Clock;
-use kartlegg_backend::db::{CompletionFacts, DraftUpdate, Person};
+use kartlegg_backend::db::{
+    CompletionFacts, DraftUpdate, NewOrganisation, OrganisationKind, Person,
+};
 use kartlegg_backend::services::clients::{self, Actor};
 use kartlegg_shared::caseworker::Role;
 use kartlegg_shared::integration::{NewCredential, Scope};
@@ -223,7 +225,84 @@ async fn statistics_are_for_the_statistics_role_and_the_own_organisation(app: Te
         .problem(403, "forbidden");
 }
 
+/// The directorate sees every organisation together, or the one it names
+/// from the list it is given; any other organisation's statistics role is
+/// held to its own.
+async fn the_directorate_may_narrow_statistics_to_one_organisation(app: TestApp) {
+    app.store
+        .create_organisation(&NewOrganisation {
+            number: "imdi".into(),
+            name: "IMDi".into(),
+            kind: OrganisationKind::Directorate,
+        })
+        .await
+        .unwrap();
+    for (org, base) in [("4601", 40), ("0301", 41)] {
+        for i in 0..6 {
+            let p = app
+                .person_in(org, &format!("20240000{base}{i:02}"), "A", "B")
+                .await;
+            complete_with(&app, &p, &[("mother_tongue", "som")]).await;
+        }
+    }
+    let bergen = app.org("4601").await.id;
+    let directorate = app.caseworker("imdi", "dir", &[Role::Statistics]).await;
+    let municipal = app.caseworker("0301", "oslo", &[Role::Statistics]).await;
+
+    let orgs = app
+        .bearer_get(&format!("{STATS}/organisations"), &directorate)
+        .await
+        .json();
+    let all = app
+        .bearer_get(&format!("{STATS}/completions"), &directorate)
+        .await
+        .json();
+    let one = app
+        .bearer_get(
+            &format!("{STATS}/answers/mother_tongue?organisation={bergen}"),
+            &directorate,
+        )
+        .await
+        .json();
+    let own_list = app
+        .bearer_get(&format!("{STATS}/organisations"), &municipal)
+        .await
+        .json();
+    let refused = app
+        .bearer_get(
+            &format!("{STATS}/completions?organisation={bergen}"),
+            &municipal,
+        )
+        .await;
+    let bad = app
+        .bearer_get(
+            &format!("{STATS}/completions?organisation=not-an-id"),
+            &directorate,
+        )
+        .await;
+
+    let names: Vec<&str> = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Org 4601") && names.contains(&"IMDi"),
+        "{orgs}"
+    );
+    assert_eq!(all["total"], 12);
+    assert_eq!(one["registrations"], 6);
+    assert_eq!(count(&one, "som"), Some(6));
+    assert_eq!(own_list.as_array().unwrap().len(), 1);
+    assert_eq!(own_list[0]["number"], "0301");
+    let body = refused.problem(422, "validation");
+    assert!(body.to_string().contains("not_allowed"), "{body}");
+    bad.problem(422, "validation");
+}
+
 on_both_engines!(
+    the_directorate_may_narrow_statistics_to_one_organisation,
     small_counts_and_what_would_give_them_back_are_never_sent,
     a_filter_that_selects_under_five_is_too_few_to_show,
     statistics_are_for_the_statistics_role_and_the_own_organisation,

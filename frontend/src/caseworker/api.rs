@@ -10,12 +10,13 @@ use kartlegg_shared::caseworker::{
     AccessLogEntry, Account, AuditPage, AuditQuery, CaseworkerLoginRequest,
     CaseworkerLoginResponse, ChainVerification, CreatedAccount, ErasureRequest, IdentityUpdate,
     IssuedCode, Me, NewAccount, NewRemark, OutsideLookupRequest, OutsideLookupResult, PeoplePage,
-    PeopleQuery, PeopleSort, PersonPage, PersonSummary, Remark, Role, RolesUpdate, SearchRequest,
-    SearchResponse, SortOrder,
+    PeopleQuery, PeopleSort, PersonPage, PersonSummary, PrintProfile, Remark, Role, RolesUpdate,
+    SearchRequest, SearchResponse, SortOrder,
 };
 use kartlegg_shared::integration::{
     ApiClientCreated, ApiClientView, Scope, WebhookDeliveryView, WebhookView,
 };
+use kartlegg_shared::statistics::{CompletionSeries, Distribution};
 use serde::Serialize;
 
 pub use crate::core::http::ApiError;
@@ -169,6 +170,67 @@ pub async fn person_registration(
     send(Request::get(&url(&format!(
         "/people/{id}/registrations/{registration_id}"
     ))))
+    .await
+}
+
+/// The printable profile (logged as a read for printing).
+pub async fn print_profile(id: &str) -> Result<PrintProfile, ApiError> {
+    send(Request::get(&url(&format!("/people/{id}/print")))).await
+}
+
+/// The statistics filters as a query string's pairs (no personal data).
+pub fn statistics_pairs(f: &StatisticsFilter) -> Vec<(&'static str, String)> {
+    [
+        ("from", &f.from),
+        ("to", &f.to),
+        ("age_band", &f.age_band),
+        ("gender", &f.gender),
+        ("organisation", &f.organisation),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(name, v)| (name, v.clone()))
+    .collect()
+}
+
+/// What the statistics page counts: months `YYYY-MM`, the wire names of an
+/// age band and a gender, an organisation's id (the directorate's
+/// choice); empty for "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatisticsFilter {
+    pub from: String,
+    pub to: String,
+    pub age_band: String,
+    pub gender: String,
+    pub organisation: String,
+}
+
+/// The organisations whose statistics the caller may read (the
+/// directorate: every one; others: their own).
+pub async fn statistics_organisations()
+-> Result<Vec<kartlegg_shared::caseworker::OrganisationInfo>, ApiError> {
+    send(Request::get(&url("/statistics/organisations"))).await
+}
+
+/// Completed registrations per `period` (`month` or `week`).
+pub async fn statistics_completions(
+    f: &StatisticsFilter,
+    period: &'static str,
+) -> Result<CompletionSeries, ApiError> {
+    let mut pairs = statistics_pairs(f);
+    pairs.push(("period", period.to_owned()));
+    send(Request::get(&with_query("/statistics/completions", &pairs))).await
+}
+
+/// How the answers to one coded question are distributed.
+pub async fn statistics_distribution(
+    question: &str,
+    f: &StatisticsFilter,
+) -> Result<Distribution, ApiError> {
+    send(Request::get(&with_query(
+        &format!("/statistics/answers/{question}"),
+        &statistics_pairs(f),
+    )))
     .await
 }
 

@@ -16,8 +16,8 @@ use super::components::{error_text, field_error, field_errors, focus_id};
 use super::i18n::{CwI18n, CwLang, ct, ctr, ctranslate};
 use super::pages::{
     accounts::AccountsPage, audit::AuditPage, clients::ApiClientsPage, login::LoginPage,
-    people::PeoplePage, person::PersonPage, search::SearchPage, webhooks::WebhooksPage,
-    worklist::WorklistPage,
+    people::PeoplePage, person::PersonPage, print::PrintPage, search::SearchPage,
+    statistics::StatisticsPage, webhooks::WebhooksPage, worklist::WorklistPage,
 };
 use super::routes::Route;
 use super::session::{SearchState, Session, session};
@@ -67,10 +67,12 @@ pub fn CaseworkerApp() -> impl IntoView {
                         <Route path=path!("/caseworker/search") view=|| view! { <RequireLogin><SearchPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/people") view=|| view! { <RequireLogin><PeoplePage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/people/:id") view=|| view! { <RequireLogin><PersonPage/></RequireLogin> }/>
+                        <Route path=path!("/caseworker/people/:id/print") view=|| view! { <RequireLogin><PrintPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/audit") view=|| view! { <RequireLogin><AuditPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/accounts") view=|| view! { <RequireLogin><AccountsPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/api-clients") view=|| view! { <RequireLogin><ApiClientsPage/></RequireLogin> }/>
                         <Route path=path!("/caseworker/api-clients/:id/webhooks") view=|| view! { <RequireLogin><WebhooksPage/></RequireLogin> }/>
+                        <Route path=path!("/caseworker/statistics") view=|| view! { <RequireLogin><StatisticsPage/></RequireLogin> }/>
                     </Routes>
                 </main>
             </Show>
@@ -163,6 +165,9 @@ fn Header() -> impl IntoView {
                         <li><A href=Route::Start.path() exact=true attr:data-testid="menu-start">{ct("menu-start")}</A></li>
                         <Show when=move || s.reads_people()>
                             <li><A href=Route::People.path() attr:data-testid="menu-people">{ct("menu-people")}</A></li>
+                        </Show>
+                        <Show when=move || s.has(Role::Statistics)>
+                            <li><A href=Route::Statistics.path() attr:data-testid="menu-statistics">{ct("menu-statistics")}</A></li>
                         </Show>
                         <Show when=move || s.has(Role::Auditor)>
                             <li><A href=Route::Audit.path() attr:data-testid="menu-audit">{ct("menu-audit")}</A></li>

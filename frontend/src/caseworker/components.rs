@@ -82,6 +82,7 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ErasePerson => "action-erase-person",
         AuditAction::EraseRegistration => "action-erase-registration",
         AuditAction::ResearchExtract => "action-research-extract",
+        AuditAction::PrintPerson => "action-print-person",
     }
 }
 

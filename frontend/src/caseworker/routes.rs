@@ -13,12 +13,16 @@ pub enum Route<'a> {
     People,
     /// One person's page, by the person's id.
     Person(&'a str),
+    /// One person's printable profile, by the person's id.
+    PersonPrint(&'a str),
     Audit,
     Accounts,
     /// The organisation's API clients (administrators).
     ApiClients,
     /// One API client's webhooks and their deliveries, by the client's id.
     ApiClientWebhooks(&'a str),
+    /// Statistics (the statistics role's start page).
+    Statistics,
 }
 
 impl Route<'_> {
@@ -27,6 +31,7 @@ impl Route<'_> {
         match self {
             Self::Person(id) => format!("/caseworker/people/{id}"),
             Self::ApiClientWebhooks(id) => format!("/caseworker/api-clients/{id}/webhooks"),
+            Self::PersonPrint(id) => format!("/caseworker/people/{id}/print"),
             other => other.pattern().to_owned(),
         }
     }
@@ -39,10 +44,12 @@ impl Route<'_> {
             Self::Search => "/caseworker/search",
             Self::People => "/caseworker/people",
             Self::Person(_) => "/caseworker/people/:id",
+            Self::PersonPrint(_) => "/caseworker/people/:id/print",
             Self::Audit => "/caseworker/audit",
             Self::Accounts => "/caseworker/accounts",
             Self::ApiClients => "/caseworker/api-clients",
             Self::ApiClientWebhooks(_) => "/caseworker/api-clients/:id/webhooks",
+            Self::Statistics => "/caseworker/statistics",
         }
     }
 }
@@ -51,16 +58,18 @@ impl Route<'_> {
 mod tests {
     use super::Route;
 
-    const ALL: [Route<'static>; 9] = [
+    const ALL: [Route<'static>; 11] = [
         Route::Start,
         Route::Login,
         Route::Search,
         Route::People,
         Route::Person(""),
+        Route::PersonPrint(""),
         Route::Audit,
         Route::Accounts,
         Route::ApiClients,
         Route::ApiClientWebhooks(""),
+        Route::Statistics,
     ];
 
     #[test]
@@ -80,6 +89,10 @@ mod tests {
     #[test]
     fn a_person_is_addressed_by_id() {
         assert_eq!(Route::Person("p-1").path(), "/caseworker/people/p-1");
+        assert_eq!(
+            Route::PersonPrint("p-1").path(),
+            "/caseworker/people/p-1/print"
+        );
         assert_eq!(Route::Start.path(), "/caseworker");
     }
 }

@@ -26,6 +26,16 @@ impl Session {
                 .is_some_and(|m| m.roles.iter().any(|r| r.reads_people()))
         })
     }
+
+    /// The caseworker's start page: the worklist, or the statistics for
+    /// someone who reads no people but statistics (reactive).
+    pub fn start(self) -> super::routes::Route<'static> {
+        if !self.reads_people() && self.has(Role::Statistics) {
+            super::routes::Route::Statistics
+        } else {
+            super::routes::Route::Start
+        }
+    }
 }
 
 /// The search box's last answer, for the results page.

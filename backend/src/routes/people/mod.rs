@@ -1,7 +1,7 @@
 //! The caseworker's view of people: the search box, the outside-organisation
 //! lookup, lists with filters and their CSV export, the person page and its
-//! access log, codes, remarks, identity corrections, the worklist and
-//! erasure.
+//! access log, the printable profile, codes, remarks, identity corrections,
+//! the worklist and erasure.
 //!
 //! Every handler checks the role first (403), then that the person belongs
 //! to the caller's organisation (404, the same as no one). Every answer
@@ -19,6 +19,7 @@ mod identity;
 mod list;
 mod lookup;
 mod page;
+mod print;
 mod registration;
 mod remarks;
 mod search;
@@ -37,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list::list_people))
         .routes(routes!(export::export_people))
         .routes(routes!(page::person_page))
+        .routes(routes!(print::print_profile))
         .routes(routes!(registration::person_registration))
         .routes(routes!(access_log::access_log))
         .routes(routes!(codes::issue_new_code))

@@ -8,7 +8,6 @@ use leptos_router::hooks::use_navigate;
 use crate::caseworker::api;
 use crate::caseworker::components::{error_text, field_error, focus_id};
 use crate::caseworker::i18n::{CwI18n, CwLang, ct, ctr};
-use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 
 #[component]
@@ -57,7 +56,7 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         Effect::new(move || {
             if s.me.with(Option::is_some) {
-                navigate(&Route::Start.path(), Default::default());
+                navigate(&s.start().path(), Default::default());
             }
         });
     }

@@ -7,6 +7,8 @@ pub mod clients;
 pub mod login;
 pub mod people;
 pub mod person;
+pub mod print;
 pub mod search;
+pub mod statistics;
 pub mod webhooks;
 pub mod worklist;

@@ -4,6 +4,8 @@
 
 use kartlegg_shared::caseworker::{PersonSummary, Role};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
@@ -17,6 +19,20 @@ use crate::core::table::Table;
 #[component]
 pub fn WorklistPage() -> impl IntoView {
     let s = session();
+    // Someone who reads only statistics starts there (the menu's Start
+    // and a reload of /caseworker too).
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if s.start() == Route::Statistics {
+            navigate(
+                &Route::Statistics.path(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     view! {
         <h1 data-testid="worklist-title">{ct("worklist-title")}</h1>
         {move || if s.reads_people() {
@@ -25,6 +41,9 @@ pub fn WorklistPage() -> impl IntoView {
             view! {
                 <p>{ct("start-no-people")}</p>
                 <ul class="cw-links">
+                    <Show when=move || s.has(Role::Statistics)>
+                        <li><a href=Route::Statistics.path()>{ct("menu-statistics")}</a></li>
+                    </Show>
                     <Show when=move || s.has(Role::Auditor)>
                         <li><a href=Route::Audit.path()>{ct("menu-audit")}</a></li>
                     </Show>

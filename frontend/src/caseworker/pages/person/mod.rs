@@ -32,7 +32,8 @@ use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
 use crate::core::table::Table;
 use kartlegg_shared::language::UiLanguage as Lang;
-use state::{History, applicant_language, worklist_message};
+pub(crate) use state::applicant_language;
+use state::{History, worklist_message};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -105,6 +106,7 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
     let toggle = move |_| {
         toggle_worklist.dispatch(!on_worklist.get_untracked());
     };
+    let print_href = Route::PersonPrint(&person_id).path();
     let code_person = person_id.clone();
     // The new code, while it is shown (once): the stale status hides meanwhile.
     let issued = RwSignal::new(None::<IssuedCode>);
@@ -160,6 +162,9 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
                     aria-pressed=move || on_worklist.get().to_string() on:click=toggle>
                     {move || if on_worklist.get() { ctr("worklist-remove") } else { ctr("worklist-add") }}
                 </button>
+                <a class="button button--secondary" data-testid="print-profile" href=print_href>
+                    {ct("print-profile")}
+                </a>
                 <p role="status" class="cw-status" data-testid="person-status">{move || status.get()}</p>
             </div>
         </div>
@@ -589,12 +594,12 @@ fn AccessLog(person: String) -> impl IntoView {
 /// The questionnaire and code lists with texts in the caseworker's
 /// languages and `beside`.
 #[derive(Clone)]
-struct Content {
-    questionnaire: Arc<Questionnaire>,
-    lists: Arc<CodeLists>,
+pub struct Content {
+    pub questionnaire: Arc<Questionnaire>,
+    pub lists: Arc<CodeLists>,
 }
 
-async fn load_content(beside: Lang) -> Result<Content, ApiError> {
+pub async fn load_content(beside: Lang) -> Result<Content, ApiError> {
     // English always comes along (the fallback); Norwegian is asked for so
     // that the caseworker can switch between the two without a reload.
     let langs = if matches!(beside, Lang::Nb | Lang::En) {
@@ -666,8 +671,11 @@ fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> imp
     }
 }
 
+/// The answers part by part in the caseworker's language, each with the
+/// applicant's language (`side`) beside it; the person page and the
+/// printable profile show the same.
 #[component]
-fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl IntoView {
+pub fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl IntoView {
     move || {
         let mine = cw_lang().code();
         let theirs = side.code();
