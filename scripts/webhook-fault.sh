@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The webhook fault test: two `kartlegg serve` processes on one PostgreSQL
-# database deliver 1,000 events to a receiver that verifies each with the
-# `standardwebhooks` Python package, while one server is killed with
-# SIGKILL midway (integration-client/webhook_fault.py). Every event must
+# The webhook fault test: two `kartlegg serve` processes (one with its
+# worker, one without) and a `kartlegg worker` on one PostgreSQL database
+# deliver 1,000 events to a receiver that verifies each with the
+# `standardwebhooks` Python package, while the server with the worker is
+# killed with SIGKILL midway (integration-client/webhook_fault.py). Every event must
 # arrive; the duplicates are counted. Prints the delivery rate and the time
 # from change to webhook.
 #
@@ -37,9 +38,9 @@ export KARTLEGG_WEBHOOKS_ALLOW_PRIVATE=true
 export KARTLEGG_WEBHOOK_LEASE_SECS=5
 export KARTLEGG_AUDIT_CHECKPOINT_FILE="$work/checkpoints"
 
-start_server() { # name port
+start_server() { # name port [serve's flags]
   KARTLEGG_ADDR="127.0.0.1:$2" KARTLEGG_PUBLIC_URL="http://127.0.0.1:$2" \
-    "$BIN" serve >"$work/$1.log" 2>&1 &
+    "$BIN" serve "${@:3}" >"$work/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do
     grep -q '^Kartlegg is running' "$work/$1.log" && return 0
@@ -49,17 +50,21 @@ start_server() { # name port
 }
 free_port() { "$PY/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-step "Two servers on one PostgreSQL database"
+# A serves with its own worker and is killed; B serves without one, and
+# `kartlegg worker` delivers beside it (both ways of running the worker).
+step "Two servers and a lone worker on one PostgreSQL database"
 port_a="$(free_port)"
 start_server a "$port_a"
 pid_a="${pids[0]}"
 port_b="$(free_port)"
-start_server b "$port_b"
+start_server b "$port_b" --worker false
+"$BIN" worker >"$work/worker.log" 2>&1 &
+pids+=($!)
 "$BIN" org add --number fault-0001 --name "Feiltest kommune" --kind municipality >/dev/null
 client="$("$BIN" client add --org fault-0001 --name "Fault test" \
   --scope people:write --scope webhooks:manage)"
 
-step "1,000 events to a verifying receiver; server A killed with SIGKILL midway"
+step "1,000 events to a verifying receiver; server A (with its worker) killed with SIGKILL midway"
 KARTLEGG_URL_A="http://127.0.0.1:$port_a" KARTLEGG_URL_B="http://127.0.0.1:$port_b" \
   KARTLEGG_PID_A="$pid_a" \
   KARTLEGG_CLIENT_ID="$(sed -n 's/^client_id: //p' <<<"$client")" \
@@ -68,7 +73,8 @@ KARTLEGG_URL_A="http://127.0.0.1:$port_a" KARTLEGG_URL_B="http://127.0.0.1:$port
   {
     echo "--- attempts by outcome"
     "$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/psql" -q "$DATABASE_URL" -c "SELECT status, error, count(*) FROM webhook_attempts GROUP BY 1, 2"
-    echo "--- server B's log"; tail -n 40 "$work/b.log"; exit 1
+    echo "--- server B's log"; tail -n 40 "$work/b.log"
+    echo "--- the worker's log"; tail -n 40 "$work/worker.log"; exit 1
   }
 
 echo "The webhook fault test took $(( $(date +%s) - started )) s."

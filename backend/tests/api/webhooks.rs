@@ -40,6 +40,8 @@ enum Answer {
     Status(u16),
     /// Answer 200 after this long (longer than the worker's timeout).
     Slow(Duration),
+    /// Answer 200 with a body that never ends.
+    Endless,
 }
 
 #[derive(Clone, Default)]
@@ -69,7 +71,12 @@ impl Receiver {
     }
 }
 
-async fn take(State(r): State<Receiver>, headers: HeaderMap, body: Bytes) -> StatusCode {
+async fn take(
+    State(r): State<Receiver>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
     r.got.lock().unwrap().push(Received { headers, body });
     let answer = {
         let mut answers = r.answers.lock().unwrap();
@@ -80,10 +87,16 @@ async fn take(State(r): State<Receiver>, headers: HeaderMap, body: Bytes) -> Sta
         }
     };
     match answer {
-        Answer::Status(s) => StatusCode::from_u16(s).unwrap(),
+        Answer::Status(s) => StatusCode::from_u16(s).unwrap().into_response(),
         Answer::Slow(wait) => {
             tokio::time::sleep(wait).await;
-            StatusCode::OK
+            StatusCode::OK.into_response()
+        }
+        Answer::Endless => {
+            let chunks = futures_util::stream::repeat_with(|| {
+                Ok::<_, std::io::Error>(Bytes::from(vec![b'x'; 16 * 1024]))
+            });
+            axum::body::Body::from_stream(chunks).into_response()
         }
     }
 }
@@ -302,6 +315,28 @@ async fn a_timeout_is_retried_and_logged(app: TestApp) {
     assert_eq!(round(&app, true).await, 1);
     assert_eq!(deliveries(&app, &token, &id).await[0]["state"], "delivered");
     assert_eq!(receiver.got().len(), 2);
+}
+
+async fn an_endless_answer_is_cut_off_not_waited_for(app: TestApp) {
+    let app = open_app(app);
+    let (receiver, addr) = Receiver::start(&[Answer::Endless]).await;
+    let token = app.client_token("0301", &[Scope::WebhooksManage]).await;
+    let (id, _) = register(
+        &app,
+        &token,
+        &format!("http://{addr}/hook"),
+        &["person.created"],
+    )
+    .await;
+    app.person_in("0301", "202400003014", "Yonas", "Haile")
+        .await;
+    assert_eq!(round(&app, true).await, 1);
+    // Delivered on its status; only the first 64 KiB of the body were
+    // read, so the attempt ended well within the timeout.
+    let list = deliveries(&app, &token, &id).await;
+    assert_eq!(list[0]["state"], "delivered", "{}", list[0]);
+    assert!(list[0]["attempts"][0]["duration_ms"].as_u64().unwrap() < 800);
+    assert_eq!(receiver.got().len(), 1);
 }
 
 async fn gone_disables_the_endpoint_and_nothing_more_is_queued(app: TestApp) {
@@ -638,4 +673,5 @@ on_both_engines!(
     two_workers_share_the_queue_without_sending_an_event_twice,
     a_disabled_client_s_webhooks_stop,
     an_erasure_is_delivered_and_the_person_s_earlier_deliveries_go,
+    an_endless_answer_is_cut_off_not_waited_for,
 );
