@@ -238,6 +238,21 @@ def main() -> int:
     ROWS.append(("audit chain verification: s", result.get("events_checked", 0), secs, None, None,
                  0 if result.get("intact") else 1))
 
+    # Statistics (issue #16: any view within 1 s): the statistics role's
+    # views over every completed registration of the organisation.
+    st = Client(base)
+    st.login("demo.statistics")
+    stats = "/api/v1/caseworker/statistics"
+    for label, path in [
+        ("statistics: completions per month", f"{stats}/completions?period=month"),
+        ("statistics: completions per week", f"{stats}/completions?period=week"),
+        ("statistics: mother tongue", f"{stats}/answers/mother_tongue"),
+        ("statistics: country background", f"{stats}/answers/country_background"),
+        ("statistics: mother tongue, women 25-34", f"{stats}/answers/mother_tongue?gender=female&age_band=25_34"),
+        ("statistics: occupations, one year", f"{stats}/answers/jobs.occupation?from={time.strftime('%Y')}-01&to={time.strftime('%Y')}-12"),
+    ]:
+        measure(label, st, (("GET", path, None) for _ in cycle([0])), min(samples, 20), budget)
+
     ROWS.append(("server RSS MB at start / at end / peak", 0, rss_start, status_kb(pid, "VmRSS") / 1024,
                  status_kb(pid, "VmHWM") / 1024, 0))
     print()

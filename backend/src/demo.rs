@@ -235,7 +235,7 @@ fn weighted<T: Copy>(items: &[(T, u32)], i: u32) -> T {
 
 /// The answers of the `i`th made-up person: every part answered, the
 /// conditional questions only where their condition holds.
-fn completed_answers(i: u32) -> serde_json::Value {
+pub(crate) fn completed_answers(i: u32) -> serde_json::Value {
     use serde_json::json;
     let (tongue, country) = weighted(
         &[

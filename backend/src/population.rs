@@ -14,6 +14,7 @@ use kartlegg_shared::questionnaire::{Answers, shipped_v1};
 use uuid::Uuid;
 
 use crate::db::{BulkPerson, Person, Store, StoredRegistration};
+use crate::services::registration::facts_of;
 
 /// People per call of the store's bulk path: one transaction each, big
 /// enough that commits do not dominate, small enough to stay in memory.
@@ -278,8 +279,9 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
         registration_number: Some(registration_number(i)),
         national_id: national_id(i),
     };
+    let registration_id = Uuid::from_u64_pair(i, mix(i, 8));
     let registration = StoredRegistration {
-        id: Uuid::from_u64_pair(i, mix(i, 8)),
+        id: registration_id,
         person_id: id,
         number: 1,
         status: RegistrationStatus::Completed,
@@ -292,9 +294,21 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
         completed_at: Some(completed_at),
         language: Some("nb".to_owned()),
     };
+    // Answers from the demo's weighted mix, so that statistics over the
+    // population look like the demo's; their facts as a completion makes them.
+    let questionnaire = shipped_v1();
+    let answers: Answers = serde_json::from_value(crate::demo::completed_answers(
+        u32::try_from(mix(i, 9) % u64::from(crate::demo::DEMO_COMPLETED)).unwrap_or(0),
+    ))
+    .unwrap_or_default();
+    let facts = facts_of(&person, questionnaire, &answers, completed_at);
     BulkPerson {
         person,
-        registrations: vec![registration],
+        registrations: vec![StoredRegistration {
+            answers,
+            ..registration
+        }],
+        facts: vec![(registration_id, facts)],
     }
 }
 

@@ -240,6 +240,9 @@ pub struct BulkPerson {
     pub person: Person,
     /// Numbered from 1 in this order; `person_id` must be the person's.
     pub registrations: Vec<super::StoredRegistration>,
+    /// The statistics facts of completed registrations, by registration id
+    /// (what a completion writes; see `db/facts.rs`).
+    pub facts: Vec<(Uuid, super::CompletionFacts)>,
 }
 
 /// Which audit events to read, newest first.
@@ -1306,6 +1309,39 @@ macro_rules! back_office_impl {
                                 .push_bind(r.updated_at)
                                 .push_bind(r.completed_at)
                                 .push_bind(r.language.clone());
+                        });
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                    // The completions' facts, one row per (question, code)
+                    // and one for the completion itself, as `insert_facts!`
+                    // writes them; 8 values a row.
+                    let completion = (
+                        kartlegg_shared::statistics::COMPLETION_QUESTION.to_owned(),
+                        "completed".to_owned(),
+                    );
+                    let facts: Vec<_> = people
+                        .iter()
+                        .flat_map(|b| b.facts.iter())
+                        .flat_map(|(registration, f)| {
+                            std::iter::once(&completion)
+                                .chain(&f.codes)
+                                .map(move |code| (registration, f, code))
+                        })
+                        .collect();
+                    for chunk in facts.chunks(ROWS) {
+                        let mut qb = QueryBuilder::<$db>::new(
+                            "INSERT INTO registration_facts (registration_id, organisation_id, \
+                             completed_month, completed_week, age_band, gender, question, code) ",
+                        );
+                        qb.push_values(chunk, |mut row, (registration, f, (question, code))| {
+                            row.push_bind(**registration)
+                                .push_bind(f.organisation_id)
+                                .push_bind(f.month.clone())
+                                .push_bind(f.week.clone())
+                                .push_bind(f.age_band.as_str())
+                                .push_bind(f.gender.map_or("unknown", |g| g.as_str()))
+                                .push_bind(question.clone())
+                                .push_bind(code.clone());
                         });
                         qb.build().execute(&mut *tx).await?;
                     }

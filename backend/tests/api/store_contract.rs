@@ -1475,6 +1475,24 @@ async fn people_are_inserted_in_bulk_all_or_nothing(app: TestApp) {
     filter.state = Some(RegistrationState::Completed);
     let (_, total) = app.store.people(&filter).await.unwrap();
     assert_eq!(total, 1203);
+    // With their statistics facts, as completions write them.
+    let facts = kartlegg_backend::db::FactFilter {
+        organisation_id: Some(o.id),
+        ..Default::default()
+    };
+    let per_month = app
+        .store
+        .completions_per_period(kartlegg_backend::db::Period::Month, &facts)
+        .await
+        .unwrap();
+    assert_eq!(per_month.iter().map(|(_, n)| n).sum::<i64>(), 1203);
+    let tongues = app
+        .store
+        .code_counts("mother_tongue", &facts)
+        .await
+        .unwrap();
+    assert_eq!(tongues.iter().map(|(_, n)| n).sum::<i64>(), 1203);
+    assert!(tongues.len() > 3, "{tongues:?}");
     // Searched by its folded name, as one made with `create_person`.
     let accented = batch
         .iter()
