@@ -84,6 +84,10 @@ def serve_receiver(receiver):
         # Two servers send up to 32 deliveries each at once.
         request_queue_size = 256
 
+        def handle_error(self, request, client_address):
+            # The killed server's connections are reset by design.
+            pass
+
     server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
