@@ -693,7 +693,7 @@ impl Citizenships {
                 "Unknown (XUK) or stateless (XXX) cannot be registered with another citizenship",
             ));
         }
-        let preferred = match preferred.filter(|p| !p.is_empty()) {
+        let preferred = match preferred {
             None if parsed.len() > 1 => {
                 errors.push(FieldError::new(
                     "preferred_citizenship",
@@ -828,10 +828,7 @@ impl Identity {
         };
         let first = name("first_name", input.first_name);
         let last = name("last_name", input.last_name);
-        let middle = input
-            .middle_name
-            .filter(|m| !m.is_empty())
-            .map(|m| name("middle_name", m));
+        let middle = input.middle_name.map(|m| name("middle_name", m));
         let sources = input.sources.cloned().unwrap_or_default();
         let birth_date = match (input.date_of_birth, input.birth_date) {
             (Some(_), Some(_)) => {

@@ -31,6 +31,7 @@ mod back_office;
 mod dialect;
 pub(crate) mod events;
 mod facts;
+pub mod history;
 mod integration;
 mod postgres;
 mod rows;

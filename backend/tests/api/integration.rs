@@ -155,7 +155,7 @@ async fn secret_token(app: &TestApp, client: &Client, scope: Option<&str>) -> Te
 }
 
 /// An access token for a new secret client of `org` with `scopes`.
-async fn access(app: &TestApp, org: &str, scopes: &[Scope]) -> String {
+pub(crate) async fn access(app: &TestApp, org: &str, scopes: &[Scope]) -> String {
     let name = format!("system {}", Uuid::new_v4());
     let client = client_with(app, org, &name, scopes, NewCredential::Secret).await;
     let res = secret_token(app, &client, None).await;

@@ -14,6 +14,7 @@ mod cli;
 mod errors;
 mod feed;
 mod health;
+mod identity;
 mod integration;
 mod metrics;
 mod openapi;

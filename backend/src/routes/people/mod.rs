@@ -1,6 +1,7 @@
 //! The caseworker's view of people: the search box, the outside-organisation
 //! lookup, lists with filters and their CSV export, the person page and its
-//! access log, codes, remarks, identity corrections and the worklist.
+//! access log, codes, remarks, identity corrections, duplicates and
+//! aliases, and the worklist.
 //!
 //! Every handler checks the role first (403), then that the person belongs
 //! to the caller's organisation (404, the same as no one). Every answer
@@ -14,6 +15,7 @@ mod access_log;
 mod codes;
 mod export;
 mod identity;
+mod links;
 mod list;
 mod lookup;
 mod page;
@@ -41,6 +43,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sessions::end_sessions))
         .routes(routes!(remarks::add_remark))
         .routes(routes!(identity::correct_identity))
+        .routes(routes!(links::link_duplicate))
+        .routes(routes!(links::add_alias))
         .routes(routes!(worklist::worklist))
         .routes(routes!(
             worklist::add_to_worklist,
