@@ -213,6 +213,9 @@ pub struct BirthDateView {
     /// Which parts were unknown and taken from the case-opening date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown: Option<UnknownBirthParts>,
+    /// With `unknown`: the case-opening date (`YYYY-MM-DD`) they came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_opened_on: Option<String>,
 }
 
 /// Marital status since a date (§ 10: always with a from-date).
@@ -350,6 +353,7 @@ pub struct BirthDate {
     day: u8,
     reliability: Option<BirthDateReliability>,
     unknown: Option<UnknownBirthParts>,
+    case_opened_on: Option<Date>,
 }
 
 /// Days in a month (0 for a month that does not exist).
@@ -374,6 +378,7 @@ impl BirthDate {
             day: date.day(),
             reliability: None,
             unknown: None,
+            case_opened_on: None,
         }
     }
 
@@ -561,6 +566,7 @@ impl BirthDate {
             day,
             reliability: Some(reliability),
             unknown: None,
+            case_opened_on: None,
         })
     }
 
@@ -588,6 +594,7 @@ impl BirthDate {
             date: self.registered(),
             reliability: self.reliability,
             unknown: self.unknown,
+            case_opened_on: self.case_opened_on.map(|d| d.to_string()),
         }
     }
 }
@@ -614,6 +621,7 @@ pub fn compute_unknown(
         day,
         reliability: Some(BirthDateReliability::Fictitious),
         unknown: Some(unknown),
+        case_opened_on: Some(case_opened),
     }
 }
 
@@ -772,7 +780,7 @@ pub fn parse_address(field: &str, raw: &Address, today: Date) -> Result<Address,
         if !ok {
             errors.push(FieldError::new(
                 format!("{field}.{name}"),
-                "invalid_length",
+                "invalid_address_line",
                 "1 to 200 characters on one line",
             ));
         }
@@ -1340,7 +1348,7 @@ mod tests {
         assert_eq!(
             codes(&parse_address("residence_address", &bad, today()).unwrap_err()),
             [
-                ("residence_address.street", "invalid_length"),
+                ("residence_address.street", "invalid_address_line"),
                 ("residence_address.postcode", "invalid_postcode")
             ]
         );

@@ -76,7 +76,7 @@ async fn a_correction_registers_the_whole_identity_and_its_history(app: TestApp)
     // § 6.2: the unknown day is the case-opening day, and the date is fictitious.
     assert_eq!(
         identity["birth_date"],
-        json!({ "date": "1990-05-14", "reliability": "fictitious", "unknown": "day" })
+        json!({ "date": "1990-05-14", "reliability": "fictitious", "unknown": "day", "case_opened_on": "2024-03-14" })
     );
     assert_eq!(identity["date_of_birth"], "1990-05-14");
     // The preferred citizenship comes first.

@@ -1414,7 +1414,10 @@ async fn aliases_are_kept_and_found_by_name_and_date_of_birth(app: TestApp) {
     assert_eq!(alias.person_id, p.id);
     assert_eq!(alias.last_name, "Ghebremédhin");
     assert_eq!(alias.created_by, "Kari Nordmann");
-    assert_eq!(app.store.aliases(p.id).await.unwrap(), [alias.clone()]);
+    assert_eq!(
+        app.store.aliases(p.id).await.unwrap(),
+        std::slice::from_ref(&alias)
+    );
     let history = app.store.identity_history(p.id).await.unwrap();
     assert_eq!(history[0].field, "aliases");
     assert_eq!(
@@ -1434,7 +1437,7 @@ async fn aliases_are_kept_and_found_by_name_and_date_of_birth(app: TestApp) {
     };
     assert_eq!(
         app.store.link_hits(o.id, &by_name, 10).await.unwrap(),
-        [hit.clone()]
+        std::slice::from_ref(&hit)
     );
     let by_date = PersonMatch::DateOfBirth(Date::new(1988, 2, 1).unwrap());
     assert_eq!(
