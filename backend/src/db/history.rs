@@ -44,10 +44,12 @@ fn address(a: &Address) -> String {
 
 fn values(b: &Basic<'_>, d: &IdentityDetails) -> Vec<FieldValue> {
     let s = &d.sources;
-    let v = |field, value: Option<String>, source| FieldValue {
+    // A source belongs to a value: none is kept for a field left empty, so
+    // that a name's source does not make an empty middle name "change".
+    let v = |field, value: Option<String>, source: Option<ValueSource>| FieldValue {
         field,
+        source: source.filter(|_| value.is_some()),
         value,
-        source,
     };
     let birth = d
         .birth_date

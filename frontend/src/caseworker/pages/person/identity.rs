@@ -156,7 +156,9 @@ fn address_text(a: &Address) -> String {
 fn Fact(
     label: &'static str,
     value: String,
-    #[prop(optional)] source: Option<ValueSource>,
+    /// Shown when recorded.
+    #[prop(default = None)]
+    source: Option<ValueSource>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     view! {
@@ -257,16 +259,16 @@ pub fn IdentitySection(page: Page, reload: Callback<()>) -> impl IntoView {
             </div>
         })}
         <dl class="cw-facts" data-testid="identity">
-            <Fact label="identity-first-name" value=ident.first_name.clone() source=src.name.unwrap_or(ValueSource::None) testid="identity-first-name"/>
+            <Fact label="identity-first-name" value=ident.first_name.clone() source=src.name testid="identity-first-name"/>
             <Fact label="identity-middle-name" value=d.middle_name.clone().unwrap_or_default()/>
-            <Fact label="identity-last-name" value=ident.last_name.clone() testid="identity-last-name"/>
-            <Fact label="col-born" value=birth testid="identity-birth" source=src.birth_date.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-place-of-birth" value=place testid="identity-place" source=src.place_of_birth.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-citizenships" value=citizenships testid="identity-citizenships" source=src.citizenships.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-gender" value=gender source=src.gender.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-marital-status" value=marital testid="identity-marital" source=src.marital_status.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-postal-address" value=postal testid="identity-postal" source=src.postal_address.unwrap_or(ValueSource::None)/>
-            <Fact label="identity-residence-address" value=residence source=src.residence_address.unwrap_or(ValueSource::None)/>
+            <Fact label="identity-last-name" value=ident.last_name.clone() source=src.name testid="identity-last-name"/>
+            <Fact label="col-born" value=birth testid="identity-birth" source=src.birth_date/>
+            <Fact label="identity-place-of-birth" value=place testid="identity-place" source=src.place_of_birth/>
+            <Fact label="identity-citizenships" value=citizenships testid="identity-citizenships" source=src.citizenships/>
+            <Fact label="identity-gender" value=gender source=src.gender/>
+            <Fact label="identity-marital-status" value=marital testid="identity-marital" source=src.marital_status/>
+            <Fact label="identity-postal-address" value=postal testid="identity-postal" source=src.postal_address/>
+            <Fact label="identity-residence-address" value=residence source=src.residence_address/>
             <Fact label="col-duf" value=ident.duf_number.clone()/>
             <Fact label="identity-registration-number" value=ident.registration_number.clone().unwrap_or_default()/>
             <Fact label="identity-national-id" value=ident.national_id.clone().unwrap_or_default()/>
