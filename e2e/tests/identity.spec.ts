@@ -83,6 +83,10 @@ test("a linked duplicate can no longer be edited, and the search finds the activ
   const shell = await CaseworkerShell.login(page, "counsellor");
   const personPage = await shell.openPerson(active.duf);
   await personPage.identity.linkDuplicate(duplicate.duf, "Registrert to ganger ved ankomst");
+  // The alias form shows the same rules as the identity form, as they type.
+  await personPage.identity.typeAlias("first_name", "Dr Semira");
+  await expect(personPage.identity.aliasError("first_name")).toHaveText(nb("err-title-in-name"));
+  await page.getByTestId("alias-first_name").fill("");
   const alias = `Ghebre${unique()}`;
   await personPage.identity.addAlias("Semira", alias, "Brukt i Sudan");
   await expect(personPage.identity.historyRow("aliases")).toContainText("Brukt i Sudan");

@@ -809,6 +809,60 @@ pub fn parse_address(field: &str, raw: &Address, today: Date) -> Result<Address,
     })
 }
 
+/// An alias (§ 15.2): another identity the person uses or was registered
+/// with, without a DUF-number: names without titles, a date of birth not
+/// after today, a citizenship from the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub first_name: PersonName,
+    pub middle_name: Option<PersonName>,
+    pub last_name: PersonName,
+    pub date_of_birth: Option<Date>,
+    pub citizenship: Option<CountryCode>,
+}
+
+impl Alias {
+    /// Parses an alias as sent, collecting every field's error.
+    pub fn parse(
+        first_name: &str,
+        middle_name: Option<&str>,
+        last_name: &str,
+        date_of_birth: Option<&str>,
+        citizenship: Option<&str>,
+        today: Date,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut name = |field: &str, raw: &str| {
+            parse_name(raw)
+                .map_err(|e| errors.push(FieldError::new(field, e.code, e.message)))
+                .ok()
+        };
+        let first = name("first_name", first_name);
+        let middle = middle_name.map(|m| name("middle_name", m));
+        let last = name("last_name", last_name);
+        let date_of_birth = date_of_birth.and_then(|d| {
+            past_date(d, today)
+                .map_err(|e| errors.push(FieldError::new("date_of_birth", e.code, e.message)))
+                .ok()
+        });
+        let citizenship = citizenship.and_then(|c| {
+            CountryCode::parse(c)
+                .map_err(|e| errors.push(FieldError::new("citizenship", e.code, e.message)))
+                .ok()
+        });
+        match (first, last) {
+            (Some(first_name), Some(last_name)) if errors.is_empty() => Ok(Self {
+                first_name,
+                middle_name: middle.flatten(),
+                last_name,
+                date_of_birth,
+                citizenship,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// A whole identity that follows the guideline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -1374,6 +1428,38 @@ mod tests {
                 .sources
                 .gender,
             Some(ValueSource::OwnStatement)
+        );
+    }
+
+    #[test]
+    fn an_alias_has_names_without_titles_a_past_date_and_a_listed_country() {
+        let alias = Alias::parse(
+            "Semira",
+            None,
+            "Ghebre",
+            Some("1988-02-01"),
+            Some("sdn"),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(alias.citizenship.unwrap().as_str(), "SDN");
+        let errors = Alias::parse(
+            "Dr Semira",
+            Some(""),
+            "G",
+            Some("2027-01-01"),
+            Some("ZZZ"),
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            [
+                ("first_name", "title_in_name"),
+                ("middle_name", "invalid_name"),
+                ("date_of_birth", "in_future"),
+                ("citizenship", "unknown_country")
+            ]
         );
     }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Utc};
 use kartlegg_shared::caseworker::{AliasRequest, AuditAction, DuplicateRequest, IdentityUpdate};
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::fields::{CountryCode, PersonName};
-use kartlegg_shared::identity::{Identity, IdentityDetails, parse_name};
+use kartlegg_shared::identity::{Alias, Identity, IdentityDetails};
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
 use uuid::Uuid;
@@ -268,58 +268,28 @@ pub async fn add_alias(
     let now = state.clock.now();
     let today =
         today(now).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("clock out of range")))?;
-    let mut errors = Vec::new();
-    let mut name = |field: &str, raw: &str| {
-        parse_name(raw)
-            .map_err(|e| errors.push(FieldError::new(field, e.code, e.message)))
-            .map(PersonName::into_string)
-            .ok()
-    };
-    let first_name = name("first_name", &request.first_name);
-    let middle_name = request
-        .middle_name
-        .as_deref()
-        .map(|m| name("middle_name", m));
-    let last_name = name("last_name", &request.last_name);
-    let date_of_birth = match request.date_of_birth.as_deref() {
-        None => None,
-        Some(d) => match Date::parse_iso(d) {
-            Ok(date) if date > today => {
-                errors.push(FieldError::new(
-                    "date_of_birth",
-                    "in_future",
-                    "The date of birth cannot be after today",
-                ));
-                None
-            }
-            Ok(date) => Some(date),
-            Err(e) => {
-                errors.push(FieldError::new("date_of_birth", e.code, e.message));
-                None
-            }
-        },
-    };
-    let citizenship = match request.citizenship.as_deref() {
-        None => None,
-        Some(c) => CountryCode::parse(c)
-            .map_err(|e| errors.push(FieldError::new("citizenship", e.code, e.message)))
-            .map(CountryCode::into_string)
-            .ok(),
-    };
+    // The same parse as the browser's form (shared::identity::Alias).
+    let parsed = Alias::parse(
+        &request.first_name,
+        request.middle_name.as_deref(),
+        &request.last_name,
+        request.date_of_birth.as_deref(),
+        request.citizenship.as_deref(),
+        today,
+    );
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
     let reason = reason_of(&request.reason, &mut errors);
-    let (Some(first_name), Some(last_name)) = (first_name, last_name) else {
-        return Err(ApiError::Validation(errors));
+    let alias = match parsed {
+        Ok(alias) if errors.is_empty() => alias,
+        _ => return Err(ApiError::Validation(errors)),
     };
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
     let new = NewAlias {
         person_id: person.id,
-        first_name,
-        middle_name: middle_name.flatten(),
-        last_name,
-        date_of_birth,
-        citizenship,
+        first_name: alias.first_name.into_string(),
+        middle_name: alias.middle_name.map(PersonName::into_string),
+        last_name: alias.last_name.into_string(),
+        date_of_birth: alias.date_of_birth,
+        citizenship: alias.citizenship.map(CountryCode::into_string),
         log: ChangeLog {
             actor: cw.account.display_name.clone(),
             reason: reason.clone(),

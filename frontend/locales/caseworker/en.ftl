@@ -460,3 +460,4 @@ err-source-required = Choose the source.
 err-same-person = This is the person's own DUF-number.
 found-through-alias = Found through the alias { $text }
 found-through-duplicate = Found through the duplicate DUF-number { $text }
+alias-citizenship = Citizenship used

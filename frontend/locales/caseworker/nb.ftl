@@ -460,3 +460,4 @@ err-source-required = Velg kilden.
 err-same-person = Dette er personens eget DUF-nummer.
 found-through-alias = Funnet gjennom aliaset { $text }
 found-through-duplicate = Funnet gjennom dublett-DUF-nummeret { $text }
+alias-citizenship = Statsborgerskap brukt

@@ -14,7 +14,8 @@ use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::Date;
 use kartlegg_shared::fields::CountryCode;
 use kartlegg_shared::identity::{
-    Address, BirthDateReliability, BirthDateView, MaritalStatusKind, UnknownBirthParts, ValueSource,
+    Address, Alias, BirthDateReliability, BirthDateView, MaritalStatusKind, UnknownBirthParts,
+    ValueSource,
 };
 use kartlegg_shared::problem::FieldError;
 use leptos::prelude::*;
@@ -718,6 +719,48 @@ fn Duplicates(
     }
 }
 
+/// The alias form's values, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct AliasForm {
+    first: String,
+    last: String,
+    born: String,
+    citizenship: String,
+    reason: String,
+}
+
+impl AliasForm {
+    fn request(&self) -> AliasRequest {
+        AliasRequest {
+            first_name: self.first.clone(),
+            middle_name: None,
+            last_name: self.last.clone(),
+            date_of_birth: (!self.born.is_empty()).then(|| self.born.clone()),
+            citizenship: (!self.citizenship.is_empty()).then(|| self.citizenship.clone()),
+            reason: self.reason.clone(),
+        }
+    }
+
+    /// The server's rules, run here first (shared::identity::Alias).
+    fn errors(&self, today: Date) -> Vec<FieldError> {
+        let r = self.request();
+        let mut errors = Alias::parse(
+            &r.first_name,
+            None,
+            &r.last_name,
+            r.date_of_birth.as_deref(),
+            r.citizenship.as_deref(),
+            today,
+        )
+        .err()
+        .unwrap_or_default();
+        if self.reason.trim().is_empty() {
+            errors.push(FieldError::new("reason", "reason_required", "Say why"));
+        }
+        errors
+    }
+}
+
 #[component]
 fn Aliases(
     person: String,
@@ -725,18 +768,36 @@ fn Aliases(
     can_edit: Signal<bool>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let first = RwSignal::new(String::new());
-    let last = RwSignal::new(String::new());
-    let born = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let form = RwSignal::new(AliasForm::default());
+    let touched = RwSignal::new(HashSet::<&'static str>::new());
+    let submitted = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let today = today();
+    let errors = Memo::new(move |_| {
+        today
+            .map(|t| form.with(|f| f.errors(t)))
+            .unwrap_or_default()
+    });
+    let error = move |field: &'static str| {
+        move || {
+            (submitted.get() || touched.with(|t| t.contains(field)))
+                .then(|| {
+                    errors.with(|e| {
+                        e.iter()
+                            .find(|e| e.field == field)
+                            .map(|e| code_text(&e.code).unwrap_or_else(|| e.message.clone()))
+                    })
+                })
+                .flatten()
+        }
+    };
     let add = Action::new_local(move |request: &AliasRequest| {
         let person = person.clone();
         let request = request.clone();
         async move {
             match api::add_alias(&person, &request).await {
                 Ok(_) => reload.run(()),
-                Err(e) => error.set(Some(
+                Err(e) => status.set(Some(
                     e.problem()
                         .and_then(|p| p.errors.first().cloned())
                         .map(|f| code_text(&f.code).unwrap_or(f.message))
@@ -747,16 +808,38 @@ fn Aliases(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let born = born.get_untracked();
-        add.dispatch(AliasRequest {
-            first_name: first.get_untracked(),
-            middle_name: None,
-            last_name: last.get_untracked(),
-            date_of_birth: (!born.is_empty()).then_some(born),
-            citizenship: None,
-            reason: reason.get_untracked(),
-        });
+        submitted.set(true);
+        if let Some(first) = errors.with_untracked(|e| e.first().map(|e| e.field.clone())) {
+            focus_id(&format!("alias-{first}"));
+            return;
+        }
+        status.set(None);
+        add.dispatch(form.with_untracked(AliasForm::request));
     };
+    let field = move |id: &'static str,
+                      key: &'static str,
+                      input_type: &'static str,
+                      get: fn(&AliasForm) -> String,
+                      set: fn(&mut AliasForm, String)| {
+        let err = error(id);
+        let input_id = format!("alias-{id}");
+        view! {
+            <div class="field" class:field--error=move || err().is_some()>
+                <label for=input_id.clone() class="field__label">{ct(key)}</label>
+                {move || err().map(|m| view! { <p class="field__error" id=format!("alias-{id}-error") data-testid=format!("alias-error-{id}")>{m}</p> })}
+                <input id=input_id type=input_type class="input" data-testid=format!("alias-{id}")
+                    aria-invalid=move || err().is_some().then_some("true")
+                    aria-describedby=move || err().is_some().then(|| format!("alias-{id}-error"))
+                    prop:value=move || form.with(get)
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        form.update(|f| set(f, value));
+                        touched.update(|t| { t.insert(id); });
+                    }/>
+            </div>
+        }
+    };
+    let citizenship_error = error("citizenship");
     view! {
         {if initial.is_empty() {
             view! { <p data-testid="aliases-none">{ct("aliases-none")}</p> }.into_any()
@@ -775,27 +858,24 @@ fn Aliases(
         <Show when=move || can_edit.get()>
             <form class="form cw-inline-form" on:submit=submit novalidate data-testid="alias-form">
                 <p class="field__hint">{ct("alias-hint")}</p>
-                {move || error.get().map(|m| view! { <p class="field__error" role="alert" data-testid="alias-error">{m}</p> })}
-                <div class="field">
-                    <label for="alias-first" class="field__label">{ct("identity-first-name")}</label>
-                    <input id="alias-first" class="input" data-testid="alias-first"
-                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
+                {move || status.get().map(|m| view! { <p class="field__error" role="alert" data-testid="alias-error">{m}</p> })}
+                {field("first_name", "identity-first-name", "text", |f| f.first.clone(), |f, v| f.first = v)}
+                {field("last_name", "identity-last-name", "text", |f| f.last.clone(), |f, v| f.last = v)}
+                {field("date_of_birth", "col-born", "date", |f| f.born.clone(), |f, v| f.born = v)}
+                <div class="field" class:field--error=move || citizenship_error().is_some()>
+                    <label for="alias-citizenship" class="field__label">{ct("alias-citizenship")}</label>
+                    {move || citizenship_error().map(|m| view! { <p class="field__error">{m}</p> })}
+                    <select id="alias-citizenship" class="cw-select" data-testid="alias-citizenship"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            form.update(|f| f.citizenship = value);
+                            touched.update(|t| { t.insert("citizenship"); });
+                        }>
+                        <option value="" selected=move || form.with(|f| f.citizenship.is_empty())>{ct("choose")}</option>
+                        {countries(true).into_iter().map(|(value, words)| view! { <option value=value>{words}</option> }).collect_view()}
+                    </select>
                 </div>
-                <div class="field">
-                    <label for="alias-last" class="field__label">{ct("identity-last-name")}</label>
-                    <input id="alias-last" class="input" data-testid="alias-last"
-                        prop:value=move || last.get() on:input=move |ev| last.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="alias-born" class="field__label">{ct("col-born")}</label>
-                    <input id="alias-born" type="date" class="input" data-testid="alias-born"
-                        prop:value=move || born.get() on:input=move |ev| born.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="alias-reason" class="field__label">{ct("identity-reason")}</label>
-                    <input id="alias-reason" class="input" data-testid="alias-reason"
-                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
-                </div>
+                {field("reason", "identity-reason", "text", |f| f.reason.clone(), |f, v| f.reason = v)}
                 <button type="submit" class="button button--secondary" data-testid="alias-add">{ct("alias-add")}</button>
             </form>
         </Show>
