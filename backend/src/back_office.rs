@@ -21,6 +21,7 @@ pub const SUMMARY_FIELDS: &[&str] = &["duf_number", "name", "date_of_birth", "re
 /// The field sets of the person page.
 pub const PERSON_PAGE_FIELDS: &[&str] = &[
     "identity",
+    "identity_history",
     "registration_state",
     "registrations",
     "answers",

@@ -7,13 +7,14 @@
 use chrono::{DateTime, Duration, Utc};
 use kartlegg_shared::caseworker::{Gender, Role};
 use kartlegg_shared::domain::{Date, DufNumber};
+use kartlegg_shared::identity::IdentityDetails;
 
 use crate::auth::code::LoginCode;
 use crate::auth::login::issue_code;
 use crate::auth::token::Keys;
 use crate::db::{
-    DraftUpdate, IdentityChange, NewOrganisation, NewPerson, Organisation, OrganisationKind,
-    Person, Store,
+    ChangeLog, DraftUpdate, IdentityChange, NewOrganisation, NewPerson, Organisation,
+    OrganisationKind, Person, Store,
 };
 use crate::services::accounts::{self, NewAccount};
 use crate::services::registration::facts_of;
@@ -488,6 +489,15 @@ async fn set_identity(
                 citizenships: vec![citizenship.to_owned()],
                 registration_number: None,
                 national_id: None,
+                details: IdentityDetails {
+                    preferred_citizenship: Some(citizenship.to_owned()),
+                    ..IdentityDetails::default()
+                },
+                log: ChangeLog {
+                    actor: "demo".to_owned(),
+                    reason: "Demonstration data".to_owned(),
+                    at: chrono::Utc::now(),
+                },
             },
         )
         .await?;

@@ -6,14 +6,16 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use kartlegg_shared::api::{ConsentRecord, Registration};
 use kartlegg_shared::caseworker::{
-    Account, AuditEventInfo, CodeEndReason, CodeInfo, CodeStatus, Me, OrganisationInfo,
-    PersonIdentity, PersonSummary, RegistrationHistoryEntry, Remark,
+    Account, AliasInfo, AuditEventInfo, CodeEndReason, CodeInfo, CodeStatus, DuplicateInfo,
+    IdentityHistoryEntry, LinkedPerson, Me, OrganisationInfo, PersonIdentity, PersonSummary,
+    RegistrationHistoryEntry, Remark,
 };
+use kartlegg_shared::identity::IdentityDetails;
 use uuid::Uuid;
 
 use crate::db::{
-    AuditEventRecord, Caseworker, CodeSummary, Consent, Organisation, Person, PersonListing,
-    RemarkRecord, StoredRegistration,
+    AliasRecord, AuditEventRecord, Caseworker, CodeSummary, Consent, DuplicateRecord,
+    IdentityHistoryRecord, Organisation, Person, PersonListing, RemarkRecord, StoredRegistration,
 };
 
 /// A time as the API writes it: RFC 3339 in UTC, to the second.
@@ -68,11 +70,12 @@ pub fn summary(listing: &PersonListing) -> PersonSummary {
         state: listing.state,
         completed_at: listing.completed_at.map(api_time),
         on_worklist: listing.on_worklist,
+        found_through: None,
     }
 }
 
-/// Basic identity as the API shows it.
-pub fn identity(p: &Person) -> PersonIdentity {
+/// Identity as the API shows it.
+pub fn identity(p: &Person, details: IdentityDetails) -> PersonIdentity {
     PersonIdentity {
         id: p.id.to_string(),
         duf_number: p.duf_number.as_str().to_owned(),
@@ -86,6 +89,48 @@ pub fn identity(p: &Person) -> PersonIdentity {
             .as_ref()
             .map(|r| r.as_str().to_owned()),
         national_id: p.national_id.as_ref().map(|n| n.as_str().to_owned()),
+        details,
+    }
+}
+
+/// A duplicate link as the active identity's page lists it.
+pub fn duplicate_info(r: &DuplicateRecord) -> DuplicateInfo {
+    DuplicateInfo {
+        person: LinkedPerson {
+            id: r.duplicate_id.to_string(),
+            duf_number: r.duplicate_duf.as_str().to_owned(),
+        },
+        linked_at: api_time(r.linked_at),
+        linked_by: r.linked_by.clone(),
+        reason: r.reason.clone(),
+    }
+}
+
+/// An alias as the API shows it.
+pub fn alias_info(a: &AliasRecord) -> AliasInfo {
+    AliasInfo {
+        id: a.id.to_string(),
+        first_name: a.first_name.clone(),
+        middle_name: a.middle_name.clone(),
+        last_name: a.last_name.clone(),
+        date_of_birth: a.date_of_birth.map(|d| d.to_string()),
+        citizenship: a.citizenship.clone(),
+        created_at: api_time(a.created_at),
+        created_by: a.created_by.clone(),
+        reason: a.reason.clone(),
+    }
+}
+
+/// One changed field of the identity history.
+pub fn history_entry_of_identity(r: &IdentityHistoryRecord) -> IdentityHistoryEntry {
+    IdentityHistoryEntry {
+        changed_at: api_time(r.changed_at),
+        actor: r.actor.clone(),
+        reason: r.reason.clone(),
+        field: r.field.clone(),
+        old_value: r.old_value.clone(),
+        new_value: r.new_value.clone(),
+        source: r.source,
     }
 }
 

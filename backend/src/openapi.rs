@@ -247,6 +247,54 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
         ("IdentityUpdate", "reason", || {
             Schema::Object(schema::correction_reason())
         }),
+        ("IdentityUpdate", "middle_name", || {
+            Schema::Object(schema::optional_name())
+        }),
+        ("IdentityUpdate", "place_of_birth", || {
+            Schema::Object(schema::optional_name())
+        }),
+        ("PersonPut", "middle_name", || {
+            Schema::Object(schema::optional_name())
+        }),
+        ("PersonPut", "place_of_birth", || {
+            Schema::Object(schema::optional_name())
+        }),
+        ("PersonPut", "reason", || {
+            Schema::Object(schema::optional_reason())
+        }),
+        ("BirthDateInput", "case_opened_on", || {
+            Schema::Object(schema::optional_date())
+        }),
+        ("MaritalStatus", "from", || Schema::Object(schema::date())),
+        ("Address", "street", || {
+            Schema::Object(schema::address_line())
+        }),
+        ("Address", "post_town", || {
+            Schema::Object(schema::address_line())
+        }),
+        ("Address", "postcode", || Schema::Object(schema::postcode())),
+        ("Address", "from", || Schema::Object(schema::date())),
+        ("DuplicateRequest", "duf_number", || {
+            Schema::Object(schema::typed_digits(DUF_DIGITS))
+        }),
+        ("DuplicateRequest", "reason", || {
+            Schema::Object(schema::correction_reason())
+        }),
+        ("AliasRequest", "first_name", || {
+            Schema::Object(schema::name())
+        }),
+        ("AliasRequest", "last_name", || {
+            Schema::Object(schema::name())
+        }),
+        ("AliasRequest", "middle_name", || {
+            Schema::Object(schema::optional_name())
+        }),
+        ("AliasRequest", "date_of_birth", || {
+            Schema::Object(schema::optional_date())
+        }),
+        ("AliasRequest", "reason", || {
+            Schema::Object(schema::correction_reason())
+        }),
         ("NewRemark", "text", || Schema::Object(schema::remark())),
         ("OutsideLookupRequest", "reason", || {
             Schema::Object(schema::lookup_reason())

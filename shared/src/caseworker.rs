@@ -9,6 +9,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ConsentRecord, Registration, RegistrationStatus};
+use crate::identity::{
+    Address, BirthDateInput, IdentityDetails, IdentityInput, IdentitySources, MaritalStatus,
+    ValueSource,
+};
 
 /// What a caseworker account may do. Roles combine; every endpoint says
 /// which it needs, and the server checks them and the organisation.
@@ -259,6 +263,9 @@ pub struct PersonSummary {
     pub completed_at: Option<String>,
     /// Whether the person is on the caller's worklist.
     pub on_worklist: bool,
+    /// Set in a search result found through an alias or a duplicate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_through: Option<FoundThrough>,
 }
 
 /// Sort keys of the people list.
@@ -380,7 +387,11 @@ impl Gender {
     }
 }
 
-/// A person's basic identity (the full UDI identity rules come later).
+/// A person's identity as UDI guideline 2021-007 registers it: the basic
+/// values, and beside them (`IdentityDetails`) middle name, the date of
+/// birth as registered with its reliability, place and country of birth,
+/// the preferred citizenship, marital status, addresses and the source of
+/// each value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PersonIdentity {
@@ -406,21 +417,53 @@ pub struct PersonIdentity {
     /// The 11-digit national identity number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
+    /// The rest of the identity.
+    #[serde(flatten)]
+    pub details: IdentityDetails,
 }
 
-/// `PUT /api/v1/caseworker/people/{id}/identity`: the corrected basic
-/// identity, all of it (an absent optional value clears it). The change is
-/// logged with the fields that changed and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `PUT /api/v1/caseworker/people/{id}/identity`: the corrected identity,
+/// all of it (an absent optional value clears it). Each changed field goes
+/// into the person's identity history with its old and new value, source,
+/// who, when and the reason, and the change is audited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct IdentityUpdate {
-    /// First name(s); required (a single name goes in both).
+    /// First name(s); required (a single name goes in both). No titles.
     pub first_name: String,
-    /// Surname; required.
+    /// Middle name(s).
+    #[serde(default)]
+    pub middle_name: Option<String>,
+    /// Surname; required (a single name goes in both). No titles.
     pub last_name: String,
-    /// Date of birth (`YYYY-MM-DD`).
+    /// A fully known date of birth (`YYYY-MM-DD`) without its reliability;
+    /// the older form of `birth_date`, which is preferred (give one).
     #[serde(default)]
     pub date_of_birth: Option<String>,
+    /// The date of birth as far as it is known, with its reliability.
+    #[serde(default)]
+    pub birth_date: Option<BirthDateInput>,
+    /// City, village or region of birth, or `unknown`.
+    #[serde(default)]
+    pub place_of_birth: Option<String>,
+    /// Country of birth by today's name: ISO 3166 alpha-3, `XUK` unknown.
+    #[serde(default)]
+    pub country_of_birth: Option<String>,
+    /// One of `citizenships`; required when there are several.
+    #[serde(default)]
+    pub preferred_citizenship: Option<String>,
+    /// Marital status with its from-date.
+    #[serde(default)]
+    pub marital_status: Option<MaritalStatus>,
+    /// Postal address in Norway.
+    #[serde(default)]
+    pub postal_address: Option<Address>,
+    /// Residence address in Norway, when not the postal one.
+    #[serde(default)]
+    pub residence_address: Option<Address>,
+    /// The source of each value given.
+    #[serde(default)]
+    pub sources: Option<IdentitySources>,
     /// Gender.
     #[serde(default)]
     pub gender: Option<Gender>,
@@ -434,8 +477,54 @@ pub struct IdentityUpdate {
     /// 11-digit national identity number; its check digits are verified.
     #[serde(default)]
     pub national_id: Option<String>,
-    /// Why the data is corrected (kept in the audit log).
+    /// Why the data is corrected (kept in the identity history and the
+    /// audit log).
     pub reason: String,
+}
+
+impl IdentityUpdate {
+    /// The identity it carries, for `identity::Identity::parse`.
+    pub fn input(&self) -> IdentityInput<'_> {
+        IdentityInput {
+            first_name: &self.first_name,
+            middle_name: self.middle_name.as_deref(),
+            last_name: &self.last_name,
+            date_of_birth: self.date_of_birth.as_deref(),
+            birth_date: self.birth_date.as_ref(),
+            place_of_birth: self.place_of_birth.as_deref(),
+            country_of_birth: self.country_of_birth.as_deref(),
+            citizenships: &self.citizenships,
+            preferred_citizenship: self.preferred_citizenship.as_deref(),
+            gender: self.gender,
+            marital_status: self.marital_status.as_ref(),
+            postal_address: self.postal_address.as_ref(),
+            residence_address: self.residence_address.as_ref(),
+            sources: self.sources.as_ref(),
+        }
+    }
+}
+
+/// One changed field in a person's identity history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct IdentityHistoryEntry {
+    /// When.
+    pub changed_at: String,
+    /// Who: a caseworker's name or `API client: NAME`.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
+    /// The field (`first_name`, `birth_date`, `citizenships`, …).
+    pub field: String,
+    /// The value before, as text; absent when there was none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_value: Option<String>,
+    /// The value after, as text; absent when it was cleared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_value: Option<String>,
+    /// The new value's source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ValueSource>,
 }
 
 /// A login code's state, shown without the code.
@@ -587,6 +676,121 @@ pub struct PersonPage {
     pub code: Option<CodeInfo>,
     /// Remarks, newest first.
     pub remarks: Vec<Remark>,
+    /// Every change of the identity, newest first.
+    #[serde(default)]
+    pub identity_history: Vec<IdentityHistoryEntry>,
+    /// When this identity is a duplicate (§ 15.1): the active identity. A
+    /// duplicate can no longer be changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<LinkedPerson>,
+    /// The DUF-numbers linked to this identity as its duplicates.
+    #[serde(default)]
+    pub duplicates: Vec<DuplicateInfo>,
+    /// Other identities this person uses or was registered with (§ 15.2).
+    #[serde(default)]
+    pub aliases: Vec<AliasInfo>,
+}
+
+/// Another person row, named by id and DUF-number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct LinkedPerson {
+    /// The person's id.
+    pub id: String,
+    /// The 12-digit DUF-number.
+    pub duf_number: String,
+}
+
+/// `POST /api/v1/caseworker/people/{id}/duplicates`: the DUF-number that
+/// was registered by mistake for the same person, to be linked to this
+/// (the active) identity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DuplicateRequest {
+    /// The duplicate's 12-digit DUF-number, of a person of the same
+    /// organisation.
+    pub duf_number: String,
+    /// Why they are the same person (kept in both identity histories).
+    pub reason: String,
+}
+
+/// A duplicate linked to the active identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DuplicateInfo {
+    /// The duplicate's id and DUF-number.
+    pub person: LinkedPerson,
+    /// When it was linked.
+    pub linked_at: String,
+    /// Who linked it.
+    pub linked_by: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// `POST /api/v1/caseworker/people/{id}/aliases`: another identity the
+/// person uses or was registered with, without a DUF-number of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AliasRequest {
+    /// First name(s) used; no titles.
+    pub first_name: String,
+    /// Middle name(s) used.
+    #[serde(default)]
+    pub middle_name: Option<String>,
+    /// Surname used; no titles.
+    pub last_name: String,
+    /// Date of birth used (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub date_of_birth: Option<String>,
+    /// Citizenship used: ISO 3166 alpha-3, `XUK` or `XXX`.
+    #[serde(default)]
+    pub citizenship: Option<String>,
+    /// Why it is registered (kept in the identity history).
+    pub reason: String,
+}
+
+/// An alias of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AliasInfo {
+    /// Opaque id.
+    pub id: String,
+    pub first_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    pub last_name: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    /// ISO 3166 alpha-3, `XUK` or `XXX`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citizenship: Option<String>,
+    /// When and by whom it was registered, and why.
+    pub created_at: String,
+    pub created_by: String,
+    pub reason: String,
+}
+
+/// How a search found a person other than by their own values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FoundThroughKind {
+    /// By an alias's name or date of birth.
+    Alias,
+    /// By a duplicate's DUF-number (or its other values): the active
+    /// identity is shown instead.
+    Duplicate,
+}
+
+/// What a search matched when it was not the person's own identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct FoundThrough {
+    pub kind: FoundThroughKind,
+    /// The alias's name ("Surname, First") or the duplicate's DUF-number.
+    pub text: String,
 }
 
 /// `GET /api/v1/caseworker/people/{id}/print`: what the printable profile

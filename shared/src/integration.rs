@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caseworker::Gender;
+use crate::caseworker::{Gender, IdentityUpdate};
+use crate::identity::{Address, BirthDateInput, IdentityDetails, IdentitySources, MaritalStatus};
 
 /// The longest API client name.
 pub const CLIENT_NAME_MAX_CHARS: usize = 100;
@@ -295,30 +296,91 @@ pub struct IntegrationPerson {
     pub created_at: String,
     /// Counts every change; the ETag is made from it.
     pub version: i64,
+    /// The rest of the identity (UDI 2021-007).
+    #[serde(flatten)]
+    pub details: IdentityDetails,
 }
 
 /// `PUT /api/v1/people/{duf_number}`: the person's identity, all of it (an
-/// absent optional value clears it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// absent optional value clears it), under the same rules as a
+/// caseworker's correction (`IdentityUpdate`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "server", schema(example = json!({"first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "1990-05-17", "gender": "female", "citizenships": ["ERI"], "registration_number": "123456"})))]
 pub struct PersonPut {
+    /// No titles; a single name goes in both.
     pub first_name: String,
+    #[serde(default)]
+    pub middle_name: Option<String>,
     pub last_name: String,
-    /// `YYYY-MM-DD`.
+    /// A fully known date (`YYYY-MM-DD`) without reliability; the older
+    /// form of `birth_date` (give one).
     #[serde(default)]
     pub date_of_birth: Option<String>,
+    /// The date of birth as far as it is known, with its reliability.
+    #[serde(default)]
+    pub birth_date: Option<BirthDateInput>,
+    /// City, village or region, or `unknown`.
+    #[serde(default)]
+    pub place_of_birth: Option<String>,
+    /// ISO 3166 alpha-3 by today's name, `XUK` unknown.
+    #[serde(default)]
+    pub country_of_birth: Option<String>,
     #[serde(default)]
     pub gender: Option<Gender>,
     /// ISO 3166 alpha-3 codes, or `XUK` (unknown) / `XXX` (stateless).
     #[serde(default)]
     pub citizenships: Vec<String>,
+    /// One of `citizenships`; required when there are several.
+    #[serde(default)]
+    pub preferred_citizenship: Option<String>,
+    #[serde(default)]
+    pub marital_status: Option<MaritalStatus>,
+    #[serde(default)]
+    pub postal_address: Option<Address>,
+    #[serde(default)]
+    pub residence_address: Option<Address>,
+    /// The source of each value given.
+    #[serde(default)]
+    pub sources: Option<IdentitySources>,
     /// 6 digits.
     #[serde(default)]
     pub registration_number: Option<String>,
     /// 11 digits with valid check digits.
     #[serde(default)]
     pub national_id: Option<String>,
+    /// Why the identity changes, for the identity history (default: "Written
+    /// by an API client").
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl PersonPut {
+    /// The same correction a caseworker would send.
+    pub fn as_update(&self, default_reason: &str) -> IdentityUpdate {
+        IdentityUpdate {
+            first_name: self.first_name.clone(),
+            middle_name: self.middle_name.clone(),
+            last_name: self.last_name.clone(),
+            date_of_birth: self.date_of_birth.clone(),
+            birth_date: self.birth_date.clone(),
+            place_of_birth: self.place_of_birth.clone(),
+            country_of_birth: self.country_of_birth.clone(),
+            gender: self.gender,
+            citizenships: self.citizenships.clone(),
+            preferred_citizenship: self.preferred_citizenship.clone(),
+            marital_status: self.marital_status.clone(),
+            postal_address: self.postal_address.clone(),
+            residence_address: self.residence_address.clone(),
+            sources: self.sources.clone(),
+            registration_number: self.registration_number.clone(),
+            national_id: self.national_id.clone(),
+            reason: self
+                .reason
+                .clone()
+                .unwrap_or_else(|| default_reason.to_owned()),
+        }
+    }
 }
 
 /// One item of a batch import: a DUF-number and the person's identity, as

@@ -13,6 +13,7 @@ pub mod digits;
 pub mod domain;
 pub mod fields;
 pub mod health;
+pub mod identity;
 pub mod integration;
 pub mod language;
 pub mod paging;

@@ -91,6 +91,38 @@ pub fn correction_reason() -> Object {
     non_blank(Lines::Many).min_length(Some(1)).build()
 }
 
+/// Why an identity changes, where a default stands in for none: null, or
+/// not blank.
+pub fn optional_reason() -> Object {
+    nullable(non_blank(Lines::Many), Type::String)
+        .min_length(Some(1))
+        .build()
+}
+
+/// An optional name (a middle name, a place of birth): null, or as
+/// [`name`].
+pub fn optional_name() -> Object {
+    nullable(non_blank(Lines::One), Type::String)
+        .min_length(Some(1))
+        .max_length(Some(NAME_MAX_CHARS))
+        .build()
+}
+
+/// A line of an address: 1 to
+/// [`ADDRESS_MAX_CHARS`](crate::identity::ADDRESS_MAX_CHARS) characters on
+/// one line, not blank.
+pub fn address_line() -> Object {
+    non_blank(Lines::One)
+        .min_length(Some(1))
+        .max_length(Some(crate::identity::ADDRESS_MAX_CHARS))
+        .build()
+}
+
+/// A Norwegian postcode: four ASCII digits.
+pub fn postcode() -> Object {
+    string().pattern(Some("^[0-9]{4}$")).build()
+}
+
 /// A new account's username: 3 to 64 of `A`–`Z`, `a`–`z`, `0`–`9`, `.`,
 /// `-` and `_` (stored lower case).
 pub fn username() -> Object {

@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use kartlegg_shared::caseworker::{
     AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
 };
-use kartlegg_shared::domain::{Date, NationalId, RegistrationNumber};
+use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
+use kartlegg_shared::identity::{IdentityDetails, ValueSource};
 use uuid::Uuid;
 
 use super::{Person, StoreError};
@@ -167,16 +168,98 @@ pub struct PersonListing {
     pub on_worklist: bool,
 }
 
-/// Corrected basic identity.
+/// A person's whole identity as a change writes it: the basic columns,
+/// the details beside them, and who changes it, when and why (each changed
+/// field goes into the identity history with these).
 #[derive(Debug, Clone)]
 pub struct IdentityChange {
     pub first_name: String,
     pub last_name: String,
+    /// The calendar date of birth (none when a travel document shows 00).
     pub date_of_birth: Option<Date>,
     pub gender: Option<Gender>,
+    /// Preferred first.
     pub citizenships: Vec<String>,
     pub registration_number: Option<RegistrationNumber>,
     pub national_id: Option<NationalId>,
+    pub details: IdentityDetails,
+    pub log: ChangeLog,
+}
+
+/// Who makes a change, when and why.
+#[derive(Debug, Clone)]
+pub struct ChangeLog {
+    /// The caseworker's display name or `API client: NAME`.
+    pub actor: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// One changed field in a person's identity history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityHistoryRecord {
+    pub changed_at: DateTime<Utc>,
+    pub actor: String,
+    pub reason: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub source: Option<ValueSource>,
+}
+
+/// A duplicate linked to an active identity (§ 15.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateRecord {
+    pub duplicate_id: Uuid,
+    pub duplicate_duf: DufNumber,
+    pub active_id: Uuid,
+    pub active_duf: DufNumber,
+    pub linked_at: DateTime<Utc>,
+    pub linked_by: String,
+    pub reason: String,
+}
+
+/// A new alias of a person (§ 15.2).
+#[derive(Debug, Clone)]
+pub struct NewAlias {
+    pub person_id: Uuid,
+    pub first_name: String,
+    pub middle_name: Option<String>,
+    pub last_name: String,
+    pub date_of_birth: Option<Date>,
+    pub citizenship: Option<String>,
+    pub log: ChangeLog,
+}
+
+/// An alias as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasRecord {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub first_name: String,
+    pub middle_name: Option<String>,
+    pub last_name: String,
+    pub date_of_birth: Option<Date>,
+    pub citizenship: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub reason: String,
+}
+
+/// A person of the organisation found through a link rather than their
+/// own values: an alias that matched, or a duplicate that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkHit {
+    Alias {
+        person_id: Uuid,
+        first_name: String,
+        last_name: String,
+    },
+    Duplicate {
+        duplicate_id: Uuid,
+        duplicate_duf: DufNumber,
+        active_id: Uuid,
+    },
 }
 
 /// A remark with its author's name.
@@ -342,13 +425,64 @@ pub trait BackOfficeStore {
         out: tokio::sync::mpsc::Sender<Result<Vec<PersonListing>, StoreError>>,
     );
 
-    /// Replaces a person's basic identity; `Conflict` when the national
-    /// identity number belongs to someone else.
+    /// Replaces a person's identity and, in the same transaction, writes a
+    /// history row for each field whose value or source changed;
+    /// `Conflict` when the national identity number belongs to someone
+    /// else.
     async fn update_identity(
         &self,
         person_id: Uuid,
         change: &IdentityChange,
     ) -> Result<Person, StoreError>;
+
+    /// The identity details of each of these people that has any (the
+    /// others have none beyond the basic columns).
+    async fn identity_details(
+        &self,
+        person_ids: &[Uuid],
+    ) -> Result<Vec<(Uuid, IdentityDetails)>, StoreError>;
+
+    /// A person's identity history, newest first.
+    async fn identity_history(
+        &self,
+        person_id: Uuid,
+    ) -> Result<Vec<IdentityHistoryRecord>, StoreError>;
+
+    /// Links `duplicate_id` as a duplicate of `active_id` and writes a
+    /// history row on both, in one transaction. `Conflict` with
+    /// `already_duplicate` when it is linked already, `active_is_duplicate`
+    /// when the active one is itself a duplicate, `has_duplicates` when the
+    /// would-be duplicate has duplicates of its own.
+    async fn link_duplicate(
+        &self,
+        active_id: Uuid,
+        duplicate_id: Uuid,
+        log: &ChangeLog,
+    ) -> Result<DuplicateRecord, StoreError>;
+
+    /// The link that makes this person a duplicate (if any), and the
+    /// duplicates linked to them, oldest first.
+    async fn duplicate_links(
+        &self,
+        person_id: Uuid,
+    ) -> Result<(Option<DuplicateRecord>, Vec<DuplicateRecord>), StoreError>;
+
+    /// Registers an alias and its history row; `Conflict`
+    /// (`duplicate`) when the person is a duplicate.
+    async fn add_alias(&self, new: &NewAlias) -> Result<AliasRecord, StoreError>;
+
+    /// A person's aliases, oldest first.
+    async fn aliases(&self, person_id: Uuid) -> Result<Vec<AliasRecord>, StoreError>;
+
+    /// The organisation's people a search finds through an alias (names,
+    /// date of birth) or a duplicate (any match on the duplicate's own
+    /// values), at most `limit`.
+    async fn link_hits(
+        &self,
+        organisation_id: Uuid,
+        matching: &PersonMatch,
+        limit: i64,
+    ) -> Result<Vec<LinkHit>, StoreError>;
 
     /// Adds a remark.
     async fn add_remark(
@@ -460,17 +594,25 @@ macro_rules! back_office_impl {
 
             use crate::db::back_office::{
                 AuditEventRecord, AuditFilter, BackOfficeStore, BulkPerson, Caseworker,
-                CaseworkerSessionRecord, CodeSummary, IdentityChange, NewAuditEvent, NewCaseworker,
+                AliasRecord, CaseworkerSessionRecord, ChangeLog, CodeSummary, DuplicateRecord,
+                IdentityChange, IdentityHistoryRecord, LinkHit, NewAlias, NewAuditEvent,
+                NewCaseworker,
                 PeopleFilter, PersonListing, PersonMatch, RemarkRecord, keyset_sort, like_contains,
                 parse_role, people_order,
             };
             use crate::db::rows::{
                 AUDIT_COLUMNS, AuditRow, CASEWORKER_COLUMNS, CW_SESSION_COLUMNS, CaseworkerRow,
-                CwSessionRow, ListingRow, PERSON_COLUMNS, PersonRow, RemarkRow, convert_all,
+                ALIAS_COLUMNS, AliasRow, DUPLICATE_COLUMNS, DUPLICATE_FROM, DuplicateRow,
+                CwSessionRow, HistoryRow, ListingRow, PERSON_COLUMNS, PersonRow, RemarkRow, convert_all,
                 naive_from_date, status_str, to_json_text,
             };
             use crate::db::events::record_event;
+            use crate::db::history::{
+                self, lock_and_read_details, refuse_duplicate, write_history_row, write_identity,
+            };
+            use kartlegg_shared::domain::DufNumber;
             use crate::db::{Person, StoreError, fold_name};
+            use kartlegg_shared::identity::IdentityDetails;
 
             impl super::$store {
                 async fn roles_of(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>, StoreError> {
@@ -523,6 +665,57 @@ macro_rules! back_office_impl {
                 }
             }
 
+            /// The predicate of a match on the row alias `p` (people, or
+            /// a table with the same key columns: aliases for names and
+            /// dates of birth, duplicates' people rows for anything).
+            fn push_match<'a>(qb: &mut QueryBuilder<'a, $db>, m: &'a PersonMatch) {
+                match m {
+                    PersonMatch::DufNumber(duf) => {
+                        qb.push(" AND p.duf_number = ").push_bind(duf.clone());
+                    }
+                    PersonMatch::RegistrationNumber(n) => {
+                        qb.push(" AND p.registration_number = ")
+                            .push_bind(n.as_str().to_owned());
+                    }
+                    PersonMatch::NationalId(n) => {
+                        qb.push(" AND p.national_id = ")
+                            .push_bind(n.as_str().to_owned());
+                    }
+                    PersonMatch::DateOfBirth(d) => {
+                        // A date from the parser always exists in the calendar.
+                        if let Ok(naive) = naive_from_date(*d) {
+                            qb.push(" AND p.date_of_birth = ").push_bind(naive);
+                        } else {
+                            qb.push(" AND 1 = 0");
+                        }
+                    }
+                    PersonMatch::Name {
+                        surname,
+                        first_name,
+                        words,
+                    } => {
+                        if let Some(s) = surname {
+                            qb.push(" AND p.last_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
+                        }
+                        if let Some(s) = first_name {
+                            qb.push(" AND p.first_name_key LIKE ")
+                                .push_bind(like_contains(s))
+                                .push(" ESCAPE '\\'");
+                        }
+                        for w in words {
+                            qb.push(" AND (p.last_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\'");
+                            qb.push(" OR p.first_name_key LIKE ")
+                                .push_bind(like_contains(w))
+                                .push(" ESCAPE '\\')");
+                        }
+                    }
+                }
+            }
+
             /// The people subquery `x` with every filter, for both the page and the count.
             fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
                 // The state and the latest completion are kept on the person
@@ -559,51 +752,8 @@ macro_rules! back_office_impl {
                 if let Some(id) = f.person_id {
                     qb.push(" AND p.id = ").push_bind(id);
                 }
-                match &f.matching {
-                    None => {}
-                    Some(PersonMatch::DufNumber(duf)) => {
-                        qb.push(" AND p.duf_number = ").push_bind(duf.clone());
-                    }
-                    Some(PersonMatch::RegistrationNumber(n)) => {
-                        qb.push(" AND p.registration_number = ")
-                            .push_bind(n.as_str().to_owned());
-                    }
-                    Some(PersonMatch::NationalId(n)) => {
-                        qb.push(" AND p.national_id = ")
-                            .push_bind(n.as_str().to_owned());
-                    }
-                    Some(PersonMatch::DateOfBirth(d)) => {
-                        // A date from the parser always exists in the calendar.
-                        if let Ok(naive) = naive_from_date(*d) {
-                            qb.push(" AND p.date_of_birth = ").push_bind(naive);
-                        } else {
-                            qb.push(" AND 1 = 0");
-                        }
-                    }
-                    Some(PersonMatch::Name {
-                        surname,
-                        first_name,
-                        words,
-                    }) => {
-                        if let Some(s) = surname {
-                            qb.push(" AND p.last_name_key LIKE ")
-                                .push_bind(like_contains(s))
-                                .push(" ESCAPE '\\'");
-                        }
-                        if let Some(s) = first_name {
-                            qb.push(" AND p.first_name_key LIKE ")
-                                .push_bind(like_contains(s))
-                                .push(" ESCAPE '\\'");
-                        }
-                        for w in words {
-                            qb.push(" AND (p.last_name_key LIKE ")
-                                .push_bind(like_contains(w))
-                                .push(" ESCAPE '\\'");
-                            qb.push(" OR p.first_name_key LIKE ")
-                                .push_bind(like_contains(w))
-                                .push(" ESCAPE '\\')");
-                        }
-                    }
+                if let Some(m) = &f.matching {
+                    push_match(qb, m);
                 }
                 // Every filter is on the person's own columns (the state and
                 // completion are kept there), in the one WHERE, where an index
@@ -1070,6 +1220,15 @@ macro_rules! back_office_impl {
                 ) -> Result<Person, StoreError> {
                     let citizenships = to_json_text(&change.citizenships)?;
                     let mut tx = self.$write.begin().await?;
+                    let details = lock_and_read_details!($d, tx, person_id);
+                    refuse_duplicate!($d, tx, person_id);
+                    let before: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {PERSON_COLUMNS} FROM people WHERE id = ?"
+                    )))
+                    .bind(person_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let before: Person = before.ok_or(StoreError::MissingReference)?.try_into()?;
                     let row: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
@@ -1089,10 +1248,247 @@ macro_rules! back_office_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let person: Person = row.ok_or(StoreError::MissingReference)?.try_into()?;
+                    let old = history::of_person(&before, &details);
+                    let changes = history::changes(Some(&old), &history::of_change(change));
+                    write_identity!($d, tx, person_id, change, &changes);
                     let none: Option<Uuid> = None;
-                    record_event!($d, tx, kartlegg_shared::integration::ChangeEventType::PersonChanged, person_id, none, chrono::Utc::now());
+                    record_event!($d, tx, kartlegg_shared::integration::ChangeEventType::PersonChanged, person_id, none, change.log.at);
                     tx.commit().await?;
                     Ok(person)
+                }
+
+                async fn identity_details(
+                    &self,
+                    person_ids: &[Uuid],
+                ) -> Result<Vec<(Uuid, IdentityDetails)>, StoreError> {
+                    if person_ids.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "SELECT person_id, details FROM person_identity WHERE person_id IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for id in person_ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                    let rows: Vec<(Uuid, String)> =
+                        qb.build_query_as().fetch_all(&self.$read).await?;
+                    rows.into_iter()
+                        .map(|(id, text)| Ok((id, history::parse_details(Some(&text))?)))
+                        .collect()
+                }
+
+                async fn identity_history(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<Vec<IdentityHistoryRecord>, StoreError> {
+                    let rows: Vec<HistoryRow> = sqlx::query_as(&$d.sql(
+                        "SELECT changed_at, actor, reason, field, old_value, new_value, source \
+                         FROM identity_changes WHERE person_id = ? ORDER BY seq DESC",
+                    ))
+                    .bind(person_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    convert_all(rows)
+                }
+
+                async fn link_duplicate(
+                    &self,
+                    active_id: Uuid,
+                    duplicate_id: Uuid,
+                    log: &ChangeLog,
+                ) -> Result<DuplicateRecord, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    // Both rows locked (in id order, so two links the other
+                    // way round cannot deadlock) while the rules are checked.
+                    if let Some(lock) = $d.lock_person {
+                        let (first, second) = if active_id < duplicate_id {
+                            (active_id, duplicate_id)
+                        } else {
+                            (duplicate_id, active_id)
+                        };
+                        for id in [first, second] {
+                            sqlx::query(&$d.sql(lock)).bind(id).execute(&mut *tx).await?;
+                        }
+                    }
+                    let active_linked: Option<(Uuid,)> = sqlx::query_as(&$d.sql(
+                        "SELECT duplicate_id FROM person_duplicates WHERE duplicate_id = ?",
+                    ))
+                    .bind(active_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if active_linked.is_some() {
+                        return Err(StoreError::Conflict("active_is_duplicate".into()));
+                    }
+                    let has_duplicates: Option<(Uuid,)> = sqlx::query_as(&$d.sql(
+                        "SELECT duplicate_id FROM person_duplicates WHERE active_id = ? LIMIT 1",
+                    ))
+                    .bind(duplicate_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if has_duplicates.is_some() {
+                        return Err(StoreError::Conflict("has_duplicates".into()));
+                    }
+                    let inserted = sqlx::query(&$d.sql(
+                        "INSERT INTO person_duplicates (duplicate_id, active_id, linked_at, \
+                         linked_by, reason) VALUES (?, ?, ?, ?, ?)",
+                    ))
+                    .bind(duplicate_id)
+                    .bind(active_id)
+                    .bind(log.at)
+                    .bind(&log.actor)
+                    .bind(&log.reason)
+                    .execute(&mut *tx)
+                    .await;
+                    match inserted {
+                        Ok(_) => {}
+                        Err(e) => {
+                            return Err(match StoreError::from(e) {
+                                StoreError::Conflict(_) => {
+                                    StoreError::Conflict("already_duplicate".into())
+                                }
+                                other => other,
+                            });
+                        }
+                    }
+                    let row: DuplicateRow = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {DUPLICATE_COLUMNS} FROM {DUPLICATE_FROM} WHERE d.duplicate_id = ?"
+                    )))
+                    .bind(duplicate_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let record: DuplicateRecord = row.try_into()?;
+                    write_history_row!(
+                        $d, tx, active_id, log, "duplicates", None,
+                        Some(record.duplicate_duf.as_str().to_owned())
+                    );
+                    write_history_row!(
+                        $d, tx, duplicate_id, log, "duplicate_of", None,
+                        Some(record.active_duf.as_str().to_owned())
+                    );
+                    tx.commit().await?;
+                    Ok(record)
+                }
+
+                async fn duplicate_links(
+                    &self,
+                    person_id: Uuid,
+                ) -> Result<(Option<DuplicateRecord>, Vec<DuplicateRecord>), StoreError> {
+                    let rows: Vec<DuplicateRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {DUPLICATE_COLUMNS} FROM {DUPLICATE_FROM} \
+                         WHERE d.duplicate_id = ? OR d.active_id = ? ORDER BY d.linked_at, dp.duf_number"
+                    )))
+                    .bind(person_id)
+                    .bind(person_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    let records: Vec<DuplicateRecord> = convert_all(rows)?;
+                    let (of, duplicates): (Vec<_>, Vec<_>) =
+                        records.into_iter().partition(|r| r.duplicate_id == person_id);
+                    Ok((of.into_iter().next(), duplicates))
+                }
+
+                async fn add_alias(&self, new: &NewAlias) -> Result<AliasRecord, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    if let Some(lock) = $d.lock_person {
+                        sqlx::query(&$d.sql(lock)).bind(new.person_id).execute(&mut *tx).await?;
+                    }
+                    refuse_duplicate!($d, tx, new.person_id);
+                    let row: Option<AliasRow> = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO person_aliases (id, person_id, organisation_id, first_name, \
+                         middle_name, last_name, first_name_key, last_name_key, date_of_birth, \
+                         citizenship, created_at, created_by, reason) SELECT ?, id, \
+                         organisation_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM people WHERE id = ? \
+                         RETURNING {ALIAS_COLUMNS}"
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(&new.first_name)
+                    .bind(&new.middle_name)
+                    .bind(&new.last_name)
+                    .bind(fold_name(&new.first_name))
+                    .bind(fold_name(&new.last_name))
+                    .bind(new.date_of_birth.map(naive_from_date).transpose()?)
+                    .bind(&new.citizenship)
+                    .bind(new.log.at)
+                    .bind(&new.log.actor)
+                    .bind(&new.log.reason)
+                    .bind(new.person_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let record: AliasRecord = row.ok_or(StoreError::MissingReference)?.try_into()?;
+                    let mut text = format!("{}, {}", record.last_name, record.first_name);
+                    if let Some(m) = &record.middle_name {
+                        text.push_str(&format!(" {m}"));
+                    }
+                    if let Some(d) = record.date_of_birth {
+                        text.push_str(&format!(", {d}"));
+                    }
+                    if let Some(c) = &record.citizenship {
+                        text.push_str(&format!(", {c}"));
+                    }
+                    write_history_row!($d, tx, new.person_id, &new.log, "aliases", None, Some(text));
+                    tx.commit().await?;
+                    Ok(record)
+                }
+
+                async fn aliases(&self, person_id: Uuid) -> Result<Vec<AliasRecord>, StoreError> {
+                    let rows: Vec<AliasRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {ALIAS_COLUMNS} FROM person_aliases WHERE person_id = ? \
+                         ORDER BY created_at, last_name, first_name"
+                    )))
+                    .bind(person_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    convert_all(rows)
+                }
+
+                async fn link_hits(
+                    &self,
+                    organisation_id: Uuid,
+                    matching: &PersonMatch,
+                    limit: i64,
+                ) -> Result<Vec<LinkHit>, StoreError> {
+                    let mut hits = Vec::new();
+                    // Aliases carry names and a date of birth; the other
+                    // kinds of search have nothing to match in them.
+                    if matches!(matching, PersonMatch::Name { .. } | PersonMatch::DateOfBirth(_)) {
+                        let mut qb = QueryBuilder::<$db>::new(
+                            "SELECT p.person_id, p.first_name, p.last_name FROM person_aliases p \
+                             WHERE p.organisation_id = ",
+                        );
+                        qb.push_bind(organisation_id);
+                        push_match(&mut qb, matching);
+                        qb.push(" ORDER BY p.last_name_key, p.first_name_key LIMIT ")
+                            .push_bind(limit);
+                        let rows: Vec<(Uuid, String, String)> =
+                            qb.build_query_as().fetch_all(&self.$read).await?;
+                        hits.extend(rows.into_iter().map(|(person_id, first_name, last_name)| {
+                            LinkHit::Alias {
+                                person_id,
+                                first_name,
+                                last_name,
+                            }
+                        }));
+                    }
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "SELECT d.duplicate_id, p.duf_number, d.active_id FROM person_duplicates d \
+                         JOIN people p ON p.id = d.duplicate_id WHERE p.organisation_id = ",
+                    );
+                    qb.push_bind(organisation_id);
+                    push_match(&mut qb, matching);
+                    qb.push(" ORDER BY p.duf_number LIMIT ").push_bind(limit);
+                    let rows: Vec<(Uuid, String, Uuid)> =
+                        qb.build_query_as().fetch_all(&self.$read).await?;
+                    for (duplicate_id, duf, active_id) in rows {
+                        hits.push(LinkHit::Duplicate {
+                            duplicate_id,
+                            duplicate_duf: DufNumber::parse(&duf)
+                                .map_err(|_| StoreError::Corrupt("duf_number".into()))?,
+                            active_id,
+                        });
+                    }
+                    Ok(hits)
                 }
 
                 async fn add_remark(

@@ -399,6 +399,7 @@ macro_rules! integration_impl {
             use uuid::Uuid;
 
             use crate::db::events::{EVENT_COLUMNS, EventRow, record_event};
+            use crate::db::history::{self, lock_and_read_details, refuse_duplicate, write_identity};
             use crate::db::StoredEvent;
             use crate::db::integration::{
                 ApiClient, ApiTokenRecord, CLIENT_COLUMNS, CREDENTIAL_COLUMNS, ClientCredential,
@@ -458,6 +459,8 @@ macro_rules! integration_impl {
                     .fetch_one(&mut *tx)
                     .await?;
                     let created: VersionedPerson = row.try_into()?;
+                    let changes = history::changes(None, &history::of_change(i));
+                    write_identity!($d, tx, created.person.id, i, &changes);
                     let none: Option<Uuid> = None;
                     record_event!($d, tx, ChangeEventType::PersonCreated, created.person.id, none, u.now);
                     tx.commit().await?;
@@ -474,6 +477,19 @@ macro_rules! integration_impl {
                 ) -> Result<Option<VersionedPerson>, StoreError> {
                     let i = &u.identity;
                     let mut tx = self.$write.begin().await?;
+                    let details = lock_and_read_details!($d, tx, id);
+                    refuse_duplicate!($d, tx, id);
+                    let before: Option<VersionedPersonRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {PERSON_COLUMNS}, version FROM people WHERE id = ? AND version = ?"
+                    )))
+                    .bind(id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(before) = before else {
+                        return Ok(None);
+                    };
+                    let before: VersionedPerson = before.try_into()?;
                     let row: Option<VersionedPersonRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE people SET first_name = ?, last_name = ?, first_name_key = ?, \
                          last_name_key = ?, date_of_birth = ?, gender = ?, citizenships = ?, \
@@ -495,6 +511,9 @@ macro_rules! integration_impl {
                     .await?;
                     let updated: Option<VersionedPerson> = row.map(TryInto::try_into).transpose()?;
                     if updated.is_some() {
+                        let old = history::of_person(&before.person, &details);
+                        let changes = history::changes(Some(&old), &history::of_change(i));
+                        write_identity!($d, tx, id, i, &changes);
                         let none: Option<Uuid> = None;
                         record_event!($d, tx, ChangeEventType::PersonChanged, id, none, u.now);
                     }

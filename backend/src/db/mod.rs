@@ -33,6 +33,7 @@ mod dialect;
 mod erasure;
 pub(crate) mod events;
 mod facts;
+pub mod history;
 mod integration;
 mod postgres;
 mod research;

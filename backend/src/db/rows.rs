@@ -430,3 +430,109 @@ where
 {
     rows.into_iter().map(T::try_from).collect()
 }
+
+#[derive(sqlx::FromRow)]
+pub(super) struct HistoryRow {
+    changed_at: DateTime<Utc>,
+    actor: String,
+    reason: String,
+    field: String,
+    old_value: Option<String>,
+    new_value: Option<String>,
+    source: Option<String>,
+}
+
+impl TryFrom<HistoryRow> for super::IdentityHistoryRecord {
+    type Error = StoreError;
+    fn try_from(row: HistoryRow) -> Result<Self, Self::Error> {
+        let source = row
+            .source
+            .map(|s| {
+                kartlegg_shared::identity::ValueSource::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| StoreError::Corrupt(format!("value source {s:?}")))
+            })
+            .transpose()?;
+        Ok(Self {
+            changed_at: row.changed_at,
+            actor: row.actor,
+            reason: row.reason,
+            field: row.field,
+            old_value: row.old_value,
+            new_value: row.new_value,
+            source,
+        })
+    }
+}
+
+pub(super) const ALIAS_COLUMNS: &str = "id, person_id, first_name, middle_name, last_name, \
+     date_of_birth, citizenship, created_at, created_by, reason";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AliasRow {
+    id: Uuid,
+    person_id: Uuid,
+    first_name: String,
+    middle_name: Option<String>,
+    last_name: String,
+    date_of_birth: Option<NaiveDate>,
+    citizenship: Option<String>,
+    created_at: DateTime<Utc>,
+    created_by: String,
+    reason: String,
+}
+
+impl TryFrom<AliasRow> for super::AliasRecord {
+    type Error = StoreError;
+    fn try_from(row: AliasRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: row.id,
+            person_id: row.person_id,
+            first_name: row.first_name,
+            middle_name: row.middle_name,
+            last_name: row.last_name,
+            date_of_birth: row.date_of_birth.map(date_from_naive).transpose()?,
+            citizenship: row.citizenship,
+            created_at: row.created_at,
+            created_by: row.created_by,
+            reason: row.reason,
+        })
+    }
+}
+
+/// A duplicate link with both people's DUF-numbers.
+pub(super) const DUPLICATE_COLUMNS: &str = "d.duplicate_id, dp.duf_number AS duplicate_duf, \
+     d.active_id, ap.duf_number AS active_duf, d.linked_at, d.linked_by, d.reason";
+
+/// The joins [`DUPLICATE_COLUMNS`] reads from.
+pub(super) const DUPLICATE_FROM: &str = "person_duplicates d JOIN people dp ON dp.id = \
+     d.duplicate_id JOIN people ap ON ap.id = d.active_id";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct DuplicateRow {
+    duplicate_id: Uuid,
+    duplicate_duf: String,
+    active_id: Uuid,
+    active_duf: String,
+    linked_at: DateTime<Utc>,
+    linked_by: String,
+    reason: String,
+}
+
+impl TryFrom<DuplicateRow> for super::DuplicateRecord {
+    type Error = StoreError;
+    fn try_from(row: DuplicateRow) -> Result<Self, Self::Error> {
+        let duf =
+            |d: &str| DufNumber::parse(d).map_err(|_| StoreError::Corrupt("duf_number".into()));
+        Ok(Self {
+            duplicate_id: row.duplicate_id,
+            duplicate_duf: duf(&row.duplicate_duf)?,
+            active_id: row.active_id,
+            active_duf: duf(&row.active_duf)?,
+            linked_at: row.linked_at,
+            linked_by: row.linked_by,
+            reason: row.reason,
+        })
+    }
+}

@@ -1,17 +1,23 @@
-//! Correcting a person's basic identity: what a correction may say, with
-//! every field's error collected before anything is stored, and applying
-//! it with its audit event.
+//! Correcting a person's identity (UDI 2021-007): what a correction may
+//! say, with every field's error collected before anything is stored, and
+//! applying it with its identity history and audit event. Caseworkers and
+//! API clients (`people:write`) go through the same parse.
 
-use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate};
-use kartlegg_shared::domain::{NationalId, RegistrationNumber};
+use chrono::{DateTime, Datelike, Utc};
+use kartlegg_shared::caseworker::{AliasRequest, AuditAction, DuplicateRequest, IdentityUpdate};
+use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::fields::{CountryCode, PersonName};
+use kartlegg_shared::identity::{Alias, Identity, IdentityDetails};
 use kartlegg_shared::problem::FieldError;
 use kartlegg_shared::text::{Lines, check_text};
+use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office;
-use crate::db::{IdentityChange, Person, StoreError};
+use crate::db::history;
+use crate::db::{
+    AliasRecord, ChangeLog, DuplicateRecord, IdentityChange, NewAlias, Person, StoreError,
+};
 use crate::error::ApiError;
 
 /// Applies a correction to `before` (a person of the caller's
@@ -24,10 +30,16 @@ pub async fn correct(
     before: &Person,
     request: &IdentityUpdate,
 ) -> Result<Person, ApiError> {
-    let (change, reason) = correction(request)?;
-    let changed = changed_fields(before, &change);
+    let now = state.clock.now();
+    let change = correction(request, cw.account.display_name.clone(), now)?;
+    let reason = change.log.reason.clone();
+    let details = details_of(state, before.id).await?;
+    let changed = changed_fields(before, &details, &change);
     let after = match state.store.update_identity(before.id, &change).await {
         Ok(after) => after,
+        Err(StoreError::Conflict(what)) if what == history::DUPLICATE => {
+            return Err(duplicate_refused());
+        }
         Err(StoreError::Conflict(_)) => {
             // The attempt is recorded against the person being corrected
             // only: the other holder of the number (perhaps in another
@@ -51,61 +63,55 @@ pub async fn correct(
     Ok(after)
 }
 
-/// The names of the fields a correction changes.
-pub fn changed_fields(before: &Person, change: &IdentityChange) -> Vec<String> {
-    [
-        ("first_name", before.first_name != change.first_name),
-        ("last_name", before.last_name != change.last_name),
-        (
-            "date_of_birth",
-            before.date_of_birth != change.date_of_birth,
-        ),
-        ("gender", before.gender != change.gender),
-        ("citizenships", before.citizenships != change.citizenships),
-        (
-            "registration_number",
-            before.registration_number != change.registration_number,
-        ),
-        ("national_id", before.national_id != change.national_id),
-    ]
-    .into_iter()
-    .filter(|(_, differs)| *differs)
-    .map(|(field, _)| field.to_owned())
-    .collect()
+/// The names of the fields a change changes (value or source), as the
+/// identity history will list them.
+pub fn changed_fields(
+    before: &Person,
+    details: &IdentityDetails,
+    change: &IdentityChange,
+) -> Vec<String> {
+    let old = history::of_person(before, details);
+    history::changes(Some(&old), &history::of_change(change))
+        .into_iter()
+        .map(|c| c.field.to_owned())
+        .collect()
 }
 
-/// Validates an identity correction, collecting every field error.
-pub fn correction(request: &IdentityUpdate) -> Result<(IdentityChange, String), ApiError> {
+/// The stored details of one person.
+pub async fn details_of(state: &AppState, person_id: Uuid) -> Result<IdentityDetails, ApiError> {
+    Ok(state
+        .store
+        .identity_details(&[person_id])
+        .await?
+        .pop()
+        .map(|(_, d)| d)
+        .unwrap_or_default())
+}
+
+/// The calendar day of `now` (UTC), which no date in an identity may pass;
+/// `None` outside the years a `Date` holds (a clock far off).
+pub fn today(now: DateTime<Utc>) -> Option<Date> {
+    Date::new(
+        u16::try_from(now.year()).ok()?,
+        u8::try_from(now.month()).ok()?,
+        u8::try_from(now.day()).ok()?,
+    )
+    .ok()
+}
+
+/// Parses a correction (UDI 2021-007, `shared::identity`), collecting every
+/// field's error, into the change `actor` makes at `now`.
+pub fn correction(
+    request: &IdentityUpdate,
+    actor: String,
+    now: DateTime<Utc>,
+) -> Result<IdentityChange, ApiError> {
     let mut errors = Vec::new();
-    let mut name = |field: &str, value: &str| {
-        PersonName::parse(value)
-            .map_err(|e| errors.push(FieldError::new(field, e.code, e.message)))
-            .map_or_else(|()| String::new(), PersonName::into_string)
-    };
-    let first_name = name("first_name", &request.first_name);
-    let last_name = name("last_name", &request.last_name);
-    let date_of_birth = match request.date_of_birth.as_deref() {
-        None => None,
-        Some(d) => back_office::iso_date(d)
-            .map_err(|e| errors.push(FieldError::new("date_of_birth", e.code, e.message)))
-            .ok(),
-    };
-    let mut citizenships = Vec::new();
-    for (i, code) in request.citizenships.iter().enumerate() {
-        match CountryCode::parse(code) {
-            Ok(code) => {
-                let code = code.into_string();
-                if !citizenships.contains(&code) {
-                    citizenships.push(code);
-                }
-            }
-            Err(e) => errors.push(FieldError::new(
-                format!("citizenships[{i}]"),
-                e.code,
-                e.message,
-            )),
-        }
-    }
+    let today =
+        today(now).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("clock out of range")))?;
+    let identity = Identity::parse(&request.input(), today)
+        .map_err(|e| errors.extend(e))
+        .ok();
     let registration_number = match request
         .registration_number
         .as_deref()
@@ -132,19 +138,172 @@ pub fn correction(request: &IdentityUpdate) -> Result<(IdentityChange, String), 
             "Say why the identity is corrected",
         ));
     }
-    if !errors.is_empty() {
+    let Some(identity) = identity.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
-    }
-    Ok((
-        IdentityChange {
-            first_name,
-            last_name,
-            date_of_birth,
-            gender: request.gender,
-            citizenships,
-            registration_number,
-            national_id,
+    };
+    Ok(IdentityChange {
+        first_name: identity.names.first.as_str().to_owned(),
+        last_name: identity.names.last.as_str().to_owned(),
+        date_of_birth: identity.birth_date.and_then(|b| b.calendar_date()),
+        gender: identity.gender,
+        citizenships: identity.citizenships.codes().to_vec(),
+        registration_number,
+        national_id,
+        details: identity.details(),
+        log: ChangeLog {
+            actor,
+            reason,
+            at: now,
         },
-        reason,
-    ))
+    })
+}
+
+/// The answer to a change of a duplicate, which § 15.1 forbids.
+fn duplicate_refused() -> ApiError {
+    ApiError::Conflict(
+        "This identity is a duplicate of another DUF-number and can no longer be changed; change the active identity".into(),
+    )
+}
+
+/// Maps a store conflict of an identity change: a duplicate, or else a
+/// national identity number that is another person's.
+pub fn change_conflict(what: &str) -> ApiError {
+    if what == history::DUPLICATE {
+        duplicate_refused()
+    } else {
+        ApiError::Conflict("This national identity number belongs to another person".into())
+    }
+}
+
+/// A reason as every identity change needs one: not blank, kept trimmed.
+fn reason_of(raw: &str, errors: &mut Vec<FieldError>) -> String {
+    if let Err(e) = check_text(raw, Lines::Many) {
+        errors.push(FieldError::new("reason", e.code, e.message));
+    } else if raw.trim().is_empty() {
+        errors.push(FieldError::new(
+            "reason",
+            "reason_required",
+            "Say why the identity is changed",
+        ));
+    }
+    raw.trim().to_owned()
+}
+
+/// Links the person with `request.duf_number` (of the caller's
+/// organisation, else 404) as a duplicate of `active` (§ 15.1), with a
+/// history row and an audit event on both.
+pub async fn link_duplicate(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    active: &Person,
+    request: &DuplicateRequest,
+) -> Result<DuplicateRecord, ApiError> {
+    let mut errors = Vec::new();
+    let duf = DufNumber::parse(&request.duf_number)
+        .map_err(|e| errors.push(FieldError::new("duf_number", e.code, e.message)))
+        .ok();
+    let reason = reason_of(&request.reason, &mut errors);
+    let Some(duf) = duf.filter(|_| errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let duplicate = state
+        .store
+        .person_by_duf(&duf)
+        .await?
+        .filter(|p| p.organisation_id == cw.account.organisation_id)
+        .ok_or(ApiError::NotFound)?;
+    if duplicate.id == active.id {
+        return Err(ApiError::field(
+            "duf_number",
+            "same_person",
+            "This is the active identity's own DUF-number",
+        ));
+    }
+    let now = state.clock.now();
+    let log = ChangeLog {
+        actor: cw.account.display_name.clone(),
+        reason: reason.clone(),
+        at: now,
+    };
+    let record = match state
+        .store
+        .link_duplicate(active.id, duplicate.id, &log)
+        .await
+    {
+        Ok(record) => record,
+        Err(StoreError::Conflict(what)) => {
+            return Err(ApiError::Conflict(
+                match what.as_str() {
+                    "active_is_duplicate" => {
+                        "This identity is itself a duplicate; link to its active identity"
+                    }
+                    "has_duplicates" => {
+                        "That DUF-number has duplicates of its own; it is an active identity"
+                    }
+                    _ => "That DUF-number is already linked as a duplicate",
+                }
+                .into(),
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let mut on_active = cw.event_about(AuditAction::CorrectIdentity, now, active);
+    on_active.fields = vec!["duplicates".to_owned()];
+    on_active.reason = Some(reason.clone());
+    let mut on_duplicate = cw.event_about(AuditAction::CorrectIdentity, now, &duplicate);
+    on_duplicate.fields = vec!["duplicate_of".to_owned()];
+    on_duplicate.reason = Some(reason);
+    state.record_audit(&[on_active, on_duplicate]).await?;
+    Ok(record)
+}
+
+/// Registers an alias of `person` (§ 15.2) with its history row and audit
+/// event; a duplicate gets none (409).
+pub async fn add_alias(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    person: &Person,
+    request: &AliasRequest,
+) -> Result<AliasRecord, ApiError> {
+    let now = state.clock.now();
+    let today =
+        today(now).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("clock out of range")))?;
+    // The same parse as the browser's form (shared::identity::Alias).
+    let parsed = Alias::parse(
+        &request.first_name,
+        request.middle_name.as_deref(),
+        &request.last_name,
+        request.date_of_birth.as_deref(),
+        request.citizenship.as_deref(),
+        today,
+    );
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let reason = reason_of(&request.reason, &mut errors);
+    let alias = match parsed {
+        Ok(alias) if errors.is_empty() => alias,
+        _ => return Err(ApiError::Validation(errors)),
+    };
+    let new = NewAlias {
+        person_id: person.id,
+        first_name: alias.first_name.into_string(),
+        middle_name: alias.middle_name.map(PersonName::into_string),
+        last_name: alias.last_name.into_string(),
+        date_of_birth: alias.date_of_birth,
+        citizenship: alias.citizenship.map(CountryCode::into_string),
+        log: ChangeLog {
+            actor: cw.account.display_name.clone(),
+            reason: reason.clone(),
+            at: now,
+        },
+    };
+    let alias = match state.store.add_alias(&new).await {
+        Ok(alias) => alias,
+        Err(StoreError::Conflict(_)) => return Err(duplicate_refused()),
+        Err(other) => return Err(other.into()),
+    };
+    let mut event = cw.event_about(AuditAction::CorrectIdentity, now, person);
+    event.fields = vec!["aliases".to_owned()];
+    event.reason = Some(reason);
+    state.record_audit(&[event]).await?;
+    Ok(alias)
 }

@@ -5,8 +5,9 @@
 //! is 404, writing one is 409 without saying whose it is.
 
 use axum::http::StatusCode;
-use kartlegg_shared::caseworker::{AuditAction, IdentityUpdate};
+use kartlegg_shared::caseworker::AuditAction;
 use kartlegg_shared::domain::{DUF_DIGITS, DufNumber};
+use kartlegg_shared::identity::IdentityDetails;
 use kartlegg_shared::integration::{BatchItemResult, BatchPerson, IntegrationPerson, PersonPut};
 use kartlegg_shared::problem::{FieldError, Problem, ProblemKind};
 
@@ -34,8 +35,8 @@ pub fn duf(field: &str, value: &str) -> Result<DufNumber, ApiError> {
         .ok_or_else(|| ApiError::field(field, "invalid_duf_number", "A DUF-number has 12 digits"))
 }
 
-/// A person as systems see them.
-pub fn view(p: &VersionedPerson) -> IntegrationPerson {
+/// A person as systems see them, with their identity details.
+pub fn view(p: &VersionedPerson, details: IdentityDetails) -> IntegrationPerson {
     let person = &p.person;
     IntegrationPerson {
         duf_number: person.duf_number.as_str().to_owned(),
@@ -51,7 +52,39 @@ pub fn view(p: &VersionedPerson) -> IntegrationPerson {
         national_id: person.national_id.as_ref().map(|n| n.as_str().to_owned()),
         created_at: api_time(person.created_at),
         version: p.version,
+        details,
     }
+}
+
+/// People as systems see them, their details read in one query.
+pub async fn views(
+    state: &AppState,
+    people: &[VersionedPerson],
+) -> Result<Vec<IntegrationPerson>, ApiError> {
+    let ids: Vec<_> = people.iter().map(|p| p.person.id).collect();
+    let mut details = state.store.identity_details(&ids).await?;
+    Ok(people
+        .iter()
+        .map(|p| {
+            let d = details
+                .iter()
+                .position(|(id, _)| *id == p.person.id)
+                .map(|i| details.swap_remove(i).1)
+                .unwrap_or_default();
+            view(p, d)
+        })
+        .collect())
+}
+
+/// One person as systems see them.
+pub async fn view_one(
+    state: &AppState,
+    person: &VersionedPerson,
+) -> Result<IntegrationPerson, ApiError> {
+    Ok(view(
+        person,
+        identity::details_of(state, person.person.id).await?,
+    ))
 }
 
 /// The person with this DUF-number in the client's organisation; 404 for
@@ -80,24 +113,21 @@ pub async fn put(
     body: &PersonPut,
     if_match: Option<i64>,
 ) -> Result<(StatusCode, VersionedPerson, Vec<NewAuditEvent>), ApiError> {
-    let (identity, _) = identity::correction(&IdentityUpdate {
-        first_name: body.first_name.clone(),
-        last_name: body.last_name.clone(),
-        date_of_birth: body.date_of_birth.clone(),
-        gender: body.gender,
-        citizenships: body.citizenships.clone(),
-        registration_number: body.registration_number.clone(),
-        national_id: body.national_id.clone(),
-        reason: CLIENT_REASON.to_owned(),
-    })?;
     let now = state.clock.now();
+    let actor = format!("API client: {}", access.client.name);
+    let identity = identity::correction(&body.as_update(CLIENT_REASON), actor, now)?;
+    let reason = identity.log.reason.clone();
     // A PUT that changes nothing leaves the version (and so the ETag) alone.
+    let mut before_details = IdentityDetails::default();
     if let Some(current) = state.store.versioned_person(duf).await?
         && current.person.organisation_id == access.client.organisation_id
-        && if_match.is_none_or(|v| v == current.version)
-        && identity::changed_fields(&current.person, &identity).is_empty()
     {
-        return Ok((StatusCode::OK, current, Vec::new()));
+        before_details = identity::details_of(state, current.person.id).await?;
+        if if_match.is_none_or(|v| v == current.version)
+            && identity::changed_fields(&current.person, &before_details, &identity).is_empty()
+        {
+            return Ok((StatusCode::OK, current, Vec::new()));
+        }
     }
     let outcome = state
         .store
@@ -118,17 +148,15 @@ pub async fn put(
         Ok(UpsertOutcome::Updated { before, after }) => {
             state.events_written();
             let mut event = access.event_about(AuditAction::CorrectIdentity, now, &after.person);
-            event.fields = identity::changed_fields(&before, &identity);
-            event.reason = Some(CLIENT_REASON.to_owned());
+            event.fields = identity::changed_fields(&before, &before_details, &identity);
+            event.reason = Some(reason);
             Ok((StatusCode::OK, after, vec![event]))
         }
         Ok(UpsertOutcome::OtherOrganisation) => Err(ApiError::Conflict(
             "This DUF-number belongs to a person followed up by another organisation".into(),
         )),
         Ok(UpsertOutcome::Stale) => Err(ApiError::PreconditionFailed),
-        Err(StoreError::Conflict(_)) => Err(ApiError::Conflict(
-            "This national identity number belongs to another person".into(),
-        )),
+        Err(StoreError::Conflict(what)) => Err(identity::change_conflict(&what)),
         Err(other) => Err(other.into()),
     }
 }
@@ -155,13 +183,19 @@ pub async fn batch(
             Ok(duf) => put(state, access, &duf, &item.person, None).await,
             Err(error) => Err(error),
         };
+        let outcome = match outcome {
+            Ok((status, person, item_events)) => view_one(state, &person)
+                .await
+                .map(|shown| (status, shown, item_events)),
+            Err(error) => Err(error),
+        };
         results.push(match outcome {
             Ok((status, person, mut item_events)) => {
                 events.append(&mut item_events);
                 BatchItemResult {
                     duf_number: item.duf_number.clone(),
                     status: status.as_u16(),
-                    person: Some(view(&person)),
+                    person: Some(person),
                     problem: None,
                 }
             }

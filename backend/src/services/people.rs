@@ -8,7 +8,8 @@ use futures_util::{Stream, stream};
 use kartlegg_shared::api::Registration;
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{
-    AccessLogEntry, AuditAction, OutsideLookupResult, PersonPage, PrintProfile, SearchKind,
+    AccessLogEntry, AuditAction, FoundThrough, FoundThroughKind, LinkedPerson, OutsideLookupResult,
+    PersonPage, PersonSummary, PrintProfile, SEARCH_LIMIT, SearchKind, SearchResponse,
 };
 use kartlegg_shared::domain::DufNumber;
 use kartlegg_shared::fields::LookupReason;
@@ -19,10 +20,13 @@ use crate::auth::CaseworkerSession;
 use crate::back_office::{self, PERSON_PAGE_FIELDS, PRINT_FIELDS, SUMMARY_FIELDS, audit_reads};
 use std::collections::HashMap;
 
-use crate::db::{AuditFilter, PeopleFilter, Person, PersonListing, PersonMatch, fold_name};
+use crate::db::{
+    AuditFilter, LinkHit, PeopleFilter, Person, PersonListing, PersonMatch, fold_name,
+};
 use crate::dto;
 use crate::dto::api_time;
 use crate::error::ApiError;
+use crate::services::identity;
 
 /// What a parsed search text looks for, and how the store matches it.
 pub fn search_match(query: SearchQuery) -> (SearchKind, PersonMatch) {
@@ -48,6 +52,84 @@ pub fn search_match(query: SearchQuery) -> (SearchKind, PersonMatch) {
     }
 }
 
+/// The search box within the caller's organisation: the people whose own
+/// values match, and those found through an alias (marked as such) or a
+/// duplicate (the active identity is shown instead, marked with the
+/// duplicate's DUF-number). Every person shown is logged as read.
+pub async fn search(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    query: SearchQuery,
+) -> Result<SearchResponse, ApiError> {
+    let (kind, matching) = search_match(query);
+    let limit = i64::try_from(SEARCH_LIMIT).unwrap_or(50);
+    let org = cw.account.organisation_id;
+    let hits = state.store.link_hits(org, &matching, limit + 1).await?;
+    let mut filter = PeopleFilter::new(org, cw.account.id, limit + 1);
+    filter.matching = Some(matching);
+    // The search shows no total: the extra row says whether there are more.
+    filter.count_up_to = Some(0);
+    let (mut found, _) = state.store.people(&filter).await?;
+    // A duplicate is not shown itself: the active identity stands for it.
+    found.retain(|l| {
+        !hits.iter().any(
+            |h| matches!(h, LinkHit::Duplicate { duplicate_id, .. } if *duplicate_id == l.person.id),
+        )
+    });
+    let mut shown: Vec<(PersonListing, Option<FoundThrough>)> =
+        found.into_iter().map(|l| (l, None)).collect();
+    for hit in hits {
+        let (person_id, through) = match hit {
+            LinkHit::Alias {
+                person_id,
+                first_name,
+                last_name,
+            } => (
+                person_id,
+                FoundThrough {
+                    kind: FoundThroughKind::Alias,
+                    text: format!("{last_name}, {first_name}"),
+                },
+            ),
+            LinkHit::Duplicate {
+                duplicate_duf,
+                active_id,
+                ..
+            } => (
+                active_id,
+                FoundThrough {
+                    kind: FoundThroughKind::Duplicate,
+                    text: duplicate_duf.as_str().to_owned(),
+                },
+            ),
+        };
+        if shown.len() > SEARCH_LIMIT || shown.iter().any(|(l, _)| l.person.id == person_id) {
+            continue;
+        }
+        let mut one = PeopleFilter::new(org, cw.account.id, 1);
+        one.person_id = Some(person_id);
+        one.count_up_to = Some(0);
+        if let Some(listing) = state.store.people(&one).await?.0.pop() {
+            shown.push((listing, Some(through)));
+        }
+    }
+    let truncated = shown.len() > SEARCH_LIMIT;
+    shown.truncate(SEARCH_LIMIT);
+    let listings: Vec<PersonListing> = shown.iter().map(|(l, _)| l.clone()).collect();
+    back_office::audit_reads(state, cw, AuditAction::Search, &listings, SUMMARY_FIELDS).await?;
+    Ok(SearchResponse {
+        kind,
+        results: shown
+            .into_iter()
+            .map(|(l, through)| PersonSummary {
+                found_through: through,
+                ..dto::summary(&l)
+            })
+            .collect(),
+        truncated,
+    })
+}
+
 /// The person page of a person already found in the caller's
 /// organisation, logged as a read of each part it shows.
 pub async fn person_page(
@@ -61,6 +143,10 @@ pub async fn person_page(
     let consents = store.consents(person.id).await?;
     let code = store.latest_code(person.id).await?;
     let remarks = store.remarks(person.id).await?;
+    let details = identity::details_of(state, person.id).await?;
+    let history = store.identity_history(person.id).await?;
+    let (duplicate_of, duplicates) = store.duplicate_links(person.id).await?;
+    let aliases = store.aliases(person.id).await?;
     let organisation = store
         .organisation_by_id(person.organisation_id)
         .await?
@@ -72,7 +158,7 @@ pub async fn person_page(
     event.fields = PERSON_PAGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;
     Ok(PersonPage {
-        identity: dto::identity(person),
+        identity: dto::identity(person, details),
         organisation: dto::organisation_info(&organisation),
         state: listing.state,
         on_worklist: listing.on_worklist,
@@ -81,6 +167,13 @@ pub async fn person_page(
         consents: consents.into_iter().map(dto::consent_record).collect(),
         code: code.map(|c| dto::code_info(&c, now)),
         remarks: remarks.iter().map(dto::remark).collect(),
+        identity_history: history.iter().map(dto::history_entry_of_identity).collect(),
+        duplicate_of: duplicate_of.map(|d| LinkedPerson {
+            id: d.active_id.to_string(),
+            duf_number: d.active_duf.as_str().to_owned(),
+        }),
+        duplicates: duplicates.iter().map(dto::duplicate_info).collect(),
+        aliases: aliases.iter().map(dto::alias_info).collect(),
     })
 }
 
@@ -104,13 +197,14 @@ pub async fn print_profile(
     let completed = registrations
         .iter()
         .find(|r| r.status == RegistrationStatus::Completed);
+    let details = identity::details_of(state, person.id).await?;
     let now = state.clock.now();
     let mut event = cw.event_about(AuditAction::PrintPerson, now, person);
     event.registration_id = completed.map(|r| r.id);
     event.fields = PRINT_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;
     Ok(PrintProfile {
-        identity: dto::identity(person),
+        identity: dto::identity(person, details),
         organisation: dto::organisation_info(&organisation),
         state: listing.state,
         registration: completed.map(Registration::from),

@@ -281,6 +281,8 @@ async fn refused_national_id_from_another_organisation_is_audited(app: TestApp) 
                 citizenships: vec!["SYR".into()],
                 registration_number: None,
                 national_id: Some(NationalId::parse("15076500565").unwrap()),
+                details: Default::default(),
+                log: crate::helpers::change_log(),
             },
         )
         .await

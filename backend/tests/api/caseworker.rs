@@ -47,6 +47,8 @@ async fn with_identity(app: &TestApp, person: &Person) {
                 citizenships: vec!["SYR".into()],
                 registration_number: Some(RegistrationNumber::parse("104233").unwrap()),
                 national_id: Some(NationalId::parse("15076500565").unwrap()),
+                details: Default::default(),
+                log: crate::helpers::change_log(),
             },
         )
         .await

@@ -580,3 +580,12 @@ pub fn captured_logs() -> String {
     });
     String::from_utf8_lossy(&log.lock().unwrap()).into_owned()
 }
+
+/// Who changes an identity in a store test, and why.
+pub fn change_log() -> kartlegg_backend::db::ChangeLog {
+    kartlegg_backend::db::ChangeLog {
+        actor: "Kari Nordmann".into(),
+        reason: "Passport shown".into(),
+        at: chrono::Utc::now(),
+    }
+}

@@ -15,6 +15,7 @@ mod erasure;
 mod errors;
 mod feed;
 mod health;
+mod identity;
 mod integration;
 mod metrics;
 mod openapi;

@@ -45,6 +45,8 @@ async fn registered(app: &TestApp, duf: &str, born: (u16, u8, u8), gender: Gende
                 citizenships: vec!["ERI".into()],
                 registration_number: None,
                 national_id,
+                details: Default::default(),
+                log: crate::helpers::change_log(),
             },
         )
         .await

@@ -6,10 +6,10 @@
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use kartlegg_backend::audit::{ChainKey, GENESIS, canonical, chain_hash};
 use kartlegg_backend::db::{
-    AuditFilter, BulkPerson, Consent, DraftUpdate, Engine, IdentityChange, LoginCodeRecord,
-    LoginThrottle, NewApplicantSession, NewAuditEvent, NewCaseworker, NewLoginCode,
-    NewOrganisation, NewPerson, OrganisationKind, PeopleFilter, Person, PersonListing, PersonMatch,
-    StoreError, StoredRegistration, fold_name,
+    AuditFilter, BulkPerson, Consent, DraftUpdate, Engine, IdentityChange, LinkHit,
+    LoginCodeRecord, LoginThrottle, NewAlias, NewApplicantSession, NewAuditEvent, NewCaseworker,
+    NewLoginCode, NewOrganisation, NewPerson, OrganisationKind, PeopleFilter, Person,
+    PersonListing, PersonMatch, StoreError, StoredRegistration, fold_name,
 };
 use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::caseworker::{
@@ -649,6 +649,8 @@ async fn set_date_of_birth(app: &TestApp, p: &Person, date: Option<Date>) {
                 citizenships: vec![],
                 registration_number: None,
                 national_id: None,
+                details: Default::default(),
+                log: crate::helpers::change_log(),
             },
         )
         .await
@@ -1087,6 +1089,8 @@ async fn people_are_searched_by_every_kind(app: TestApp) {
                 citizenships: vec!["SYR".into()],
                 registration_number: Some(RegistrationNumber::parse("104233").unwrap()),
                 national_id: Some(NationalId::parse("15076500565").unwrap()),
+                details: Default::default(),
+                log: crate::helpers::change_log(),
             },
         )
         .await
@@ -1159,6 +1163,8 @@ async fn identity_is_replaced_and_a_national_id_belongs_to_one_person(app: TestA
         citizenships: vec!["ERI".into(), "ETH".into()],
         registration_number: Some(RegistrationNumber::parse("104233").unwrap()),
         national_id: Some(NationalId::parse("15076500565").unwrap()),
+        details: Default::default(),
+        log: crate::helpers::change_log(),
     };
     let updated = app.store.update_identity(a.id, &change).await.unwrap();
     assert_eq!(updated.first_name, "Amína");
@@ -1186,6 +1192,275 @@ async fn identity_is_replaced_and_a_national_id_belongs_to_one_person(app: TestA
         ..change
     };
     app.store.update_identity(b.id, &other).await.unwrap();
+}
+
+async fn identity_details_and_history_are_written_with_the_change(app: TestApp) {
+    use kartlegg_shared::identity::{IdentityDetails, IdentitySources, ValueSource};
+    let (o, _) = an_office(&app).await;
+    let a = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let b = person_in(&app, o.id, 2, "Ola", "Nordmann").await;
+    assert!(
+        app.store
+            .identity_details(&[a.id, b.id])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(app.store.identity_details(&[]).await.unwrap().is_empty());
+    let details = IdentityDetails {
+        middle_name: Some("Selam".into()),
+        place_of_birth: Some("Asmara".into()),
+        preferred_citizenship: Some("ERI".into()),
+        sources: IdentitySources {
+            name: Some(ValueSource::TravelDocument),
+            ..IdentitySources::default()
+        },
+        ..IdentityDetails::default()
+    };
+    let change = IdentityChange {
+        first_name: "Amina".into(),
+        last_name: "Tesfaye".into(),
+        date_of_birth: None,
+        gender: None,
+        citizenships: vec!["ERI".into()],
+        registration_number: None,
+        national_id: None,
+        details: details.clone(),
+        log: crate::helpers::change_log(),
+    };
+    app.store.update_identity(a.id, &change).await.unwrap();
+    assert_eq!(
+        app.store.identity_details(&[a.id, b.id]).await.unwrap(),
+        [(a.id, details.clone())]
+    );
+    let history = app.store.identity_history(a.id).await.unwrap();
+    let mut changed: Vec<&str> = history.iter().map(|h| h.field.as_str()).collect();
+    changed.sort_unstable();
+    // The source of the name changed too: first_name is in the history.
+    assert_eq!(
+        changed,
+        [
+            "citizenships",
+            "first_name",
+            "last_name",
+            "middle_name",
+            "place_of_birth"
+        ]
+    );
+    let surname = history.iter().find(|h| h.field == "last_name").unwrap();
+    assert_eq!(surname.old_value.as_deref(), Some("Tesfay"));
+    assert_eq!(surname.new_value.as_deref(), Some("Tesfaye"));
+    assert_eq!(surname.source, Some(ValueSource::TravelDocument));
+    assert_eq!(surname.actor, "Kari Nordmann");
+    assert_eq!(surname.reason, "Passport shown");
+    assert!(app.store.identity_history(b.id).await.unwrap().is_empty());
+
+    // The same values again write no history.
+    app.store.update_identity(a.id, &change).await.unwrap();
+    assert_eq!(
+        app.store.identity_history(a.id).await.unwrap().len(),
+        history.len()
+    );
+}
+
+async fn duplicates_are_linked_once_to_an_active_identity(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let active = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let dup = person_in(&app, o.id, 2, "Amina", "Tesfai").await;
+    let third = person_in(&app, o.id, 3, "Amina", "Tesfaye").await;
+    let log = crate::helpers::change_log();
+    let link = app
+        .store
+        .link_duplicate(active.id, dup.id, &log)
+        .await
+        .unwrap();
+    assert_eq!((link.active_id, link.duplicate_id), (active.id, dup.id));
+    assert_eq!(link.duplicate_duf, dup.duf_number);
+    assert_eq!(link.active_duf, active.duf_number);
+    assert_eq!(link.reason, "Passport shown");
+
+    let conflict = |r: Result<(), StoreError>| match r {
+        Err(StoreError::Conflict(what)) => what,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        conflict(
+            app.store
+                .link_duplicate(third.id, dup.id, &log)
+                .await
+                .map(|_| ())
+        ),
+        "already_duplicate"
+    );
+    assert_eq!(
+        conflict(
+            app.store
+                .link_duplicate(dup.id, third.id, &log)
+                .await
+                .map(|_| ())
+        ),
+        "active_is_duplicate"
+    );
+    assert_eq!(
+        conflict(
+            app.store
+                .link_duplicate(third.id, active.id, &log)
+                .await
+                .map(|_| ())
+        ),
+        "has_duplicates"
+    );
+
+    assert_eq!(
+        app.store.duplicate_links(active.id).await.unwrap(),
+        (None, vec![link.clone()])
+    );
+    assert_eq!(
+        app.store.duplicate_links(dup.id).await.unwrap(),
+        (Some(link.clone()), vec![])
+    );
+    assert_eq!(
+        app.store.duplicate_links(third.id).await.unwrap(),
+        (None, vec![])
+    );
+    let fields = |id| {
+        let store = app.store.clone();
+        async move {
+            store
+                .identity_history(id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|h| (h.field, h.new_value))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        fields(active.id).await,
+        [(
+            "duplicates".to_owned(),
+            Some(dup.duf_number.as_str().to_owned())
+        )]
+    );
+    assert_eq!(
+        fields(dup.id).await,
+        [(
+            "duplicate_of".to_owned(),
+            Some(active.duf_number.as_str().to_owned())
+        )]
+    );
+
+    // A duplicate can no longer be changed.
+    let change = IdentityChange {
+        first_name: "Amina".into(),
+        last_name: "Tesfay".into(),
+        date_of_birth: None,
+        gender: None,
+        citizenships: vec![],
+        registration_number: None,
+        national_id: None,
+        details: Default::default(),
+        log: log.clone(),
+    };
+    assert_eq!(
+        conflict(app.store.update_identity(dup.id, &change).await.map(|_| ())),
+        "duplicate"
+    );
+    // The search finds the active identity through the duplicate's values.
+    let hits = app
+        .store
+        .link_hits(
+            o.id,
+            &PersonMatch::DufNumber(dup.duf_number.as_str().into()),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        hits,
+        [LinkHit::Duplicate {
+            duplicate_id: dup.id,
+            duplicate_duf: dup.duf_number.clone(),
+            active_id: active.id
+        }]
+    );
+    let elsewhere = app.org("elsewhere").await;
+    assert!(
+        app.store
+            .link_hits(
+                elsewhere.id,
+                &PersonMatch::DufNumber(dup.duf_number.as_str().into()),
+                10
+            )
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn aliases_are_kept_and_found_by_name_and_date_of_birth(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let new = NewAlias {
+        person_id: p.id,
+        first_name: "Semira".into(),
+        middle_name: None,
+        last_name: "Ghebremédhin".into(),
+        date_of_birth: Some(Date::new(1988, 2, 1).unwrap()),
+        citizenship: Some("SDN".into()),
+        log: crate::helpers::change_log(),
+    };
+    let alias = app.store.add_alias(&new).await.unwrap();
+    assert_eq!(alias.person_id, p.id);
+    assert_eq!(alias.last_name, "Ghebremédhin");
+    assert_eq!(alias.created_by, "Kari Nordmann");
+    assert_eq!(
+        app.store.aliases(p.id).await.unwrap(),
+        std::slice::from_ref(&alias)
+    );
+    let history = app.store.identity_history(p.id).await.unwrap();
+    assert_eq!(history[0].field, "aliases");
+    assert_eq!(
+        history[0].new_value.as_deref(),
+        Some("Ghebremédhin, Semira, 1988-02-01, SDN")
+    );
+
+    let by_name = PersonMatch::Name {
+        surname: Some(fold_name("ghebremedhin")),
+        first_name: None,
+        words: vec![],
+    };
+    let hit = LinkHit::Alias {
+        person_id: p.id,
+        first_name: "Semira".into(),
+        last_name: "Ghebremédhin".into(),
+    };
+    assert_eq!(
+        app.store.link_hits(o.id, &by_name, 10).await.unwrap(),
+        std::slice::from_ref(&hit)
+    );
+    let by_date = PersonMatch::DateOfBirth(Date::new(1988, 2, 1).unwrap());
+    assert_eq!(
+        app.store.link_hits(o.id, &by_date, 10).await.unwrap(),
+        [hit]
+    );
+    let elsewhere = app.org("elsewhere").await;
+    assert!(
+        app.store
+            .link_hits(elsewhere.id, &by_name, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let nobody = NewAlias {
+        person_id: Uuid::new_v4(),
+        ..new
+    };
+    assert!(matches!(
+        app.store.add_alias(&nobody).await,
+        Err(StoreError::MissingReference)
+    ));
 }
 
 async fn remarks_are_listed_newest_first_with_their_author(app: TestApp) {
@@ -1817,6 +2092,8 @@ async fn completed_registrations_of_a_period_come_with_what_the_extract_needs(ap
         citizenships: vec!["ERI".into()],
         registration_number: None,
         national_id: None,
+        details: Default::default(),
+        log: crate::helpers::change_log(),
     };
     app.store.update_identity(p.id, &identity).await.unwrap();
     let draft_only = person_in(&app, o.id, 2, "X", "Z").await;
@@ -1868,6 +2145,9 @@ async fn completed_registrations_of_a_period_come_with_what_the_extract_needs(ap
 }
 
 on_both_engines!(
+    identity_details_and_history_are_written_with_the_change,
+    duplicates_are_linked_once_to_an_active_identity,
+    aliases_are_kept_and_found_by_name_and_date_of_birth,
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
     organisations_are_listed_by_number,

@@ -25,6 +25,8 @@ fn identity(first: &str) -> IdentityChange {
         citizenships: vec!["ERI".into()],
         registration_number: None,
         national_id: None,
+        details: Default::default(),
+        log: crate::helpers::change_log(),
     }
 }
 

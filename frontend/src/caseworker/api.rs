@@ -253,7 +253,31 @@ pub async fn add_remark(id: &str, text: String) -> Result<Remark, ApiError> {
     .await
 }
 
-/// Corrects the basic identity.
+/// Links a DUF-number as a duplicate of the person (the active identity).
+pub async fn link_duplicate(
+    id: &str,
+    request: &kartlegg_shared::caseworker::DuplicateRequest,
+) -> Result<kartlegg_shared::caseworker::DuplicateInfo, ApiError> {
+    send_json(
+        Request::post(&url(&format!("/people/{id}/duplicates"))),
+        request,
+    )
+    .await
+}
+
+/// Registers an alias of the person.
+pub async fn add_alias(
+    id: &str,
+    request: &kartlegg_shared::caseworker::AliasRequest,
+) -> Result<kartlegg_shared::caseworker::AliasInfo, ApiError> {
+    send_json(
+        Request::post(&url(&format!("/people/{id}/aliases"))),
+        request,
+    )
+    .await
+}
+
+/// Corrects the identity (UDI 2021-007).
 pub async fn correct_identity(
     id: &str,
     update: &IdentityUpdate,

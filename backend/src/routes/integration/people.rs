@@ -15,7 +15,7 @@ use crate::auth::client::ClientAccess;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::routes::responses::{BadPath, ClientToken, NoSuchPersonOfClient};
-use crate::services::integration::{self as people, audit_reads, duf, person_of_client, view};
+use crate::services::integration::{self as people, audit_reads, duf, person_of_client};
 
 /// The most people on one page.
 pub const MAX_LIMIT: u32 = 500;
@@ -86,7 +86,7 @@ pub async fn people_page(
     )
     .await?;
     let body = IntegrationPeoplePage {
-        people: shown.iter().map(view).collect(),
+        people: people::views(&state, shown).await?,
         next: more
             .then(|| {
                 shown
@@ -129,7 +129,7 @@ pub async fn read_person(
     json_with_etag(
         &headers,
         StatusCode::OK,
-        &view(&person),
+        &people::view_one(&state, &person).await?,
         Some(person_etag(person.version)),
     )
 }
@@ -155,7 +155,7 @@ pub async fn read_person(
         (status = 201, description = "Created", body = IntegrationPerson,
          headers(("ETag" = String, description = "The person's version"))),
         (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The DUF-number belongs to a person of another organisation, or the national identity number to another person", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The DUF-number belongs to a person of another organisation, or the national identity number to another person, or the person is linked as a duplicate (which can no longer be changed)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names a version the person no longer has (or there is no such person)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
@@ -178,7 +178,7 @@ pub async fn put_person(
     json_with_etag(
         &HeaderMap::new(),
         status,
-        &view(&person),
+        &people::view_one(&state, &person).await?,
         Some(person_etag(person.version)),
     )
 }

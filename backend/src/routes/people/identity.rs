@@ -14,8 +14,10 @@ use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
 use crate::services::identity;
 
-/// Correct the person's basic identity. The whole identity is sent; the
-/// audit event names the fields that changed and keeps the reason.
+/// Correct the person's identity (UDI 2021-007). The whole identity is
+/// sent; each changed field goes into the identity history with its old and
+/// new value, source, who, when and the reason, and the audit event names
+/// the fields.
 #[utoipa::path(
     put,
     path = "/api/v1/caseworker/people/{id}/identity",
@@ -25,7 +27,7 @@ use crate::services::identity;
     request_body = IdentityUpdate,
     responses(
         (status = 200, description = "The corrected identity", body = PersonIdentity),
-        (status = 409, description = "The national identity number belongs to another person; the refused attempt is audited", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The national identity number belongs to another person (the refused attempt is audited), or the person is linked as a duplicate, which can no longer be changed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values; `errors` names each", body = Problem, content_type = "application/problem+json"),
         Session, Counsellors, NoSuchPerson,
     )
@@ -39,5 +41,6 @@ pub async fn correct_identity(
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     let after = identity::correct(&state, &cw, &listing.person, &request).await?;
-    Ok(Json(dto::identity(&after)))
+    let details = identity::details_of(&state, after.id).await?;
+    Ok(Json(dto::identity(&after, details)))
 }

@@ -1,7 +1,7 @@
 //! The caseworker's view of people: the search box, the outside-organisation
 //! lookup, lists with filters and their CSV export, the person page and its
 //! access log, the printable profile, codes, remarks, identity corrections,
-//! the worklist and erasure.
+//! duplicates and aliases, the worklist and erasure.
 //!
 //! Every handler checks the role first (403), then that the person belongs
 //! to the caller's organisation (404, the same as no one). Every answer
@@ -16,6 +16,7 @@ mod codes;
 mod erasure;
 mod export;
 mod identity;
+mod links;
 mod list;
 mod lookup;
 mod page;
@@ -46,6 +47,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(erasure::erase_person))
         .routes(routes!(remarks::add_remark))
         .routes(routes!(identity::correct_identity))
+        .routes(routes!(links::link_duplicate))
+        .routes(routes!(links::add_alias))
         .routes(routes!(worklist::worklist))
         .routes(routes!(
             worklist::add_to_worklist,

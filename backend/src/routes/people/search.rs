@@ -2,22 +2,20 @@
 
 use axum::Json;
 use axum::extract::State;
-use kartlegg_shared::caseworker::{AuditAction, SEARCH_LIMIT, SearchRequest, SearchResponse};
+use kartlegg_shared::caseworker::{SearchRequest, SearchResponse};
 use kartlegg_shared::problem::Problem;
 use kartlegg_shared::search::SearchQuery;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{SUMMARY_FIELDS, audit_reads};
-use crate::db::PeopleFilter;
-use crate::dto;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::routes::responses::{Readers, Session};
 use crate::services::people;
 
 /// Search the own organisation's people with the one search box. The text
-/// decides what is searched (see `SearchRequest`). A DUF-number of someone
+/// decides what is searched (see `SearchRequest`). People are also found
+/// through their aliases and duplicates (`found_through` says which). A DUF-number of someone
 /// outside the organisation finds no one here: use `POST /lookup`.
 #[utoipa::path(
     post,
@@ -41,19 +39,5 @@ pub async fn search(
     cw.require_reader()?;
     let query = SearchQuery::parse(&request.query)
         .map_err(|e| ApiError::field("query", e.code, e.message))?;
-    let (kind, matching) = people::search_match(query);
-    let limit = i64::try_from(SEARCH_LIMIT).unwrap_or(50);
-    let mut filter = PeopleFilter::new(cw.account.organisation_id, cw.account.id, limit + 1);
-    filter.matching = Some(matching);
-    // The search shows no total: the extra row says whether there are more.
-    filter.count_up_to = Some(0);
-    let (mut found, _) = state.store.people(&filter).await?;
-    let truncated = found.len() > SEARCH_LIMIT;
-    found.truncate(SEARCH_LIMIT);
-    audit_reads(&state, &cw, AuditAction::Search, &found, SUMMARY_FIELDS).await?;
-    Ok(Json(SearchResponse {
-        kind,
-        results: found.iter().map(dto::summary).collect(),
-        truncated,
-    }))
+    Ok(Json(people::search(&state, &cw, query).await?))
 }

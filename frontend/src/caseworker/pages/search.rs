@@ -3,7 +3,9 @@
 //! organisation, after a confirmation with a reason (logged, and readable
 //! by the person's organisation).
 
-use kartlegg_shared::caseworker::{OutsideLookupResult, PersonSummary, SearchKind};
+use kartlegg_shared::caseworker::{
+    FoundThroughKind, OutsideLookupResult, PersonSummary, SearchKind,
+};
 use kartlegg_shared::fields::LookupReason;
 use leptos::prelude::*;
 
@@ -72,6 +74,13 @@ pub fn ResultTable(people: Vec<PersonSummary>) -> impl IntoView {
                         <a href=Route::Person(&p.id).path() data-testid="search-person-link">
                             {format!("{}, {}", p.last_name, p.first_name)}
                         </a>
+                        {p.found_through.clone().map(|f| {
+                            let key = match f.kind {
+                                FoundThroughKind::Alias => "found-through-alias",
+                                FoundThroughKind::Duplicate => "found-through-duplicate",
+                            };
+                            view! { <span class="cw-source" data-testid="found-through" data-kind=key>{ct1(key, "text", f.text)}</span> }
+                        })}
                     </th>
                     <td class="cw-num">{p.duf_number.clone()}</td>
                     <td class="cw-num">{opt_date(p.date_of_birth.as_ref())}</td>

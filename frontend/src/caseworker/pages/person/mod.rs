@@ -2,11 +2,13 @@
 //! registration state, worklist), then the sections Registration (history,
 //! each registration openable, and its answers in the caseworker's language
 //! with the applicant's beside them; the latest completed one by default),
-//! Identity, Codes (status without the code;
-//! "issue a new code" shows the new one once), Remarks, Access log
-//! ("who has read this person's data") and, for counsellors, Erase (after
-//! a confirmation that names the person, with a reason).
+//! Identity (with its form, duplicates, aliases and history), Codes (status
+//! without the code; "issue a new code" shows the new one once), Remarks,
+//! Access log ("who has read this person's data") and, for counsellors,
+//! Erase (after a confirmation that names the person, with a reason).
 
+mod identity;
+mod identity_form;
 mod state;
 
 use std::sync::Arc;
@@ -31,6 +33,7 @@ use crate::core::answers::rows;
 use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
 use crate::core::table::Table;
+use identity::IdentitySection;
 use kartlegg_shared::language::UiLanguage as Lang;
 pub(crate) use state::applicant_language;
 use state::{History, worklist_message};
@@ -239,20 +242,7 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
 
         <section id="identity" class="cw-section" aria-labelledby="identity-h">
             <h2 id="identity-h">{ct("section-identity")}</h2>
-            <dl class="cw-facts" data-testid="identity">
-                <div><dt>{ct("identity-first-name")}</dt><dd>{ident.first_name.clone()}</dd></div>
-                <div><dt>{ct("identity-last-name")}</dt><dd>{ident.last_name.clone()}</dd></div>
-                <div><dt>{ct("col-born")}</dt><dd class="cw-num">{opt_date(ident.date_of_birth.as_ref())}</dd></div>
-                <div><dt>{ct("identity-gender")}</dt><dd>{match ident.gender {
-                    Some(kartlegg_shared::caseworker::Gender::Male) => ct("gender-male").into_any(),
-                    Some(kartlegg_shared::caseworker::Gender::Female) => ct("gender-female").into_any(),
-                    None => "–".into_any(),
-                }}</dd></div>
-                <div><dt>{ct("identity-citizenships")}</dt><dd>{if ident.citizenships.is_empty() { "–".to_owned() } else { ident.citizenships.join(", ") }}</dd></div>
-                <div><dt>{ct("col-duf")}</dt><dd class="cw-num">{ident.duf_number.clone()}</dd></div>
-                <div><dt>{ct("identity-registration-number")}</dt><dd class="cw-num">{ident.registration_number.clone().unwrap_or_else(|| "–".to_owned())}</dd></div>
-                <div><dt>{ct("identity-national-id")}</dt><dd class="cw-num">{ident.national_id.clone().unwrap_or_else(|| "–".to_owned())}</dd></div>
-            </dl>
+            <IdentitySection page=page.clone() reload=reload/>
         </section>
 
         <section id="codes" class="cw-section" aria-labelledby="codes-h">

@@ -1,0 +1,550 @@
+//! The identity of UDI guideline 2021-007 (issue #15) through the API: a
+//! counsellor's correction and an API client's PUT follow the same rules,
+//! every change goes into the person's identity history with its reason,
+//! and field errors come back as problem+json.
+
+use kartlegg_backend::db::{AuditFilter, Person};
+use kartlegg_shared::caseworker::{AuditAction, Role};
+use kartlegg_shared::integration::Scope;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+use crate::integration::access;
+use crate::on_both_engines;
+
+const ORG_A: &str = "0301";
+const ORG_B: &str = "4601";
+const DUF_A: &str = "202400001501";
+
+fn identity_path(person: &Person) -> String {
+    format!("/api/v1/caseworker/people/{}/identity", person.id)
+}
+
+/// A whole identity as a counsellor registers it from what the person says:
+/// the day of birth unknown, two citizenships, an address.
+fn full_identity() -> Value {
+    json!({
+        "first_name": "Amina",
+        "middle_name": "Selam",
+        "last_name": "Tesfay",
+        "birth_date": { "year": 1990, "month": 5, "case_opened_on": "2024-03-14" },
+        "place_of_birth": "Asmara",
+        "country_of_birth": "eri",
+        "gender": "female",
+        "citizenships": ["ERI", "ETH"],
+        "preferred_citizenship": "ETH",
+        "marital_status": { "status": "married", "from": "2015-06-01" },
+        "postal_address": { "street": "Storgata 1", "postcode": "0155", "post_town": "Oslo", "from": "2024-04-01" },
+        "sources": {
+            "name": "travel_document",
+            "birth_date": "own_statement",
+            "place_of_birth": "own_statement",
+            "citizenships": "travel_document",
+            "gender": "travel_document",
+            "marital_status": "own_statement",
+            "postal_address": "own_statement"
+        },
+        "reason": "Registered at the first meeting"
+    })
+}
+
+fn fields(problem: &Value) -> Vec<(String, String)> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn a_correction_registers_the_whole_identity_and_its_history(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+
+    let res = app
+        .bearer_put(&identity_path(&person), &counsellor, &full_identity())
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    let identity = res.json();
+    // § 6.2: the unknown day is the case-opening day, and the date is fictitious.
+    assert_eq!(
+        identity["birth_date"],
+        json!({ "date": "1990-05-14", "reliability": "fictitious", "unknown": "day", "case_opened_on": "2024-03-14" })
+    );
+    assert_eq!(identity["date_of_birth"], "1990-05-14");
+    // The preferred citizenship comes first.
+    assert_eq!(identity["citizenships"], json!(["ETH", "ERI"]));
+    assert_eq!(identity["preferred_citizenship"], "ETH");
+    assert_eq!(identity["country_of_birth"], "ERI");
+    assert_eq!(identity["middle_name"], "Selam");
+    assert_eq!(identity["sources"]["birth_date"], "own_statement");
+    assert_eq!(identity["marital_status"]["status"], "married");
+
+    let mut moved = full_identity();
+    moved["postal_address"]["street"] = json!("Kirkeveien 5");
+    moved["reason"] = json!("Moved to a flat");
+    let res = app
+        .bearer_put(&identity_path(&person), &counsellor, &moved)
+        .await;
+    assert_eq!(res.status, 200);
+
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    let history = page["identity_history"].as_array().unwrap();
+    let newest = &history[0];
+    assert_eq!(newest["field"], "postal_address");
+    assert_eq!(newest["reason"], "Moved to a flat");
+    assert_eq!(newest["actor"], "CW counsellor");
+    assert_eq!(newest["source"], "own_statement");
+    assert_eq!(
+        newest["old_value"],
+        "Storgata 1, 0155 Oslo, from 2024-04-01"
+    );
+    assert_eq!(
+        newest["new_value"],
+        "Kirkeveien 5, 0155 Oslo, from 2024-04-01"
+    );
+    let first_change: Vec<&str> = history
+        .iter()
+        .filter(|h| h["reason"] == "Registered at the first meeting")
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    for field in [
+        "last_name",
+        "middle_name",
+        "date_of_birth",
+        "place_of_birth",
+        "country_of_birth",
+        "citizenships",
+        "gender",
+        "marital_status",
+        "postal_address",
+    ] {
+        assert!(first_change.contains(&field), "{field} in {first_change:?}");
+    }
+    let surname = history.iter().find(|h| h["field"] == "last_name").unwrap();
+    assert_eq!(surname["old_value"], "Tesfai");
+    assert_eq!(surname["new_value"], "Tesfay");
+
+    // The audit log has the change with the fields and the reason.
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            action: Some(AuditAction::CorrectIdentity),
+            limit: 1,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events[0].event.fields, ["postal_address"]);
+    assert_eq!(events[0].event.reason.as_deref(), Some("Moved to a flat"));
+}
+
+async fn a_correction_without_a_reason_changes_nothing(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let mut body = full_identity();
+    body["reason"] = json!("  ");
+    let problem = app
+        .bearer_put(&identity_path(&person), &counsellor, &body)
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&problem),
+        [("reason".into(), "reason_required".into())]
+    );
+    let history = app.store.identity_history(person.id).await.unwrap();
+    assert!(history.is_empty());
+}
+
+async fn identity_rules_answer_field_errors(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let body = json!({
+        "first_name": "Mrs Amina",
+        "last_name": "Tesfay",
+        "birth_date": { "year": 1990, "month": 0, "day": 0, "reliability": "documented" },
+        "country_of_birth": "XXX",
+        "citizenships": ["ERI", "ETH"],
+        "postal_address": { "street": "Storgata 1", "postcode": "155", "post_town": "Oslo", "from": "2024-04-01" },
+        "sources": { "birth_date": "other_document" },
+        "reason": "Passport shown"
+    });
+    let res = app
+        .bearer_put(&identity_path(&person), &counsellor, &body)
+        .await;
+    assert_eq!(res.header("content-type"), "application/problem+json");
+    let problem = res.problem(422, "validation");
+    assert_eq!(
+        fields(&problem),
+        [
+            ("first_name".into(), "title_in_name".into()),
+            (
+                "birth_date.month".into(),
+                "zero_without_travel_document".into()
+            ),
+            ("country_of_birth".into(), "stateless_not_a_country".into()),
+            ("preferred_citizenship".into(), "preferred_required".into()),
+            ("postal_address.postcode".into(), "invalid_postcode".into()),
+        ]
+    );
+
+    // 00 is registered as the travel document shows it.
+    let body = json!({
+        "first_name": "Amina",
+        "last_name": "Tesfay",
+        "birth_date": { "year": 1990, "month": 0, "day": 0, "reliability": "documented" },
+        "sources": { "birth_date": "travel_document" },
+        "reason": "Passport shown"
+    });
+    let res = app
+        .bearer_put(&identity_path(&person), &counsellor, &body)
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    let identity = res.json();
+    assert_eq!(identity["birth_date"]["date"], "1990-00-00");
+    assert_eq!(identity["birth_date"]["reliability"], "documented");
+    assert!(identity.get("date_of_birth").is_none(), "no calendar date");
+}
+
+async fn another_organisations_person_is_not_found(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let other = app.caseworker(ORG_B, "other", &[Role::Counsellor]).await;
+    app.bearer_put(&identity_path(&person), &other, &full_identity())
+        .await
+        .problem(404, "not-found");
+    assert!(
+        app.store
+            .identity_history(person.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn an_api_client_writes_the_same_identity(app: TestApp) {
+    let token = access(&app, ORG_A, &[Scope::PeopleRead, Scope::PeopleWrite]).await;
+    let path = format!("/api/v1/people/{DUF_A}");
+    let mut body = full_identity();
+    body.as_object_mut().unwrap().remove("reason");
+    let res = app.bearer_put(&path, &token, &body).await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    let created = res.json();
+    assert_eq!(created["birth_date"]["date"], "1990-05-14");
+    assert_eq!(created["preferred_citizenship"], "ETH");
+    assert_eq!(created["sources"]["name"], "travel_document");
+
+    let read = app.bearer_get(&path, &token).await.json();
+    assert_eq!(read["postal_address"], created["postal_address"]);
+    let list = app.bearer_get("/api/v1/people", &token).await.json();
+    assert_eq!(
+        list["people"][0]["marital_status"],
+        created["marital_status"]
+    );
+
+    // The same rules: an unknown day needs the case-opening date.
+    let mut bad = full_identity();
+    bad["birth_date"] = json!({ "year": 1990, "month": 5 });
+    let problem = app
+        .bearer_put(&path, &token, &bad)
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&problem),
+        [(
+            "birth_date.case_opened_on".into(),
+            "case_opened_required".into()
+        )]
+    );
+
+    // A change with the client's reason goes into the history.
+    let mut married = full_identity();
+    married["marital_status"] = json!({ "status": "divorced", "from": "2023-01-10" });
+    married["reason"] = json!("Divorce certificate received");
+    let res = app.bearer_put(&path, &token, &married).await;
+    assert_eq!(res.status, 200);
+    let person = app
+        .store
+        .person_by_duf(&kartlegg_shared::domain::DufNumber::parse(DUF_A).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let history = app.store.identity_history(person.id).await.unwrap();
+    assert_eq!(history[0].field, "marital_status");
+    assert_eq!(history[0].reason, "Divorce certificate received");
+    assert!(history[0].actor.starts_with("API client: "));
+    assert_eq!(
+        history[0].old_value.as_deref(),
+        Some("married from 2015-06-01")
+    );
+    let created_rows: Vec<_> = history
+        .iter()
+        .filter(|h| h.reason == "Written by an API client")
+        .collect();
+    assert!(created_rows.iter().all(|h| h.old_value.is_none()));
+    assert!(created_rows.iter().any(|h| h.field == "first_name"));
+}
+
+const DUF_DUPLICATE: &str = "202400001502";
+
+async fn a_duplicate_is_linked_and_can_no_longer_be_changed(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let duplicate = app.person_in(ORG_A, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let link = format!("/api/v1/caseworker/people/{}/duplicates", active.id);
+
+    let res = app
+        .post_json(
+            &link,
+            Some(&counsellor),
+            &json!({ "duf_number": DUF_DUPLICATE, "reason": "Registered twice at arrival" }),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(res.json()["person"]["duf_number"], DUF_DUPLICATE);
+
+    // § 15.1: the duplicate can no longer be changed, by anyone.
+    app.bearer_put(&identity_path(&duplicate), &counsellor, &full_identity())
+        .await
+        .problem(409, "conflict");
+    let token = access(&app, ORG_A, &[Scope::PeopleWrite]).await;
+    app.bearer_put(
+        &format!("/api/v1/people/{DUF_DUPLICATE}"),
+        &token,
+        &json!({ "first_name": "Amina", "last_name": "Tesfay" }),
+    )
+    .await
+    .problem(409, "conflict");
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/aliases", duplicate.id),
+        Some(&counsellor),
+        &json!({ "first_name": "Amina", "last_name": "T", "reason": "Used at the border" }),
+    )
+    .await
+    .problem(409, "conflict");
+
+    // Linked twice, or the other way round: refused.
+    app.post_json(
+        &link,
+        Some(&counsellor),
+        &json!({ "duf_number": DUF_DUPLICATE, "reason": "Again" }),
+    )
+    .await
+    .problem(409, "conflict");
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/duplicates", duplicate.id),
+        Some(&counsellor),
+        &json!({ "duf_number": DUF_A, "reason": "The other way round" }),
+    )
+    .await
+    .problem(409, "conflict");
+    let own = app
+        .post_json(
+            &link,
+            Some(&counsellor),
+            &json!({ "duf_number": DUF_A, "reason": "Self" }),
+        )
+        .await
+        .problem(422, "validation");
+    assert_eq!(fields(&own), [("duf_number".into(), "same_person".into())]);
+
+    // Both pages show the link; both histories have it.
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", active.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert_eq!(page["duplicates"][0]["person"]["duf_number"], DUF_DUPLICATE);
+    assert_eq!(
+        page["duplicates"][0]["reason"],
+        "Registered twice at arrival"
+    );
+    assert_eq!(page["identity_history"][0]["field"], "duplicates");
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", duplicate.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert_eq!(page["duplicate_of"]["duf_number"], DUF_A);
+    assert_eq!(page["identity_history"][0]["field"], "duplicate_of");
+
+    // The search finds the active identity through the duplicate's DUF-number.
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": DUF_DUPLICATE }),
+        )
+        .await
+        .json();
+    assert_eq!(found["results"].as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found["results"][0]["duf_number"], DUF_A);
+    assert_eq!(
+        found["results"][0]["found_through"],
+        json!({ "kind": "duplicate", "text": DUF_DUPLICATE })
+    );
+    // By name too: the duplicate's name finds the active identity once.
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": "Tesfai" }),
+        )
+        .await
+        .json();
+    assert_eq!(found["results"].as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found["results"][0]["duf_number"], DUF_A);
+}
+
+async fn a_duplicate_of_another_organisation_is_not_found(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    app.person_in(ORG_B, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/duplicates", active.id),
+        Some(&counsellor),
+        &json!({ "duf_number": DUF_DUPLICATE, "reason": "Same person" }),
+    )
+    .await
+    .problem(404, "not-found");
+    let other = app.caseworker(ORG_B, "other", &[Role::Counsellor]).await;
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/aliases", active.id),
+        Some(&other),
+        &json!({ "first_name": "Amina", "last_name": "T", "reason": "Used at the border" }),
+    )
+    .await
+    .problem(404, "not-found");
+}
+
+async fn the_search_finds_people_by_their_aliases(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let aliases = format!("/api/v1/caseworker/people/{}/aliases", person.id);
+    let res = app
+        .post_json(
+            &aliases,
+            Some(&counsellor),
+            &json!({
+                "first_name": "Semira",
+                "last_name": "Ghebremédhin",
+                "date_of_birth": "1988-02-01",
+                "citizenship": "sdn",
+                "reason": "Identity used in Sudan"
+            }),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(res.json()["citizenship"], "SDN");
+
+    let bad = app
+        .post_json(
+            &aliases,
+            Some(&counsellor),
+            &json!({ "first_name": "Dr Semira", "last_name": "G", "citizenship": "ZZZ", "reason": "" }),
+        )
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&bad),
+        [
+            ("first_name".into(), "title_in_name".into()),
+            ("citizenship".into(), "unknown_country".into()),
+            ("reason".into(), "reason_required".into()),
+        ]
+    );
+
+    for query in ["ghebremedhin, semira", "Semira", "01.02.1988"] {
+        let found = app
+            .post_json(
+                "/api/v1/caseworker/search",
+                Some(&counsellor),
+                &json!({ "query": query }),
+            )
+            .await
+            .json();
+        assert_eq!(
+            found["results"].as_array().unwrap().len(),
+            1,
+            "{query}: {found}"
+        );
+        assert_eq!(found["results"][0]["duf_number"], DUF_A);
+        assert_eq!(
+            found["results"][0]["found_through"],
+            json!({ "kind": "alias", "text": "Ghebremédhin, Semira" })
+        );
+    }
+    // Found by the own name, the person is not marked.
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": "Tesfay" }),
+        )
+        .await
+        .json();
+    assert!(found["results"][0].get("found_through").is_none());
+
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert_eq!(page["aliases"][0]["last_name"], "Ghebremédhin");
+    assert_eq!(page["identity_history"][0]["field"], "aliases");
+    assert_eq!(
+        page["identity_history"][0]["reason"],
+        "Identity used in Sudan"
+    );
+
+    // Another organisation does not find them through the alias.
+    let other = app.caseworker(ORG_B, "other", &[Role::Reader]).await;
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&other),
+            &json!({ "query": "Semira" }),
+        )
+        .await
+        .json();
+    assert!(found["results"].as_array().unwrap().is_empty());
+}
+
+on_both_engines!(
+    a_correction_registers_the_whole_identity_and_its_history,
+    a_correction_without_a_reason_changes_nothing,
+    identity_rules_answer_field_errors,
+    another_organisations_person_is_not_found,
+    an_api_client_writes_the_same_identity,
+    a_duplicate_is_linked_and_can_no_longer_be_changed,
+    a_duplicate_of_another_organisation_is_not_found,
+    the_search_finds_people_by_their_aliases,
+);
