@@ -9,7 +9,8 @@
 #   BENCH_DIR   where the SQLite database and keys live (default
 #               target/bench-people); kept between runs, since seeding adds
 #               only what is missing. Delete it when done: a million people
-#               take about 0.5 GB.
+#               with their answers and statistics facts take about 10 GB.
+#   BENCH_ONLY=statistics   measure only the statistics views.
 #   BENCH_SAMPLES, BENCH_BUDGET   requests per measurement (200) and the
 #               seconds one measurement may take at most (20).
 #   KARTLEGG_BIN   a server binary to use instead of building the release one.
