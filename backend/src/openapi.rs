@@ -335,8 +335,9 @@ fn property_rules() -> Vec<(&'static str, &'static str, Rule)> {
     ]
 }
 
-/// Query and path parameters whose values have rules, wherever they occur:
-/// (where, name, rule).
+/// Query and path parameters whose values have rules, wherever they occur
+/// (unless a handler states the parameter's own pattern): (where, name,
+/// rule).
 fn parameter_rules() -> Vec<(ParameterIn, &'static str, Rule)> {
     let date = || Schema::Object(schema::date());
     vec![
@@ -418,6 +419,12 @@ fn document_value_rules(doc: &mut utoipa::openapi::OpenApi) {
             for operation in operations.into_iter().flatten() {
                 let parameters = operation.parameters.iter_mut().flatten();
                 for parameter in parameters.filter(|p| p.name == name && p.parameter_in == place) {
+                    // A parameter that states its own pattern keeps it: the
+                    // statistics' `from` and `to` are months, not the
+                    // dates the audit's and lists' `from` and `to` are.
+                    if has_own_pattern(parameter) {
+                        continue;
+                    }
                     parameter.schema = Some(RefOr::T(rule()));
                     found = true;
                 }
@@ -425,6 +432,10 @@ fn document_value_rules(doc: &mut utoipa::openapi::OpenApi) {
         }
         assert!(found, "no parameter {name} to state a rule on");
     }
+}
+
+fn has_own_pattern(parameter: &utoipa::openapi::path::Parameter) -> bool {
+    matches!(&parameter.schema, Some(RefOr::T(Schema::Object(o))) if o.pattern.is_some())
 }
 
 fn description_of(schema: &Schema) -> Option<String> {
