@@ -316,22 +316,33 @@ macro_rules! webhooks_impl {
                  finished_at = ?, lease_until = NULL WHERE endpoint_id = ? AND state = 'pending'";
 
             impl super::$store {
-                /// The endpoints' rows with their types, in the rows' order.
+                /// The client's endpoints' rows with their types, in the
+                /// rows' order: the types of all of them in one read.
                 async fn endpoints_with_types(
                     &self,
+                    client_id: Uuid,
                     rows: Vec<EndpointRow>,
                 ) -> Result<Vec<WebhookEndpoint>, StoreError> {
-                    let mut out = Vec::with_capacity(rows.len());
-                    for row in rows {
-                        let kinds: Vec<String> = sqlx::query_scalar(&$d.sql(
-                            "SELECT kind FROM webhook_endpoint_types WHERE endpoint_id = ?",
-                        ))
-                        .bind(row.id)
-                        .fetch_all(&self.$read)
-                        .await?;
-                        out.push(row.with_types(&kinds)?);
+                    if rows.is_empty() {
+                        return Ok(Vec::new());
                     }
-                    Ok(out)
+                    let kinds: Vec<(Uuid, String)> = sqlx::query_as(&$d.sql(
+                        "SELECT t.endpoint_id, t.kind FROM webhook_endpoint_types t \
+                         JOIN webhook_endpoints e ON e.id = t.endpoint_id WHERE e.client_id = ?",
+                    ))
+                    .bind(client_id)
+                    .fetch_all(&self.$read)
+                    .await?;
+                    rows.into_iter()
+                        .map(|row| {
+                            let mine: Vec<String> = kinds
+                                .iter()
+                                .filter(|(endpoint, _)| *endpoint == row.id)
+                                .map(|(_, kind)| kind.clone())
+                                .collect();
+                            row.with_types(&mine)
+                        })
+                        .collect()
                 }
             }
 
@@ -382,7 +393,7 @@ macro_rules! webhooks_impl {
                     .bind(client_id)
                     .fetch_all(&self.$read)
                     .await?;
-                    self.endpoints_with_types(rows).await
+                    self.endpoints_with_types(client_id, rows).await
                 }
 
                 async fn webhook_endpoint(
@@ -398,7 +409,7 @@ macro_rules! webhooks_impl {
                     .bind(id)
                     .fetch_all(&self.$read)
                     .await?;
-                    Ok(self.endpoints_with_types(rows).await?.pop())
+                    Ok(self.endpoints_with_types(client_id, rows).await?.pop())
                 }
 
                 async fn delete_webhook_endpoint(
@@ -444,28 +455,38 @@ macro_rules! webhooks_impl {
                     .bind(i64::from(limit))
                     .fetch_all(&mut *tx)
                     .await?;
-                    let mut out = Vec::with_capacity(leased.len());
-                    for (endpoint_id, event_id) in leased {
-                        let row: LeasedRow = sqlx::query_as(&$d.sql(&format!(
+                    if leased.is_empty() {
+                        tx.commit().await?;
+                        return Ok(Vec::new());
+                    }
+                    // What the batch needs to be sent, in one read.
+                    let keys = vec!["(?, ?)"; leased.len()].join(", ");
+                    let sql = $d
+                        .sql(&format!(
                             "SELECT d.endpoint_id, e.client_id, a.name AS client_name, e.url, \
                              e.secret_sealed, e.failing_since, d.attempts, d.created_at, {} \
                              FROM webhook_deliveries d \
                              JOIN webhook_endpoints e ON e.id = d.endpoint_id \
                              JOIN api_clients a ON a.id = e.client_id \
                              JOIN change_events c ON c.id = d.event_id \
-                             WHERE d.endpoint_id = ? AND d.event_id = ?",
+                             WHERE (d.endpoint_id, d.event_id) IN ({keys})",
                             EVENT_COLUMNS
                                 .split(", ")
                                 .map(|c| format!("c.{c}"))
                                 .collect::<Vec<_>>()
                                 .join(", ")
-                        )))
-                        .bind(endpoint_id)
-                        .bind(event_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                        out.push(row.try_into()?);
+                        ))
+                        .into_owned();
+                    let mut query = sqlx::query_as::<_, LeasedRow>(&sql);
+                    for (endpoint_id, event_id) in &leased {
+                        query = query.bind(*endpoint_id).bind(*event_id);
                     }
+                    let out = query
+                        .fetch_all(&mut *tx)
+                        .await?
+                        .into_iter()
+                        .map(LeasedDelivery::try_from)
+                        .collect::<Result<Vec<_>, _>>()?;
                     tx.commit().await?;
                     Ok(out)
                 }

@@ -66,18 +66,24 @@ pub async fn deliver_due(
         .into_iter()
         .map(|delivery| attempt(state, outbound, delivery))
         .collect();
+    let mut disclosures = Vec::new();
     while let Some(result) = attempts.next().await {
-        result?;
+        disclosures.extend(result?);
+    }
+    // The batch's deliveries audited in one append, not one lock each.
+    if !disclosures.is_empty() {
+        state.record_audit(&disclosures).await?;
     }
     Ok(count)
 }
 
-/// Sends one delivery and records how it went.
+/// Sends one delivery and records how it went; the audit event of the
+/// disclosure when it was delivered.
 async fn attempt(
     state: &AppState,
     outbound: &Outbound,
     delivery: LeasedDelivery,
-) -> Result<(), StoreError> {
+) -> Result<Option<NewAuditEvent>, StoreError> {
     let started = Instant::now();
     let sent = match signed_request(state, &delivery) {
         Ok((headers, body)) => outbound.post(&delivery.url, headers, body).await,
@@ -113,12 +119,9 @@ async fn attempt(
             next,
         })
         .await?;
-    if next == NextStep::Delivered {
-        // A delivery discloses a person's DUF-number to the client, as a
-        // read of the feed does: audited the same way.
-        state.record_audit(&[disclosure(&delivery, now)]).await?;
-    }
-    Ok(())
+    // A delivery discloses a person's DUF-number to the client, as a read
+    // of the feed does: audited the same way.
+    Ok((next == NextStep::Delivered).then(|| disclosure(&delivery, now)))
 }
 
 /// The audit event of a delivered webhook: the client read of the person.
