@@ -2,7 +2,8 @@
 //! (`KARTLEGG_METRICS_ADDR`) so that they never reach the public port:
 //! requests per route (the route's template, never a concrete path, so no
 //! DUF-number or id becomes a label), their latency, the database pools'
-//! use, and logins by kind and outcome. No label carries personal data.
+//! use, the draft saves' batch sizes and commit times, logins by kind and
+//! outcome, and the webhook queue. No label carries personal data.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -145,6 +146,27 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Adds the draft saves' group commit: batch sizes and commit times.
+    pub fn register_save_commits(&mut self, stats: crate::db::group_commit::CommitStats) {
+        self.registry.register(
+            "save_batch_size",
+            "Draft saves written per transaction (group commit)",
+            stats.batch_size,
+        );
+        self.registry.register(
+            "save_commit_seconds",
+            "Time to write and commit one batch of draft saves",
+            stats.commit_seconds,
+        );
+        self.registry.register(
+            "save_batches",
+            "Transactions that wrote draft saves",
+            stats.batches,
+        );
+        self.registry
+            .register("saves", "Draft saves written", stats.saves);
+    }
+
     /// Counts a login attempt.
     pub fn login(&self, kind: LoginKind, outcome: LoginOutcome) {
         let kind = match kind {

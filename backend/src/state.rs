@@ -103,13 +103,15 @@ impl AppState {
             config.audit_checkpoint_file.clone(),
             config.audit_checkpoint_every,
         );
+        let mut metrics = Metrics::default();
+        metrics.register_save_commits(store.save_commits());
         Self {
             store,
             keys: Arc::new(keys),
             config: Arc::new(config),
             clock: Arc::new(SystemClock),
             audit: Arc::new(audit),
-            metrics: Arc::new(Metrics::default()),
+            metrics: Arc::new(metrics),
             feed_signal: Arc::new(tokio::sync::Notify::new()),
         }
     }

@@ -6,10 +6,12 @@
 
 /// Expands to `impl Store for $store` in a module of its own. `$read` and
 /// `$write` name the pools for reads and writes (the same pool on
-/// PostgreSQL); `$d` is the engine's [`super::dialect::Dialect`].
+/// PostgreSQL); `$db` is the sqlx database; `$d` is the engine's
+/// [`super::dialect::Dialect`]. The module also holds `save_drafts`, the
+/// batch writer the engine's [`super::group_commit::GroupCommit`] calls.
 macro_rules! applicant_impl {
-    ($store:ident, $read:ident, $write:ident, $d:path) => {
-        mod applicant_store {
+    ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
+        pub(super) mod applicant_store {
             use async_trait::async_trait;
             use chrono::{DateTime, Utc};
             use kartlegg_shared::api::RegistrationStatus;
@@ -29,8 +31,87 @@ macro_rules! applicant_impl {
             use crate::db::{
                 ApplicantSessionRecord, Consent, DraftUpdate, Engine, LoginCodeRecord,
                 LoginThrottle, NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson,
-                Organisation, Person, Store, StoreError, StoredRegistration, fold_name,
+                Organisation, Person, PreparedSave, Store, StoreError, StoredRegistration,
+                fold_name,
             };
+
+            /// Writes a batch of draft saves in one transaction (group
+            /// commit), one result per save in order: the row as saved, or
+            /// `Stale` for a save whose revision was taken (by another
+            /// save, possibly earlier in the same batch, exactly as if they
+            /// had come one after another). The rows come back without the
+            /// answers and parts, which the caller has: reading back and
+            /// parsing what was just written would cost the one writer time.
+            pub(in crate::db) async fn save_drafts(
+                pool: sqlx::Pool<$db>,
+                saves: Vec<PreparedSave>,
+            ) -> Vec<Result<RegistrationRow, StoreError>> {
+                let sql = format!(
+                    "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
+                     saved_sections = ?{JSON}, updated_at = ?, \
+                     language = COALESCE(?, language) \
+                     WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
+                     RETURNING id, person_id, number, status, questionnaire_version, revision, \
+                     '{{}}' AS answers, '[]' AS saved_sections, created_at, updated_at, \
+                     completed_at, language"
+                );
+                let sql = $d.sql(&sql);
+                match save_together(&pool, &sql, &saves).await {
+                    Ok(rows) => rows,
+                    // A save that fails the whole transaction must not fail
+                    // the others with it: each is written on its own.
+                    Err(_) if saves.len() > 1 => {
+                        let mut rows = Vec::with_capacity(saves.len());
+                        for save in &saves {
+                            rows.push(save_alone(&pool, &sql, save).await);
+                        }
+                        rows
+                    }
+                    Err(error) => vec![Err(error)],
+                }
+            }
+
+            async fn save_together(
+                pool: &sqlx::Pool<$db>,
+                sql: &str,
+                saves: &[PreparedSave],
+            ) -> Result<Vec<Result<RegistrationRow, StoreError>>, StoreError> {
+                let mut tx = pool.begin().await?;
+                let mut rows = Vec::with_capacity(saves.len());
+                for save in saves {
+                    rows.push(save_one(&mut tx, sql, save).await?.ok_or(StoreError::Stale));
+                }
+                tx.commit().await?;
+                Ok(rows)
+            }
+
+            async fn save_alone(
+                pool: &sqlx::Pool<$db>,
+                sql: &str,
+                save: &PreparedSave,
+            ) -> Result<RegistrationRow, StoreError> {
+                let mut tx = pool.begin().await?;
+                let row = save_one(&mut tx, sql, save).await?;
+                tx.commit().await?;
+                row.ok_or(StoreError::Stale)
+            }
+
+            async fn save_one(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                sql: &str,
+                save: &PreparedSave,
+            ) -> Result<Option<RegistrationRow>, StoreError> {
+                Ok(sqlx::query_as(sql)
+                    .bind(&save.answers)
+                    .bind(&save.saved_sections)
+                    .bind(save.now)
+                    .bind(save.language.as_deref())
+                    .bind(save.id)
+                    .bind(save.person_id)
+                    .bind(save.expected_revision)
+                    .fetch_optional(&mut **tx)
+                    .await?)
+            }
 
             const REGISTRATION_COLUMNS: &str = $d.registration_columns;
             const JSON: &str = $d.json_cast;
@@ -53,6 +134,10 @@ macro_rules! applicant_impl {
                         pools.push(of(stringify!($read), &self.$read));
                     }
                     pools
+                }
+
+                fn save_commits(&self) -> crate::db::group_commit::CommitStats {
+                    self.saves.stats().clone()
                 }
 
                 async fn ping(&self) -> Result<(), StoreError> {
@@ -540,13 +625,29 @@ macro_rules! applicant_impl {
                     &self,
                     update: &DraftUpdate,
                 ) -> Result<StoredRegistration, StoreError> {
-                    let status = if update.complete {
-                        RegistrationStatus::Completed
-                    } else {
-                        RegistrationStatus::Draft
-                    };
-                    // A draft save writes no event, but a completion does,
-                    // in the same transaction.
+                    if !update.complete {
+                        // A draft save writes no event: it joins the next
+                        // group commit. The JSON is made here, on the
+                        // caller's task, so that the committer only writes.
+                        let save = PreparedSave {
+                            id: update.id,
+                            person_id: update.person_id,
+                            expected_revision: update.expected_revision,
+                            answers: to_json_text(&update.answers)?,
+                            saved_sections: to_json_text(&update.saved_sections)?,
+                            language: update.language.clone(),
+                            now: update.now,
+                        };
+                        let row = self.saves.submit(update.person_id.as_u128(), save).await??;
+                        let saved: StoredRegistration = row.try_into()?;
+                        return Ok(StoredRegistration {
+                            answers: update.answers.clone(),
+                            saved_sections: update.saved_sections.clone(),
+                            ..saved
+                        });
+                    }
+                    // A completion writes its event and facts in its own
+                    // transaction.
                     let mut tx = self.$write.begin().await?;
                     let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
@@ -558,8 +659,8 @@ macro_rules! applicant_impl {
                     .bind(to_json_text(&update.answers)?)
                     .bind(to_json_text(&update.saved_sections)?)
                     .bind(update.now)
-                    .bind(status_str(status))
-                    .bind(update.complete.then_some(update.now))
+                    .bind(status_str(RegistrationStatus::Completed))
+                    .bind(update.now)
                     .bind(update.language.as_deref())
                     .bind(update.id)
                     .bind(update.person_id)
@@ -567,11 +668,9 @@ macro_rules! applicant_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let saved: StoredRegistration = row.ok_or(StoreError::Stale)?.try_into()?;
-                    if update.complete {
-                        record_event!($d, tx, ChangeEventType::RegistrationCompleted, update.person_id, Some(saved.id), update.now);
-                        if let Some(facts) = &update.facts {
-                            insert_facts!($d, tx, saved.id, facts);
-                        }
+                    record_event!($d, tx, ChangeEventType::RegistrationCompleted, update.person_id, Some(saved.id), update.now);
+                    if let Some(facts) = &update.facts {
+                        insert_facts!($d, tx, saved.id, facts);
                     }
                     tx.commit().await?;
                     Ok(saved)

@@ -33,6 +33,7 @@ mod dialect;
 mod erasure;
 pub(crate) mod events;
 mod facts;
+pub mod group_commit;
 pub mod history;
 mod integration;
 mod postgres;
@@ -322,6 +323,22 @@ pub struct DraftUpdate {
     pub facts: Option<CompletionFacts>,
 }
 
+/// The group commit of draft saves, as each store holds it.
+type SaveQueue = group_commit::GroupCommit<PreparedSave, Result<rows::RegistrationRow, StoreError>>;
+
+/// A draft save on its way to the group commit: the [`DraftUpdate`] of a
+/// save that does not complete, its JSON already made.
+#[derive(Debug)]
+pub(crate) struct PreparedSave {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub expected_revision: i64,
+    pub answers: String,
+    pub saved_sections: String,
+    pub language: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
 /// What a completion adds to the statistics' fact table: who (only as an
 /// organisation, an age band and a gender) and when, and the coded answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,6 +374,9 @@ pub trait Store:
     /// The connection pools and how many connections each holds, for the
     /// metrics.
     fn pool_use(&self) -> Vec<PoolUse>;
+
+    /// Batch sizes and commit times of the draft saves' group commit.
+    fn save_commits(&self) -> group_commit::CommitStats;
 
     /// Answers when the database answers; `/readyz` calls it.
     async fn ping(&self) -> Result<(), StoreError>;
@@ -525,7 +545,7 @@ pub fn fold_name(name: &str) -> String {
 /// its [`dialect::Dialect`].
 macro_rules! store_impl {
     ($store:ident, $db:ty, $read:ident, $write:ident, $d:path) => {
-        super::applicant::applicant_impl!($store, $read, $write, $d);
+        super::applicant::applicant_impl!($store, $db, $read, $write, $d);
         super::back_office::back_office_impl!($store, $db, $read, $write, $d);
         super::integration::integration_impl!($store, $read, $write, $d);
         super::statistics::statistics_impl!($store, $read, $d);

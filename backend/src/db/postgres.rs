@@ -5,10 +5,15 @@ use std::time::Duration;
 use anyhow::Context;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
+/// Committers of draft saves, each with a connection of its own while it
+/// writes.
+const SAVE_LANES: usize = 2;
+
 /// The PostgreSQL store.
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
+    saves: super::SaveQueue,
 }
 
 impl PgStore {
@@ -24,7 +29,13 @@ impl PgStore {
             .run(&pool)
             .await
             .context("migrating the PostgreSQL database")?;
-        Ok(Self { pool })
+        // Draft saves share commits (see `group_commit`); two lanes keep
+        // one batch's round trips from holding up the next.
+        let saves = super::SaveQueue::start(SAVE_LANES, {
+            let pool = pool.clone();
+            move |batch| applicant_store::save_drafts(pool.clone(), batch)
+        });
+        Ok(Self { pool, saves })
     }
 }
 

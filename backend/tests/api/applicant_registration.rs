@@ -227,6 +227,62 @@ async fn concurrent_saves_on_one_revision_cannot_both_win(app: TestApp) {
     );
 }
 
+/// Saves that arrive together are committed together (group commit); each
+/// still answers with its own save, exactly as if they came one by one.
+async fn hundreds_of_simultaneous_saves_each_get_their_own(app: TestApp) {
+    const COUNTRIES: [&str; 4] = ["SOM", "ERI", "SYR", "AFG"];
+    let mut tokens = Vec::new();
+    for n in 0..150 {
+        let token = app.consented_applicant(&format!("2024001{n:05}")).await;
+        app.bearer_get(REGISTRATION, &token).await;
+        tokens.push(token);
+    }
+    let saves = tokens.iter().enumerate().map(|(n, token)| {
+        let app = &app;
+        async move {
+            let answers = json!({ "mother_tongue": "som", "country_background": COUNTRIES[n % 4] });
+            save(app, token, "personal", 0, answers).await
+        }
+    });
+    let answers = futures_util::future::join_all(saves).await;
+
+    for (n, (token, res)) in tokens.iter().zip(answers).enumerate() {
+        assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+        let saved = res.json();
+        assert_eq!(saved["revision"], 1);
+        assert_eq!(saved["answers"]["country_background"], COUNTRIES[n % 4]);
+        let stored = app.bearer_get(REGISTRATION, token).await.json();
+        assert_eq!(stored["answers"], saved["answers"], "applicant {n}");
+    }
+}
+
+/// Of many saves on one revision that arrive together (and so may share
+/// a commit), one wins and every other is a conflict that changed nothing.
+async fn of_hundreds_of_saves_on_one_revision_one_wins(app: TestApp) {
+    const LANGUAGES: [&str; 3] = ["som", "ara", "tir"];
+    let token = app.consented_applicant(DUF).await;
+    app.bearer_get(REGISTRATION, &token).await;
+    let saves = (0..200).map(|n| {
+        save(
+            &app,
+            &token,
+            "personal",
+            0,
+            json!({ "mother_tongue": LANGUAGES[n % 3] }),
+        )
+    });
+    let answers = futures_util::future::join_all(saves).await;
+
+    let won: Vec<_> = answers.iter().filter(|r| r.status == 200).collect();
+    assert_eq!(won.len(), 1);
+    for res in answers.iter().filter(|r| r.status != 200) {
+        res.problem(409, "conflict");
+    }
+    let stored = app.bearer_get(REGISTRATION, &token).await.json();
+    assert_eq!(stored["revision"], 1);
+    assert_eq!(stored["answers"], won[0].json()["answers"]);
+}
+
 async fn answers_hidden_by_a_changed_answer_are_dropped(app: TestApp) {
     let token = app.consented_applicant(DUF).await;
     save(
@@ -473,6 +529,8 @@ on_both_engines!(
     saving_an_unknown_part_is_not_found,
     saving_on_a_stale_revision_is_a_conflict,
     concurrent_saves_on_one_revision_cannot_both_win,
+    hundreds_of_simultaneous_saves_each_get_their_own,
+    of_hundreds_of_saves_on_one_revision_one_wins,
     answers_hidden_by_a_changed_answer_are_dropped,
     answers_to_hidden_questions_are_not_stored_and_not_refused,
     completing_needs_every_required_answer,

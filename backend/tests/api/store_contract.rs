@@ -507,6 +507,71 @@ async fn draft_update_needs_the_current_revision(app: TestApp) {
     ));
 }
 
+/// Draft saves that arrive together share a commit (group commit), and
+/// each caller still gets its own row, or `Stale` when its revision was
+/// taken, by a save earlier in the same batch too.
+async fn simultaneous_draft_saves_share_commits_and_each_gets_its_own_row(app: TestApp) {
+    let o = app.store.create_organisation(&org("0301")).await.unwrap();
+    let mut updates = Vec::new();
+    for n in 0..120 {
+        let person = app
+            .store
+            .create_person(&NewPerson {
+                duf_number: duf(1000 + n),
+                organisation_id: o.id,
+                first_name: "A".into(),
+                last_name: format!("B{n}"),
+            })
+            .await
+            .unwrap();
+        let draft = app
+            .store
+            .create_registration(person.id, 1, Utc::now())
+            .await
+            .unwrap();
+        updates.push(DraftUpdate {
+            id: draft.id,
+            person_id: person.id,
+            expected_revision: 0,
+            answers: Answers::new().with("mother_tongue", format!("l{n}").as_str()),
+            saved_sections: vec!["personal".into()],
+            complete: false,
+            language: None,
+            now: Utc::now(),
+            facts: None,
+        });
+    }
+    // The first person's save twice: one of the two is stale.
+    updates.push(updates[0].clone());
+    let before = app.store.save_commits();
+    let (commits, saved) = (before.batches.get(), before.saves.get());
+
+    let results =
+        futures_util::future::join_all(updates.iter().map(|u| app.store.update_draft(u))).await;
+
+    for (update, result) in updates.iter().zip(&results).skip(1).take(119) {
+        let row = result.as_ref().unwrap();
+        assert_eq!((row.id, row.revision), (update.id, 1));
+        assert_eq!(row.answers, update.answers);
+    }
+    let first: Vec<_> = [&results[0], &results[120]]
+        .into_iter()
+        .map(|r| matches!(r, Err(StoreError::Stale)))
+        .collect();
+    assert_eq!(first.iter().filter(|stale| **stale).count(), 1, "{first:?}");
+    let stats = app.store.save_commits();
+    assert_eq!(
+        stats.saves.get() - saved,
+        121,
+        "every save went through a batch"
+    );
+    let batches = stats.batches.get() - commits;
+    assert!(
+        batches < 121,
+        "121 simultaneous saves took {batches} commits"
+    );
+}
+
 async fn completed_registration_cannot_be_updated_and_history_is_newest_first(app: TestApp) {
     let p = a_person(&app).await;
     let draft = app
@@ -2166,6 +2231,7 @@ on_both_engines!(
     consents_are_listed_newest_first,
     a_person_has_at_most_one_draft,
     draft_update_needs_the_current_revision,
+    simultaneous_draft_saves_share_commits_and_each_gets_its_own_row,
     completed_registration_cannot_be_updated_and_history_is_newest_first,
     the_store_names_its_engine_and_answers_a_ping,
     caseworker_is_created_with_its_roles_and_found_by_name_and_id,
