@@ -5,10 +5,12 @@
 # server, on SQLite and on a durable PostgreSQL (fsync and synchronous
 # commit on, unlike the tests' throwaway server); a bare handler
 # (/healthz, no database) in the same run says what the machine can do.
-# Prints one table.
+# SESSIONS applicants (1,000) are logged in first, so that the server's
+# memory (its peak resident set, read from /proc) is measured with that
+# many open sessions. Prints one table.
 #
 # Usage: bench-saves.sh [sqlite|postgres|both]
-#   BENCH_APPLICANTS, BENCH_SECONDS   as above.
+#   BENCH_APPLICANTS, BENCH_SECONDS, BENCH_SESSIONS   as above.
 #   KARTLEGG_BIN   a server binary to use instead of building the release one.
 #   BENCH_DIR      where the SQLite file lives (default target/bench-saves;
 #                  on the disk the server would use, not in memory).
@@ -17,6 +19,8 @@ source "$ROOT/scripts/postgres.sh"
 engines="${1:-both}"
 applicants="${BENCH_APPLICANTS:-64}"
 seconds="${BENCH_SECONDS:-15}"
+sessions="${BENCH_SESSIONS:-1000}"
+[ "$sessions" -ge "$applicants" ] || sessions="$applicants"
 dir="${BENCH_DIR:-$TARGET_DIR/bench-saves}"
 
 if ! command -v wrk >/dev/null; then
@@ -39,6 +43,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; stop_pos
 trap cleanup EXIT
 
 results=()
+memory=()
 # wrk's summary as "requests/s p50 p99 errors".
 summary() {
   local rps p50 p99 bad
@@ -60,15 +65,16 @@ measure() { # engine database-url
     "$server" serve --worker false >"$dir/server-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
-  step "$1: preparing $applicants applicants"
+  step "$1: $sessions applicants log in; $applicants of them will save"
   python3 "$ROOT/scripts/bench-saves.py" "http://127.0.0.1:$port" \
-    "$(sed -n 's/^client_id: //p' <<<"$client"):$(tail -n 1 <<<"$client")" "$applicants" 2026 >"$dir/tokens"
+    "$(sed -n 's/^client_id: //p' <<<"$client"):$(tail -n 1 <<<"$client")" "$sessions" 2026 >"$dir/tokens"
   step "$1: bare handler, then saves, $seconds s each"
   wrk -t "$applicants" -c "$applicants" -d "${seconds}s" --latency "http://127.0.0.1:$port/healthz" >"$dir/bare-$1.txt"
   wrk -t "$applicants" -c "$applicants" -d "${seconds}s" --latency -s "$ROOT/scripts/bench-saves.lua" \
     "http://127.0.0.1:$port" -- "$dir/tokens" >"$dir/saves-$1.txt"
   results+=("$1	bare handler (/healthz)	$(summary "$dir/bare-$1.txt")")
   results+=("$1	save a part	$(summary "$dir/saves-$1.txt")")
+  memory+=("$1: the server's peak resident set $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$pid/status") with $sessions open sessions, after the saves")
   kill "$pid"; wait "$pid" 2>/dev/null; pid=""
 }
 
@@ -90,3 +96,4 @@ for r in "${results[@]}"; do
   read -r rps p50 p99 bad <<<"$figures"
   printf '%-11s %-24s %10s %8s %8s %8s\n' "$engine" "$what" "$rps" "$p50" "$p99" "$bad"
 done
+printf '%s\n' "${memory[@]}"
