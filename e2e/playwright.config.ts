@@ -32,6 +32,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // The applicant's service worker has its own spec (offline.spec.ts); the
+    // others set up network conditions it would otherwise answer for.
+    serviceWorkers: "block",
     screenshot: "on",
     trace: "retain-on-failure",
   },

@@ -37,3 +37,17 @@ const [js, wasm] = cw
     ? ["./{{FORM_JS}}", "/assets/{{FORM_WASM}}"]
     : ["./{{JS}}", "/assets/{{WASM}}"];
 import(js).then((app) => app.default({ module_or_path: wasm }));
+// The applicant's service worker (sw.js), registered once the page has
+// loaded so that it never competes with the page's own files. A newer
+// version that installed during an earlier visit is taken now, at the start
+// of this one, with one reload, so that no page mixes two versions' files.
+if ("serviceWorker" in navigator && !cw) {
+  const workers = navigator.serviceWorker;
+  const hadController = Boolean(workers.controller);
+  workers.addEventListener("controllerchange", () => { if (hadController) location.reload(); });
+  addEventListener("load", () => {
+    workers.register("/sw.js").then((registration) => {
+      if (registration.waiting && hadController) registration.waiting.postMessage("activate");
+    }).catch(() => {});
+  });
+}

@@ -47,8 +47,24 @@ sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{FORM_JS}}|$form_js|g" -e
   "$ROOT/frontend/boot.js" > "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$DIST/assets/$boot"
-sed -e "s|{{JS}}|$js|g" -e "s|{{WASM}}|$wasm|g" -e "s|{{CSS}}|$css|g" -e "s|{{BOOT}}|$boot|g" \
-  "$ROOT/frontend/index.html" > "$DIST/index.html"
+# One page per app, each preloading its own bundle (the server picks the
+# page by route): the form and the back office would otherwise download the
+# start app's bundle, which they never run.
+page() { # FILE JS WASM
+  sed -e "s|{{JS}}|$2|g" -e "s|{{WASM}}|$3|g" -e "s|{{CSS}}|$css|g" -e "s|{{BOOT}}|$boot|g" \
+    "$ROOT/frontend/index.html" > "$DIST/$1"
+}
+page index.html "$js" "$wasm"
+page form.html "$form_js" "$form_wasm"
+page caseworker.html "$cw_js" "$cw_wasm"
+# The service worker: its version changes with any file, and it precaches
+# the start page's own files (the rest is kept as it is first fetched).
+version="$(cd "$DIST" && find . -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)-$(cat "$ROOT"/frontend/locales/*.ftl | sha256sum | cut -c1-8)"
+quoted() { printf '"%s",' "$@" | sed 's/,$//'; }
+precache="$(quoted /index.html /form.html "/assets/$boot" "/assets/$css" "/assets/$js" "/assets/$wasm")"
+assets="$(cd "$DIST/assets" && quoted $(ls | sed 's|^|/assets/|'))"
+sed -e "s|{{VERSION}}|$version|" -e "s|{{PRECACHE}}|$precache|" -e "s|{{ASSETS}}|$assets|" \
+  "$ROOT/frontend/sw.js" > "$DIST/sw.js"
 # Languages other than the default are fetched when chosen. (The back
 # office's two languages, locales/caseworker/, are compiled into its bundle.)
 cp "$ROOT"/frontend/locales/*.ftl "$DIST/locales/"

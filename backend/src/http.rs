@@ -2,6 +2,7 @@
 //! body limit, CORS, security headers, problem+json for every error, and the
 //! built frontend with an SPA fallback.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,6 +13,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use kartlegg_shared::problem::{PROBLEM_JSON, Problem, ProblemKind};
+use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -90,15 +92,17 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state);
 
     if let Some(dir) = &config.static_dir {
-        let index = dir.join("index.html");
+        let pages = Arc::new(AppPages::find(dir));
+        let page = tower::service_fn(move |request: Request| {
+            ServeFile::new(pages.for_path(request.uri().path()))
+                .precompressed_br()
+                .precompressed_gzip()
+                .oneshot(request)
+        });
         let files = ServeDir::new(dir)
             .precompressed_br()
             .precompressed_gzip()
-            .fallback(
-                ServeFile::new(index)
-                    .precompressed_br()
-                    .precompressed_gzip(),
-            );
+            .fallback(page);
         app = app.fallback_service(files);
     } else {
         app = app.fallback(api_not_found);
@@ -135,6 +139,50 @@ pub fn build_router(state: AppState) -> Router {
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// The page a client-side route gets. Each of the three apps has its own
+/// copy of the page that preloads its own bundle, so that the form and the
+/// back office do not download the start app's bundle they never run
+/// (`scripts/build-frontend.sh` writes them); where one is missing,
+/// `index.html` serves.
+#[derive(Debug)]
+struct AppPages {
+    start: PathBuf,
+    form: PathBuf,
+    caseworker: PathBuf,
+}
+
+/// The form app's routes (as `frontend/boot.js` names them).
+const FORM_ROUTES: [&str; 4] = ["/form", "/summary", "/done", "/my-data"];
+
+impl AppPages {
+    fn find(dir: &Path) -> Self {
+        let start = dir.join("index.html");
+        let or_start = |name: &str| {
+            let page = dir.join(name);
+            if page.is_file() { page } else { start.clone() }
+        };
+        Self {
+            form: or_start("form.html"),
+            caseworker: or_start("caseworker.html"),
+            start,
+        }
+    }
+
+    fn for_path(&self, path: &str) -> &Path {
+        let under = |root: &str| {
+            path.strip_prefix(root)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        if under("/caseworker") {
+            &self.caseworker
+        } else if FORM_ROUTES.into_iter().any(under) {
+            &self.form
+        } else {
+            &self.start
+        }
+    }
 }
 
 /// A path as the request log shows it: a segment of digits (the

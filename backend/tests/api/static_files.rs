@@ -36,6 +36,36 @@ async fn client_side_routes_fall_back_to_index() {
     assert!(String::from_utf8_lossy(&res.body).contains("<title>K</title>"));
 }
 
+/// Each app's routes get the page that preloads that app's bundle, so the
+/// form and the back office never download the start app's.
+#[tokio::test]
+async fn each_app_s_routes_get_the_page_that_preloads_its_own_bundle() {
+    let (_, dist) = app_with_frontend().await;
+    std::fs::write(dist.path().join("form.html"), "<title>form</title>").unwrap();
+    std::fs::write(dist.path().join("caseworker.html"), "<title>cw</title>").unwrap();
+    let app = TestApp::sqlite_with_static(Some(dist.path().to_owned())).await;
+    for (path, title) in [
+        ("/", "K"),
+        ("/login", "K"),
+        ("/formula", "K"),
+        ("/form", "form"),
+        ("/form/education", "form"),
+        ("/summary", "form"),
+        ("/my-data", "form"),
+        ("/caseworker", "cw"),
+        ("/caseworker/people/1", "cw"),
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status, 200, "{path}");
+        let body = String::from_utf8_lossy(&res.body).into_owned();
+        assert!(
+            body.contains(&format!("<title>{title}</title>")),
+            "{path}: {body}"
+        );
+        assert_eq!(res.header("cache-control"), "no-cache", "{path}");
+    }
+}
+
 #[tokio::test]
 async fn hashed_assets_are_precompressed_and_cached_for_a_year() {
     let (app, _dist) = app_with_frontend().await;

@@ -26,13 +26,20 @@ pub async fn code_list_json(list: &str, langs: &str) -> Result<String, ApiError>
 /// separated codes) and English, checked by the shared loader. A document
 /// the loader refuses reads as `Unexpected(200)`.
 pub async fn fetch(langs: &str) -> Result<(Questionnaire, CodeLists), ApiError> {
+    // All six at once: on a phone network each round trip costs more than
+    // the document it brings.
+    let (lists_json, json) = futures_util::future::try_join(
+        futures_util::future::try_join_all(
+            CodeListId::ALL.map(|id| code_list_json(id.name(), langs)),
+        ),
+        questionnaire_json(langs),
+    )
+    .await?;
     let mut lists = CodeLists::new();
-    for id in CodeListId::ALL {
-        let json = code_list_json(id.name(), langs).await?;
+    for (id, json) in CodeListId::ALL.into_iter().zip(lists_json) {
         let list = CodeList::parse_served(id, &json).map_err(|_| ApiError::Unexpected(200))?;
         lists = lists.with(list);
     }
-    let json = questionnaire_json(langs).await?;
     let questionnaire =
         questionnaire::load_served(&json, &lists).map_err(|_| ApiError::Unexpected(200))?;
     Ok((questionnaire, lists))

@@ -256,7 +256,16 @@ impl FormCtx {
 /// Loads everything the form needs. A missing session sends the applicant
 /// to the login page; a missing consent to the consent page.
 pub async fn load() -> Result<FormCtx, ApiError> {
-    let session = match api::session().await {
+    let mut languages = vec![crate::applicant::i18n::initial_lang()];
+    languages.extend(Translation::stored_choice());
+    // The session, the texts and the registration do not depend on each
+    // other: asked for together, they cost one round trip instead of three
+    // (a registration asked for without a session or consent is refused
+    // and changes nothing).
+    let (session, texts, registration) =
+        futures_util::future::join3(api::session(), fetch_texts(&languages), api::registration())
+            .await;
+    let session = match session {
         Ok(s) => s,
         Err(e) => {
             if e.kind() == Some(ProblemKind::Unauthorized) {
@@ -269,12 +278,10 @@ pub async fn load() -> Result<FormCtx, ApiError> {
         go_to(&Route::Consent.path());
         return Err(ApiError::Unexpected(403));
     }
-    let mut languages = vec![crate::applicant::i18n::initial_lang()];
-    languages.extend(Translation::stored_choice());
-    let (questionnaire, lists) = fetch_texts(&languages).await?;
+    let (questionnaire, lists) = texts?;
     // English, the fallback, comes with every answer.
     languages.push(Lang::DEFAULT);
-    let registration = api::registration().await?;
+    let registration = registration?;
     storage::set_owner(&registration.id);
     Ok(FormCtx {
         questionnaire: StoredValue::new(Arc::new(questionnaire)),
