@@ -78,7 +78,7 @@ pub struct DueRegistration {
 }
 
 /// An answer kept for an Idempotency-Key replay (sealed: see
-/// `routes::integration::idempotency`).
+/// `services::kept_answers`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeptAnswer {
     pub client_id: Uuid,

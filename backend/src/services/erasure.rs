@@ -21,7 +21,7 @@ use crate::auth::CaseworkerSession;
 use crate::config::defaults;
 use crate::db::{DuePerson, DueRegistration, Erased, NewAuditEvent, Person, Store, StoreError};
 use crate::error::ApiError;
-use crate::routes::integration::idempotency;
+use crate::services::kept_answers;
 
 /// Erases `person` (already found in the caller's organisation) on
 /// request, and records the erasure. 404 when someone else erased them
@@ -62,7 +62,7 @@ pub async fn erase_on_request(
 /// answers are kept a day, and the people it erases had none for years.
 async fn forget_kept_answers(state: &AppState, person: &Person) -> Result<(), ApiError> {
     for kept in state.store.kept_answers_of(person.organisation_id).await? {
-        if idempotency::about_person(state, &kept, person.duf_number.as_str()) {
+        if kept_answers::about_person(state, &kept, person.duf_number.as_str()) {
             state
                 .store
                 .forget_kept_answer(kept.client_id, &kept.key)

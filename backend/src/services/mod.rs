@@ -6,6 +6,7 @@ pub mod clients;
 pub mod erasure;
 pub mod identity;
 pub mod integration;
+pub mod kept_answers;
 pub mod people;
 pub mod registration;
 pub mod research;
