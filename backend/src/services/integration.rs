@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use kartlegg_shared::caseworker::AuditAction;
 use kartlegg_shared::domain::{DUF_DIGITS, DufNumber};
 use kartlegg_shared::identity::IdentityDetails;
-use kartlegg_shared::integration::{BatchItemResult, BatchPerson, IntegrationPerson, PersonPut};
+use kartlegg_shared::integration::{
+    BatchItemResult, BatchPerson, IntegrationPeoplePage, IntegrationPerson, PersonPut,
+};
 use kartlegg_shared::problem::{FieldError, Problem, ProblemKind};
 
 use crate::AppState;
@@ -259,4 +261,51 @@ pub async fn audit_reads(
         .collect();
     state.record_audit(&events).await?;
     Ok(())
+}
+
+/// The most people on one page of `GET /api/v1/people`.
+pub const MAX_LIMIT: u32 = 500;
+
+/// A page of the client's organisation's people in DUF-number order, after
+/// the DUF-number `after` (keyset paging: any depth is as fast as the first
+/// page), `limit` of them (1 to [`MAX_LIMIT`], 100 by default); each person
+/// listed is audited as read by the client.
+pub async fn people_page(
+    state: &AppState,
+    access: &ClientAccess,
+    after: Option<&str>,
+    limit: Option<u32>,
+) -> Result<IntegrationPeoplePage, ApiError> {
+    let limit = limit.unwrap_or(100);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::field("limit", "out_of_range", "Give 1 to 500"));
+    }
+    let after = after.map(|a| duf("after", a)).transpose()?;
+    let page = state
+        .store
+        .people_after(
+            access.client.organisation_id,
+            after.as_ref().map(|d| d.as_str()),
+            limit + 1,
+        )
+        .await?;
+    let more = page.len() > limit as usize;
+    let shown = &page[..page.len().min(limit as usize)];
+    audit_reads(
+        state,
+        access,
+        AuditAction::List,
+        &shown.iter().map(|p| &p.person).collect::<Vec<_>>(),
+    )
+    .await?;
+    Ok(IntegrationPeoplePage {
+        people: views(state, shown).await?,
+        next: more
+            .then(|| {
+                shown
+                    .last()
+                    .map(|p| p.person.duf_number.as_str().to_owned())
+            })
+            .flatten(),
+    })
 }

@@ -17,9 +17,6 @@ use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::routes::responses::{BadPath, ClientToken, NoSuchPersonOfClient};
 use crate::services::integration::{self as people, audit_reads, duf, person_of_client};
 
-/// The most people on one page.
-pub const MAX_LIMIT: u32 = 500;
-
 /// Paging through people.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -59,42 +56,7 @@ pub async fn people_page(
     AppQuery(query): AppQuery<PeopleQuery>,
 ) -> Result<Response, ApiError> {
     access.require(Scope::PeopleRead)?;
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::field("limit", "out_of_range", "Give 1 to 500"));
-    }
-    let after = query
-        .after
-        .as_deref()
-        .map(|a| duf("after", a))
-        .transpose()?;
-    let page = state
-        .store
-        .people_after(
-            access.client.organisation_id,
-            after.as_ref().map(|d| d.as_str()),
-            limit + 1,
-        )
-        .await?;
-    let more = page.len() > limit as usize;
-    let shown = &page[..page.len().min(limit as usize)];
-    audit_reads(
-        &state,
-        &access,
-        AuditAction::List,
-        &shown.iter().map(|p| &p.person).collect::<Vec<_>>(),
-    )
-    .await?;
-    let body = IntegrationPeoplePage {
-        people: people::views(&state, shown).await?,
-        next: more
-            .then(|| {
-                shown
-                    .last()
-                    .map(|p| p.person.duf_number.as_str().to_owned())
-            })
-            .flatten(),
-    };
+    let body = people::people_page(&state, &access, query.after.as_deref(), query.limit).await?;
     json_with_etag(&headers, StatusCode::OK, &body, None)
 }
 
