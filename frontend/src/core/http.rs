@@ -57,6 +57,22 @@ pub async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Api
     decode(response).await
 }
 
+/// The answer to a GET that boot.js sent while this bundle was still on
+/// its way (`kartleggEarly[name]`), decoded as [`send`] would; taken once,
+/// so a later call asks the server again. `None` when boot.js sent none.
+pub async fn early<T: DeserializeOwned>(name: &str) -> Option<Result<T, ApiError>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let sent = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("kartleggEarly")).ok()?;
+    let key = JsValue::from_str(name);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&sent, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(sent.unchecked_ref::<js_sys::Object>(), &key);
+    let Ok(answer) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return Some(Err(ApiError::Network));
+    };
+    let response: web_sys::Response = answer.dyn_into().ok()?;
+    Some(decode(Response::from(response)).await)
+}
+
 /// Sends `request` with a JSON body and decodes the JSON answer.
 pub async fn send_json<B: Serialize, T: DeserializeOwned>(
     request: RequestBuilder,

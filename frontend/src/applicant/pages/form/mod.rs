@@ -28,6 +28,7 @@ use crate::applicant::i18n::{Lang, current_lang};
 use crate::applicant::routes::Route;
 use crate::applicant::storage;
 use crate::applicant::translation::Translation;
+use crate::core::http::early;
 
 /// Where saving stands, shown near the buttons and announced politely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,9 +263,21 @@ pub async fn load() -> Result<FormCtx, ApiError> {
     // other: asked for together, they cost one round trip instead of three
     // (a registration asked for without a session or consent is refused
     // and changes nothing).
+    // boot.js sent the first two while this bundle loaded.
+    let session = async {
+        match early("session").await {
+            Some(answer) => answer,
+            None => api::session().await,
+        }
+    };
+    let registration = async {
+        match early("registration").await {
+            Some(answer) => answer,
+            None => api::registration().await,
+        }
+    };
     let (session, texts, registration) =
-        futures_util::future::join3(api::session(), fetch_texts(&languages), api::registration())
-            .await;
+        futures_util::future::join3(session, fetch_texts(&languages), registration).await;
     let session = match session {
         Ok(s) => s,
         Err(e) => {
