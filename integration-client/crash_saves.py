@@ -109,18 +109,8 @@ def main():
     applicants = []
     for i in range(APPLICANTS):
         duf = f"2025{i:08d}"
-        status, _ = request("PUT", f"/api/v1/people/{duf}", system,
-                            {"first_name": "Krasj", "last_name": f"Test{i}", "citizenships": ["SOM"]})
-        assert status in (200, 201), status
-        status, issued = request("POST", f"/api/v1/people/{duf}/codes", system)
-        assert status == 201, (status, issued)
-        status, login = request("POST", "/api/v1/applicant/session",
-                                body={"duf_number": duf, "code": issued["code"]})
-        assert status == 201, (status, login)
-        status, _ = request("POST", "/api/v1/applicant/consent", login["token"],
-                            {"version": login["session"]["consent_version"], "decision": "accept"})
-        assert status == 200, status
-        applicants.append(Applicant(duf, login["token"]))
+        token = http_json.consented_applicant(URL, system, duf, "Krasj", f"Test{i}")
+        applicants.append(Applicant(duf, token))
 
     stop = threading.Event()
     threads = [threading.Thread(target=a.run, args=(stop,), daemon=True) for a in applicants]

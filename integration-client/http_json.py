@@ -44,3 +44,21 @@ def client_token(url, client):
     if status != 200:
         raise SystemExit(f"token: {status} {body}")
     return body["access_token"]
+
+
+def consented_applicant(url, system, duf, first_name, last_name):
+    """Registers a person through the integration API with the system's
+    token (people:write, codes:issue), logs them in with a code of their
+    own and accepts the consent; answers the applicant's session token."""
+    status, _ = request(url, "PUT", f"/api/v1/people/{duf}", system,
+                        {"first_name": first_name, "last_name": last_name, "citizenships": ["SOM"]})
+    assert status in (200, 201), status
+    status, issued = request(url, "POST", f"/api/v1/people/{duf}/codes", system)
+    assert status == 201, (status, issued)
+    status, login = request(url, "POST", "/api/v1/applicant/session",
+                            body={"duf_number": duf, "code": issued["code"]})
+    assert status == 201, (status, login)
+    status, _ = request(url, "POST", "/api/v1/applicant/consent", login["token"],
+                        {"version": login["session"]["consent_version"], "decision": "accept"})
+    assert status == 200, status
+    return login["token"]

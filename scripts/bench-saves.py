@@ -21,18 +21,7 @@ def main():
     system = http_json.client_token(url, client)
     for i in range(count):
         duf = f"{prefix}{i:08d}"
-        status, _ = request("PUT", f"/api/v1/people/{duf}", system,
-                            {"first_name": "Bench", "last_name": f"Saver{i}", "citizenships": ["SOM"]})
-        assert status in (200, 201), status
-        status, issued = request("POST", f"/api/v1/people/{duf}/codes", system)
-        assert status == 201, (status, issued)
-        status, login = request("POST", "/api/v1/applicant/session",
-                                body={"duf_number": duf, "code": issued["code"]})
-        assert status == 201, (status, login)
-        token = login["token"]
-        status, _ = request("POST", "/api/v1/applicant/consent", token,
-                            {"version": login["session"]["consent_version"], "decision": "accept"})
-        assert status == 200, status
+        token = http_json.consented_applicant(url, system, duf, "Bench", f"Saver{i}")
         status, reg = request("GET", "/api/v1/applicant/registration", token)
         assert status == 200, status
         print(token, reg["revision"])
