@@ -1,5 +1,6 @@
 // Starts the right WebAssembly app for the page: the small start app
-// (language, information, login, consent), after login the form app, or
+// (language, information, login, consent), after login the form app (also
+// under /together/, a counsellor registering with the applicant), or
 // under /caseworker/ the back office with its own style sheet.
 // A separate file (not inline) so that the content security policy can
 // forbid inline scripts.
@@ -33,7 +34,7 @@ if (status && !cw) {
 if (cw) document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/assets/{{CW_CSS}}" }));
 const [js, wasm] = cw
   ? ["./{{CW_JS}}", "/assets/{{CW_WASM}}"]
-  : /^\/(form|summary|done|my-data)(\/|$)/.test(path)
+  : /^\/(form|summary|done|my-data|together)(\/|$)/.test(path)
     ? ["./{{FORM_JS}}", "/assets/{{FORM_WASM}}"]
     : ["./{{JS}}", "/assets/{{WASM}}"];
 import(js).then((app) => app.default({ module_or_path: wasm }));

@@ -551,7 +551,7 @@ macro_rules! applicant_impl {
                     let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
                          saved_sections = ?{JSON}, updated_at = ?, status = ?, completed_at = ?, \
-                         language = COALESCE(?, language) \
+                         language = COALESCE(?, language), provenance = ?{JSON} \
                          WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
                          RETURNING {REGISTRATION_COLUMNS}"
                     )))
@@ -561,6 +561,7 @@ macro_rules! applicant_impl {
                     .bind(status_str(status))
                     .bind(update.complete.then_some(update.now))
                     .bind(update.language.as_deref())
+                    .bind(to_json_text(&update.provenance)?)
                     .bind(update.id)
                     .bind(update.person_id)
                     .bind(update.expected_revision)
