@@ -114,6 +114,7 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
     let print_href = Route::PersonPrint(&person_id).path();
     // Registering together starts in the language the applicant answered in
     // before, if they did.
+    let together_person = person_id.clone();
     let together_language = page
         .shown_registration
         .as_ref()
@@ -256,7 +257,7 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
         <Show when=counsellor>
             <section id="together" class="cw-section" aria-labelledby="together-h">
                 <h2 id="together-h">{ct("section-together")}</h2>
-                <together::RegisterTogether person=person_id.clone() language=together_language/>
+                <together::RegisterTogether person=together_person.clone() language=together_language/>
             </section>
         </Show>
 
