@@ -273,7 +273,8 @@ mod tests {
     #[test]
     fn a_removed_answer_has_no_provenance() {
         let before = Answers::new().with("went_to_school", "yes");
-        let kept: Provenance = [("went_to_school".to_owned(), AnswerProvenance::applicant())].into();
+        let kept: Provenance =
+            [("went_to_school".to_owned(), AnswerProvenance::applicant())].into();
         assert!(provenance_after(&before, &Answers::new(), &kept, &staff()).is_empty());
     }
 
@@ -282,8 +283,7 @@ mod tests {
         let i = Interpreter::parse("interpreter", "ar", Some("  Amal  "), Some(" ")).unwrap();
         assert_eq!(i.name.as_deref(), Some("Amal"));
         assert_eq!(i.number, None);
-        let errors =
-            Interpreter::parse("interpreter", "xx", None, Some("12 34")).unwrap_err();
+        let errors = Interpreter::parse("interpreter", "xx", None, Some("12 34")).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["interpreter.language", "interpreter.number"]);
         let long = "x".repeat(101);
@@ -292,9 +292,16 @@ mod tests {
 
     #[test]
     fn consent_ways_have_stable_names() {
-        for g in [ConsentGiven::OwnSession, ConsentGiven::InPerson, ConsentGiven::OnScreen] {
+        for g in [
+            ConsentGiven::OwnSession,
+            ConsentGiven::InPerson,
+            ConsentGiven::OnScreen,
+        ] {
             assert_eq!(ConsentGiven::from_name(g.as_str()), Some(g));
-            assert_eq!(serde_json::to_string(&g).unwrap(), format!("\"{}\"", g.as_str()));
+            assert_eq!(
+                serde_json::to_string(&g).unwrap(),
+                format!("\"{}\"", g.as_str())
+            );
         }
     }
 }

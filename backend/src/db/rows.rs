@@ -298,13 +298,13 @@ impl TryFrom<TogetherRow> for super::TogetherRecord {
             language: row.language,
             consent_given,
             consented_at: row.consented_at,
-            interpreter: row
-                .interpreter_language
-                .map(|language| kartlegg_shared::together::Interpreter {
+            interpreter: row.interpreter_language.map(|language| {
+                kartlegg_shared::together::Interpreter {
                     language,
                     name: row.interpreter_name,
                     number: row.interpreter_number,
-                }),
+                }
+            }),
             created_at: row.created_at,
             ended_at: row.ended_at,
         })

@@ -126,7 +126,10 @@ pub async fn start(
         })
         .await?;
     let together = Together { record, person };
-    let mut fields = vec!["start".to_owned(), format!("consent:{}", request.consent.as_str())];
+    let mut fields = vec![
+        "start".to_owned(),
+        format!("consent:{}", request.consent.as_str()),
+    ];
     if in_person {
         fields.push("consent_recorded".to_owned());
     }
@@ -139,7 +142,11 @@ pub async fn start(
 
 /// The caller's open together session `id`, with its person still in the
 /// caller's organisation; 404 for anything else.
-pub async fn open(state: &AppState, cw: &CaseworkerSession, id: Uuid) -> Result<Together, ApiError> {
+pub async fn open(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    id: Uuid,
+) -> Result<Together, ApiError> {
     cw.require(&[Role::Counsellor])?;
     let record = state
         .store

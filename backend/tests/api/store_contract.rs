@@ -1542,7 +1542,10 @@ async fn a_together_session_records_its_consent_once_and_ends(app: TestApp) {
         })
         .await
         .unwrap();
-    assert_eq!((on_screen.consented_at, on_screen.interpreter), (None, None));
+    assert_eq!(
+        (on_screen.consented_at, on_screen.interpreter),
+        (None, None)
+    );
     let later = now + Duration::minutes(1);
     let declined = app
         .store
@@ -1550,14 +1553,20 @@ async fn a_together_session_records_its_consent_once_and_ends(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!((declined.consented_at, declined.ended_at), (None, Some(later)));
+    assert_eq!(
+        (declined.consented_at, declined.ended_at),
+        (None, Some(later))
+    );
     assert_eq!(
         app.store.consents(p.id).await.unwrap()[0].decision,
         ConsentDecision::Decline
     );
 
     assert!(app.store.end_together(in_person.id, later).await.unwrap());
-    assert!(!app.store.end_together(in_person.id, later).await.unwrap(), "ended once");
+    assert!(
+        !app.store.end_together(in_person.id, later).await.unwrap(),
+        "ended once"
+    );
     assert_eq!(
         app.store
             .together_session(in_person.id)
@@ -1567,7 +1576,13 @@ async fn a_together_session_records_its_consent_once_and_ends(app: TestApp) {
             .ended_at,
         Some(later)
     );
-    assert!(app.store.together_session(Uuid::new_v4()).await.unwrap().is_none());
+    assert!(
+        app.store
+            .together_session(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn a_draft_update_stores_each_answers_provenance(app: TestApp) {

@@ -45,9 +45,7 @@ async fn start(app: &TestApp, token: &str, person_id: Uuid, body: &Value) -> Str
 
 /// Saves every part in the together session; returns the last answer.
 async fn fill_in_together(app: &TestApp, token: &str, id: &str) -> Value {
-    let res = app
-        .bearer_get(&together(id, "/registration"), token)
-        .await;
+    let res = app.bearer_get(&together(id, "/registration"), token).await;
     assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
     let mut last = res.json();
     for (part, answers) in complete_answers() {
@@ -138,7 +136,10 @@ async fn a_registration_made_together_records_staff_provenance_and_the_interpret
     assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
     let completed = res.json();
     assert_eq!(completed["status"], "completed");
-    assert_eq!(completed["revision"], last["revision"].as_i64().unwrap() + 1);
+    assert_eq!(
+        completed["revision"],
+        last["revision"].as_i64().unwrap() + 1
+    );
 
     // Every answer has its provenance: the one the applicant gave and the
     // counsellor left unchanged stays the applicant's.
@@ -162,7 +163,11 @@ async fn a_registration_made_together_records_staff_provenance_and_the_interpret
         "one provenance per answer"
     );
     for (question, p) in provenance.as_object().unwrap() {
-        let personal = ["mother_tongue", "interpreter_language", "country_background"];
+        let personal = [
+            "mother_tongue",
+            "interpreter_language",
+            "country_background",
+        ];
         if personal.contains(&question.as_str()) {
             assert_eq!(p, &json!({ "by": "applicant" }), "{question}");
         } else {
@@ -177,11 +182,19 @@ async fn a_registration_made_together_records_staff_provenance_and_the_interpret
     let system = access(&app, ORG, &[Scope::RegistrationsRead]).await;
     let export = app
         .bearer_get(
-            &format!("/api/v1/registrations/{}", completed["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/registrations/{}",
+                completed["id"].as_str().unwrap()
+            ),
             &system,
         )
         .await;
-    assert_eq!(export.status, 200, "{}", String::from_utf8_lossy(&export.body));
+    assert_eq!(
+        export.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&export.body)
+    );
     for answer in export.json()["answers"].as_array().unwrap() {
         let expected = &provenance[answer["question"].as_str().unwrap()];
         assert_eq!(&answer["provenance"], expected);
@@ -198,10 +211,19 @@ async fn a_registration_made_together_records_staff_provenance_and_the_interpret
 
     // Every step audited, naming no answer and not the interpreter.
     let events = app.audit_events_of(AuditAction::RegisterTogether).await;
-    let steps: Vec<Vec<String>> = events.iter().rev().map(|e| e.event.fields.clone()).collect();
+    let steps: Vec<Vec<String>> = events
+        .iter()
+        .rev()
+        .map(|e| e.event.fields.clone())
+        .collect();
     assert_eq!(
         steps.first().unwrap(),
-        &["start", "consent:in_person", "consent_recorded", "interpreter"]
+        &[
+            "start",
+            "consent:in_person",
+            "consent_recorded",
+            "interpreter"
+        ]
     );
     assert_eq!(steps[1], ["read"]);
     assert_eq!(steps[2], ["section:personal"]);
@@ -308,9 +330,7 @@ async fn another_organisation_gets_404_and_a_reader_403(app: TestApp) {
     let counsellor = app.caseworker(ORG, "kari", &[Role::Counsellor]).await;
     let colleague = app.caseworker(ORG, "ola", &[Role::Counsellor]).await;
     let reader = app.caseworker(ORG, "rita", &[Role::Reader]).await;
-    let outsider = app
-        .caseworker(OTHER_ORG, "per", &[Role::Counsellor])
-        .await;
+    let outsider = app.caseworker(OTHER_ORG, "per", &[Role::Counsellor]).await;
     let body = json!({ "language": "ti", "consent": "in_person" });
 
     app.post_json(&start_path(person.id), Some(&outsider), &body)
@@ -397,14 +417,27 @@ async fn bad_input_gets_field_errors_and_changes_nothing(app: TestApp) {
         fields,
         [
             ("consent".to_owned(), "invalid_consent".to_owned()),
-            ("interpreter.language".to_owned(), "unknown_language".to_owned()),
-            ("interpreter.name".to_owned(), "interpreter_name_too_long".to_owned()),
-            ("interpreter.number".to_owned(), "invalid_interpreter_number".to_owned()),
+            (
+                "interpreter.language".to_owned(),
+                "unknown_language".to_owned()
+            ),
+            (
+                "interpreter.name".to_owned(),
+                "interpreter_name_too_long".to_owned()
+            ),
+            (
+                "interpreter.number".to_owned(),
+                "invalid_interpreter_number".to_owned()
+            ),
             ("language".to_owned(), "unknown_language".to_owned()),
         ]
     );
     assert!(consents(&app, person.id).await.is_empty());
-    assert!(app.audit_events_of(AuditAction::RegisterTogether).await.is_empty());
+    assert!(
+        app.audit_events_of(AuditAction::RegisterTogether)
+            .await
+            .is_empty()
+    );
 
     // A bad answer is refused exactly as the applicant's is.
     let id = start(
@@ -458,7 +491,10 @@ async fn the_migration_gives_existing_answers_the_applicants_provenance(app: Tes
         sqlx::query(backfill).execute(&mut c).await.unwrap();
     } else {
         let mut c = sqlx::PgConnection::connect(&app.db_url).await.unwrap();
-        sqlx::query(&format!("{reset}::jsonb")).execute(&mut c).await.unwrap();
+        sqlx::query(&format!("{reset}::jsonb"))
+            .execute(&mut c)
+            .await
+            .unwrap();
         sqlx::query(backfill).execute(&mut c).await.unwrap();
     }
     let person = app

@@ -95,12 +95,20 @@ pub async fn consent(decision: ConsentDecision) -> Result<(), ApiError> {
         version: CONSENT_VERSION.to_owned(),
         decision,
     };
-    send_json_empty(Request::post(&format!("{}/consent", together::api_base())), &body).await
+    send_json_empty(
+        Request::post(&format!("{}/consent", together::api_base())),
+        &body,
+    )
+    .await
 }
 
 /// The applicant's current registration.
 pub async fn registration() -> Result<Registration, ApiError> {
-    send(Request::get(&format!("{}/registration", together::api_base()))).await
+    send(Request::get(&format!(
+        "{}/registration",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Saves one part, with the language the applicant is answering in.
@@ -126,12 +134,20 @@ pub async fn save_section(
 
 /// Completes the registration.
 pub async fn complete() -> Result<Registration, ApiError> {
-    send(Request::post(&format!("{}/registration/complete", together::api_base()))).await
+    send(Request::post(&format!(
+        "{}/registration/complete",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Starts a new registration after a completed one.
 pub async fn new_registration() -> Result<Registration, ApiError> {
-    send(Request::post(&format!("{}/registrations", together::api_base()))).await
+    send(Request::post(&format!(
+        "{}/registrations",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Everything held about the applicant.

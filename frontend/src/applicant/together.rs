@@ -39,6 +39,18 @@ fn pathname() -> Option<String> {
     None
 }
 
+/// `path` (a `Route::path`) as the form's router navigates to it: the router
+/// runs under the together session's base and adds it itself, where links
+/// (`<a href>`) and full loads need it written out.
+pub fn in_router(path: &str) -> String {
+    let Some(id) = session_id() else {
+        return path.to_owned();
+    };
+    path.strip_prefix(&format!("/together/{id}"))
+        .unwrap_or(path)
+        .to_owned()
+}
+
 /// Remembers whose session it is, for the way back.
 pub fn remember_person(person_id: &str) {
     PERSON.with(|p| *p.borrow_mut() = Some(person_id.to_owned()));
@@ -47,9 +59,10 @@ pub fn remember_person(person_id: &str) {
 /// The back office page to return to: the person's, or the start page.
 pub fn back_office() -> String {
     PERSON.with(|p| {
-        p.borrow()
-            .as_ref()
-            .map_or_else(|| "/caseworker".to_owned(), |id| format!("/caseworker/people/{id}"))
+        p.borrow().as_ref().map_or_else(
+            || "/caseworker".to_owned(),
+            |id| format!("/caseworker/people/{id}"),
+        )
     })
 }
 

@@ -178,7 +178,11 @@ pub async fn start_together(
     id: &str,
     request: &kartlegg_shared::together::StartTogether,
 ) -> Result<kartlegg_shared::together::TogetherSession, ApiError> {
-    send_json(Request::post(&url(&format!("/people/{id}/together"))), request).await
+    send_json(
+        Request::post(&url(&format!("/people/{id}/together"))),
+        request,
+    )
+    .await
 }
 
 /// The printable profile (logged as a read for printing).

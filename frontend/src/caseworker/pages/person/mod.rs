@@ -31,12 +31,12 @@ use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
 use crate::core::answers::{row_keys, rows};
-use kartlegg_shared::together::{AnswerProvenance, AnswerSource, Provenance};
 use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
 use crate::core::table::Table;
 use identity::IdentitySection;
 use kartlegg_shared::language::UiLanguage as Lang;
+use kartlegg_shared::together::{AnswerProvenance, AnswerSource, Provenance};
 pub(crate) use state::applicant_language;
 use state::{History, worklist_message};
 
@@ -700,11 +700,17 @@ fn given_by(p: Option<&AnswerProvenance>) -> String {
             let Some(i) = &p.interpreter else {
                 return staff;
             };
-            let language = Lang::from_code(&i.language)
-                .map_or_else(|| i.language.clone(), |l| format!("{} ({})", l.native_name(), l.english_name()));
+            let language = Lang::from_code(&i.language).map_or_else(
+                || i.language.clone(),
+                |l| format!("{} ({})", l.native_name(), l.english_name()),
+            );
             let details: Vec<String> = std::iter::once(language)
                 .chain(i.name.clone())
-                .chain(i.number.as_ref().map(|n| ct1("provenance-interpreter-number", "number", n.clone())))
+                .chain(
+                    i.number
+                        .as_ref()
+                        .map(|n| ct1("provenance-interpreter-number", "number", n.clone())),
+                )
                 .collect();
             format!(
                 "{staff}; {}",

@@ -96,9 +96,14 @@ pub fn RegisterTogether(person: String, language: Lang) -> impl IntoView {
                     ));
                 }
                 Err(e) => {
-                    let found = ["consent", "interpreter.name", "interpreter.number", "language"]
-                        .into_iter()
-                        .find_map(|f| field_error(&e, f).map(|m| (f, m)));
+                    let found = [
+                        "consent",
+                        "interpreter.name",
+                        "interpreter.number",
+                        "language",
+                    ]
+                    .into_iter()
+                    .find_map(|f| field_error(&e, f).map(|m| (f, m)));
                     error.set(Some(found.unwrap_or_else(|| ("", load_error(&e)))));
                 }
             }
