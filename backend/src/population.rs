@@ -338,6 +338,20 @@ pub async fn insert(
     Ok(done)
 }
 
+/// Every answer as given by the applicant in their own session, as the
+/// demo's and the population's made-up registrations are.
+pub fn applicant_gave_all(answers: &Answers) -> kartlegg_shared::together::Provenance {
+    answers
+        .iter()
+        .map(|(id, _)| {
+            (
+                id.to_owned(),
+                kartlegg_shared::together::AnswerProvenance::applicant(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,18 +376,4 @@ mod tests {
         assert!(last.person.created_at < now);
         assert_eq!(last.registrations[0].person_id, last.person.id);
     }
-}
-
-/// Every answer as given by the applicant in their own session, as the
-/// demo's and the population's made-up registrations are.
-pub fn applicant_gave_all(answers: &Answers) -> kartlegg_shared::together::Provenance {
-    answers
-        .iter()
-        .map(|(id, _)| {
-            (
-                id.to_owned(),
-                kartlegg_shared::together::AnswerProvenance::applicant(),
-            )
-        })
-        .collect()
 }

@@ -69,8 +69,9 @@ test("a counsellor registers together with an applicant on a tablet with the tra
     await expect(cell).toContainText("TR-4711");
   }
   await expect(personPage.provenance("work").first()).toContainText("Demo counsellor");
-  await page.getByTestId("answers").scrollIntoViewIfNeeded();
   await screenshot(page, "together-04-person-provenance", info);
+  // The part's answers alone, to look at the provenance column.
+  await page.getByTestId("answers-personal").screenshot({ path: `test-results/screenshots/${info.project.name}-together-04b-provenance-personal.png` });
   await expectNoAxeViolations(page);
 });
 
