@@ -54,14 +54,23 @@ impl ConsentGiven {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Interpreter {
     /// The language interpreted (one of the 14 codes).
+    #[cfg_attr(
+        feature = "server",
+        schema(pattern = "^(sq|ar|prs|en|fa|fr|kmr|ckb|nb|om|ps|ru|so|ti)$")
+    )]
     pub language: String,
     /// The interpreter's name, if the counsellor gives it (at most 100
     /// characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "server",
+        schema(pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]{0,100}$")
+    )]
     pub name: Option<String>,
     /// The interpreter's number in the national register of interpreters,
     /// or the agency's (letters, digits and `-`, at most 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(pattern = "^[A-Za-z0-9-]{0,20}$"))]
     pub number: Option<String>,
 }
 
@@ -203,11 +212,17 @@ pub fn provenance_after(
 #[serde(deny_unknown_fields)]
 pub struct StartTogether {
     /// The applicant's language (one of the 14 codes): the form shows in it.
+    #[cfg_attr(
+        feature = "server",
+        schema(pattern = "^(sq|ar|prs|en|fa|fr|kmr|ckb|nb|om|ps|ru|so|ti)$")
+    )]
     pub language: String,
     /// `in_person`: the counsellor confirms here that the applicant
     /// consented in person, and the consent is recorded now. `on_screen`:
     /// the applicant reads the declaration and answers it on the screen
-    /// before the form opens.
+    /// before the form opens. (`own_session` is the applicant's own and is
+    /// refused here.)
+    #[cfg_attr(feature = "server", schema(value_type = String, pattern = "^(in_person|on_screen)$"))]
     pub consent: ConsentGiven,
     /// The interpreter, when one takes part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
