@@ -1,5 +1,6 @@
 // Starts the right WebAssembly app for the page: the small start app
-// (language, information, login, consent), after login the form app, or
+// (language, information, login, consent), after login the form app (also
+// under /together/, a counsellor registering with the applicant), or
 // under /caseworker/ the back office with its own style sheet.
 // A separate file (not inline) so that the content security policy can
 // forbid inline scripts.
@@ -32,6 +33,9 @@ if (status && !cw) {
 }
 if (cw) document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/assets/{{CW_CSS}}" }));
 const form = !cw && /^\/(form|summary|done|my-data)(\/|$)/.test(path);
+// A counsellor registering together with the applicant: the same form
+// bundle, in the counsellor's session (no early requests, no service worker).
+const together = /^\/together(\/|$)/.test(path);
 // The form's first two questions go out now, while its bundle is on its
 // way, instead of after it has started: one round trip less on a phone
 // (the form app takes the answers: core::http::early).
@@ -43,7 +47,7 @@ if (form) {
 }
 const [js, wasm] = cw
   ? ["./{{CW_JS}}", "/assets/{{CW_WASM}}"]
-  : form
+  : form || together
     ? ["./{{FORM_JS}}", "/assets/{{FORM_WASM}}"]
     : ["./{{JS}}", "/assets/{{WASM}}"];
 import(js).then((app) => app.default({ module_or_path: wasm }));
@@ -51,7 +55,7 @@ import(js).then((app) => app.default({ module_or_path: wasm }));
 // loaded so that it never competes with the page's own files. A newer
 // version that installed during an earlier visit is taken now, at the start
 // of this one, with one reload, so that no page mixes two versions' files.
-if ("serviceWorker" in navigator && !cw) {
+if ("serviceWorker" in navigator && !cw && !together) {
   const workers = navigator.serviceWorker;
   const hadController = Boolean(workers.controller);
   workers.addEventListener("controllerchange", () => { if (hadController) location.reload(); });

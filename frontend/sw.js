@@ -9,7 +9,8 @@
 // - the public questionnaire and code lists, answered from the device and
 //   refreshed behind. No other API answer is ever stored: they carry
 //   personal data.
-// The back office (/caseworker/) is left to the network.
+// The back office (/caseworker/, and /together/ where a counsellor
+// registers with the applicant) is left to the network.
 //
 // Updates: build-frontend.sh writes VERSION from every file's hash, so any
 // change makes a new worker. It installs beside the running one and waits;
@@ -94,7 +95,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   const path = url.pathname;
   if (request.mode === "navigate") {
-    if (path === "/caseworker" || path.startsWith("/caseworker/") || path.startsWith("/api/")) return;
+    if (/^\/(caseworker|together|api)(\/|$)/.test(path)) return;
     const page = FORM.test(path) ? "/form.html" : "/index.html";
     event.respondWith(cacheFirst(SHELL, request, page));
   } else if (path.startsWith("/assets/")) {

@@ -456,6 +456,7 @@ async fn seed_completed(
                 person_id: person.id,
                 expected_revision: draft.revision,
                 facts: Some(facts_of(&person, questionnaire, &answers, completed_at)),
+                provenance: crate::population::applicant_gave_all(&answers),
                 answers,
                 saved_sections: questionnaire
                     .sections

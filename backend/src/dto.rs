@@ -54,7 +54,19 @@ impl From<&StoredRegistration> for Registration {
             updated_at: api_time(r.updated_at),
             completed_at: r.completed_at.map(api_time),
             language: r.language.clone(),
+            // The applicant's own calls leave it out; the back office and the
+            // form registered together add it (`with_provenance`).
+            provenance: Default::default(),
         }
+    }
+}
+
+/// The registration with who gave each answer, for the back office and
+/// the form registered together.
+pub fn with_provenance(r: &StoredRegistration) -> Registration {
+    Registration {
+        provenance: r.provenance.clone(),
+        ..Registration::from(r)
     }
 }
 

@@ -153,8 +153,9 @@ struct AppPages {
     caseworker: PathBuf,
 }
 
-/// The form app's routes (as `frontend/boot.js` names them).
-const FORM_ROUTES: [&str; 4] = ["/form", "/summary", "/done", "/my-data"];
+/// The form app's routes (as `frontend/boot.js` names them); `/together`
+/// is the same app for a counsellor registering with the applicant.
+const FORM_ROUTES: [&str; 5] = ["/form", "/summary", "/done", "/my-data", "/together"];
 
 impl AppPages {
     fn find(dir: &Path) -> Self {

@@ -200,7 +200,8 @@ pub fn api_router_with(login_limit: Option<LoginRateLimit>) -> OpenApiRouter<App
         .merge(token)
         .merge(routes::oauth::router())
         .merge(routes::integration::router())
-        .merge(routes::statistics::router());
+        .merge(routes::statistics::router())
+        .merge(routes::together::router());
     document_cross_site_refusal(router.get_openapi_mut());
     document_body_refusals(router.get_openapi_mut());
     document_value_rules(router.get_openapi_mut());

@@ -293,6 +293,7 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
         updated_at: completed_at,
         completed_at: Some(completed_at),
         language: Some("nb".to_owned()),
+        provenance: Default::default(),
     };
     // Answers from the demo's weighted mix, so that statistics over the
     // population look like the demo's; their facts as a completion makes them.
@@ -305,6 +306,7 @@ pub fn person(i: u64, count: u64, organisation_id: Uuid, now: DateTime<Utc>) -> 
     BulkPerson {
         person,
         registrations: vec![StoredRegistration {
+            provenance: applicant_gave_all(&answers),
             answers,
             ..registration
         }],
@@ -334,6 +336,20 @@ pub async fn insert(
         progress(done);
     }
     Ok(done)
+}
+
+/// Every answer as given by the applicant in their own session, as the
+/// demo's and the population's made-up registrations are.
+pub fn applicant_gave_all(answers: &Answers) -> kartlegg_shared::together::Provenance {
+    answers
+        .iter()
+        .map(|(id, _)| {
+            (
+                id.to_owned(),
+                kartlegg_shared::together::AnswerProvenance::applicant(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

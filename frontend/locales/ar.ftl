@@ -279,3 +279,7 @@ done-fill-again-yes = نعم، املأ الاستمارة مرة أخرى
 done-fill-again-cancel = لا، اتركه كما هو
 # draft
 error-session-ended = تم تسجيل خروجك. سجّل الدخول مرة أخرى برمز جديد.
+# draft
+together-banner = التسجيل مع مستشار
+# draft
+together-end = إنهاء والعودة

@@ -274,3 +274,7 @@ done-fill-again-yes = بەڵێ، دووبارە فۆڕمەکە پڕ بکەنەو
 done-fill-again-cancel = نەخێر، وەک خۆی بیهێڵنەوە
 # draft
 error-session-ended = لە سیستەمەکە چوونەتە دەرەوە. بە کۆدێکی نوێ دووبارە بچنە ژوورەوە.
+# draft
+together-banner = تۆمارکردن لەگەڵ ڕاوێژکارێک
+# draft
+together-end = تەواوکردن و گەڕانەوە

@@ -150,3 +150,6 @@ done-fill-again-confirm = You get a copy of your answers to change. The people w
 done-fill-again-yes = Yes, fill in the form again
 done-fill-again-cancel = No, keep it as it is
 error-session-ended = You have been logged out. Log in again with a new code.
+# Registering together with a counsellor (the counsellor's screen): the form's bar.
+together-banner = Registering together with a counsellor
+together-end = Finish and go back

@@ -273,3 +273,7 @@ done-fill-again-yes = بله، فرم را دوباره پر می‌کنم
 done-fill-again-cancel = نه، همین‌طور بماند
 # draft
 error-session-ended = شما از سیستم خارج شدید. با یک کد جدید دوباره وارد شوید.
+# draft
+together-banner = ثبت‌نام همراه با یک مشاور
+# draft
+together-end = پایان و بازگشت

@@ -276,3 +276,7 @@ done-fill-again-yes = Oui, remplir le formulaire à nouveau
 done-fill-again-cancel = Non, ne rien changer
 # draft
 error-session-ended = Votre session est fermée. Connectez-vous à nouveau avec un nouveau code.
+# draft
+together-banner = Inscription avec un conseiller
+# draft
+together-end = Terminer et revenir

@@ -274,3 +274,7 @@ done-fill-again-yes = Erê, formê dîsa tijî bikin
 done-fill-again-cancel = Na, wek xwe bihêlin
 # draft
 error-session-ended = Hûn ji sîstemê derketin. Bi kodeke nû dîsa têkevin.
+# draft
+together-banner = Tomarkirin bi şêwirmendekî re
+# draft
+together-end = Biqedîne û vegere

@@ -151,3 +151,5 @@ done-fill-again-confirm = Du får en kopi av svarene dine som du kan endre. De s
 done-fill-again-yes = Ja, fyll ut skjemaet på nytt
 done-fill-again-cancel = Nei, la den være som den er
 error-session-ended = Du er logget ut. Logg inn igjen med en ny kode.
+together-banner = Registrering sammen med en veileder
+together-end = Avslutt og gå tilbake

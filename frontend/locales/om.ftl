@@ -274,3 +274,7 @@ done-fill-again-yes = Eeyyee, unka irra deebi'aa guutaa
 done-fill-again-cancel = Lakki, akkuma jirutti dhiisaa
 # draft
 error-session-ended = Sirna keessaa baatanittu. Koodii haaraan irra deebi'aa seenaa.
+# draft
+together-banner = Gorsaa waliin galmeessuu
+# draft
+together-end = Xumuriitii deebi'i

@@ -273,3 +273,7 @@ done-fill-again-yes = بلی، فورم را دوباره پر می‌کنم
 done-fill-again-cancel = نخیر، همین‌طور بماند
 # draft
 error-session-ended = شما از سیستم خارج شدید. با یک کود جدید دوباره داخل شوید.
+# draft
+together-banner = ثبت نام همراه با یک مشاور
+# draft
+together-end = پایان و بازگشت

@@ -275,3 +275,7 @@ done-fill-again-yes = هو، فورمه بیا ډکه کړئ
 done-fill-again-cancel = نه، هماغسې یې پرېږدئ
 # draft
 error-session-ended = تاسو له سیستم څخه ووتلئ. په نوي کوډ بیا ننوځئ.
+# draft
+together-banner = د یو سلاکار سره نوم لیکنه
+# draft
+together-end = پای ته ورسوه او بېرته لاړ شه

@@ -277,3 +277,7 @@ done-fill-again-yes = Да, заполнить анкету ещё раз
 done-fill-again-cancel = Нет, оставить как есть
 # draft
 error-session-ended = Вы вышли из системы. Войдите снова с новым кодом.
+# draft
+together-banner = Регистрация вместе с консультантом
+# draft
+together-end = Завершить и вернуться

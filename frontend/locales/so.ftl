@@ -275,3 +275,7 @@ done-fill-again-yes = Haa, mar kale buuxi foomka
 done-fill-again-cancel = Maya, sidiisa u daa
 # draft
 error-session-ended = Waad ka baxday. Mar kale gal adigoo isticmaalaya koodh cusub.
+# draft
+together-banner = Is-diiwaangelin lala yeelanayo la-taliye
+# draft
+together-end = Dhammee oo dib u noqo

@@ -275,3 +275,7 @@ done-fill-again-yes = Po, plotësoni formularin përsëri
 done-fill-again-cancel = Jo, lëreni siç është
 # draft
 error-session-ended = Keni dalë nga sistemi. Hyni përsëri me një kod të ri.
+# draft
+together-banner = Regjistrim së bashku me një këshilltar
+# draft
+together-end = Përfundo dhe kthehu

@@ -274,3 +274,7 @@ done-fill-again-yes = እወ፣ ቅጥዒ እንደገና ምልኡ
 done-fill-again-cancel = ኣይፋል፣ ከምዘለዎ ግደፍዎ
 # draft
 error-session-ended = ካብ ስርዓት ወጺእኩም ኣለኹም። ብሓድሽ ኮድ እንደገና እተዉ።
+# draft
+together-banner = ምስ ኣማኻሪ ብሓባር ምምዝጋብ
+# draft
+together-end = ወድእ እሞ ተመለስ

@@ -3,6 +3,8 @@
 //! Times are RFC 3339 strings in UTC, so the browser build needs no date
 //! library.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::Answers;
@@ -116,6 +118,12 @@ pub struct Registration {
     /// caseworker can read each answer in it beside their own language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Who gave each answer, by the answer's key: the applicant in their own
+    /// session, or a counsellor registering together with them (with the
+    /// interpreter, when one took part). Sent to caseworkers and to the
+    /// form registered together; the applicant's own calls leave it out.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub provenance: crate::together::Provenance,
 }
 
 /// `PUT /api/v1/applicant/registration/sections/{section}`: save one part.

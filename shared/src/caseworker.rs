@@ -912,11 +912,15 @@ pub enum AuditAction {
     /// A person's profile (identity and latest completed registration) was
     /// read to be printed.
     PrintPerson,
+    /// A counsellor registered together with the applicant: opened the
+    /// form, recorded the consent, read or saved the registration,
+    /// completed it or ended the session (which one is in `fields`).
+    RegisterTogether,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 29] = [
         Self::Login,
         Self::Logout,
         Self::Search,
@@ -945,6 +949,7 @@ impl AuditAction {
         Self::EraseRegistration,
         Self::ResearchExtract,
         Self::PrintPerson,
+        Self::RegisterTogether,
     ];
 
     /// The stored and wire name.
@@ -978,6 +983,7 @@ impl AuditAction {
             Self::EraseRegistration => "erase_registration",
             Self::ResearchExtract => "research_extract",
             Self::PrintPerson => "print_person",
+            Self::RegisterTogether => "register_together",
         }
     }
 

@@ -456,6 +456,11 @@ pub struct IntegrationAnswer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "server", schema(value_type = Option<Object>))]
     pub labels: Option<serde_json::Value>,
+    /// Who gave the answer: the applicant in their own session, or a
+    /// counsellor registering together with them (with the interpreter,
+    /// when one took part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<crate::together::AnswerProvenance>,
 }
 
 /// A completed registration as systems read it.

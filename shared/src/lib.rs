@@ -25,4 +25,5 @@ pub mod schema;
 pub mod search;
 pub mod statistics;
 pub mod text;
+pub mod together;
 pub mod wire;

@@ -40,7 +40,7 @@ macro_rules! applicant_impl {
             /// `Stale` for a save whose revision was taken (by another
             /// save, possibly earlier in the same batch, exactly as if they
             /// had come one after another). The rows come back without the
-            /// answers and parts, which the caller has: reading back and
+            /// answers, parts and provenance, which the caller has: reading back and
             /// parsing what was just written would cost the one writer time.
             pub(in crate::db) async fn save_drafts(
                 pool: sqlx::Pool<$db>,
@@ -49,11 +49,11 @@ macro_rules! applicant_impl {
                 let sql = format!(
                     "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
                      saved_sections = ?{JSON}, updated_at = ?, \
-                     language = COALESCE(?, language) \
+                     language = COALESCE(?, language), provenance = ?{JSON} \
                      WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
                      RETURNING id, person_id, number, status, questionnaire_version, revision, \
                      '{{}}' AS answers, '[]' AS saved_sections, created_at, updated_at, \
-                     completed_at, language"
+                     completed_at, language, '{{}}' AS provenance"
                 );
                 let sql = $d.sql(&sql);
                 match save_together(&pool, &sql, &saves).await {
@@ -106,6 +106,7 @@ macro_rules! applicant_impl {
                     .bind(&save.saved_sections)
                     .bind(save.now)
                     .bind(save.language.as_deref())
+                    .bind(&save.provenance)
                     .bind(save.id)
                     .bind(save.person_id)
                     .bind(save.expected_revision)
@@ -636,6 +637,7 @@ macro_rules! applicant_impl {
                             answers: to_json_text(&update.answers)?,
                             saved_sections: to_json_text(&update.saved_sections)?,
                             language: update.language.clone(),
+                            provenance: to_json_text(&update.provenance)?,
                             now: update.now,
                         };
                         let row = self.saves.submit(update.person_id.as_u128(), save).await??;
@@ -643,6 +645,7 @@ macro_rules! applicant_impl {
                         return Ok(StoredRegistration {
                             answers: update.answers.clone(),
                             saved_sections: update.saved_sections.clone(),
+                            provenance: update.provenance.clone(),
                             ..saved
                         });
                     }
@@ -652,7 +655,7 @@ macro_rules! applicant_impl {
                     let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
                          saved_sections = ?{JSON}, updated_at = ?, status = ?, completed_at = ?, \
-                         language = COALESCE(?, language) \
+                         language = COALESCE(?, language), provenance = ?{JSON} \
                          WHERE id = ? AND person_id = ? AND status = 'draft' AND revision = ? \
                          RETURNING {REGISTRATION_COLUMNS}"
                     )))
@@ -662,6 +665,7 @@ macro_rules! applicant_impl {
                     .bind(status_str(RegistrationStatus::Completed))
                     .bind(update.now)
                     .bind(update.language.as_deref())
+                    .bind(to_json_text(&update.provenance)?)
                     .bind(update.id)
                     .bind(update.person_id)
                     .bind(update.expected_revision)

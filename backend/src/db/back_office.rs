@@ -7,14 +7,48 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use kartlegg_shared::api::ConsentDecision;
 use kartlegg_shared::caseworker::{
     AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
 };
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::identity::{IdentityDetails, ValueSource};
+use kartlegg_shared::together::{ConsentGiven, Interpreter};
 use uuid::Uuid;
 
 use super::{Person, StoreError};
+
+/// A new session of registering together with an applicant.
+#[derive(Debug, Clone)]
+pub struct NewTogether {
+    pub person_id: Uuid,
+    pub caseworker_id: Uuid,
+    /// The applicant's language (one of the 14 codes).
+    pub language: String,
+    /// `InPerson` or `OnScreen`.
+    pub consent_given: ConsentGiven,
+    /// With `InPerson`: the declaration's version the counsellor confirms
+    /// the applicant accepted; the consent is recorded with the session.
+    pub consent_version: Option<String>,
+    pub interpreter: Option<Interpreter>,
+    pub now: DateTime<Utc>,
+}
+
+/// A session of registering together with an applicant, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TogetherRecord {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    /// The counsellor whose session it is.
+    pub caseworker_id: Uuid,
+    pub language: String,
+    pub consent_given: ConsentGiven,
+    /// When the applicant's consent was recorded; the form opens after.
+    pub consented_at: Option<DateTime<Utc>>,
+    pub interpreter: Option<Interpreter>,
+    pub created_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
 
 /// A caseworker account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -348,6 +382,28 @@ pub struct AuditFilter {
 /// The back office's storage operations (a part of [`super::Store`]).
 #[async_trait]
 pub trait BackOfficeStore {
+    /// Opens a session of registering together with an applicant; with a
+    /// `consent_version`, records the applicant's consent (given in person,
+    /// recorded by the counsellor) in the same transaction.
+    async fn start_together(&self, new: &NewTogether) -> Result<TogetherRecord, StoreError>;
+
+    /// The together session with this id, ended or not.
+    async fn together_session(&self, id: Uuid) -> Result<Option<TogetherRecord>, StoreError>;
+
+    /// Records the applicant's answer to the consent declaration given on
+    /// the counsellor's screen (recorded by the session's counsellor): an
+    /// acceptance opens the form, a decline ends the session. `None` when
+    /// the session has ended or its consent is recorded already.
+    async fn record_together_consent(
+        &self,
+        id: Uuid,
+        version: &str,
+        decision: ConsentDecision,
+        now: DateTime<Utc>,
+    ) -> Result<Option<TogetherRecord>, StoreError>;
+
+    /// Ends a together session; whether it was still open.
+    async fn end_together(&self, id: Uuid, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Creates an account with its roles; `Conflict` when the username is taken.
     async fn create_caseworker(&self, new: &NewCaseworker) -> Result<Caseworker, StoreError>;
 
@@ -818,6 +874,113 @@ macro_rules! back_office_impl {
 
             #[async_trait::async_trait]
             impl BackOfficeStore for super::$store {
+                async fn start_together(
+                    &self,
+                    new: &crate::db::back_office::NewTogether,
+                ) -> Result<crate::db::back_office::TogetherRecord, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    let consented_at = new.consent_version.is_some().then_some(new.now);
+                    let interpreter = new.interpreter.as_ref();
+                    let row: crate::db::rows::TogetherRow = sqlx::query_as(&$d.sql(&format!(
+                        "INSERT INTO together_sessions (id, person_id, caseworker_id, language, \
+                         consent_given, consented_at, interpreter_language, interpreter_name, \
+                         interpreter_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                         RETURNING {}", crate::db::rows::TOGETHER_COLUMNS
+                    )))
+                    .bind(Uuid::new_v4())
+                    .bind(new.person_id)
+                    .bind(new.caseworker_id)
+                    .bind(&new.language)
+                    .bind(new.consent_given.as_str())
+                    .bind(consented_at)
+                    .bind(interpreter.map(|i| i.language.as_str()))
+                    .bind(interpreter.and_then(|i| i.name.as_deref()))
+                    .bind(interpreter.and_then(|i| i.number.as_deref()))
+                    .bind(new.now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if let Some(version) = &new.consent_version {
+                        sqlx::query(&$d.sql(
+                            "INSERT INTO consents (person_id, version, decision, decided_at, \
+                             given, recorded_by) VALUES (?, ?, 'accept', ?, ?, ?)",
+                        ))
+                        .bind(new.person_id)
+                        .bind(version)
+                        .bind(new.now)
+                        .bind(new.consent_given.as_str())
+                        .bind(new.caseworker_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    tx.commit().await?;
+                    row.try_into()
+                }
+
+                async fn together_session(
+                    &self,
+                    id: Uuid,
+                ) -> Result<Option<crate::db::back_office::TogetherRecord>, StoreError> {
+                    let row: Option<crate::db::rows::TogetherRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {} FROM together_sessions WHERE id = ?",
+                        crate::db::rows::TOGETHER_COLUMNS
+                    )))
+                    .bind(id)
+                    .fetch_optional(&self.$read)
+                    .await?;
+                    row.map(TryInto::try_into).transpose()
+                }
+
+                async fn record_together_consent(
+                    &self,
+                    id: Uuid,
+                    version: &str,
+                    decision: kartlegg_shared::api::ConsentDecision,
+                    now: DateTime<Utc>,
+                ) -> Result<Option<crate::db::back_office::TogetherRecord>, StoreError> {
+                    let accepted = decision == kartlegg_shared::api::ConsentDecision::Accept;
+                    let mut tx = self.$write.begin().await?;
+                    // The conditional update is the claim: of two answers at
+                    // once, one finds the consent recorded and stores nothing.
+                    let row: Option<crate::db::rows::TogetherRow> = sqlx::query_as(&$d.sql(&format!(
+                        "UPDATE together_sessions SET consented_at = ?, ended_at = ? \
+                         WHERE id = ? AND ended_at IS NULL AND consented_at IS NULL RETURNING {}",
+                        crate::db::rows::TOGETHER_COLUMNS
+                    )))
+                    .bind(accepted.then_some(now))
+                    .bind((!accepted).then_some(now))
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(row) = row else {
+                        return Ok(None);
+                    };
+                    let record: crate::db::back_office::TogetherRecord = row.try_into()?;
+                    sqlx::query(&$d.sql(
+                        "INSERT INTO consents (person_id, version, decision, decided_at, given, \
+                         recorded_by) VALUES (?, ?, ?, ?, 'on_screen', ?)",
+                    ))
+                    .bind(record.person_id)
+                    .bind(version)
+                    .bind(if accepted { "accept" } else { "decline" })
+                    .bind(now)
+                    .bind(record.caseworker_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(Some(record))
+                }
+
+                async fn end_together(&self, id: Uuid, now: DateTime<Utc>) -> Result<bool, StoreError> {
+                    let ended = sqlx::query(&$d.sql(
+                        "UPDATE together_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                    ))
+                    .bind(now)
+                    .bind(id)
+                    .execute(&self.$write)
+                    .await?;
+                    Ok(ended.rows_affected() == 1)
+                }
+
                 async fn create_caseworker(
                     &self,
                     new: &NewCaseworker,
@@ -1684,13 +1847,18 @@ macro_rules! back_office_impl {
                         let mut qb = QueryBuilder::<$db>::new(
                             "INSERT INTO registrations (id, person_id, number, status, \
                              questionnaire_version, revision, answers, saved_sections, \
-                             created_at, updated_at, completed_at, language) ",
+                             created_at, updated_at, completed_at, language, provenance) ",
                         );
                         let mut rows = Vec::with_capacity(chunk.len());
                         for r in chunk {
-                            rows.push((r, to_json_text(&r.answers)?, to_json_text(&r.saved_sections)?));
+                            rows.push((
+                                r,
+                                to_json_text(&r.answers)?,
+                                to_json_text(&r.saved_sections)?,
+                                to_json_text(&r.provenance)?,
+                            ));
                         }
-                        qb.push_values(rows, |mut row, (r, answers, sections)| {
+                        qb.push_values(rows, |mut row, (r, answers, sections, provenance)| {
                             row.push_bind(r.id)
                                 .push_bind(r.person_id)
                                 .push_bind(r.number)
@@ -1704,7 +1872,9 @@ macro_rules! back_office_impl {
                                 .push_bind(r.created_at)
                                 .push_bind(r.updated_at)
                                 .push_bind(r.completed_at)
-                                .push_bind(r.language.clone());
+                                .push_bind(r.language.clone())
+                                .push_bind(provenance)
+                                .push_unseparated(json);
                         });
                         qb.build().execute(&mut *tx).await?;
                     }

@@ -52,7 +52,7 @@ pub(super) const SQLITE: Dialect = Dialect {
     skip_locked: "",
     json_cast: "",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
-         answers, saved_sections, created_at, updated_at, completed_at, language",
+         answers, saved_sections, created_at, updated_at, completed_at, language, provenance",
 };
 
 /// PostgreSQL: a pool of connections, so concurrent writers lock rows.
@@ -66,7 +66,7 @@ pub(super) const POSTGRES: Dialect = Dialect {
     json_cast: "::jsonb",
     registration_columns: "id, person_id, number, status, questionnaire_version, revision, \
          answers::text AS answers, saved_sections::text AS saved_sections, created_at, \
-         updated_at, completed_at, language",
+         updated_at, completed_at, language, provenance::text AS provenance",
 };
 
 impl Dialect {

@@ -245,6 +245,10 @@ macro_rules! erasure_impl {
                     erased.remarks = delete("DELETE FROM remarks WHERE person_id = ?").await?;
                     erased.worklist_entries =
                         delete("DELETE FROM worklist_entries WHERE person_id = ?").await?;
+                    // Registering together: the applicant's language and
+                    // the interpreter (the table cascades too; said here so
+                    // that what an erasure removes reads in one place).
+                    delete("DELETE FROM together_sessions WHERE person_id = ?").await?;
                     // Each held the DUF-number; a system still behind reads
                     // the erasure below instead, which is all it needs.
                     // Their webhook deliveries (and attempts) go with them.

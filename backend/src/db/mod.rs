@@ -51,6 +51,7 @@ use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
 use kartlegg_shared::caseworker::Gender;
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::questionnaire::Answers;
+use kartlegg_shared::together::Provenance;
 use uuid::Uuid;
 
 pub use back_office::*;
@@ -302,6 +303,8 @@ pub struct StoredRegistration {
     pub completed_at: Option<DateTime<Utc>>,
     /// The language the applicant last saved in (a code of the 14).
     pub language: Option<String>,
+    /// Who gave each answer (migration 0017).
+    pub provenance: Provenance,
 }
 
 /// A save of a draft, accepted only if the draft is still at
@@ -317,6 +320,8 @@ pub struct DraftUpdate {
     pub complete: bool,
     /// The language the applicant answers in; `None` keeps the one stored.
     pub language: Option<String>,
+    /// Who gave each of `answers` (see `shared::together::provenance_after`).
+    pub provenance: Provenance,
     pub now: DateTime<Utc>,
     /// With `complete`: the coded facts for statistics, written in the
     /// same transaction.
@@ -336,6 +341,7 @@ pub(crate) struct PreparedSave {
     pub answers: String,
     pub saved_sections: String,
     pub language: Option<String>,
+    pub provenance: String,
     pub now: DateTime<Utc>,
 }
 

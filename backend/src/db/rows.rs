@@ -229,6 +229,7 @@ pub(super) struct RegistrationRow {
     updated_at: DateTime<Utc>,
     completed_at: Option<DateTime<Utc>>,
     language: Option<String>,
+    provenance: String,
 }
 
 impl TryFrom<RegistrationRow> for StoredRegistration {
@@ -259,6 +260,53 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
             updated_at: row.updated_at,
             completed_at: row.completed_at,
             language: row.language,
+            provenance: serde_json::from_str(&row.provenance)
+                .map_err(|e| StoreError::Corrupt(format!("provenance: {e}")))?,
+        })
+    }
+}
+
+/// The columns of a together session.
+pub(super) const TOGETHER_COLUMNS: &str = "id, person_id, caseworker_id, language, consent_given, \
+     consented_at, interpreter_language, interpreter_name, interpreter_number, created_at, ended_at";
+
+/// A together session row.
+#[derive(sqlx::FromRow)]
+pub(super) struct TogetherRow {
+    id: Uuid,
+    person_id: Uuid,
+    caseworker_id: Uuid,
+    language: String,
+    consent_given: String,
+    consented_at: Option<DateTime<Utc>>,
+    interpreter_language: Option<String>,
+    interpreter_name: Option<String>,
+    interpreter_number: Option<String>,
+    created_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<TogetherRow> for super::TogetherRecord {
+    type Error = StoreError;
+    fn try_from(row: TogetherRow) -> Result<Self, Self::Error> {
+        let consent_given = kartlegg_shared::together::ConsentGiven::from_name(&row.consent_given)
+            .ok_or_else(|| StoreError::Corrupt(format!("consent_given {:?}", row.consent_given)))?;
+        Ok(Self {
+            id: row.id,
+            person_id: row.person_id,
+            caseworker_id: row.caseworker_id,
+            language: row.language,
+            consent_given,
+            consented_at: row.consented_at,
+            interpreter: row.interpreter_language.map(|language| {
+                kartlegg_shared::together::Interpreter {
+                    language,
+                    name: row.interpreter_name,
+                    number: row.interpreter_number,
+                }
+            }),
+            created_at: row.created_at,
+            ended_at: row.ended_at,
         })
     }
 }

@@ -15,3 +15,4 @@ pub mod questionnaire;
 pub mod registration;
 pub mod responses;
 pub mod statistics;
+pub mod together;

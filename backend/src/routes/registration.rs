@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::api::{Registration, SaveSectionRequest};
 use kartlegg_shared::problem::Problem;
+use kartlegg_shared::together::AnswerProvenance;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -80,7 +81,14 @@ pub async fn save_section(
     AppPath(SectionPath { section }): AppPath<SectionPath>,
     AppJson(request): AppJson<SaveSectionRequest>,
 ) -> Result<Json<Registration>, ApiError> {
-    let saved = registration::save_section(&state, session.person_id, &section, request).await?;
+    let saved = registration::save_section(
+        &state,
+        session.person_id,
+        &section,
+        request,
+        &AnswerProvenance::applicant(),
+    )
+    .await?;
     Ok(Json(Registration::from(&saved)))
 }
 

@@ -11,4 +11,5 @@ pub mod people;
 pub mod registration;
 pub mod research;
 pub mod statistics;
+pub mod together;
 pub mod webhooks;

@@ -5,7 +5,6 @@
 
 use axum::body::Bytes;
 use futures_util::{Stream, stream};
-use kartlegg_shared::api::Registration;
 use kartlegg_shared::api::RegistrationStatus;
 use kartlegg_shared::caseworker::{
     AccessLogEntry, AuditAction, FoundThrough, FoundThroughKind, LinkedPerson, OutsideLookupResult,
@@ -163,7 +162,7 @@ pub async fn person_page(
         state: listing.state,
         on_worklist: listing.on_worklist,
         registrations: registrations.iter().map(dto::history_entry).collect(),
-        shown_registration: shown.map(Registration::from),
+        shown_registration: shown.map(crate::dto::with_provenance),
         consents: consents.into_iter().map(dto::consent_record).collect(),
         code: code.map(|c| dto::code_info(&c, now)),
         remarks: remarks.iter().map(dto::remark).collect(),
@@ -207,7 +206,7 @@ pub async fn print_profile(
         identity: dto::identity(person, details),
         organisation: dto::organisation_info(&organisation),
         state: listing.state,
-        registration: completed.map(Registration::from),
+        registration: completed.map(crate::dto::with_provenance),
         printed_at: api_time(now),
         printed_by: cw.account.display_name.clone(),
     })

@@ -8,6 +8,7 @@ use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
 use kartlegg_shared::language::UiLanguage;
 use kartlegg_shared::questionnaire::{Answers, Context, Questionnaire, prune, shipped, shipped_v1};
 use kartlegg_shared::statistics::{AgeBand, coded_answers};
+use kartlegg_shared::together::{AnswerProvenance, Provenance, provenance_after};
 use uuid::Uuid;
 
 use crate::AppState;
@@ -17,11 +18,16 @@ use crate::registration::{complete as check_complete, merge_section, with_saved_
 
 /// Saves one part of the person's draft (`NotFound` for a part the
 /// questionnaire lacks).
+///
+/// `by` is who gives the answers: the applicant in their own session, or a
+/// counsellor registering together with them. Answers this save gives or
+/// changes are recorded as theirs; the others keep their provenance.
 pub async fn save_section(
     state: &AppState,
     person_id: Uuid,
     section: &str,
     request: SaveSectionRequest,
+    by: &AnswerProvenance,
 ) -> Result<StoredRegistration, ApiError> {
     let language = match request.language.as_deref().map(UiLanguage::parse) {
         None => None,
@@ -45,6 +51,7 @@ pub async fn save_section(
         &context(state),
     )
     .map_err(ApiError::Validation)?;
+    let provenance = provenance_after(&current.answers, &answers, &current.provenance, by);
     let saved = update(
         state,
         DraftUpdate {
@@ -55,6 +62,7 @@ pub async fn save_section(
             saved_sections: with_saved_section(questionnaire, &current.saved_sections, section),
             complete: false,
             language,
+            provenance,
             now: state.clock.now(),
             facts: None,
         },
@@ -73,6 +81,8 @@ pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistr
         .map_err(ApiError::Validation)?;
     let now = state.clock.now();
     let facts = completion_facts(state, person_id, questionnaire, &answers, now).await?;
+    // Completing gives no answer: each keeps whose it was.
+    let provenance = kept_provenance(&answers, &current.provenance);
     let completed = update(
         state,
         DraftUpdate {
@@ -83,6 +93,7 @@ pub async fn complete(state: &AppState, person_id: Uuid) -> Result<StoredRegistr
             saved_sections: current.saved_sections.clone(),
             complete: true,
             language: None,
+            provenance,
             now,
             facts: Some(facts),
         },
@@ -169,6 +180,8 @@ pub async fn start_again(
         .filter(|s| questionnaire.section(s).is_some())
         .cloned()
         .collect();
+    // The copied answers are still whoever gave them.
+    let provenance = kept_provenance(&answers, &previous.provenance);
     let filled = update(
         state,
         DraftUpdate {
@@ -179,6 +192,7 @@ pub async fn start_again(
             saved_sections,
             complete: false,
             language: previous.language.clone(),
+            provenance,
             now: state.clock.now(),
             facts: None,
         },
@@ -253,6 +267,15 @@ async fn update(state: &AppState, update: DraftUpdate) -> Result<StoredRegistrat
             StoreError::Stale => stale(),
             other => other.into(),
         })
+}
+
+/// The provenance of `answers` as `kept` records it (an answer without one,
+/// which no save makes, stays without).
+fn kept_provenance(answers: &Answers, kept: &Provenance) -> Provenance {
+    answers
+        .iter()
+        .filter_map(|(id, _)| kept.get(id).map(|p| (id.to_owned(), p.clone())))
+        .collect()
 }
 
 fn context(state: &AppState) -> Context {

@@ -43,6 +43,7 @@ async fn registration(
             saved_sections: vec!["personal".into()],
             complete,
             language: None,
+            provenance: Default::default(),
             now,
             facts: None,
         })

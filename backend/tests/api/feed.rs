@@ -35,6 +35,7 @@ pub async fn complete(app: &TestApp, person: &Person, draft: &StoredRegistration
             saved_sections: vec![],
             complete: true,
             language: None,
+            provenance: Default::default(),
             now: app.clock.now(),
             facts: None,
         })
@@ -73,6 +74,7 @@ async fn changes_write_their_events_and_drafts_write_none(app: TestApp) {
             saved_sections: vec!["personal".into()],
             complete: false,
             language: None,
+            provenance: Default::default(),
             now: app.clock.now(),
             facts: None,
         })

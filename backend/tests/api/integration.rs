@@ -1032,6 +1032,7 @@ async fn completed_registrations_come_with_codes_and_labels_and_drafts_never(app
             saved_sections: vec!["personal".into()],
             complete: true,
             language: Some("ti".into()),
+            provenance: Default::default(),
             now,
             facts: None,
         })

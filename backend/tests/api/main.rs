@@ -27,4 +27,5 @@ mod statistics;
 mod store_contract;
 mod store_contract_integration;
 mod strict_input;
+mod together;
 mod webhooks;

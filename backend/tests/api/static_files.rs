@@ -52,6 +52,10 @@ async fn each_app_s_routes_get_the_page_that_preloads_its_own_bundle() {
         ("/form/education", "form"),
         ("/summary", "form"),
         ("/my-data", "form"),
+        (
+            "/together/4c7e0f2a-0000-4000-8000-000000000001/form",
+            "form",
+        ),
         ("/caseworker", "cw"),
         ("/caseworker/people/1", "cw"),
     ] {

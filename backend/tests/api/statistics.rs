@@ -45,6 +45,7 @@ async fn complete_with(app: &TestApp, person: &Person, codes: &[(&str, &str)]) {
             saved_sections: vec![],
             complete: true,
             language: None,
+            provenance: Default::default(),
             now,
             facts: Some(CompletionFacts {
                 organisation_id: person.organisation_id,

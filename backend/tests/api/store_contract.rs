@@ -486,6 +486,7 @@ async fn draft_update_needs_the_current_revision(app: TestApp) {
         saved_sections: vec!["personal".into()],
         complete: false,
         language: Some("so".into()),
+        provenance: Default::default(),
         now: Utc::now(),
         facts: None,
     };
@@ -537,6 +538,7 @@ async fn simultaneous_draft_saves_share_commits_and_each_gets_its_own_row(app: T
             saved_sections: vec!["personal".into()],
             complete: false,
             language: None,
+            provenance: Default::default(),
             now: Utc::now(),
             facts: None,
         });
@@ -587,6 +589,7 @@ async fn completed_registration_cannot_be_updated_and_history_is_newest_first(ap
         saved_sections: vec![],
         complete: true,
         language: None,
+        provenance: Default::default(),
         now: Utc::now(),
         facts: None,
     };
@@ -695,6 +698,7 @@ async fn complete_registration(app: &TestApp, p: &Person, at: DateTime<Utc>) -> 
             saved_sections: vec![],
             complete: true,
             language: None,
+            provenance: Default::default(),
             now: at,
             facts: None,
         })
@@ -1549,6 +1553,147 @@ async fn remarks_are_listed_newest_first_with_their_author(app: TestApp) {
     assert!(app.store.remarks(other.id).await.unwrap().is_empty());
 }
 
+async fn a_together_session_records_its_consent_once_and_ends(app: TestApp) {
+    use kartlegg_backend::db::NewTogether;
+    use kartlegg_shared::together::{ConsentGiven, Interpreter};
+    let (o, cw) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "X", "Y").await;
+    let now = Utc::now().trunc_subsecs(6);
+    let interpreter = Interpreter {
+        language: "ti".into(),
+        name: Some("Selam".into()),
+        number: None,
+    };
+    let new = NewTogether {
+        person_id: p.id,
+        caseworker_id: cw,
+        language: "ti".into(),
+        consent_given: ConsentGiven::InPerson,
+        consent_version: Some("v1".into()),
+        interpreter: Some(interpreter.clone()),
+        now,
+    };
+    // In person: consented with the session, in one transaction.
+    let in_person = app.store.start_together(&new).await.unwrap();
+    assert_eq!(in_person.consented_at, Some(now));
+    assert_eq!(in_person.interpreter, Some(interpreter));
+    assert_eq!(
+        app.store.together_session(in_person.id).await.unwrap(),
+        Some(in_person.clone())
+    );
+    let consents = app.store.consents(p.id).await.unwrap();
+    assert_eq!(consents.len(), 1);
+    assert_eq!(
+        (consents[0].decision, consents[0].version.as_str()),
+        (ConsentDecision::Accept, "v1")
+    );
+    // Recorded already: a second answer is refused and stores nothing.
+    assert!(
+        app.store
+            .record_together_consent(in_person.id, "v1", ConsentDecision::Decline, now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(app.store.consents(p.id).await.unwrap().len(), 1);
+
+    // On the screen: no consent until the applicant answers.
+    let on_screen = app
+        .store
+        .start_together(&NewTogether {
+            consent_given: ConsentGiven::OnScreen,
+            consent_version: None,
+            interpreter: None,
+            ..new
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (on_screen.consented_at, on_screen.interpreter),
+        (None, None)
+    );
+    let later = now + Duration::minutes(1);
+    let declined = app
+        .store
+        .record_together_consent(on_screen.id, "v1", ConsentDecision::Decline, later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (declined.consented_at, declined.ended_at),
+        (None, Some(later))
+    );
+    assert_eq!(
+        app.store.consents(p.id).await.unwrap()[0].decision,
+        ConsentDecision::Decline
+    );
+
+    assert!(app.store.end_together(in_person.id, later).await.unwrap());
+    assert!(
+        !app.store.end_together(in_person.id, later).await.unwrap(),
+        "ended once"
+    );
+    assert_eq!(
+        app.store
+            .together_session(in_person.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .ended_at,
+        Some(later)
+    );
+    assert!(
+        app.store
+            .together_session(Uuid::new_v4())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn a_draft_update_stores_each_answers_provenance(app: TestApp) {
+    use kartlegg_shared::together::{AnswerProvenance, AnswerSource, Provenance};
+    let p = a_person(&app).await;
+    let draft = app
+        .store
+        .create_registration(p.id, 1, Utc::now())
+        .await
+        .unwrap();
+    assert!(draft.provenance.is_empty());
+    let staff = AnswerProvenance {
+        by: AnswerSource::Staff,
+        account_id: Some(Uuid::new_v4().to_string()),
+        account: Some("Kari".into()),
+        interpreter: None,
+    };
+    let provenance: Provenance = [
+        ("mother_tongue".to_owned(), AnswerProvenance::applicant()),
+        ("devices".to_owned(), staff),
+    ]
+    .into();
+    let saved = app
+        .store
+        .update_draft(&DraftUpdate {
+            id: draft.id,
+            person_id: p.id,
+            expected_revision: 0,
+            answers: Answers::new()
+                .with("mother_tongue", "tir")
+                .with("devices", "phone"),
+            saved_sections: vec![],
+            complete: false,
+            language: None,
+            provenance: provenance.clone(),
+            now: Utc::now(),
+            facts: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(saved.provenance, provenance);
+    let read = app.store.latest_registration(p.id).await.unwrap().unwrap();
+    assert_eq!(read.provenance, provenance);
+}
+
 async fn the_latest_code_says_why_it_ended(app: TestApp) {
     let p = a_person(&app).await;
     assert!(app.store.latest_code(p.id).await.unwrap().is_none());
@@ -2183,6 +2328,7 @@ async fn completed_registrations_of_a_period_come_with_what_the_extract_needs(ap
             saved_sections: vec![],
             complete: true,
             language: None,
+            provenance: Default::default(),
             now,
             facts: None,
         })
@@ -2257,6 +2403,8 @@ on_both_engines!(
     a_person_is_erased_with_everything_that_names_them_once,
     retention_finds_the_inactive_and_the_old_and_erases_only_what_is_still_due,
     completed_registrations_of_a_period_come_with_what_the_extract_needs,
+    a_together_session_records_its_consent_once_and_ends,
+    a_draft_update_stores_each_answers_provenance,
 );
 
 /// The contract suite covers every store method: each method of `Store`

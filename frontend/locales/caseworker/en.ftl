@@ -253,6 +253,7 @@ action-erase-person = Erased a person
 action-erase-registration = Erased a registration (retention)
 action-research-extract = Made the anonymised research extract
 action-print-person = Printed the profile
+action-register-together = Registered together with the applicant
 
 ## Accounts
 accounts-title = Accounts
@@ -576,3 +577,24 @@ err-same-person = This is the person's own DUF-number.
 found-through-alias = Found through the alias { $text }
 found-through-duplicate = Found through the duplicate DUF-number { $text }
 alias-citizenship = Citizenship used
+
+# Registering together with the applicant (issue #15 item 4).
+answers-given-by = Given by
+provenance-applicant = The applicant (own session)
+provenance-staff = { $account } (staff, with the applicant)
+provenance-interpreter = interpreter: { $details }
+provenance-interpreter-number = no. { $number }
+section-together = Register together with the applicant
+together-intro = Open the applicant's form in your session, in the applicant's language with Norwegian beside it. Each answer is recorded as given by you, with the interpreter if one takes part.
+together-language = The applicant's language
+together-consent = The applicant's consent
+together-consent-in-person = I confirm that the applicant has consented in person
+together-consent-on-screen = The applicant reads the declaration and consents on the screen
+together-interpreter = An interpreter takes part
+together-interpreter-language = Interpreted language
+together-interpreter-name = Interpreter's name (optional)
+together-interpreter-number = Interpreter number (optional)
+together-start = Open the form
+together-error-consent = Choose how the applicant consents.
+together-error-name = The interpreter's name has at most 100 characters, without line breaks.
+together-error-number = The interpreter number has letters, digits and hyphens, at most 20.

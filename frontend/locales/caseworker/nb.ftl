@@ -253,6 +253,7 @@ action-erase-person = Slettet en person
 action-erase-registration = Slettet en registrering (lagringstid)
 action-research-extract = Laget det anonymiserte forskningsuttrekket
 action-print-person = Skrev ut profilen
+action-register-together = Registrerte sammen med søkeren
 
 ## Brukere
 accounts-title = Brukere
@@ -576,3 +577,24 @@ err-same-person = Dette er personens eget DUF-nummer.
 found-through-alias = Funnet gjennom aliaset { $text }
 found-through-duplicate = Funnet gjennom dublett-DUF-nummeret { $text }
 alias-citizenship = Statsborgerskap brukt
+
+# Registering together with the applicant (issue #15 item 4).
+answers-given-by = Gitt av
+provenance-applicant = Søkeren (egen økt)
+provenance-staff = { $account } (ansatt, sammen med søkeren)
+provenance-interpreter = tolk: { $details }
+provenance-interpreter-number = nr. { $number }
+section-together = Registrer sammen med søkeren
+together-intro = Åpne søkerens skjema i din økt, på søkerens språk med norsk ved siden av. Hvert svar registreres som gitt av deg, med tolken hvis en tolk deltar.
+together-language = Søkerens språk
+together-consent = Søkerens samtykke
+together-consent-in-person = Jeg bekrefter at søkeren har samtykket muntlig til meg
+together-consent-on-screen = Søkeren leser erklæringen og samtykker på skjermen
+together-interpreter = En tolk deltar
+together-interpreter-language = Tolkespråk
+together-interpreter-name = Tolkens navn (valgfritt)
+together-interpreter-number = Tolkenummer (valgfritt)
+together-start = Åpne skjemaet
+together-error-consent = Velg hvordan søkeren samtykker.
+together-error-name = Tolkens navn har høyst 100 tegn, uten linjeskift.
+together-error-number = Tolkenummeret har bokstaver, sifre og bindestrek, høyst 20.

@@ -1,6 +1,8 @@
 //! The applicant's typed API client over the shared DTOs, on the common
 //! HTTP client (`core::http`). The browser carries the applicant's session
-//! in an HttpOnly cookie, so no token is handled here.
+//! in an HttpOnly cookie, so no token is handled here. Registering together
+//! with the applicant (`applicant::together`), the same operations go to the
+//! together session's, in the counsellor's session.
 
 use gloo_net::http::Request;
 use kartlegg_shared::api::{
@@ -11,6 +13,9 @@ use kartlegg_shared::health::Health;
 use kartlegg_shared::problem::{Problem, ProblemKind};
 use kartlegg_shared::questionnaire::Answers;
 
+use kartlegg_shared::together::TogetherSession;
+
+use crate::applicant::together;
 pub use crate::core::http::ApiError;
 use crate::core::http::{send, send_empty, send_json, send_json_empty};
 
@@ -60,13 +65,27 @@ pub async fn login(duf_number: String, code: String) -> Result<LoginResponse, Ap
     .await
 }
 
-/// The current session, or `Unauthorized`.
+/// The current session, or `Unauthorized`. Registering together, the
+/// together session's (which also says whose form it is).
 pub async fn session() -> Result<SessionInfo, ApiError> {
-    send(Request::get("/api/v1/applicant/session")).await
+    if together::session_id().is_none() {
+        return send(Request::get("/api/v1/applicant/session")).await;
+    }
+    let session: TogetherSession = send(Request::get(&together::api_base())).await?;
+    together::remember_person(&session.person_id);
+    Ok(SessionInfo {
+        first_name: session.first_name,
+        consent_required: session.consent_required,
+        consent_version: session.consent_version,
+    })
 }
 
-/// Ends the session and the code.
+/// Ends the session and the code; registering together, the together
+/// session (the counsellor's own session goes on).
 pub async fn logout() -> Result<(), ApiError> {
+    if together::session_id().is_some() {
+        return send_empty(Request::delete(&together::api_base())).await;
+    }
     send_empty(Request::delete("/api/v1/applicant/session")).await
 }
 
@@ -76,12 +95,20 @@ pub async fn consent(decision: ConsentDecision) -> Result<(), ApiError> {
         version: CONSENT_VERSION.to_owned(),
         decision,
     };
-    send_json_empty(Request::post("/api/v1/applicant/consent"), &body).await
+    send_json_empty(
+        Request::post(&format!("{}/consent", together::api_base())),
+        &body,
+    )
+    .await
 }
 
 /// The applicant's current registration.
 pub async fn registration() -> Result<Registration, ApiError> {
-    send(Request::get("/api/v1/applicant/registration")).await
+    send(Request::get(&format!(
+        "{}/registration",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Saves one part, with the language the applicant is answering in.
@@ -93,7 +120,8 @@ pub async fn save_section(
 ) -> Result<Registration, ApiError> {
     send_json(
         Request::put(&format!(
-            "/api/v1/applicant/registration/sections/{section}"
+            "{}/registration/sections/{section}",
+            together::api_base()
         )),
         &SaveSectionRequest {
             revision,
@@ -106,12 +134,20 @@ pub async fn save_section(
 
 /// Completes the registration.
 pub async fn complete() -> Result<Registration, ApiError> {
-    send(Request::post("/api/v1/applicant/registration/complete")).await
+    send(Request::post(&format!(
+        "{}/registration/complete",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Starts a new registration after a completed one.
 pub async fn new_registration() -> Result<Registration, ApiError> {
-    send(Request::post("/api/v1/applicant/registrations")).await
+    send(Request::post(&format!(
+        "{}/registrations",
+        together::api_base()
+    )))
+    .await
 }
 
 /// Everything held about the applicant.

@@ -98,6 +98,9 @@ pub fn FormApp() -> impl IntoView {
                             })
                             .into_any()
                         }
+                        // Registering together, the applicant answers the
+                        // declaration on the counsellor's screen first.
+                        Err(e) if e == form::CONSENT_FIRST => view! { <ConsentPage/> }.into_any(),
                         Err(_) => view! { <p role="alert">{t("error-network")}</p> }.into_any(),
                     }
                 })}
@@ -112,8 +115,13 @@ fn FormRoutes() -> impl IntoView {
         done::DonePage, my_data::MyDataPage, overview::OverviewPage, section::SectionPage,
         summary::SummaryPage,
     };
+    // Registering together with the applicant, the same pages live under
+    // the together session's address (`applicant::together`).
+    let base = crate::applicant::together::session_id()
+        .map(|id| format!("/together/{id}"))
+        .unwrap_or_default();
     view! {
-        <Router>
+        <Router base=base>
             <Routes fallback=NotFoundPage>
                 <Path path=path!("/form") view=OverviewPage/>
                 <Path path=path!("/form/:section") view=SectionPage/>

@@ -13,4 +13,5 @@ pub mod pages;
 pub mod routes;
 pub mod speech;
 pub mod storage;
+pub mod together;
 pub mod translation;

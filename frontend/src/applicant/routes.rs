@@ -34,11 +34,24 @@ impl Route<'_> {
         Route::Status,
     ];
 
-    /// The address to link or navigate to.
+    /// The address to link or navigate to. Registering together with the
+    /// applicant (`applicant::together`), the form's pages are under the
+    /// session's `/together/{id}`, the consent is the form's first page, and
+    /// the start pages (a new login) are the back office's person page.
     pub fn path(self) -> String {
-        match self {
+        let own = match self {
             Self::Section(id) => format!("/form/{id}"),
             other => other.pattern().to_owned(),
+        };
+        let Some(id) = crate::applicant::together::session_id() else {
+            return own;
+        };
+        match self {
+            Self::Language | Self::Info | Self::Login | Self::Status => {
+                crate::applicant::together::back_office()
+            }
+            Self::Consent => format!("/together/{id}/form"),
+            _ => format!("/together/{id}{own}"),
         }
     }
 

@@ -58,6 +58,12 @@ impl Translation {
     }
 }
 
+/// Chooses the translation for this tab before the form app starts (the
+/// back office, opening the form together with the applicant).
+pub fn choose_for_tab(code: &str) {
+    store(Lang::from_code(code));
+}
+
 fn is_wide() -> bool {
     web_sys::window()
         .and_then(|w| w.inner_width().ok())

@@ -173,6 +173,18 @@ pub async fn person_registration(
     .await
 }
 
+/// Opens "register together with the applicant" for the person.
+pub async fn start_together(
+    id: &str,
+    request: &kartlegg_shared::together::StartTogether,
+) -> Result<kartlegg_shared::together::TogetherSession, ApiError> {
+    send_json(
+        Request::post(&url(&format!("/people/{id}/together"))),
+        request,
+    )
+    .await
+}
+
 /// The printable profile (logged as a read for printing).
 pub async fn print_profile(id: &str) -> Result<PrintProfile, ApiError> {
     send(Request::get(&url(&format!("/people/{id}/print")))).await

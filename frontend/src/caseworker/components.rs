@@ -83,6 +83,7 @@ pub const fn action_key(action: AuditAction) -> &'static str {
         AuditAction::EraseRegistration => "action-erase-registration",
         AuditAction::ResearchExtract => "action-research-extract",
         AuditAction::PrintPerson => "action-print-person",
+        AuditAction::RegisterTogether => "action-register-together",
     }
 }
 
@@ -198,6 +199,9 @@ pub fn code_text(code: &str) -> Option<String> {
         "source_without_value" => "err-source-without-value",
         "source_required" => "err-source-required",
         "same_person" => "err-same-person",
+        "invalid_consent" => "together-error-consent",
+        "invalid_interpreter_number" => "together-error-number",
+        "interpreter_name_too_long" => "together-error-name",
         _ => return None,
     };
     Some(ctr(key))

@@ -55,6 +55,27 @@ pub fn rows(
     out
 }
 
+/// The answer key each of `rows`' rows shows, in the same order (a group's
+/// entries all show the group's answer): what the back office looks each
+/// row's provenance up by.
+pub fn row_keys(q: &Questionnaire, answers: &Answers, section: &str) -> Vec<String> {
+    let evaluation = kartlegg_shared::questionnaire::evaluate(q, answers);
+    let Some(view) = evaluation.section(section) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for v in &view.questions {
+        match answers.get(&v.question.id) {
+            Some(AnswerValue::Group(entries)) => {
+                out.extend(entries.iter().map(|_| v.question.id.clone()));
+            }
+            Some(_) => out.push(v.question.id.clone()),
+            None => {}
+        }
+    }
+    out
+}
+
 /// The title of a group entry from its answers: its first two chosen
 /// options or list items ("Primary school, Eritrea"), else its first answer.
 pub fn entry_title(

@@ -281,6 +281,7 @@ fn shown(person: &Person, r: &StoredRegistration, langs: &[&str]) -> Integration
                 question: id.to_owned(),
                 value: serde_json::to_value(value).unwrap_or_default(),
                 labels: labeller.as_ref().and_then(|l| l.labels(id, value)),
+                provenance: r.provenance.get(id).cloned(),
             })
             .collect(),
     }

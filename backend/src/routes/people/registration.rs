@@ -56,5 +56,5 @@ pub async fn person_registration(
         .map(|f| (*f).to_owned())
         .collect();
     state.record_audit(&[event]).await?;
-    Ok(Json(Registration::from(&registration)))
+    Ok(Json(crate::dto::with_provenance(&registration)))
 }

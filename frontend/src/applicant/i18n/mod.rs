@@ -20,7 +20,8 @@ pub use fluent_bundle::FluentArgs as Args;
 pub use lang::Lang;
 
 const DEFAULT_FTL: &str = include_str!("../../../locales/en.ftl");
-const STORAGE_KEY: &str = "kartlegg.lang";
+/// Where the device keeps the chosen language (`boot.js` reads it too).
+pub const STORAGE_KEY: &str = "kartlegg.lang";
 
 thread_local! {
     // wasm is single-threaded and Fluent bundles are not `Send`, so the

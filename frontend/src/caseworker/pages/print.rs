@@ -90,6 +90,7 @@ fn Profile(profile: PrintProfile) -> impl IntoView {
 #[component]
 fn PrintAnswers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
+    let provenance_of = Arc::new(registration.provenance.clone());
     let side = applicant_language(registration.language.as_deref(), &answers);
     let content = LocalResource::new(move || load_content(side));
     let provenance = {
@@ -114,7 +115,7 @@ fn PrintAnswers(registration: kartlegg_shared::api::Registration) -> impl IntoVi
         // The parts' headings are h4, as under the person page's h3.
         <h3 class="cw-print__answers">{ct("print-answers")}</h3>
         <Loaded resource=content view={move |c: Content| {
-            view! { <AnswerTables content=c answers=answers.clone() side=side/> }
+            view! { <AnswerTables content=c answers=answers.clone() side=side provenance=provenance_of.clone()/> }
         }}/>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::applicant::api;
 use crate::applicant::components::layout::go_to;
-use crate::applicant::i18n::t;
+use crate::applicant::i18n::{t, tr};
 use crate::applicant::routes::Route;
 use crate::applicant::storage;
 
@@ -32,11 +32,21 @@ pub fn AccountNav() -> impl IntoView {
             log_out.dispatch(());
         }
     };
+    // Registering together with a counsellor, the bar says so, "My data"
+    // is the applicant's own session's, and ending goes back to the person
+    // page (the counsellor's session goes on).
+    let together = crate::applicant::together::session_id().is_some();
     view! {
         <nav class="account-nav" aria-label=t("nav-label") data-testid="account-nav">
-            <a class="button button--small button--secondary" href=Route::MyData.path() data-testid="nav-my-data">
-                {t("nav-my-data")}
-            </a>
+            {if together {
+                view! { <p class="account-nav__together" data-testid="together-banner">{t("together-banner")}</p> }.into_any()
+            } else {
+                view! {
+                    <a class="button button--small button--secondary" href=Route::MyData.path() data-testid="nav-my-data">
+                        {t("nav-my-data")}
+                    </a>
+                }.into_any()
+            }}
             <button
                 type="button"
                 class="button button--small button--secondary"
@@ -44,7 +54,7 @@ pub fn AccountNav() -> impl IntoView {
                 aria-disabled=move || busy.get().then_some("true")
                 on:click=logout
             >
-                {t("logout")}
+                {move || if together { tr("together-end") } else { tr("logout") }}
             </button>
         </nav>
     }

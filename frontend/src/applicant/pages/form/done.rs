@@ -25,7 +25,10 @@ pub fn DonePage() -> impl IntoView {
             match api::new_registration().await {
                 Ok(registration) => {
                     ctx.acknowledge(registration);
-                    navigate(&Route::Summary.path(), Default::default());
+                    navigate(
+                        &crate::applicant::together::in_router(&Route::Summary.path()),
+                        Default::default(),
+                    );
                 }
                 Err(e) => error.set(Some(api::message_of(&e))),
             }

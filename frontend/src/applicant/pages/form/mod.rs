@@ -254,6 +254,12 @@ impl FormCtx {
     }
 }
 
+/// What `load` answers when registering together with the applicant and
+/// the consent is still to be given on the screen: the form app shows the
+/// declaration in place of the form. (428 Precondition Required: a marker
+/// no answer of the server's becomes, since those arrive as `Problem`.)
+pub const CONSENT_FIRST: ApiError = ApiError::Unexpected(428);
+
 /// Loads everything the form needs. A missing session sends the applicant
 /// to the login page; a missing consent to the consent page.
 pub async fn load() -> Result<FormCtx, ApiError> {
@@ -288,6 +294,9 @@ pub async fn load() -> Result<FormCtx, ApiError> {
         }
     };
     if session.consent_required {
+        if crate::applicant::together::session_id().is_some() {
+            return Err(CONSENT_FIRST);
+        }
         go_to(&Route::Consent.path());
         return Err(ApiError::Unexpected(403));
     }

@@ -18,7 +18,10 @@ pub fn OverviewPage() -> impl IntoView {
             .registration
             .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
         {
-            navigate(&Route::Done.path(), Default::default());
+            navigate(
+                &crate::applicant::together::in_router(&Route::Done.path()),
+                Default::default(),
+            );
         }
     });
     let rows = move || {

@@ -89,7 +89,10 @@ pub fn SectionPage() -> impl IntoView {
                 .registration
                 .with(|r| r.status == kartlegg_shared::api::RegistrationStatus::Completed)
             {
-                navigate(&Route::Done.path(), Default::default());
+                navigate(
+                    &crate::applicant::together::in_router(&Route::Done.path()),
+                    Default::default(),
+                );
             }
         }
     });
@@ -218,7 +221,10 @@ pub fn SectionPage() -> impl IntoView {
             match ctx.save_part(&id).await {
                 SaveOutcome::Saved => {
                     if let Some(to) = to {
-                        navigate(&to, Default::default());
+                        navigate(
+                            &crate::applicant::together::in_router(&to),
+                            Default::default(),
+                        );
                     }
                 }
                 SaveOutcome::Busy

@@ -152,7 +152,10 @@ pub fn SummaryPage() -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             if completed() {
-                navigate(&Route::Done.path(), Default::default());
+                navigate(
+                    &crate::applicant::together::in_router(&Route::Done.path()),
+                    Default::default(),
+                );
             }
         }
     });
@@ -166,7 +169,10 @@ pub fn SummaryPage() -> impl IntoView {
                 Ok(registration) => {
                     storage::clear_unsaved();
                     ctx.acknowledge(registration);
-                    navigate(&Route::Done.path(), Default::default());
+                    navigate(
+                        &crate::applicant::together::in_router(&Route::Done.path()),
+                        Default::default(),
+                    );
                 }
                 Err(e) if e.kind() == Some(ProblemKind::Validation) => {
                     let fields: Vec<&str> = e

@@ -10,6 +10,7 @@
 mod identity;
 mod identity_form;
 mod state;
+mod together;
 
 use std::sync::Arc;
 
@@ -29,12 +30,13 @@ use crate::caseworker::components::{
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::session;
-use crate::core::answers::rows;
+use crate::core::answers::{row_keys, rows};
 use crate::core::confirm::ConfirmDialog;
 use crate::core::loaded::Loaded;
 use crate::core::table::Table;
 use identity::IdentitySection;
 use kartlegg_shared::language::UiLanguage as Lang;
+use kartlegg_shared::together::{AnswerProvenance, AnswerSource, Provenance};
 pub(crate) use state::applicant_language;
 use state::{History, worklist_message};
 
@@ -110,6 +112,15 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
         toggle_worklist.dispatch(!on_worklist.get_untracked());
     };
     let print_href = Route::PersonPrint(&person_id).path();
+    // Registering together starts in the language the applicant answered in
+    // before, if they did.
+    let together_person = person_id.clone();
+    let together_language = page
+        .shown_registration
+        .as_ref()
+        .and_then(|r| r.language.as_deref())
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::En);
     let code_person = person_id.clone();
     // The new code, while it is shown (once): the stale status hides meanwhile.
     let issued = RwSignal::new(None::<IssuedCode>);
@@ -174,6 +185,9 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
         <nav class="cw-toc" aria-label=ct("person-sections")>
             <ul>
                 <li><a href="#registration">{ct("section-registration")}</a></li>
+                <Show when=counsellor>
+                    <li><a href="#together">{ct("section-together")}</a></li>
+                </Show>
                 <li><a href="#identity">{ct("section-identity")}</a></li>
                 <li><a href="#codes">{ct("section-codes")}</a></li>
                 <li><a href="#remarks">{ct("section-remarks")}</a></li>
@@ -239,6 +253,13 @@ fn Person(page: Page, reload: Callback<()>, erased: RwSignal<Option<String>>) ->
                 {move || shown.get().map(|(r, number)| view! { <Answers registration=r number=number/> })}
             </div>
         </section>
+
+        <Show when=counsellor>
+            <section id="together" class="cw-section" aria-labelledby="together-h">
+                <h2 id="together-h">{ct("section-together")}</h2>
+                <together::RegisterTogether person=together_person.clone() language=together_language/>
+            </section>
+        </Show>
 
         <section id="identity" class="cw-section" aria-labelledby="identity-h">
             <h2 id="identity-h">{ct("section-identity")}</h2>
@@ -610,6 +631,7 @@ pub async fn load_content(beside: Lang) -> Result<Content, ApiError> {
 #[component]
 fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
+    let provenance_of = Arc::new(registration.provenance.clone());
     let beside = RwSignal::new(applicant_language(
         registration.language.as_deref(),
         &answers,
@@ -656,8 +678,45 @@ fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> imp
         </div>
         <p class="cw-lead" data-testid="answers-provenance">{provenance}</p>
         <Loaded resource=content view={move |c: Content| {
-            view! { <AnswerTables content=c answers=answers.clone() side=beside.get_untracked()/> }
+            view! { <AnswerTables content=c answers=answers.clone() side=beside.get_untracked() provenance=provenance_of.clone()/> }
         }}/>
+    }
+}
+
+/// Who gave an answer, in the caseworker's words: the applicant, or the
+/// counsellor (with the interpreter, when one took part).
+fn given_by(p: Option<&AnswerProvenance>) -> String {
+    let Some(p) = p else {
+        return "—".to_owned();
+    };
+    match p.by {
+        AnswerSource::Applicant => ctr("provenance-applicant"),
+        AnswerSource::Staff => {
+            let staff = ct1(
+                "provenance-staff",
+                "account",
+                p.account.clone().unwrap_or_default(),
+            );
+            let Some(i) = &p.interpreter else {
+                return staff;
+            };
+            let language = Lang::from_code(&i.language).map_or_else(
+                || i.language.clone(),
+                |l| format!("{} ({})", l.native_name(), l.english_name()),
+            );
+            let details: Vec<String> = std::iter::once(language)
+                .chain(i.name.clone())
+                .chain(
+                    i.number
+                        .as_ref()
+                        .map(|n| ct1("provenance-interpreter-number", "number", n.clone())),
+                )
+                .collect();
+            format!(
+                "{staff}; {}",
+                ct1("provenance-interpreter", "details", details.join(", "))
+            )
+        }
     }
 }
 
@@ -665,7 +724,13 @@ fn Answers(registration: kartlegg_shared::api::Registration, number: i64) -> imp
 /// applicant's language (`side`) beside it; the person page and the
 /// printable profile show the same.
 #[component]
-pub fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl IntoView {
+pub fn AnswerTables(
+    content: Content,
+    answers: Arc<Answers>,
+    side: Lang,
+    /// Who gave each answer, shown in a column of its own.
+    provenance: Arc<Provenance>,
+) -> impl IntoView {
     move || {
         let mine = cw_lang().code();
         let theirs = side.code();
@@ -675,6 +740,10 @@ pub fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl
             .iter()
             .map(|section| {
                 let here = rows(q, &content.lists, &answers, &section.id, mine);
+                let given: Vec<String> = row_keys(q, &answers, &section.id)
+                    .iter()
+                    .map(|k| given_by(provenance.get(k)))
+                    .collect();
                 let there = rows(q, &content.lists, &answers, &section.id, theirs);
                 let title = section.title.get(mine).to_owned();
                 let title_there = section.title.get(theirs).to_owned();
@@ -691,9 +760,10 @@ pub fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl
                                         <th scope="col">{ct("answers-question")}</th>
                                         <th scope="col">{ct("answers-answer")}</th>
                                         <th scope="col">{format!("{} ({})", side.native_name(), side.english_name())}</th>
+                                        <th scope="col">{ct("answers-given-by")}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {here.into_iter().zip(there).map(|(a, b)| view! {
+                                        {here.into_iter().zip(there).zip(given).map(|((a, b), given)| view! {
                                             <tr>
                                                 <th scope="row">{a.label}</th>
                                                 <td data-testid="answer-mine">{a.value}</td>
@@ -701,6 +771,7 @@ pub fn AnswerTables(content: Content, answers: Arc<Answers>, side: Lang) -> impl
                                                     <span class="cw-beside-label">{b.label}</span>
                                                     {b.value}
                                                 </td>
+                                                <td class="cw-given-by" data-testid="answer-provenance">{given}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

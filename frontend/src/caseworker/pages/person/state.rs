@@ -136,6 +136,7 @@ mod tests {
             updated_at: "2026-01-01T00:00:00Z".to_owned(),
             completed_at: None,
             language: None,
+            provenance: Default::default(),
         }
     }
 
