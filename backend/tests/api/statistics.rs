@@ -7,11 +7,11 @@ use kartlegg_backend::clock::Clock;
 use kartlegg_backend::db::{
     CompletionFacts, DraftUpdate, NewOrganisation, OrganisationKind, Person,
 };
+use kartlegg_backend::db::{FactFilter, Period};
 use kartlegg_backend::services::clients::{self, Actor};
+use kartlegg_shared::caseworker::Gender;
 use kartlegg_shared::caseworker::Role;
 use kartlegg_shared::integration::{NewCredential, Scope};
-use kartlegg_backend::db::{FactFilter, Period};
-use kartlegg_shared::caseworker::Gender;
 use kartlegg_shared::statistics::{AgeBand, HIGHEST_EDUCATION, derived_codes};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -336,12 +336,21 @@ async fn complete_with_facts(app: &TestApp, person: &Person, facts: CompletionFa
 fn varied_facts(i: usize, organisations: [Uuid; 2]) -> CompletionFacts {
     let pick = |list: &[&'static str], salt: usize| list[(i * 7 + salt * 3 + i / 5) % list.len()];
     let mut codes: Vec<(String, String)> = vec![
-        ("mother_tongue".into(), pick(&["som", "tir", "ara", "ukr"], 1).into()),
-        ("went_to_school".into(), pick(&["yes", "yes", "no"], 2).into()),
+        (
+            "mother_tongue".into(),
+            pick(&["som", "tir", "ara", "ukr"], 1).into(),
+        ),
+        (
+            "went_to_school".into(),
+            pick(&["yes", "yes", "no"], 2).into(),
+        ),
     ];
     if codes[1].1 == "yes" {
-        codes.push(("school_level".into(), pick(&["1", "2", "3", "dont_know"], 3).into()));
-        if i % 3 == 0 {
+        codes.push((
+            "school_level".into(),
+            pick(&["1", "2", "3", "dont_know"], 3).into(),
+        ));
+        if i.is_multiple_of(3) {
             codes.push(("educations.level".into(), pick(&["4", "6", "7"], 4).into()));
         }
     }
@@ -367,7 +376,12 @@ fn varied_facts(i: usize, organisations: [Uuid; 2]) -> CompletionFacts {
 fn every_filter(organisations: [Uuid; 2]) -> Vec<FactFilter> {
     let mut out = Vec::new();
     for organisation_id in [None, Some(organisations[0]), Some(organisations[1])] {
-        for (from, to) in [(None, None), (Some("2026-02"), None), (Some("2026-02"), Some("2026-02")), (None, Some("2026-01"))] {
+        for (from, to) in [
+            (None, None),
+            (Some("2026-02"), None),
+            (Some("2026-02"), Some("2026-02")),
+            (None, Some("2026-01")),
+        ] {
             for age_band in [None, Some(AgeBand::From25To34)] {
                 for gender in [None, Some(Gender::Female)] {
                     out.push(FactFilter {
@@ -388,11 +402,21 @@ fn every_filter(organisations: [Uuid; 2]) -> Vec<FactFilter> {
 async fn all_counts(app: &TestApp, filters: &[FactFilter]) -> Vec<Vec<(String, i64)>> {
     let mut out = Vec::new();
     for filter in filters {
-        for question in ["mother_tongue", "devices", "school_level", HIGHEST_EDUCATION] {
+        for question in [
+            "mother_tongue",
+            "devices",
+            "school_level",
+            HIGHEST_EDUCATION,
+        ] {
             out.push(app.store.code_counts(question, filter).await.unwrap());
         }
         for period in [Period::Month, Period::Week] {
-            out.push(app.store.completions_per_period(period, filter).await.unwrap());
+            out.push(
+                app.store
+                    .completions_per_period(period, filter)
+                    .await
+                    .unwrap(),
+            );
         }
     }
     out
@@ -402,8 +426,8 @@ async fn the_counts_are_exact_for_every_filter_combination(app: TestApp) {
     let orgs = [app.org("4601").await.id, app.org("0301").await.id];
     let mut written = Vec::new();
     // Through the completion's path, and through the bulk seed's.
-    for i in 0..36 {
-        let org = if i % 2 == 0 { "4601" } else { "0301" };
+    for i in 0..36_usize {
+        let org = if i.is_multiple_of(2) { "4601" } else { "0301" };
         let p = app
             .person_in(org, &format!("20240000{:04}", 5000 + i), "A", "B")
             .await;
@@ -416,12 +440,19 @@ async fn the_counts_are_exact_for_every_filter_combination(app: TestApp) {
         .map(|i| kartlegg_backend::population::person(i, 30, orgs[(i % 2) as usize], now))
         .collect();
     app.store.insert_people_bulk(&bulk).await.unwrap();
-    written.extend(bulk.iter().flat_map(|b| b.facts.iter().map(|(_, f)| f.clone())));
+    written.extend(
+        bulk.iter()
+            .flat_map(|b| b.facts.iter().map(|(_, f)| f.clone())),
+    );
 
     for filter in every_filter(orgs) {
         let selected: Vec<&CompletionFacts> = written
             .iter()
-            .filter(|f| filter.organisation_id.is_none_or(|o| o == f.organisation_id))
+            .filter(|f| {
+                filter
+                    .organisation_id
+                    .is_none_or(|o| o == f.organisation_id)
+            })
             .filter(|f| filter.from_month.as_ref().is_none_or(|m| &f.month >= m))
             .filter(|f| filter.to_month.as_ref().is_none_or(|m| &f.month <= m))
             .filter(|f| filter.age_band.is_none_or(|a| a == f.age_band))
@@ -437,7 +468,12 @@ async fn the_counts_are_exact_for_every_filter_combination(app: TestApp) {
             }
             m.into_iter().collect::<Vec<_>>()
         };
-        for question in ["mother_tongue", "devices", "school_level", HIGHEST_EDUCATION] {
+        for question in [
+            "mother_tongue",
+            "devices",
+            "school_level",
+            HIGHEST_EDUCATION,
+        ] {
             let expected = tally(&|f| {
                 f.codes
                     .iter()
@@ -483,7 +519,11 @@ async fn run_the_backfill_of_0016(app: &TestApp) {
         })
         .filter(|s| s.trim_start().starts_with("INSERT"))
         .collect();
-    assert_eq!(inserts.len(), 3, "the derived facts and the two levels of counts");
+    assert_eq!(
+        inserts.len(),
+        3,
+        "the derived facts and the two levels of counts"
+    );
     let statements = std::iter::once("DELETE FROM statistics_counts".to_owned()).chain(inserts);
     if sqlite {
         let mut c = sqlx::SqliteConnection::connect(&app.db_url).await.unwrap();
@@ -500,8 +540,8 @@ async fn run_the_backfill_of_0016(app: &TestApp) {
 
 async fn the_upgrade_counts_earlier_completions_as_a_completion_does(app: TestApp) {
     let orgs = [app.org("4601").await.id, app.org("0301").await.id];
-    for i in 0..24 {
-        let org = if i % 2 == 0 { "4601" } else { "0301" };
+    for i in 0..24_usize {
+        let org = if i.is_multiple_of(2) { "4601" } else { "0301" };
         let p = app
             .person_in(org, &format!("20240000{:04}", 6000 + i), "A", "B")
             .await;
@@ -552,7 +592,11 @@ async fn the_highest_education_level_is_one_figure_with_the_same_suppression(app
         complete_with(
             &app,
             &p,
-            &[("went_to_school", "yes"), ("school_level", "3"), (HIGHEST_EDUCATION, "3")],
+            &[
+                ("went_to_school", "yes"),
+                ("school_level", "3"),
+                (HIGHEST_EDUCATION, "3"),
+            ],
         )
         .await;
     }
@@ -614,15 +658,20 @@ async fn a_statistics_client_gets_the_same_suppression(app: TestApp) {
     assert_eq!(count(&body, "tir"), None);
     assert_eq!(count(&body, "som"), None);
     assert_eq!(count(&body, "_unanswered"), Some(0));
-    assert!(!String::from_utf8_lossy(
-        &app.bearer_get("/api/v1/statistics/answers/mother_tongue", &token)
-            .await
-            .body
-    )
-    .contains("\"count\":2"));
+    assert!(
+        !String::from_utf8_lossy(
+            &app.bearer_get("/api/v1/statistics/answers/mother_tongue", &token)
+                .await
+                .body
+        )
+        .contains("\"count\":2")
+    );
     // Filters are the same too: women alone are too few here (no gender).
     let women = app
-        .bearer_get("/api/v1/statistics/answers/mother_tongue?gender=female", &token)
+        .bearer_get(
+            "/api/v1/statistics/answers/mother_tongue?gender=female",
+            &token,
+        )
         .await
         .json();
     assert_eq!(women["too_few"], true);

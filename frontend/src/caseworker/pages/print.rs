@@ -12,8 +12,8 @@ use std::sync::Arc;
 use kartlegg_shared::caseworker::{Gender, PrintProfile};
 use kartlegg_shared::language::UiLanguage as Lang;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 use crate::caseworker::components::{StateTag, opt_date, time};
 use crate::caseworker::i18n::{Args, ct, ctr, ctranslate};
@@ -61,10 +61,7 @@ fn Profile(profile: PrintProfile) -> impl IntoView {
     let duf = ident.duf_number.clone();
     let running_name = name.clone();
     Effect::new(move || {
-        set_running_header(Some(&format!(
-            "{running_name} · {} {duf}",
-            ctr("col-duf")
-        )));
+        set_running_header(Some(&format!("{running_name} · {} {duf}", ctr("col-duf"))));
     });
     on_cleanup(|| set_running_header(None));
     view! {
@@ -207,9 +204,6 @@ mod tests {
     #[test]
     fn a_name_cannot_leave_its_css_string() {
         assert_eq!(css_string("Åse Ødegård · DUF"), "\"Åse Ødegård · DUF\"");
-        assert_eq!(
-            css_string("a\"; } x { \\\n"),
-            "\"a\\22 ; } x { \\5c \\a \""
-        );
+        assert_eq!(css_string("a\"; } x { \\\n"), "\"a\\22 ; } x { \\5c \\a \"");
     }
 }
