@@ -115,9 +115,57 @@ def cycle(items):
         yield from items
 
 
+# The coded questions the statistics page shows, one request each
+# (frontend/src/caseworker/pages/statistics/mod.rs, QUESTIONS).
+STATISTICS_QUESTIONS = [
+    "mother_tongue", "country_background", "highest_education", "school_level",
+    "educations.level", "norwegian_speak", "norwegian_read", "norwegian_write",
+    "licence_classes", "jobs.occupation", "wants_education", "wanted_level",
+    "wanted_field", "wants_work", "wanted_occupation",
+]
+
+
+def statistics_page(base, label, query, samples, budget):
+    """One view of the statistics page as the browser loads it: the
+    organisations, the completions and every question's distribution, six
+    requests at a time (a browser's connections to one host), timed from
+    the first request to the last answer."""
+    from concurrent.futures import ThreadPoolExecutor
+    stats = "/api/v1/caseworker/statistics"
+    sep = "&" if query else ""
+    paths = [f"{stats}/organisations", f"{stats}/completions?period=month{sep}{query}"] + [
+        f"{stats}/answers/{q}" + (f"?{query}" if query else "") for q in STATISTICS_QUESTIONS
+    ]
+    clients = []
+    for _ in range(6):
+        c = Client(base)
+        c.login("demo.statistics")
+        clients.append(c)
+    times, failures, started = [], 0, time.perf_counter()
+    with ThreadPoolExecutor(6) as pool:
+        while True:
+            t0 = time.perf_counter()
+            done = list(pool.map(lambda ip: clients[ip[0] % 6].request("GET", ip[1])[0],
+                                 enumerate(paths)))
+            times.append((time.perf_counter() - t0) * 1000)
+            failures += sum(1 for status in done if status != 200)
+            if len(times) >= samples or (len(times) >= 3 and time.perf_counter() - started > budget):
+                break
+    times.sort()
+
+    def pct(p):
+        return times[min(len(times) - 1, int(round(p / 100 * (len(times) - 1))))]
+
+    name = f"statistics page ({len(paths)} requests): {label}"
+    ROWS.append((name, len(times), pct(50), pct(95), pct(99), failures))
+    print(f"  {name:<44} n={len(times):>4}  p50 {pct(50):9.1f}  p95 {pct(95):9.1f}  p99 {pct(99):9.1f} ms"
+          + (f"  {failures} not 200" if failures else ""), flush=True)
+
+
 def statistics_views(base, samples, budget):
     """The statistics role's views over every completed registration of the
-    organisation (issue #16: any view within 1 s)."""
+    organisation (issue #16: any view within 1 s), one request at a time,
+    then whole pages."""
     st = Client(base)
     st.login("demo.statistics")
     stats = "/api/v1/caseworker/statistics"
@@ -127,11 +175,23 @@ def statistics_views(base, samples, budget):
         ("statistics: completions per week", f"{stats}/completions?period=week"),
         ("statistics: mother tongue", f"{stats}/answers/mother_tongue"),
         ("statistics: country background", f"{stats}/answers/country_background"),
+        ("statistics: highest education level", f"{stats}/answers/highest_education"),
         ("statistics: mother tongue, women 25-34",
          f"{stats}/answers/mother_tongue?gender=female&age_band=25_34"),
         ("statistics: occupations, one year", f"{stats}/answers/jobs.occupation?from={year}-01&to={year}-12"),
+        ("statistics: occupations, men 35-44, one year",
+         f"{stats}/answers/jobs.occupation?from={year}-01&to={year}-12&gender=male&age_band=35_44"),
+        ("statistics: weeks, women, one month",
+         f"{stats}/completions?period=week&from={year}-03&to={year}-03&gender=female"),
     ]:
         measure(label, st, (("GET", path, None) for _ in cycle([0])), min(samples, 20), budget)
+    for label, query in [
+        ("no filter", ""),
+        ("one year", f"from={year}-01&to={year}-12"),
+        ("women 25-34, one year", f"from={year}-01&to={year}-12&gender=female&age_band=25_34"),
+        ("men under 18, one month", "age_band=under_18&from=" + year + "-01&to=" + year + "-01&gender=male"),
+    ]:
+        statistics_page(base, label, query, min(samples, 20), budget)
 
 
 def report(rss_start, pid) -> int:

@@ -18,6 +18,8 @@ if $want_test; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
+  # pdftotext, which the print test reads each page of the printed PDF with.
+  command -v pdftotext >/dev/null || packages+=(poppler-utils)
   # The fonts an Android phone has for Arabic, Ethiopic and the rest, so that
   # screenshots show what applicants see rather than empty boxes.
   compgen -G "/usr/share/fonts/truetype/noto/NotoSansEthiopic-*" >/dev/null || packages+=(fonts-noto-core)

@@ -5,7 +5,7 @@
 // organisation's made-up completions (backend/src/demo.rs) give it
 // something to show. On a phone and a desktop.
 import { expect, test } from "@playwright/test";
-import { CaseworkerLoginPage, CaseworkerShell, nb } from "../fixtures/caseworker";
+import { CaseworkerLoginPage, CaseworkerShell, en, nb } from "../fixtures/caseworker";
 import { expectNoAxeViolations, screenshot } from "../fixtures/pages";
 import { directorateStatistician } from "../fixtures/server";
 
@@ -43,9 +43,18 @@ test("the statistics role starts on the statistics page: charts, tables with num
   expect(rows.map(([label]) => label)).toContain("Arabisk");
   expect(rows.filter(([, n]) => n === "< 5").length).toBeGreaterThanOrEqual(2);
   expect(rows[rows.length - 1][0]).toBe(nb("stats-unanswered"));
-  for (const q of ["country_background", "school_level", "norwegian_speak", "licence_classes", "jobs.occupation", "wants_education", "wants_work", "wanted_occupation"]) {
+  for (const q of ["country_background", "highest_education", "school_level", "norwegian_speak", "norwegian_read", "norwegian_write", "licence_classes", "jobs.occupation", "wants_education", "wants_work", "wanted_occupation"]) {
     await expect(stats.figure(q).chart).toBeVisible();
   }
+  // The highest education level is one figure, one level per person: its
+  // shown counts and "not answered" never exceed the registrations.
+  const education = stats.figure("highest_education");
+  await expect(education.chart).toHaveAttribute("aria-label", nb("stats-chart-bar", { title: nb("stats-q-highest-education") }));
+  const levels = await stats.tableRows("highest_education");
+  expect(levels.map(([label]) => label)).toContain(nb("stats-education-none"));
+  const registrations = Number((await education.total.textContent())!.match(/\d+/)![0]);
+  const levelSum = levels.map(([, n]) => n).filter((n) => /^\d+$/.test(n)).map(Number).reduce((a, b) => a + b, 0);
+  expect(levelSum).toBeLessThanOrEqual(registrations);
   await expect(stats.figure("jobs.occupation").rows.first()).toContainText(/\p{L}/u);
 
   await screenshot(page, "stats-01-page", info);
@@ -123,4 +132,30 @@ test("the directorate sees every organisation together and may choose one", asyn
   await stats.filter({ organisation: "Demo mottak" });
   await expect(tongue.total).toHaveText(nb("stats-total", { count: all }));
   await expectNoAxeViolations(page);
+});
+
+test("switching to English renames every figure at once, the completions chart too, without a reload", async ({ page }, info) => {
+  const shell = await CaseworkerShell.login(page, "statistics");
+  const stats = shell.statistics;
+  const completions = stats.figure("completions");
+  const tongue = stats.figure("mother_tongue");
+  await expect(completions.chart).toHaveAttribute("aria-label", nb("stats-chart-line", { title: nb("stats-completions") }));
+  // Marks the document: a reload would lose it.
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  await shell.chooseLanguage("en");
+  await expect(completions.chart).toHaveAttribute("aria-label", en("stats-chart-line", { title: en("stats-completions") }));
+  const escaped = en("stats-total", { count: "NUMBER" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(completions.total).toHaveText(new RegExp(`^${escaped.replace("NUMBER", "\\d+")}$`));
+  await expect(completions.csv).toHaveAttribute("aria-label", en("stats-csv-named", { title: en("stats-completions") }));
+  await expect(tongue.chart).toHaveAttribute("aria-label", en("stats-chart-bar", { title: en("stats-q-mother-tongue") }));
+  await expect(tongue.hidden.first()).toHaveText(en("stats-hidden"));
+  const { text } = await stats.downloadCsv("completions");
+  expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(`${en("stats-col-period")},${en("stats-col-count")}`);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await screenshot(page, "stats-04-english", info);
+  await expectNoAxeViolations(page);
+
+  await shell.chooseLanguage("nb");
+  await expect(completions.chart).toHaveAttribute("aria-label", nb("stats-chart-line", { title: nb("stats-completions") }));
 });

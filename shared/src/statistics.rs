@@ -116,6 +116,59 @@ fn collect_codes(
     }
 }
 
+/// The derived figure "highest education level": one code per registration,
+/// the highest ISCED-like level (`1`–`8`, the codes of the
+/// `education_levels` list) among the school level finished and the
+/// levels of the educations after school; `none` when the person never
+/// went to school; `dont_know` when they went but knew no level. It is a
+/// figure of its own (not a question of the questionnaire), counted like
+/// one and computed from the coded answers alone, so that the migration
+/// that adds it to earlier facts (0016) gives what a completion gives.
+pub const HIGHEST_EDUCATION: &str = "highest_education";
+
+/// The code of [`HIGHEST_EDUCATION`] for someone who never went to school.
+pub const NO_SCHOOLING: &str = "none";
+
+/// The code of an answer "I don't know".
+pub const DONT_KNOW: &str = "dont_know";
+
+/// Whether `question` is a derived figure rather than a question of the
+/// questionnaire (one code per registration at most).
+pub fn is_derived(question: &str) -> bool {
+    question == HIGHEST_EDUCATION
+}
+
+/// The derived figures of a registration's coded answers (as
+/// [`coded_answers`] gives them), as (figure, code) pairs.
+pub fn derived_codes(codes: &[(String, String)]) -> Vec<(String, String)> {
+    let has = |question: &str, code: &str| codes.iter().any(|(q, c)| q == question && c == code);
+    let levels = || {
+        codes
+            .iter()
+            .filter(|(q, _)| q == "school_level" || q == "educations.level")
+            .map(|(_, c)| c.as_str())
+    };
+    let highest = levels()
+        .filter(|c| matches!(*c, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8"))
+        .max();
+    let code = match highest {
+        Some(level) => level,
+        None if has("went_to_school", "no") => NO_SCHOOLING,
+        None if levels().any(|c| c == DONT_KNOW) => DONT_KNOW,
+        None => return Vec::new(),
+    };
+    vec![(HIGHEST_EDUCATION.to_owned(), code.to_owned())]
+}
+
+/// What a completion counts: its coded answers and the derived figures,
+/// in order.
+pub fn counted_codes(questionnaire: &Questionnaire, answers: &Answers) -> Vec<(String, String)> {
+    let mut codes = coded_answers(questionnaire, answers);
+    codes.extend(derived_codes(&codes));
+    codes.sort();
+    codes
+}
+
 /// The smallest number of people a shown count may describe.
 pub const MIN_CELL: u64 = 5;
 
@@ -518,6 +571,69 @@ mod tests {
                 ("went_to_school".to_owned(), "no".to_owned()),
             ]
         );
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(q, c)| ((*q).to_owned(), (*c).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_highest_education_level_is_the_highest_of_school_and_after_school() {
+        let highest = |list: &[(&str, &str)]| derived_codes(&pairs(list));
+        let level = |code: &str| pairs(&[(HIGHEST_EDUCATION, code)]);
+        // School alone; a later education above it; one below it.
+        assert_eq!(
+            highest(&[("went_to_school", "yes"), ("school_level", "2")]),
+            level("2")
+        );
+        assert_eq!(
+            highest(&[
+                ("school_level", "3"),
+                ("educations.level", "4"),
+                ("educations.level", "6"),
+                ("educations.level", "dont_know"),
+            ]),
+            level("6")
+        );
+        assert_eq!(
+            highest(&[("school_level", "3"), ("educations.level", "dont_know")]),
+            level("3")
+        );
+        // An education after school whose school level is unknown.
+        assert_eq!(
+            highest(&[("school_level", "dont_know"), ("educations.level", "5")]),
+            level("5")
+        );
+        assert_eq!(highest(&[("went_to_school", "no")]), level(NO_SCHOOLING));
+        assert_eq!(
+            highest(&[("went_to_school", "yes"), ("school_level", "dont_know")]),
+            level(DONT_KNOW)
+        );
+        // Nothing about schooling answered: no figure (counted as not
+        // answered), and pre-school is not a level finished at school.
+        assert_eq!(highest(&[("went_to_school", "yes")]), Vec::new());
+        assert_eq!(highest(&[("mother_tongue", "som")]), Vec::new());
+        assert_eq!(highest(&[("educations.level", "0")]), Vec::new());
+    }
+
+    #[test]
+    fn a_completion_counts_its_codes_and_its_derived_figures() {
+        let questionnaire = crate::questionnaire::shipped_v1();
+        let answers: Answers = serde_json::from_value(serde_json::json!({
+            "went_to_school": "yes",
+            "school_level": "3",
+            "further_education": "yes",
+            "educations": [{ "level": "6", "completed": "yes" }],
+        }))
+        .unwrap();
+        let counted = counted_codes(questionnaire, &answers);
+        assert!(counted.contains(&(HIGHEST_EDUCATION.to_owned(), "6".to_owned())));
+        assert!(counted.contains(&("educations.level".to_owned(), "6".to_owned())));
+        assert!(counted.is_sorted());
+        assert!(questionnaire.question(HIGHEST_EDUCATION).is_none());
+        assert!(is_derived(HIGHEST_EDUCATION) && !is_derived("school_level"));
     }
 
     #[test]

@@ -1911,6 +1911,11 @@ macro_rules! back_office_impl {
                         });
                         qb.build().execute(&mut *tx).await?;
                     }
+                    // And their counts, as a completion adds them.
+                    let counts = crate::db::facts::count_rows(
+                        people.iter().flat_map(|b| b.facts.iter().map(|(_, f)| f)),
+                    );
+                    crate::db::facts::add_counts!($d, tx, &counts);
                     tx.commit().await?;
                     Ok(u64::try_from(people.len()).unwrap_or(u64::MAX))
                 }

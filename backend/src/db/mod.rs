@@ -356,7 +356,7 @@ pub struct CompletionFacts {
     pub week: String,
     pub age_band: kartlegg_shared::statistics::AgeBand,
     pub gender: Option<Gender>,
-    /// (question, code) pairs; see `shared::statistics::coded_answers`.
+    /// (question, code) pairs; see `shared::statistics::counted_codes`.
     pub codes: Vec<(String, String)>,
 }
 

@@ -205,7 +205,7 @@ pub async fn staff_completions(
     path = "/api/v1/caseworker/statistics/answers/{question}",
     tag = "caseworker",
     security(("caseworker_session" = []), ("caseworker_cookie" = [])),
-    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`"), StatisticsQuery, OrganisationQuery),
+    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`, or the derived figure `highest_education` (the highest ISCED-like level of school and education after school; `none`: never at school)"), StatisticsQuery, OrganisationQuery),
     responses(
         (status = 200, description = "The distribution", body = Distribution),
         (status = 403, description = "Needs the statistics role", body = Problem, content_type = "application/problem+json"),
@@ -257,7 +257,7 @@ pub async fn client_completions(
     path = "/api/v1/statistics/answers/{question}",
     tag = "statistics",
     security(("oauth2" = ["statistics:read"])),
-    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`"), StatisticsQuery),
+    params(("question" = String, Path, description = "A coded question's id, e.g. `mother_tongue` or `jobs.occupation`, or the derived figure `highest_education` (the highest ISCED-like level of school and education after school; `none`: never at school)"), StatisticsQuery),
     responses(
         (status = 200, description = "The distribution", body = Distribution),
         (status = 404, description = "No coded question with this id", body = Problem, content_type = "application/problem+json"),

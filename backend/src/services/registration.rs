@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
 use kartlegg_shared::language::UiLanguage;
 use kartlegg_shared::questionnaire::{Answers, Context, Questionnaire, prune, shipped, shipped_v1};
-use kartlegg_shared::statistics::{AgeBand, coded_answers};
+use kartlegg_shared::statistics::{AgeBand, counted_codes};
 use kartlegg_shared::together::{AnswerProvenance, Provenance, provenance_after};
 use uuid::Uuid;
 
@@ -143,7 +143,7 @@ pub fn facts_of(
         week: format!("{}-W{:02}", week.year(), week.week()),
         age_band,
         gender: person.gender,
-        codes: coded_answers(questionnaire, answers),
+        codes: counted_codes(questionnaire, answers),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use kartlegg_shared::questionnaire::{AnswerKind, shipped_v1};
 use kartlegg_shared::statistics::{
-    COMPLETION_QUESTION, CompletionSeries, Distribution, ShownCount, UNANSWERED, suppress_line,
+    CompletionSeries, Distribution, ShownCount, UNANSWERED, is_derived, suppress_line,
     suppress_overlapping,
 };
 
@@ -20,26 +20,34 @@ fn count(n: i64) -> u64 {
 
 /// The registrations a filter selects.
 async fn population(state: &AppState, filter: &FactFilter) -> Result<u64, ApiError> {
-    let completed = state.store.code_counts(COMPLETION_QUESTION, filter).await?;
+    let completed = state
+        .store
+        .completions_per_period(Period::Month, filter)
+        .await?;
     Ok(completed.iter().map(|(_, n)| count(*n)).sum())
 }
 
-/// The distribution of a coded question's answers; 404 for a question the
-/// questionnaire does not have or that has no codes.
+/// The distribution of a coded question's answers, or of a derived figure
+/// (`highest_education`); 404 for a question the questionnaire does not
+/// have or that has no codes.
 pub async fn distribution(
     state: &AppState,
     question: &str,
     filter: &FactFilter,
 ) -> Result<Distribution, ApiError> {
-    let asked = shipped_v1().question(question).ok_or(ApiError::NotFound)?;
-    let coded = !asked.answer.options().is_empty() || asked.answer.list().is_some();
-    if !coded {
-        return Err(ApiError::NotFound);
-    }
-    // A group's question (`jobs.occupation`) can be answered once per
-    // entry, and a multiple choice with several options.
-    let several =
-        question.contains('.') || matches!(asked.answer, AnswerKind::MultipleChoice { .. });
+    // A derived figure has one code per registration at most; a group's
+    // question (`jobs.occupation`) can be answered once per entry, and a
+    // multiple choice with several options.
+    let several = if is_derived(question) {
+        false
+    } else {
+        let asked = shipped_v1().question(question).ok_or(ApiError::NotFound)?;
+        let coded = !asked.answer.options().is_empty() || asked.answer.list().is_some();
+        if !coded {
+            return Err(ApiError::NotFound);
+        }
+        question.contains('.') || matches!(asked.answer, AnswerKind::MultipleChoice { .. })
+    };
     let registrations = population(state, filter).await?;
     let counts = state.store.code_counts(question, filter).await?;
     let too_few = Distribution {

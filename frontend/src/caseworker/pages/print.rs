@@ -1,17 +1,22 @@
 //! The printable profile: identity and the latest completed registration,
-//! the answers in the caseworker's language with the applicant's beside
-//! them, where they came from and when, laid out for A4 by the print
-//! rules of `caseworker.css` (the header and the tool bar are not
-//! printed). Reading it is logged on the server as a print.
+//! the answers in the caseworker's language (nb or en) with another beside
+//! them (the applicant's, unless the caseworker chooses another), where
+//! they came from and when, laid out for A4 by the print rules of
+//! `caseworker.css` (the header and the tool bar are not printed). Every
+//! printed page carries the person's name and DUF-number at its top, so a
+//! loose page still says whose it is. Reading it is logged on the server as
+//! a print.
 
 use std::sync::Arc;
 
 use kartlegg_shared::caseworker::{Gender, PrintProfile};
+use kartlegg_shared::language::UiLanguage as Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 use crate::caseworker::components::{StateTag, opt_date, time};
-use crate::caseworker::i18n::{Args, ct, ctranslate};
+use crate::caseworker::i18n::{Args, ct, ctr, ctranslate};
 use crate::caseworker::pages::person::{AnswerTables, Content, applicant_language, load_content};
 use crate::caseworker::routes::Route;
 use crate::core::loaded::Loaded;
@@ -47,9 +52,38 @@ fn Profile(profile: PrintProfile) -> impl IntoView {
         }
     };
     let registration = profile.registration.clone();
+    // The language beside the caseworker's: the applicant's to begin with.
+    let side = RwSignal::new(registration.as_ref().map_or(Lang::En, |r| {
+        applicant_language(r.language.as_deref(), &r.answers)
+    }));
+    // The running header of every printed page, in the caseworker's
+    // language; gone when the page is left, so no other print carries it.
+    let duf = ident.duf_number.clone();
+    let running_name = name.clone();
+    Effect::new(move || {
+        set_running_header(Some(&format!("{running_name} · {} {duf}", ctr("col-duf"))));
+    });
+    on_cleanup(|| set_running_header(None));
     view! {
         <div class="cw-print-tools">
             <a href=back data-testid="print-back">{ct("print-back")}</a>
+            {registration.is_some().then(|| view! {
+                <div class="cw-filter">
+                    <label for="print-beside">{ct("answers-beside")}</label>
+                    <select id="print-beside" class="cw-select" data-testid="print-beside"
+                        on:change=move |ev| {
+                            if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+                                side.set(l);
+                            }
+                        }>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=move || side.get() == l>
+                                {format!("{} ({})", l.native_name(), l.english_name())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
             <button type="button" class="button" data-testid="print-now" on:click=print>{ct("print-now")}</button>
         </div>
         <article class="cw-print" data-testid="print-profile">
@@ -79,20 +113,26 @@ fn Profile(profile: PrintProfile) -> impl IntoView {
                 <h2 id="print-registration-h">{ct("print-registration")}</h2>
                 {match registration {
                     None => view! { <p data-testid="print-no-registration">{ct("print-none")}</p> }.into_any(),
-                    Some(r) => view! { <PrintAnswers registration=r/> }.into_any(),
+                    Some(r) => view! { <PrintAnswers registration=r side=side/> }.into_any(),
                 }}
             </section>
         </article>
     }
 }
 
-/// The completed registration's provenance and answers.
+/// The completed registration's provenance and answers, with `side`
+/// beside the caseworker's language.
 #[component]
-fn PrintAnswers(registration: kartlegg_shared::api::Registration) -> impl IntoView {
+fn PrintAnswers(
+    registration: kartlegg_shared::api::Registration,
+    side: RwSignal<Lang>,
+) -> impl IntoView {
     let answers = Arc::new(registration.answers.clone());
     let provenance_of = Arc::new(registration.provenance.clone());
-    let side = applicant_language(registration.language.as_deref(), &answers);
-    let content = LocalResource::new(move || load_content(side));
+    // The language the applicant answered in, for the provenance, whatever
+    // is shown beside.
+    let theirs = applicant_language(registration.language.as_deref(), &answers);
+    let content = LocalResource::new(move || load_content(side.get()));
     let provenance = {
         let mut args = Args::new();
         args.set("version", registration.questionnaire_version);
@@ -106,7 +146,7 @@ fn PrintAnswers(registration: kartlegg_shared::api::Registration) -> impl IntoVi
         );
         args.set(
             "language",
-            format!("{} ({})", side.native_name(), side.english_name()),
+            format!("{} ({})", theirs.native_name(), theirs.english_name()),
         );
         move || ctranslate("print-provenance", Some(&args))
     };
@@ -115,7 +155,56 @@ fn PrintAnswers(registration: kartlegg_shared::api::Registration) -> impl IntoVi
         // The parts' headings are h4, as under the person page's h3.
         <h3 class="cw-print__answers">{ct("print-answers")}</h3>
         <Loaded resource=content view={move |c: Content| {
-            view! { <AnswerTables content=c answers=answers.clone() side=side provenance=provenance_of.clone()/> }
+            view! { <AnswerTables content=c answers=answers.clone() side=side.get_untracked() provenance=provenance_of.clone()/> }
         }}/>
+    }
+}
+
+/// Sets (or, with `None`, removes) the running header that the print
+/// style sheet puts at the top of every printed page (`--print-running`
+/// in `caseworker.css`). A custom property of the root element, set through
+/// the CSS object model: the content security policy allows no inline
+/// style sheet, and a page's margin box can show no element's text.
+fn set_running_header(text: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    // Failing leaves the pages without the header; the profile still shows.
+    let _ = match text {
+        Some(text) => style.set_property("--print-running", &css_string(text)),
+        None => style.remove_property("--print-running").map(|_| ()),
+    };
+}
+
+/// `text` as a CSS string: quoted, with a backslash, a quote and every
+/// control character escaped by its code point, so that no name can end
+/// the string or the declaration.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '"' || c == '\\' || c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn a_name_cannot_leave_its_css_string() {
+        assert_eq!(css_string("Åse Ødegård · DUF"), "\"Åse Ødegård · DUF\"");
+        assert_eq!(css_string("a\"; } x { \\\n"), "\"a\\22 ; } x { \\5c \\a \"");
     }
 }

@@ -12,7 +12,9 @@ mod data;
 
 use kartlegg_shared::codes::CodeLists;
 use kartlegg_shared::questionnaire::{AnswerValue, Questionnaire};
-use kartlegg_shared::statistics::{CompletionSeries, Distribution, UNANSWERED};
+use kartlegg_shared::statistics::{
+    CompletionSeries, Distribution, HIGHEST_EDUCATION, NO_SCHOOLING, UNANSWERED,
+};
 use leptos::prelude::*;
 
 use crate::caseworker::api::{self, StatisticsFilter};
@@ -24,14 +26,18 @@ use chart::{BarChart, LineChart};
 use data::{Row, count_text, csv, distribution_rows, series_rows};
 
 /// The coded questions the page shows, with the translation keys of
-/// their headings: background, education, Norwegian, licences, work, and
-/// the wishes for education and work.
-const QUESTIONS: [(&str, &str); 12] = [
+/// their headings: background, education (the derived highest level, then
+/// the two questions it comes from), Norwegian (speaking, reading,
+/// writing), licences, work, and the wishes for education and work.
+const QUESTIONS: [(&str, &str); 15] = [
     ("mother_tongue", "stats-q-mother-tongue"),
     ("country_background", "stats-q-country-background"),
+    (HIGHEST_EDUCATION, "stats-q-highest-education"),
     ("school_level", "stats-q-school-level"),
     ("educations.level", "stats-q-education-level"),
     ("norwegian_speak", "stats-q-norwegian-speak"),
+    ("norwegian_read", "stats-q-norwegian-read"),
+    ("norwegian_write", "stats-q-norwegian-write"),
     ("licence_classes", "stats-q-licence-classes"),
     ("jobs.occupation", "stats-q-occupation"),
     ("wants_education", "stats-q-wants-education"),
@@ -186,6 +192,9 @@ fn Answers(
     view! {
         <section class="cw-stat" data-testid=format!("stat-{question}")>
             <h2>{ct(title)}</h2>
+            {(question == HIGHEST_EDUCATION).then(|| view! {
+                <p class="cw-muted">{ct("stats-note-highest-education")}</p>
+            })}
             <Loaded resource=distribution view={move |d: Distribution| {
                 let content = content.clone();
                 // The names follow the caseworker's language.
@@ -216,6 +225,16 @@ fn code_name(
     if code == UNANSWERED {
         return ctr("stats-unanswered");
     }
+    // The derived highest level: a level of the school question's list (or
+    // its "I don't know"), or never at school.
+    let question = if question == HIGHEST_EDUCATION {
+        if code == NO_SCHOOLING {
+            return ctr("stats-education-none");
+        }
+        "school_level"
+    } else {
+        question
+    };
     q.question(question).map_or_else(
         || code.to_owned(),
         |asked| {
@@ -243,6 +262,26 @@ fn Figure(
     file: String,
     line: bool,
 ) -> impl IntoView {
+    // Every text of a figure (the chart's name, "< 5", the CSV's headings,
+    // the total) follows the caseworker's language without a reload.
+    move || {
+        let _ = cw_lang();
+        figure(&rows, too_few, total, several, title, column, &file, line)
+    }
+}
+
+/// A figure in the current language.
+#[allow(clippy::too_many_arguments)]
+fn figure(
+    rows: &[Row],
+    too_few: bool,
+    total: Option<u64>,
+    several: bool,
+    title: &'static str,
+    column: &'static str,
+    file: &str,
+    line: bool,
+) -> AnyView {
     if too_few {
         return view! { <p class="cw-stat__few" data-testid="stats-too-few">{ct("stats-too-few")}</p> }
             .into_any();
@@ -256,6 +295,7 @@ fn Figure(
         };
         return view! { <p data-testid="stats-empty">{ct(key)}</p> }.into_any();
     }
+    let rows = rows.to_vec();
     let hidden = ctr("stats-hidden");
     let heading = ctr(title);
     let name = if line {
