@@ -32,7 +32,6 @@ pub const NAMES: &[&str] = &[
     "edu_doctorate",
     "edu_lower_secondary",
     "edu_master",
-    "edu_preschool",
     "edu_primary",
     "edu_upper_secondary",
     "edu_vocational",
