@@ -686,7 +686,7 @@ fn Duplicates(
             reason: reason.get_untracked(),
         });
     };
-    let removing = RwSignal::new(None::<Removal>);
+    let removal = RemovalState::new();
     view! {
         {if initial.is_empty() {
             view! { <p data-testid="duplicates-none">{ct("duplicates-none")}</p> }.into_any()
@@ -699,14 +699,14 @@ fn Duplicates(
                             <li data-testid="duplicate">
                                 <a class="cw-num" href=format!("/caseworker/people/{}", d.person.id)>{d.person.duf_number.clone()}</a>
                                 {format!(" · {} · {} · {}", d.linked_by, time(&d.linked_at), d.reason)}
-                                <RemoveButton kind=LinkKind::Duplicate target=target removing=removing can_edit=can_edit/>
+                                <RemoveButton kind=LinkKind::Duplicate target=target state=removal can_edit=can_edit/>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        <RemoveDialog person=person_for_removal kind=LinkKind::Duplicate removing=removing reload=reload/>
+        <RemoveDialog person=person_for_removal kind=LinkKind::Duplicate state=removal reload=reload/>
         <Show when=move || can_edit.get()>
             <form class="form cw-inline-form" on:submit=submit novalidate data-testid="duplicate-form">
                 <p class="field__hint">{ct("duplicate-hint")}</p>
@@ -777,7 +777,7 @@ fn Aliases(
     reload: Callback<()>,
 ) -> impl IntoView {
     let person_for_removal = person.clone();
-    let removing = RwSignal::new(None::<Removal>);
+    let removal = RemovalState::new();
     let form = RwSignal::new(AliasForm::default());
     let touched = RwSignal::new(HashSet::<&'static str>::new());
     let submitted = RwSignal::new(false);
@@ -864,14 +864,14 @@ fn Aliases(
                         view! {
                             <li data-testid="alias">
                                 {text}<span class="cw-muted">{format!(" · {} · {}", a.created_by, a.reason)}</span>
-                                <RemoveButton kind=LinkKind::Alias target=target removing=removing can_edit=can_edit/>
+                                <RemoveButton kind=LinkKind::Alias target=target state=removal can_edit=can_edit/>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        <RemoveDialog person=person_for_removal kind=LinkKind::Alias removing=removing reload=reload/>
+        <RemoveDialog person=person_for_removal kind=LinkKind::Alias state=removal reload=reload/>
         <Show when=move || can_edit.get()>
             <form class="form cw-inline-form" on:submit=submit novalidate data-testid="alias-form">
                 <p class="field__hint">{ct("alias-hint")}</p>
@@ -905,6 +905,28 @@ fn Aliases(
 struct Removal {
     id: String,
     label: String,
+}
+
+/// The state of one list's removal dialog: which row, whether open, the
+/// reason typed and the error. The row's button sets them all when it
+/// opens the dialog, so that nothing needs to react to the dialog closing.
+#[derive(Clone, Copy)]
+struct RemovalState {
+    removing: RwSignal<Option<Removal>>,
+    open: RwSignal<bool>,
+    reason: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl RemovalState {
+    fn new() -> Self {
+        Self {
+            removing: RwSignal::new(None),
+            open: RwSignal::new(false),
+            reason: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+        }
+    }
 }
 
 /// Which of the two a removal undoes, with its words.
@@ -951,7 +973,7 @@ impl LinkKind {
 fn RemoveButton(
     kind: LinkKind,
     target: Removal,
-    removing: RwSignal<Option<Removal>>,
+    state: RemovalState,
     can_edit: Signal<bool>,
 ) -> impl IntoView {
     let (text, label, _, _, testid) = kind.words();
@@ -964,7 +986,10 @@ fn RemoveButton(
                     <button type="button" class="button button--secondary cw-link-remove"
                         aria-label=name.clone() data-testid=format!("{testid}-open")
                         on:click=move |_| {
-                            removing.set(Some(target.clone()));
+                            state.removing.set(Some(target.clone()));
+                            state.reason.set(String::new());
+                            state.error.set(None);
+                            state.open.set(true);
                             focus_id(&format!("{testid}-reason"));
                         }>
                         {ct(text)}
@@ -981,23 +1006,16 @@ fn RemoveButton(
 fn RemoveDialog(
     person: String,
     kind: LinkKind,
-    removing: RwSignal<Option<Removal>>,
+    state: RemovalState,
     reload: Callback<()>,
 ) -> impl IntoView {
     let (_, _, title, explain, testid) = kind.words();
-    let open = RwSignal::new(false);
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    // The dialog is open while a row is chosen; closing it (Escape,
-    // Cancel) forgets the row and what was typed.
-    Effect::new(move || open.set(removing.with(Option::is_some)));
-    Effect::new(move || {
-        if !open.get() {
-            removing.set(None);
-            reason.set(String::new());
-            error.set(None);
-        }
-    });
+    let RemovalState {
+        removing,
+        open,
+        reason,
+        error,
+    } = state;
     let reason_id = format!("{testid}-reason");
     let remove = Action::new_local(move |(target, text): &(Removal, String)| {
         let (person, target, text) = (person.clone(), target.clone(), text.clone());
