@@ -128,7 +128,7 @@ test("a duplicate linked in error is unlinked and an alias removed, each after a
   await expect(open).toHaveAccessibleName(nb("duplicate-unlink-label", { name: duplicate.duf }));
   await open.click();
   await expect(page.getByTestId("unlink")).toBeVisible();
-  await expect(page.getByTestId("unlink-title")).toHaveText(nb("duplicate-unlink-title", { name: duplicate.duf }));
+  await expect(page.getByTestId("unlink").getByRole("heading")).toHaveText(nb("duplicate-unlink-title", { name: duplicate.duf }));
   // A reason is needed; the dialog says so and stays open.
   await page.getByTestId("unlink-confirm").click();
   await expect(page.getByTestId("unlink-error")).toHaveText(nb("removal-reason-required"));
