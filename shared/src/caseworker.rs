@@ -757,7 +757,8 @@ pub struct AliasRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LinkRemovalRequest {
-    /// Why (kept in the identity history and the audit log).
+    /// Why (kept in the identity history and the audit log); not blank.
+    #[cfg_attr(feature = "server", schema(min_length = 1, pattern = r"\S"))]
     pub reason: String,
 }
 
