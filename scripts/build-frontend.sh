@@ -7,14 +7,23 @@ source "$(dirname "$0")/lib.sh"
 DIST="$ROOT/dist"
 WASM_OPT="$ROOT/frontend/node_modules/.bin/wasm-opt"
 
+hash() { sha256sum "$1" | cut -c1-16; }
+# The pictograms are one sprite under its content hash, cached for a year
+# like every asset; the form bundle is compiled with its address
+# (frontend/src/applicant/components/pictogram.rs), so a new drawing is a
+# new address.
+SPRITE="$ROOT/shared/data/pictograms.svg"
+sprite="pictograms-$(hash "$SPRITE").svg"
+export KARTLEGG_PICTOGRAMS="/assets/$sprite"
+
 step "Building the frontend (wasm32, profile wasm-release)"
 cargo build -p kartlegg-frontend --bins --target wasm32-unknown-unknown --profile wasm-release
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-hash() { sha256sum "$1" | cut -c1-16; }
 rm -rf "$DIST"
 mkdir -p "$DIST/assets" "$DIST/locales"
+cp "$SPRITE" "$DIST/assets/$sprite"
 
 # bundle BIN NAME: wasm-bindgen + wasm-opt one app; sets JS and WASM to the
 # hashed file names.
@@ -70,7 +79,7 @@ sed -e "s|{{VERSION}}|$version|" -e "s|{{PRECACHE}}|$precache|" -e "s|{{ASSETS}}
 cp "$ROOT"/frontend/locales/*.ftl "$DIST/locales/"
 
 step "Precompressing"
-find "$DIST" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.ftl' \) |
+find "$DIST" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.ftl' -o -name '*.svg' \) |
   while read -r f; do
     brotli -q 11 -f -o "$f.br" "$f"
     gzip -9 -k -f -n "$f"

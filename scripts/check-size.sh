@@ -24,6 +24,13 @@ for asset in "$DIST"/assets/form-*.js "$DIST"/assets/form-*.wasm; do
   form=$((form + $(size_of "$asset")))
 done
 printf 'Form bundle (after login): %d bytes brotli\n' "$form"
+# The pictograms' sprite, fetched by the form's first pictogram and then
+# cached; reported beside the form, not part of the first load.
+sprite=0
+for asset in "$DIST"/assets/pictograms-*.svg; do
+  sprite=$((sprite + $(size_of "$asset")))
+done
+printf 'Pictograms sprite (with the form): %d bytes brotli\n' "$sprite"
 # The back office (under /caseworker/) is a third bundle with its own style
 # sheet; reported, not part of the applicant's first load.
 cw=0

@@ -112,3 +112,45 @@ test("a linked duplicate can no longer be edited, and the search finds the activ
   await screenshot(page, "id-03-search-alias", info);
   await expectNoAxeViolations(page);
 });
+
+test("a duplicate linked in error is unlinked and an alias removed, each after a confirmation with a reason", async ({ page }, info) => {
+  const surname = `Kidane${unique()}`;
+  const active = newPerson("Selam", surname);
+  const duplicate = newPerson("Selam", `${surname}y`);
+  const shell = await CaseworkerShell.login(page, "counsellor");
+  const personPage = await shell.openPerson(active.duf);
+  await personPage.identity.linkDuplicate(duplicate.duf, "Registrert to ganger ved ankomst");
+  const alias = `Tekle${unique()}`;
+  await personPage.identity.addAlias("Semira", alias, "Brukt i Sudan");
+
+  // The row's button names what it undoes; Escape cancels and changes nothing.
+  const open = page.getByTestId("duplicate").getByTestId("unlink-open");
+  await expect(open).toHaveAccessibleName(nb("duplicate-unlink-label", { name: duplicate.duf }));
+  await open.click();
+  await expect(page.getByTestId("unlink")).toBeVisible();
+  await expect(page.getByTestId("unlink").getByRole("heading")).toHaveText(nb("duplicate-unlink-title", { name: duplicate.duf }));
+  // A reason is needed; the dialog says so and stays open.
+  await page.getByTestId("unlink-confirm").click();
+  await expect(page.getByTestId("unlink-error")).toHaveText(nb("removal-reason-required"));
+  await screenshot(page, "id-05-unlink-dialog", info);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("unlink")).toBeHidden();
+  await expect(page.getByTestId("duplicate")).toContainText(duplicate.duf);
+
+  await personPage.identity.unlinkDuplicate(duplicate.duf, "Ikke samme person: fingeravtrykkene er ulike");
+  await expect(page.getByTestId("duplicates-none")).toBeVisible();
+  await expect(personPage.identity.historyRow("duplicates").first()).toContainText("Ikke samme person");
+  await personPage.identity.removeAlias(alias, "Registrert på feil person");
+  await expect(page.getByTestId("aliases-none")).toBeVisible();
+  await expect(personPage.identity.historyRow("aliases").first()).toContainText("Registrert på feil person");
+  await screenshot(page, "id-06-unlinked", info);
+  await expectNoAxeViolations(page);
+
+  // The search finds the former duplicate as itself, and the alias no more.
+  const byDuplicate = await shell.search(duplicate.duf);
+  await expect(byDuplicate.row(duplicate.duf)).toBeVisible();
+  await expect(byDuplicate.row(active.duf)).toHaveCount(0);
+  const byAlias = await shell.search(alias);
+  await expect(byAlias.row(active.duf)).toHaveCount(0);
+});

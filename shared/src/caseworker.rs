@@ -750,6 +750,18 @@ pub struct AliasRequest {
     pub reason: String,
 }
 
+/// `POST …/duplicates/{duplicate_id}/unlinking` and
+/// `POST …/aliases/{alias_id}/removal`: undoing a duplicate link or
+/// removing an alias registered in error, with the reason the identity
+/// history keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct LinkRemovalRequest {
+    /// Why (kept in the identity history and the audit log); not blank.
+    #[cfg_attr(feature = "server", schema(min_length = 1, pattern = r"\S"))]
+    pub reason: String,
+}
+
 /// An alias of a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

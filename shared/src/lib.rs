@@ -18,6 +18,7 @@ pub mod integration;
 pub mod language;
 pub mod paging;
 pub mod password;
+pub mod pictograms;
 pub mod problem;
 pub mod questionnaire;
 #[cfg(feature = "server")]

@@ -280,6 +280,24 @@ pub struct AliasRecord {
     pub reason: String,
 }
 
+impl AliasRecord {
+    /// The alias as its identity history row shows it, when registered and
+    /// when removed: "Surname, First Middle, date of birth, citizenship".
+    pub fn history_text(&self) -> String {
+        let mut text = format!("{}, {}", self.last_name, self.first_name);
+        if let Some(m) = &self.middle_name {
+            text.push_str(&format!(" {m}"));
+        }
+        if let Some(d) = self.date_of_birth {
+            text.push_str(&format!(", {d}"));
+        }
+        if let Some(c) = &self.citizenship {
+            text.push_str(&format!(", {c}"));
+        }
+        text
+    }
+}
+
 /// A person of the organisation found through a link rather than their
 /// own values: an alias that matched, or a duplicate that matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -529,6 +547,26 @@ pub trait BackOfficeStore {
 
     /// A person's aliases, oldest first.
     async fn aliases(&self, person_id: Uuid) -> Result<Vec<AliasRecord>, StoreError>;
+
+    /// Undoes the link that makes `duplicate_id` a duplicate of
+    /// `active_id` (a link made in error), with a history row on both, in
+    /// one transaction. `None` when there is no such link.
+    async fn unlink_duplicate(
+        &self,
+        active_id: Uuid,
+        duplicate_id: Uuid,
+        log: &ChangeLog,
+    ) -> Result<Option<DuplicateRecord>, StoreError>;
+
+    /// Removes an alias of `person_id` with its history row; `None` when
+    /// the person has no such alias, `Conflict` (`duplicate`) when the
+    /// person is a duplicate, which can no longer be changed.
+    async fn remove_alias(
+        &self,
+        person_id: Uuid,
+        alias_id: Uuid,
+        log: &ChangeLog,
+    ) -> Result<Option<AliasRecord>, StoreError>;
 
     /// The organisation's people a search finds through an alias (names,
     /// date of birth) or a duplicate (any match on the duplicate's own
@@ -1580,19 +1618,88 @@ macro_rules! back_office_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let record: AliasRecord = row.ok_or(StoreError::MissingReference)?.try_into()?;
-                    let mut text = format!("{}, {}", record.last_name, record.first_name);
-                    if let Some(m) = &record.middle_name {
-                        text.push_str(&format!(" {m}"));
-                    }
-                    if let Some(d) = record.date_of_birth {
-                        text.push_str(&format!(", {d}"));
-                    }
-                    if let Some(c) = &record.citizenship {
-                        text.push_str(&format!(", {c}"));
-                    }
+                    let text = record.history_text();
                     write_history_row!($d, tx, new.person_id, &new.log, "aliases", None, Some(text));
                     tx.commit().await?;
                     Ok(record)
+                }
+
+                async fn unlink_duplicate(
+                    &self,
+                    active_id: Uuid,
+                    duplicate_id: Uuid,
+                    log: &ChangeLog,
+                ) -> Result<Option<DuplicateRecord>, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    // Both rows locked in id order, as a link locks them.
+                    if let Some(lock) = $d.lock_person {
+                        let (first, second) = if active_id < duplicate_id {
+                            (active_id, duplicate_id)
+                        } else {
+                            (duplicate_id, active_id)
+                        };
+                        for id in [first, second] {
+                            sqlx::query(&$d.sql(lock)).bind(id).execute(&mut *tx).await?;
+                        }
+                    }
+                    let row: Option<DuplicateRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {DUPLICATE_COLUMNS} FROM {DUPLICATE_FROM} \
+                         WHERE d.duplicate_id = ? AND d.active_id = ?"
+                    )))
+                    .bind(duplicate_id)
+                    .bind(active_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(row) = row else {
+                        return Ok(None);
+                    };
+                    let record: DuplicateRecord = row.try_into()?;
+                    sqlx::query(&$d.sql(
+                        "DELETE FROM person_duplicates WHERE duplicate_id = ? AND active_id = ?",
+                    ))
+                    .bind(duplicate_id)
+                    .bind(active_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    write_history_row!(
+                        $d, tx, active_id, log, "duplicates",
+                        Some(record.duplicate_duf.as_str().to_owned()), None
+                    );
+                    write_history_row!(
+                        $d, tx, duplicate_id, log, "duplicate_of",
+                        Some(record.active_duf.as_str().to_owned()), None
+                    );
+                    tx.commit().await?;
+                    Ok(Some(record))
+                }
+
+                async fn remove_alias(
+                    &self,
+                    person_id: Uuid,
+                    alias_id: Uuid,
+                    log: &ChangeLog,
+                ) -> Result<Option<AliasRecord>, StoreError> {
+                    let mut tx = self.$write.begin().await?;
+                    if let Some(lock) = $d.lock_person {
+                        sqlx::query(&$d.sql(lock)).bind(person_id).execute(&mut *tx).await?;
+                    }
+                    refuse_duplicate!($d, tx, person_id);
+                    let row: Option<AliasRow> = sqlx::query_as(&$d.sql(&format!(
+                        "DELETE FROM person_aliases WHERE id = ? AND person_id = ? \
+                         RETURNING {ALIAS_COLUMNS}"
+                    )))
+                    .bind(alias_id)
+                    .bind(person_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(row) = row else {
+                        return Ok(None);
+                    };
+                    let record: AliasRecord = row.try_into()?;
+                    let text = record.history_text();
+                    write_history_row!($d, tx, person_id, log, "aliases", Some(text), None);
+                    tx.commit().await?;
+                    Ok(Some(record))
                 }
 
                 async fn aliases(&self, person_id: Uuid) -> Result<Vec<AliasRecord>, StoreError> {

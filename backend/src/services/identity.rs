@@ -4,7 +4,9 @@
 //! API clients (`people:write`) go through the same parse.
 
 use chrono::{DateTime, Datelike, Utc};
-use kartlegg_shared::caseworker::{AliasRequest, AuditAction, DuplicateRequest, IdentityUpdate};
+use kartlegg_shared::caseworker::{
+    AliasRequest, AuditAction, DuplicateRequest, IdentityUpdate, LinkRemovalRequest,
+};
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::fields::{CountryCode, PersonName};
 use kartlegg_shared::identity::{Alias, Identity, IdentityDetails};
@@ -306,4 +308,82 @@ pub async fn add_alias(
     event.reason = Some(reason);
     state.record_audit(&[event]).await?;
     Ok(alias)
+}
+
+/// Undoes the link that makes `duplicate_id` a duplicate of `active` (a
+/// person of the caller's organisation): 404 when there is no such link.
+/// The duplicate can be changed again and the search no longer finds the
+/// active identity through it. A history row and an audit event on both.
+pub async fn unlink_duplicate(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    active: &Person,
+    duplicate_id: Uuid,
+    request: &LinkRemovalRequest,
+) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    let reason = reason_of(&request.reason, &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let now = state.clock.now();
+    let log = ChangeLog {
+        actor: cw.account.display_name.clone(),
+        reason: reason.clone(),
+        at: now,
+    };
+    let record = state
+        .store
+        .unlink_duplicate(active.id, duplicate_id, &log)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    // A link is only ever made within one organisation, so the duplicate
+    // is the caller's too; read for its audit event.
+    let duplicate = state
+        .store
+        .person_by_id(record.duplicate_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut on_active = cw.event_about(AuditAction::CorrectIdentity, now, active);
+    on_active.fields = vec!["duplicates".to_owned()];
+    on_active.reason = Some(reason.clone());
+    let mut on_duplicate = cw.event_about(AuditAction::CorrectIdentity, now, &duplicate);
+    on_duplicate.fields = vec!["duplicate_of".to_owned()];
+    on_duplicate.reason = Some(reason);
+    state.record_audit(&[on_active, on_duplicate]).await?;
+    Ok(())
+}
+
+/// Removes the alias `alias_id` of `person` (registered in error): 404
+/// when the person has no such alias, 409 when the person is a duplicate.
+/// A history row keeps the removed alias; audited.
+pub async fn remove_alias(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    person: &Person,
+    alias_id: Uuid,
+    request: &LinkRemovalRequest,
+) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    let reason = reason_of(&request.reason, &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let now = state.clock.now();
+    let log = ChangeLog {
+        actor: cw.account.display_name.clone(),
+        reason: reason.clone(),
+        at: now,
+    };
+    match state.store.remove_alias(person.id, alias_id, &log).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return Err(ApiError::NotFound),
+        Err(StoreError::Conflict(_)) => return Err(duplicate_refused()),
+        Err(other) => return Err(other.into()),
+    }
+    let mut event = cw.event_about(AuditAction::CorrectIdentity, now, person);
+    event.fields = vec!["aliases".to_owned()];
+    event.reason = Some(reason);
+    state.record_audit(&[event]).await?;
+    Ok(())
 }

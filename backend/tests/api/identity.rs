@@ -538,6 +538,236 @@ async fn the_search_finds_people_by_their_aliases(app: TestApp) {
     assert!(found["results"].as_array().unwrap().is_empty());
 }
 
+async fn a_duplicate_link_made_in_error_is_undone_with_its_reason(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let duplicate = app.person_in(ORG_A, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/caseworker/people/{}/duplicates", active.id),
+            Some(&counsellor),
+            &json!({ "duf_number": DUF_DUPLICATE, "reason": "Registered twice" }),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    let unlink = format!(
+        "/api/v1/caseworker/people/{}/duplicates/{}/unlinking",
+        active.id, duplicate.id
+    );
+
+    // A reason is required; nothing changes without one.
+    let blank = app
+        .post_json(&unlink, Some(&counsellor), &json!({ "reason": "  " }))
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&blank),
+        [("reason".into(), "reason_required".into())]
+    );
+    // A reader may not; the duplicate's own page is not the active identity.
+    let reader = app.caseworker(ORG_A, "reader", &[Role::Reader]).await;
+    app.post_json(&unlink, Some(&reader), &json!({ "reason": "Not the same" }))
+        .await
+        .problem(403, "forbidden");
+    app.post_json(
+        &format!(
+            "/api/v1/caseworker/people/{}/duplicates/{}/unlinking",
+            duplicate.id, active.id
+        ),
+        Some(&counsellor),
+        &json!({ "reason": "Not the same" }),
+    )
+    .await
+    .problem(404, "not-found");
+
+    let res = app
+        .post_json(
+            &unlink,
+            Some(&counsellor),
+            &json!({ "reason": "Different people: the fingerprints differ" }),
+        )
+        .await;
+    assert_eq!(res.status, 204, "{}", String::from_utf8_lossy(&res.body));
+    // Once only.
+    app.post_json(&unlink, Some(&counsellor), &json!({ "reason": "Again" }))
+        .await
+        .problem(404, "not-found");
+
+    // Both pages lose the link, both histories have its end.
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", active.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert!(page["duplicates"].as_array().unwrap().is_empty(), "{page}");
+    assert_eq!(page["identity_history"][0]["field"], "duplicates");
+    assert_eq!(page["identity_history"][0]["old_value"], DUF_DUPLICATE);
+    assert!(page["identity_history"][0]["new_value"].is_null());
+    assert_eq!(
+        page["identity_history"][0]["reason"],
+        "Different people: the fingerprints differ"
+    );
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", duplicate.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert!(page["duplicate_of"].is_null(), "{page}");
+    assert_eq!(page["identity_history"][0]["field"], "duplicate_of");
+    assert_eq!(page["identity_history"][0]["old_value"], DUF_A);
+
+    // The former duplicate can be changed again, and the search finds it
+    // as itself, no longer the active identity through it.
+    let res = app
+        .bearer_put(&identity_path(&duplicate), &counsellor, &full_identity())
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": DUF_DUPLICATE }),
+        )
+        .await
+        .json();
+    assert_eq!(found["results"].as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found["results"][0]["duf_number"], DUF_DUPLICATE);
+    assert!(found["results"][0].get("found_through").is_none());
+
+    // Audited on both, with the fields and the reason.
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            action: Some(AuditAction::CorrectIdentity),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let reason = Some("Different people: the fingerprints differ".to_owned());
+    let mut audited: Vec<_> = events
+        .iter()
+        .filter(|e| e.event.reason == reason)
+        .map(|e| (e.event.fields.clone(), e.event.reason.clone()))
+        .collect();
+    audited.sort();
+    assert_eq!(
+        audited,
+        [
+            (vec!["duplicate_of".to_owned()], reason.clone()),
+            (vec!["duplicates".to_owned()], reason),
+        ]
+    );
+}
+
+async fn an_alias_registered_in_error_is_removed_and_no_longer_found(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let alias = app
+        .post_json(
+            &format!("/api/v1/caseworker/people/{}/aliases", person.id),
+            Some(&counsellor),
+            &json!({
+                "first_name": "Semira",
+                "last_name": "Ghebremédhin",
+                "date_of_birth": "1988-02-01",
+                "reason": "Identity used in Sudan"
+            }),
+        )
+        .await
+        .json();
+    let removal = format!(
+        "/api/v1/caseworker/people/{}/aliases/{}/removal",
+        person.id,
+        alias["id"].as_str().unwrap()
+    );
+
+    let blank = app
+        .post_json(&removal, Some(&counsellor), &json!({ "reason": "" }))
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&blank),
+        [("reason".into(), "reason_required".into())]
+    );
+    // Another organisation's counsellor does not find the person (404),
+    // nor does an alias id of someone else (404).
+    let other = app.caseworker(ORG_B, "other", &[Role::Counsellor]).await;
+    app.post_json(&removal, Some(&other), &json!({ "reason": "Typo" }))
+        .await
+        .problem(404, "not-found");
+    let someone = app.person_in(ORG_A, DUF_DUPLICATE, "Yonas", "Haile").await;
+    app.post_json(
+        &format!(
+            "/api/v1/caseworker/people/{}/aliases/{}/removal",
+            someone.id,
+            alias["id"].as_str().unwrap()
+        ),
+        Some(&counsellor),
+        &json!({ "reason": "Typo" }),
+    )
+    .await
+    .problem(404, "not-found");
+
+    let res = app
+        .post_json(
+            &removal,
+            Some(&counsellor),
+            &json!({ "reason": "Registered on the wrong person" }),
+        )
+        .await;
+    assert_eq!(res.status, 204, "{}", String::from_utf8_lossy(&res.body));
+    app.post_json(&removal, Some(&counsellor), &json!({ "reason": "Again" }))
+        .await
+        .problem(404, "not-found");
+
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    assert!(page["aliases"].as_array().unwrap().is_empty(), "{page}");
+    assert_eq!(page["identity_history"][0]["field"], "aliases");
+    assert_eq!(
+        page["identity_history"][0]["old_value"],
+        "Ghebremédhin, Semira, 1988-02-01"
+    );
+    assert!(page["identity_history"][0]["new_value"].is_null());
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": "Semira" }),
+        )
+        .await
+        .json();
+    assert!(found["results"].as_array().unwrap().is_empty(), "{found}");
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            action: Some(AuditAction::CorrectIdentity),
+            limit: 1,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events[0].event.fields, ["aliases"]);
+    assert_eq!(
+        events[0].event.reason.as_deref(),
+        Some("Registered on the wrong person")
+    );
+}
+
 on_both_engines!(
     a_correction_registers_the_whole_identity_and_its_history,
     a_correction_without_a_reason_changes_nothing,
@@ -547,4 +777,6 @@ on_both_engines!(
     a_duplicate_is_linked_and_can_no_longer_be_changed,
     a_duplicate_of_another_organisation_is_not_found,
     the_search_finds_people_by_their_aliases,
+    a_duplicate_link_made_in_error_is_undone_with_its_reason,
+    an_alias_registered_in_error_is_removed_and_no_longer_found,
 );

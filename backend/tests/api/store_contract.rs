@@ -1532,6 +1532,169 @@ async fn aliases_are_kept_and_found_by_name_and_date_of_birth(app: TestApp) {
     ));
 }
 
+async fn a_duplicate_link_is_undone_once_with_history_on_both(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let active = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let dup = person_in(&app, o.id, 2, "Amina", "Tesfai").await;
+    let log = crate::helpers::change_log();
+    let link = app
+        .store
+        .link_duplicate(active.id, dup.id, &log)
+        .await
+        .unwrap();
+    // Only the link as it is: not the other way round.
+    assert_eq!(
+        app.store
+            .unlink_duplicate(dup.id, active.id, &log)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        app.store
+            .unlink_duplicate(active.id, dup.id, &log)
+            .await
+            .unwrap(),
+        Some(link)
+    );
+    assert_eq!(
+        app.store.duplicate_links(active.id).await.unwrap(),
+        (None, vec![])
+    );
+    assert_eq!(
+        app.store
+            .unlink_duplicate(active.id, dup.id, &log)
+            .await
+            .unwrap(),
+        None
+    );
+    let last = |id| {
+        let store = app.store.clone();
+        async move {
+            let h = store.identity_history(id).await.unwrap().remove(0);
+            (h.field, h.old_value, h.new_value)
+        }
+    };
+    assert_eq!(
+        last(active.id).await,
+        (
+            "duplicates".to_owned(),
+            Some(dup.duf_number.as_str().to_owned()),
+            None
+        )
+    );
+    assert_eq!(
+        last(dup.id).await,
+        (
+            "duplicate_of".to_owned(),
+            Some(active.duf_number.as_str().to_owned()),
+            None
+        )
+    );
+    // The former duplicate takes an alias again, and the search no longer
+    // finds the active identity through it.
+    let alias = NewAlias {
+        person_id: dup.id,
+        first_name: "Amina".into(),
+        middle_name: None,
+        last_name: "T".into(),
+        date_of_birth: None,
+        citizenship: None,
+        log: log.clone(),
+    };
+    app.store.add_alias(&alias).await.unwrap();
+    assert!(
+        app.store
+            .link_hits(
+                o.id,
+                &PersonMatch::DufNumber(dup.duf_number.as_str().into()),
+                10
+            )
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn an_alias_is_removed_only_from_its_person_and_not_from_a_duplicate(app: TestApp) {
+    let (o, _) = an_office(&app).await;
+    let p = person_in(&app, o.id, 1, "Amina", "Tesfay").await;
+    let other = person_in(&app, o.id, 2, "Yonas", "Haile").await;
+    let log = crate::helpers::change_log();
+    let alias = app
+        .store
+        .add_alias(&NewAlias {
+            person_id: p.id,
+            first_name: "Semira".into(),
+            middle_name: Some("Selam".into()),
+            last_name: "Ghebremédhin".into(),
+            date_of_birth: Some(Date::new(1988, 2, 1).unwrap()),
+            citizenship: Some("SDN".into()),
+            log: log.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        app.store
+            .remove_alias(other.id, alias.id, &log)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        app.store.remove_alias(p.id, alias.id, &log).await.unwrap(),
+        Some(alias.clone())
+    );
+    assert!(app.store.aliases(p.id).await.unwrap().is_empty());
+    let history = app.store.identity_history(p.id).await.unwrap();
+    assert_eq!(history[0].field, "aliases");
+    assert_eq!(
+        history[0].old_value.as_deref(),
+        Some("Ghebremédhin, Semira Selam, 1988-02-01, SDN")
+    );
+    assert_eq!(history[0].new_value, None);
+    let by_name = PersonMatch::Name {
+        surname: Some(fold_name("ghebremedhin")),
+        first_name: None,
+        words: vec![],
+    };
+    assert!(
+        app.store
+            .link_hits(o.id, &by_name, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.store.remove_alias(p.id, alias.id, &log).await.unwrap(),
+        None
+    );
+
+    // A duplicate's aliases stay as they were (§ 15.1).
+    let again = app
+        .store
+        .add_alias(&NewAlias {
+            person_id: p.id,
+            first_name: "Semira".into(),
+            middle_name: None,
+            last_name: "G".into(),
+            date_of_birth: None,
+            citizenship: None,
+            log: log.clone(),
+        })
+        .await
+        .unwrap();
+    app.store
+        .link_duplicate(other.id, p.id, &log)
+        .await
+        .unwrap();
+    assert!(matches!(
+        app.store.remove_alias(p.id, again.id, &log).await,
+        Err(StoreError::Conflict(what)) if what == "duplicate"
+    ));
+    assert_eq!(app.store.aliases(p.id).await.unwrap(), [again]);
+}
+
 async fn remarks_are_listed_newest_first_with_their_author(app: TestApp) {
     let (o, cw) = an_office(&app).await;
     let p = person_in(&app, o.id, 1, "X", "Y").await;
@@ -2359,6 +2522,8 @@ on_both_engines!(
     identity_details_and_history_are_written_with_the_change,
     duplicates_are_linked_once_to_an_active_identity,
     aliases_are_kept_and_found_by_name_and_date_of_birth,
+    a_duplicate_link_is_undone_once_with_history_on_both,
+    an_alias_is_removed_only_from_its_person_and_not_from_a_duplicate,
     organisation_is_created_and_found_by_number,
     organisation_number_is_unique,
     organisations_are_listed_by_number,

@@ -289,6 +289,26 @@ pub async fn add_alias(
     .await
 }
 
+/// Undoes a duplicate link made in error, with the reason.
+pub async fn unlink_duplicate(id: &str, duplicate: &str, reason: String) -> Result<(), ApiError> {
+    send_json_empty(
+        Request::post(&url(&format!(
+            "/people/{id}/duplicates/{duplicate}/unlinking"
+        ))),
+        &kartlegg_shared::caseworker::LinkRemovalRequest { reason },
+    )
+    .await
+}
+
+/// Removes an alias registered in error, with the reason.
+pub async fn remove_alias(id: &str, alias: &str, reason: String) -> Result<(), ApiError> {
+    send_json_empty(
+        Request::post(&url(&format!("/people/{id}/aliases/{alias}/removal"))),
+        &kartlegg_shared::caseworker::LinkRemovalRequest { reason },
+    )
+    .await
+}
+
 /// Corrects the identity (UDI 2021-007).
 pub async fn correct_identity(
     id: &str,

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::pictograms;
 use crate::questionnaire::Text;
 
 /// Which code list. The serialized name is the list's file name without
@@ -87,6 +88,11 @@ pub struct CodeItem {
     /// those first in a searchable list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common: Option<u32>,
+    /// Name of a pictogram shown with the item where it is offered as an
+    /// option (one of [`crate::pictograms::NAMES`]): the same picture for the
+    /// same code in every question that offers the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pictogram: Option<String>,
 }
 
 /// A checked code list: codes are unique and non-empty, and every item has
@@ -135,6 +141,13 @@ pub enum CodeListProblem {
         /// The language without text.
         lang: &'static str,
     },
+    /// An item names a pictogram the sprite does not have.
+    UnknownPictogram {
+        /// The item's code.
+        code: String,
+        /// The pictogram's name.
+        name: String,
+    },
 }
 
 impl fmt::Display for CodeListProblem {
@@ -147,6 +160,12 @@ impl fmt::Display for CodeListProblem {
             Self::EmptyCode { index } => write!(f, "item {index} has no code"),
             Self::DuplicateCode(c) => write!(f, "code {c} appears more than once"),
             Self::MissingText { code, lang } => write!(f, "code {code} has no text in {lang}"),
+            Self::UnknownPictogram { code, name } => {
+                write!(
+                    f,
+                    "code {code} names the pictogram {name}, which the sprite lacks"
+                )
+            }
         }
     }
 }
@@ -193,6 +212,12 @@ impl CodeList {
                         lang,
                     });
                 }
+            }
+            if let Some(name) = item.pictogram.as_ref().filter(|n| !pictograms::exists(n)) {
+                problems.push(CodeListProblem::UnknownPictogram {
+                    code: item.code.clone(),
+                    name: name.clone(),
+                });
             }
         }
         if problems.is_empty() {
@@ -343,6 +368,21 @@ mod tests {
         }));
         assert!(problems.contains(&CodeListProblem::DuplicateCode("ara".into())));
         assert!(problems.contains(&CodeListProblem::EmptyCode { index: 2 }));
+    }
+
+    #[test]
+    fn an_item_may_name_only_a_pictogram_the_sprite_has() {
+        let json = r#"{ "list": "driving_licence_classes", "items": [
+            { "code": "B", "text": { "en": "B", "nb": "B" }, "pictogram": "car" },
+            { "code": "X", "text": { "en": "X", "nb": "X" }, "pictogram": "spaceship" } ] }"#;
+        let problems = CodeList::parse(CodeListId::DrivingLicenceClasses, json).unwrap_err();
+        assert_eq!(
+            problems,
+            [CodeListProblem::UnknownPictogram {
+                code: "X".into(),
+                name: "spaceship".into()
+            }]
+        );
     }
 
     #[test]

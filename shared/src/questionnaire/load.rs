@@ -10,6 +10,7 @@ use super::condition::{Condition, RefUse};
 use super::model::{AnswerKind, ChoiceOption, Question, Questionnaire, RawQuestionnaire, Section};
 use super::text::{FALLBACK_LANGUAGE, REQUIRED_LANGUAGES, Text, UI_LANGUAGES};
 use crate::codes::CodeLists;
+use crate::pictograms;
 
 /// Something wrong with a questionnaire definition. `at` is where: a section
 /// id, a question's full id, or `question/options/code`.
@@ -122,6 +123,13 @@ pub enum LoadProblem {
         /// The inner group.
         at: String,
     },
+    /// A question or option names a pictogram the sprite does not have.
+    UnknownPictogram {
+        /// The question, or `question/options/code`.
+        at: String,
+        /// The pictogram's name.
+        name: String,
+    },
 }
 
 impl fmt::Display for LoadProblem {
@@ -171,6 +179,9 @@ impl fmt::Display for LoadProblem {
             }
             Self::BadRange { at } => write!(f, "{at}: impossible range"),
             Self::NestedGroup { at } => write!(f, "{at}: a group cannot hold a group"),
+            Self::UnknownPictogram { at, name } => {
+                write!(f, "{at}: no pictogram is called {name}")
+            }
         }
     }
 }
@@ -319,8 +330,18 @@ impl<'q> Checker<'_, 'q> {
         }
     }
 
+    fn pictogram(&mut self, at: &str, name: Option<&String>) {
+        if let Some(name) = name.filter(|n| !pictograms::exists(n)) {
+            self.problems.push(LoadProblem::UnknownPictogram {
+                at: at.to_owned(),
+                name: name.clone(),
+            });
+        }
+    }
+
     fn question(&mut self, question: &Question, at: &str, in_group: bool) {
         self.text(at, &question.text);
+        self.pictogram(at, question.pictogram.as_ref());
         if let Some(help) = &question.help {
             self.text(&format!("{at}/help"), help);
         }
@@ -416,7 +437,9 @@ impl<'q> Checker<'_, 'q> {
                 at: format!("{at}/options/{index}"),
             });
         }
-        self.text(&format!("{at}/options/{}", option.code), &option.text);
+        let at = format!("{at}/options/{}", option.code);
+        self.text(&at, &option.text);
+        self.pictogram(&at, option.pictogram.as_ref());
     }
 
     fn check_conditions(&mut self, sections: &'q [Section]) {

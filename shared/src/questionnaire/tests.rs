@@ -687,6 +687,33 @@ fn loaded_definition_serializes_back_to_the_same_file_shape() {
     assert_eq!(again, q);
 }
 
+#[test]
+fn loader_accepts_pictograms_the_sprite_has() {
+    let mut json = fixture_json();
+    question_mut(&mut json, "school")["pictogram"] = json!("school");
+    question_mut(&mut json, "school")["answer"]["options"][0]["pictogram"] = json!("yes");
+    let q = load(&json.to_string(), &fixture_codes()).unwrap_or_else(|p| panic!("{p:?}"));
+    let school = q.question("school").unwrap();
+    assert_eq!(school.pictogram.as_deref(), Some("school"));
+    assert_eq!(school.answer.options()[0].pictogram.as_deref(), Some("yes"));
+}
+
+#[test]
+fn loader_reports_a_pictogram_the_sprite_lacks_on_a_question_and_an_option() {
+    let problems = load_problems(|json| {
+        question_mut(json, "years")["pictogram"] = json!("abacus");
+        question_mut(json, "school")["answer"]["options"][1]["pictogram"] = json!("thumbs_down");
+    });
+    assert!(problems.contains(&LoadProblem::UnknownPictogram {
+        at: "years".into(),
+        name: "abacus".into()
+    }));
+    assert!(problems.contains(&LoadProblem::UnknownPictogram {
+        at: "school/options/no".into(),
+        name: "thumbs_down".into()
+    }));
+}
+
 // ---- the shipped questionnaire --------------------------------------------
 
 fn shipped_ids() -> Vec<String> {

@@ -3,7 +3,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use kartlegg_shared::caseworker::{AliasInfo, AliasRequest, DuplicateInfo, DuplicateRequest, Role};
+use kartlegg_shared::caseworker::{
+    AliasInfo, AliasRequest, DuplicateInfo, DuplicateRequest, LinkRemovalRequest, Role,
+};
 use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
@@ -74,4 +76,71 @@ pub async fn add_alias(
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     let alias = identity::add_alias(&state, &cw, &listing.person, &request).await?;
     Ok((StatusCode::CREATED, Json(dto::alias_info(&alias))))
+}
+
+/// Undo a duplicate link made in error: the duplicate becomes an identity
+/// of its own again, which can be changed, and the search no longer finds
+/// the active identity through it. Written to both identity histories and
+/// audited.
+#[utoipa::path(
+    post,
+    path = "/api/v1/caseworker/people/{id}/duplicates/{duplicate_id}/unlinking",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(
+        ("id" = String, Path, description = "The active identity's id"),
+        ("duplicate_id" = String, Path, description = "The duplicate's id"),
+    ),
+    request_body = LinkRemovalRequest,
+    responses(
+        (status = 204, description = "The link is undone"),
+        (status = 404, description = "No such person in the organisation, or no such duplicate of theirs", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason (`errors` names it), or a path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors,
+    )
+)]
+pub async fn unlink_duplicate(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppPath((id, duplicate_id)): AppPath<(String, String)>,
+    AppJson(request): AppJson<LinkRemovalRequest>,
+) -> Result<StatusCode, ApiError> {
+    cw.require(&[Role::Counsellor])?;
+    let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    let duplicate_id = parse_id(&duplicate_id)?;
+    identity::unlink_duplicate(&state, &cw, &listing.person, duplicate_id, &request).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Remove an alias registered in error. The identity history keeps what
+/// it said; audited.
+#[utoipa::path(
+    post,
+    path = "/api/v1/caseworker/people/{id}/aliases/{alias_id}/removal",
+    tag = "caseworker",
+    security(("caseworker_session" = []), ("caseworker_cookie" = [])),
+    params(
+        ("id" = String, Path, description = "The person's id"),
+        ("alias_id" = String, Path, description = "The alias's id"),
+    ),
+    request_body = LinkRemovalRequest,
+    responses(
+        (status = 204, description = "The alias is removed"),
+        (status = 404, description = "No such person in the organisation, or no such alias of theirs", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The person is linked as a duplicate, which can no longer be changed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason (`errors` names it), or a path parameter that is not valid UTF-8", body = Problem, content_type = "application/problem+json"),
+        Session, Counsellors,
+    )
+)]
+pub async fn remove_alias(
+    State(state): State<AppState>,
+    cw: CaseworkerSession,
+    AppPath((id, alias_id)): AppPath<(String, String)>,
+    AppJson(request): AppJson<LinkRemovalRequest>,
+) -> Result<StatusCode, ApiError> {
+    cw.require(&[Role::Counsellor])?;
+    let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
+    let alias_id = parse_id(&alias_id)?;
+    identity::remove_alias(&state, &cw, &listing.person, alias_id, &request).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

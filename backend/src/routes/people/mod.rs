@@ -49,6 +49,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(identity::correct_identity))
         .routes(routes!(links::link_duplicate))
         .routes(routes!(links::add_alias))
+        .routes(routes!(links::unlink_duplicate))
+        .routes(routes!(links::remove_alias))
         .routes(routes!(worklist::worklist))
         .routes(routes!(
             worklist::add_to_worklist,

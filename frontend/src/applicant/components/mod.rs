@@ -2,6 +2,7 @@
 
 pub mod layout;
 pub mod nav;
+pub mod pictogram;
 pub mod question;
 pub mod status;
 pub mod status_icon;

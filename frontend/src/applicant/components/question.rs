@@ -9,6 +9,7 @@ use kartlegg_shared::digits::normalize_digits;
 use kartlegg_shared::questionnaire::{AnswerKind, AnswerValue, ChoiceOption, Question, Text};
 use leptos::prelude::*;
 
+use crate::applicant::components::pictogram::Pictogram;
 use crate::applicant::components::status_icon::{QuestionStatus, StatusIcon};
 use crate::applicant::i18n::{current_lang, tr};
 use crate::applicant::speech::ReadAloud;
@@ -22,6 +23,8 @@ pub struct Offered {
     pub code: String,
     pub label: String,
     pub text: Text,
+    /// The option's pictogram, from the questionnaire or the code list.
+    pub pictogram: Option<String>,
 }
 
 /// The options of a question in display order: its own options, then the
@@ -39,6 +42,7 @@ pub fn offered(
             code: o.code.clone(),
             label: o.text.get(lang).to_owned(),
             text: o.text.clone(),
+            pictogram: o.pictogram.clone(),
         })
         .collect();
     if let Some((list, exclude)) = question.answer.list() {
@@ -47,8 +51,19 @@ pub fn offered(
                 code: item.code.clone(),
                 label: item.text.get(lang).to_owned(),
                 text: item.text.clone(),
+                pictogram: item.pictogram.clone(),
             };
             let allowed = |item: &&kartlegg_shared::codes::CodeItem| !exclude.contains(&item.code);
+            // A short list shown as rows keeps the list's own order: the
+            // education levels from pre-school up, the licence classes as
+            // the licence names them.
+            let rows = !matches!(question.answer, AnswerKind::List { .. })
+                && list.items.len() + own.len() <= MOST_RADIOS;
+            if rows {
+                out.extend(list.items.iter().filter(allowed).map(offer));
+                out.extend(own);
+                return out;
+            }
             // The most common choices first, then the rest by name in the
             // applicant's language.
             out.extend(list.common_first().into_iter().filter(allowed).map(offer));
@@ -84,6 +99,21 @@ pub struct QuestionProps {
     /// the applicant knows it before typing.
     pub range: Option<(i64, i64)>,
     pub on_change: Callback<Option<AnswerValue>>,
+}
+
+/// The most options a code-list choice shows as radio rows; longer lists
+/// (languages, countries, occupations) get the searchable list (DESIGN.md).
+const MOST_RADIOS: usize = 12;
+
+/// Whether a single choice is shown as radio rows (each option visible,
+/// with its pictogram) rather than a select: always for its own options,
+/// and for a short code list such as the education levels.
+fn as_radios(question: &Question, options: usize) -> bool {
+    match question.answer {
+        AnswerKind::SingleChoice { list: None, .. } => true,
+        AnswerKind::SingleChoice { .. } => options <= MOST_RADIOS,
+        _ => false,
+    }
 }
 
 /// The id of a question's first control, for focusing it.
@@ -152,9 +182,11 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
     let head = {
         let text = text.clone();
         let second = text.clone();
+        let pictogram = question.pictogram.clone();
         view! {
             <span class="question__head">
                 {(!is_info).then(|| view! { <StatusIcon status=status/> })}
+                {pictogram.map(|name| view! { <Pictogram name=Some(name) class="pictogram--question"/> })}
                 <span class="question__text">
                     {move || text.get(current_lang().code()).to_owned()}
                     <Second text=second/>
@@ -185,14 +217,12 @@ pub fn QuestionBlock(props: QuestionProps) -> impl IntoView {
             view! { <p class="question__error" id=error_id.clone()>{message}</p> }
         })
     };
+    let uses_fieldset = as_radios(&question, options.len())
+        || matches!(question.answer, AnswerKind::MultipleChoice { .. });
     let control = control(
         &path, &question, options, value, on_change, described, range,
     );
     let testid = format!("question-{path}");
-    let uses_fieldset = matches!(
-        question.answer,
-        AnswerKind::SingleChoice { list: None, .. } | AnswerKind::MultipleChoice { .. }
-    );
     let missing = move || status.get() == QuestionStatus::Missing;
     if uses_fieldset {
         view! {
@@ -239,7 +269,7 @@ fn control(
 ) -> AnyView {
     let id = input_id(path);
     match &question.answer {
-        AnswerKind::SingleChoice { list: None, .. } => {
+        AnswerKind::SingleChoice { .. } if as_radios(question, options.len()) => {
             radios(path, options, value, on_change).into_any()
         }
         AnswerKind::MultipleChoice { .. } => {
@@ -354,6 +384,9 @@ fn choices(
     input: impl Fn(String, String) -> AnyView,
 ) -> impl IntoView {
     let first_id = input_id(path);
+    // Where some options have a picture, every row keeps its place, so that
+    // the texts start in one column.
+    let pictured = options.iter().any(|o| o.pictogram.is_some());
     view! {
         <div class="choices">
             {options
@@ -365,6 +398,7 @@ fn choices(
                     view! {
                         <label class="choice" for=for_id>
                             {input(id, option.code.clone())}
+                            {pictured.then(|| view! { <Pictogram name=option.pictogram/> })}
                             <span>{option.label}<Second text=option.text/></span>
                         </label>
                     }

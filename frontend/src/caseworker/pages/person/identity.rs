@@ -23,9 +23,10 @@ use leptos::prelude::*;
 use super::identity_form::{IdentityForm, Known};
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{code_text, date, focus_id, time};
+use crate::caseworker::components::{code_text, date, field_error, focus_id, time};
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::session::session;
+use crate::core::confirm::ConfirmDialog;
 use crate::core::table::Table;
 
 /// Today in the browser, which no identity date may pass; `None` for a
@@ -654,6 +655,7 @@ fn Duplicates(
     let duf = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let person_for_removal = person.clone();
     let link = Action::new_local(move |request: &DuplicateRequest| {
         let person = person.clone();
         let request = request.clone();
@@ -684,21 +686,27 @@ fn Duplicates(
             reason: reason.get_untracked(),
         });
     };
+    let removal = RemovalState::new();
     view! {
         {if initial.is_empty() {
             view! { <p data-testid="duplicates-none">{ct("duplicates-none")}</p> }.into_any()
         } else {
             view! {
                 <ul data-testid="duplicates">
-                    {initial.into_iter().map(|d| view! {
-                        <li data-testid="duplicate">
-                            <a class="cw-num" href=format!("/caseworker/people/{}", d.person.id)>{d.person.duf_number.clone()}</a>
-                            {format!(" · {} · {} · {}", d.linked_by, time(&d.linked_at), d.reason)}
-                        </li>
+                    {initial.into_iter().map(|d| {
+                        let target = Removal { id: d.person.id.clone(), label: d.person.duf_number.clone() };
+                        view! {
+                            <li data-testid="duplicate">
+                                <a class="cw-num" href=format!("/caseworker/people/{}", d.person.id)>{d.person.duf_number.clone()}</a>
+                                {format!(" · {} · {} · {}", d.linked_by, time(&d.linked_at), d.reason)}
+                                <RemoveButton kind=LinkKind::Duplicate target=target state=removal can_edit=can_edit/>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+        <RemoveDialog person=person_for_removal kind=LinkKind::Duplicate state=removal reload=reload/>
         <Show when=move || can_edit.get()>
             <form class="form cw-inline-form" on:submit=submit novalidate data-testid="duplicate-form">
                 <p class="field__hint">{ct("duplicate-hint")}</p>
@@ -768,6 +776,8 @@ fn Aliases(
     can_edit: Signal<bool>,
     reload: Callback<()>,
 ) -> impl IntoView {
+    let person_for_removal = person.clone();
+    let removal = RemovalState::new();
     let form = RwSignal::new(AliasForm::default());
     let touched = RwSignal::new(HashSet::<&'static str>::new());
     let submitted = RwSignal::new(false);
@@ -847,14 +857,21 @@ fn Aliases(
             view! {
                 <ul data-testid="aliases">
                     {initial.into_iter().map(|a| {
+                        let target = Removal { id: a.id.clone(), label: format!("{}, {}", a.last_name, a.first_name) };
                         let mut text = format!("{}, {}", a.last_name, a.first_name);
                         if let Some(d) = &a.date_of_birth { text.push_str(&format!(" · {}", date(d))); }
                         if let Some(c) = &a.citizenship { text.push_str(&format!(" · {}", country_name(c))); }
-                        view! { <li data-testid="alias">{text}<span class="cw-muted">{format!(" · {} · {}", a.created_by, a.reason)}</span></li> }
+                        view! {
+                            <li data-testid="alias">
+                                {text}<span class="cw-muted">{format!(" · {} · {}", a.created_by, a.reason)}</span>
+                                <RemoveButton kind=LinkKind::Alias target=target state=removal can_edit=can_edit/>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+        <RemoveDialog person=person_for_removal kind=LinkKind::Alias state=removal reload=reload/>
         <Show when=move || can_edit.get()>
             <form class="form cw-inline-form" on:submit=submit novalidate data-testid="alias-form">
                 <p class="field__hint">{ct("alias-hint")}</p>
@@ -879,6 +896,193 @@ fn Aliases(
                 <button type="submit" class="button button--secondary" data-testid="alias-add">{ct("alias-add")}</button>
             </form>
         </Show>
+    }
+}
+
+/// A duplicate link or an alias being undone: its id and how the dialog
+/// names it (the duplicate's DUF-number, the alias's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Removal {
+    id: String,
+    label: String,
+}
+
+/// The state of one list's removal dialog: which row, whether open, the
+/// reason typed and the error. The row's button sets them all when it
+/// opens the dialog, so that nothing needs to react to the dialog closing.
+#[derive(Clone, Copy)]
+struct RemovalState {
+    removing: RwSignal<Option<Removal>>,
+    open: RwSignal<bool>,
+    reason: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl RemovalState {
+    fn new() -> Self {
+        Self {
+            removing: RwSignal::new(None),
+            open: RwSignal::new(false),
+            reason: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+        }
+    }
+}
+
+/// Which of the two a removal undoes, with its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    Duplicate,
+    Alias,
+}
+
+impl LinkKind {
+    /// The button's text, its accessible name (the text and whom it is
+    /// about), the dialog's title and explanation, and the test id.
+    fn words(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
+        match self {
+            Self::Duplicate => (
+                "duplicate-unlink",
+                "duplicate-unlink-label",
+                "duplicate-unlink-title",
+                "duplicate-unlink-explain",
+                "unlink",
+            ),
+            Self::Alias => (
+                "alias-remove",
+                "alias-remove-label",
+                "alias-remove-title",
+                "alias-remove-explain",
+                "alias-remove",
+            ),
+        }
+    }
+}
+
+/// The button on a duplicate's or an alias's row that opens the
+/// confirmation; counsellors only, and not on a duplicate's page.
+#[component]
+fn RemoveButton(
+    kind: LinkKind,
+    target: Removal,
+    state: RemovalState,
+    can_edit: Signal<bool>,
+) -> impl IntoView {
+    let (text, label, _, _, testid) = kind.words();
+    let name = ct1(label, "name", target.label.clone());
+    view! {
+        <Show when=move || can_edit.get()>
+            {
+                let target = target.clone();
+                view! {
+                    <button type="button" class="button button--secondary cw-link-remove"
+                        aria-label=name.clone() data-testid=format!("{testid}-open")
+                        on:click=move |_| {
+                            state.removing.set(Some(target.clone()));
+                            state.reason.set(String::new());
+                            state.error.set(None);
+                            state.open.set(true);
+                            focus_id(&format!("{testid}-reason"));
+                        }>
+                        {ct(text)}
+                    </button>
+                }
+            }
+        </Show>
+    }
+}
+
+/// The confirmation of an undone duplicate link or a removed alias, with
+/// the reason the identity history keeps.
+#[component]
+fn RemoveDialog(
+    person: String,
+    kind: LinkKind,
+    state: RemovalState,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let (_, _, title, explain, testid) = kind.words();
+    let RemovalState {
+        removing,
+        open,
+        reason,
+        error,
+    } = state;
+    let reason_id = format!("{testid}-reason");
+    let remove = Action::new_local(move |(target, text): &(Removal, String)| {
+        let (person, target, text) = (person.clone(), target.clone(), text.clone());
+        let reason_id = reason_id.clone();
+        async move {
+            let done = match kind {
+                LinkKind::Duplicate => api::unlink_duplicate(&person, &target.id, text).await,
+                LinkKind::Alias => api::remove_alias(&person, &target.id, text).await,
+            };
+            match done {
+                Ok(()) => {
+                    open.set(false);
+                    reload.run(());
+                }
+                Err(e) => {
+                    error.set(Some(
+                        field_error(&e, "reason").unwrap_or_else(|| load_error(&e)),
+                    ));
+                    focus_id(&reason_id);
+                }
+            }
+        }
+    });
+    let reason_id = format!("{testid}-reason");
+    let confirm = {
+        let reason_id = reason_id.clone();
+        Callback::new(move |()| {
+            let Some(target) = removing.get_untracked() else {
+                return;
+            };
+            let text = reason.get_untracked();
+            // The server's rule, checked here first so the dialog stays open.
+            if text.trim().is_empty() {
+                error.set(Some(ctr("removal-reason-required")));
+                focus_id(&reason_id);
+                return;
+            }
+            remove.dispatch((target, text));
+        })
+    };
+    let label = move || removing.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default());
+    let title = Signal::derive(move || ct1(title, "name", label()));
+    let confirm_text = Signal::derive(move || ctr(kind.words().0));
+    let hint_id = format!("{testid}-reason-hint");
+    view! {
+        <ConfirmDialog
+            open=open
+            title=title
+            confirm=confirm_text
+            on_confirm=confirm
+            busy=remove.pending()
+            error=error
+            testid=testid
+        >
+            <p>{move || ct1(explain, "name", label())}</p>
+            <div class="field">
+                <label for=reason_id.clone() class="field__label">{ct("reason-label")}</label>
+                <p class="field__hint" id=hint_id.clone()>{ct("identity-reason-hint")}</p>
+                <textarea id=reason_id.clone() class="input cw-textarea" rows="2" data-testid=format!("{testid}-reason")
+                    aria-describedby=hint_id
+                    prop:value=move || reason.get()
+                    on:input=move |ev| {
+                        reason.set(event_target_value(&ev));
+                        error.set(None);
+                    }></textarea>
+            </div>
+        </ConfirmDialog>
     }
 }
 
