@@ -76,7 +76,7 @@ macro_rules! applicant_impl {
                 sql: &str,
                 saves: &[PreparedSave],
             ) -> Result<Vec<Result<RegistrationRow, StoreError>>, StoreError> {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_with($d.begin_write).await?;
                 let mut rows = Vec::with_capacity(saves.len());
                 for save in saves {
                     rows.push(save_one(&mut tx, sql, save).await?.ok_or(StoreError::Stale));
@@ -90,7 +90,7 @@ macro_rules! applicant_impl {
                 sql: &str,
                 save: &PreparedSave,
             ) -> Result<RegistrationRow, StoreError> {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_with($d.begin_write).await?;
                 let row = save_one(&mut tx, sql, save).await?;
                 tx.commit().await?;
                 row.ok_or(StoreError::Stale)
@@ -189,7 +189,7 @@ macro_rules! applicant_impl {
                 }
 
                 async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let row: PersonRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO people (id, duf_number, organisation_id, first_name, \
                              last_name, created_at, first_name_key, last_name_key) VALUES (?, ?, \
@@ -254,7 +254,7 @@ macro_rules! applicant_impl {
                     max_recent: i64,
                     recent_since: DateTime<Utc>,
                 ) -> Result<Option<LoginCodeRecord>, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // Serialise issues for one person: the count below and the insert
                     // must see the same rows.
                     if let Some(lock) = $d.lock_person {
@@ -492,7 +492,7 @@ macro_rules! applicant_impl {
                     code_id: Uuid,
                     now: DateTime<Utc>,
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     sqlx::query(
                         &$d.sql("UPDATE applicant_sessions SET ended_at = ? WHERE code_id = ? AND \
                                  ended_at IS NULL"),
@@ -561,7 +561,7 @@ macro_rules! applicant_impl {
                     questionnaire_version: u32,
                     now: DateTime<Utc>,
                 ) -> Result<StoredRegistration, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // A draft after a completed registration is news to the
                     // systems that hold the completed one; a first draft is not.
                     let after_completed: bool = sqlx::query_scalar(&$d.sql(
@@ -651,7 +651,7 @@ macro_rules! applicant_impl {
                     }
                     // A completion writes its event and facts in its own
                     // transaction.
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let row: Option<RegistrationRow> = sqlx::query_as(&$d.sql(&format!(
                         "UPDATE registrations SET revision = revision + 1, answers = ?{JSON}, \
                          saved_sections = ?{JSON}, updated_at = ?, status = ?, completed_at = ?, \

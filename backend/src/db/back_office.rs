@@ -916,7 +916,7 @@ macro_rules! back_office_impl {
                     &self,
                     new: &crate::db::back_office::NewTogether,
                 ) -> Result<crate::db::back_office::TogetherRecord, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let consented_at = new.consent_version.is_some().then_some(new.now);
                     let interpreter = new.interpreter.as_ref();
                     let row: crate::db::rows::TogetherRow = sqlx::query_as(&$d.sql(&format!(
@@ -976,7 +976,7 @@ macro_rules! back_office_impl {
                     now: DateTime<Utc>,
                 ) -> Result<Option<crate::db::back_office::TogetherRecord>, StoreError> {
                     let accepted = decision == kartlegg_shared::api::ConsentDecision::Accept;
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // The conditional update is the claim: of two answers at
                     // once, one finds the consent recorded and stores nothing.
                     let row: Option<crate::db::rows::TogetherRow> = sqlx::query_as(&$d.sql(&format!(
@@ -1023,7 +1023,7 @@ macro_rules! back_office_impl {
                     &self,
                     new: &NewCaseworker,
                 ) -> Result<Caseworker, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let row: CaseworkerRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO caseworkers (id, organisation_id, username, display_name, \
                          password_hash, totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
@@ -1102,7 +1102,7 @@ macro_rules! back_office_impl {
                     let mut roles = roles.to_vec();
                     roles.sort_unstable();
                     roles.dedup();
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     sqlx::query(&$d.sql("DELETE FROM caseworker_roles WHERE caseworker_id = ?"))
                         .bind(id)
                         .execute(&mut *tx)
@@ -1125,7 +1125,7 @@ macro_rules! back_office_impl {
                     id: Uuid,
                     now: DateTime<Utc>,
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     sqlx::query(&$d.sql(
                         "UPDATE caseworkers SET disabled_at = ? WHERE id = ? AND disabled_at IS \
                          NULL",
@@ -1420,7 +1420,7 @@ macro_rules! back_office_impl {
                     change: &IdentityChange,
                 ) -> Result<Person, StoreError> {
                     let citizenships = to_json_text(&change.citizenships)?;
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let details = lock_and_read_details!($d, tx, person_id);
                     refuse_duplicate!($d, tx, person_id);
                     let before: Option<PersonRow> = sqlx::query_as(&$d.sql(&format!(
@@ -1500,7 +1500,7 @@ macro_rules! back_office_impl {
                     duplicate_id: Uuid,
                     log: &ChangeLog,
                 ) -> Result<DuplicateRecord, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // Both rows locked (in id order, so two links the other
                     // way round cannot deadlock) while the rules are checked.
                     if let Some(lock) = $d.lock_person {
@@ -1591,7 +1591,7 @@ macro_rules! back_office_impl {
                 }
 
                 async fn add_alias(&self, new: &NewAlias) -> Result<AliasRecord, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     if let Some(lock) = $d.lock_person {
                         sqlx::query(&$d.sql(lock)).bind(new.person_id).execute(&mut *tx).await?;
                     }
@@ -1630,7 +1630,7 @@ macro_rules! back_office_impl {
                     duplicate_id: Uuid,
                     log: &ChangeLog,
                 ) -> Result<Option<DuplicateRecord>, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // Both rows locked in id order, as a link locks them.
                     if let Some(lock) = $d.lock_person {
                         let (first, second) = if active_id < duplicate_id {
@@ -1679,7 +1679,7 @@ macro_rules! back_office_impl {
                     alias_id: Uuid,
                     log: &ChangeLog,
                 ) -> Result<Option<AliasRecord>, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     if let Some(lock) = $d.lock_person {
                         sqlx::query(&$d.sql(lock)).bind(person_id).execute(&mut *tx).await?;
                     }
@@ -1852,7 +1852,7 @@ macro_rules! back_office_impl {
                     if events.is_empty() {
                         return Ok(None);
                     }
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     if let Some(lock) = $d.lock_audit {
                         sqlx::query(lock).execute(&mut *tx).await?;
                     }
@@ -1915,7 +1915,7 @@ macro_rules! back_office_impl {
                     // 65,535), and one statement per 500 rows is what makes it fast.
                     const ROWS: usize = 500;
                     let json = $d.json_cast;
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     for chunk in people.chunks(ROWS) {
                         let mut qb = QueryBuilder::<$db>::new(
                             "INSERT INTO people (id, duf_number, organisation_id, first_name, \

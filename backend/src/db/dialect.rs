@@ -19,6 +19,12 @@ pub(super) struct Dialect {
     /// insert see the same rows. `None` where every write already queues on
     /// one connection (SQLite, which has no `FOR UPDATE`).
     pub lock_person: Option<&'static str>,
+    /// How a write transaction begins. SQLite: IMMEDIATE, taking the write
+    /// lock at once (waiting for it up to the busy timeout), because a
+    /// deferred transaction that reads first and then writes fails with
+    /// "database is locked" when another process (an operator's command
+    /// beside the server) committed in between, without waiting.
+    pub begin_write: &'static str,
     /// Within a transaction, serialises audit appends, so that two writers
     /// cannot both take the same `seq` and predecessor. `None` as above.
     pub lock_audit: Option<&'static str>,
@@ -47,6 +53,7 @@ pub(super) const SQLITE: Dialect = Dialect {
     engine: Engine::Sqlite,
     numbered_placeholders: false,
     lock_person: None,
+    begin_write: "BEGIN IMMEDIATE",
     lock_audit: None,
     lock_events: None,
     skip_locked: "",
@@ -60,6 +67,7 @@ pub(super) const POSTGRES: Dialect = Dialect {
     engine: Engine::Postgres,
     numbered_placeholders: true,
     lock_person: Some("SELECT id FROM people WHERE id = ? FOR UPDATE"),
+    begin_write: "BEGIN",
     lock_audit: Some("SELECT pg_advisory_xact_lock(7245001)"),
     lock_events: Some(EVENTS_LOCK),
     skip_locked: " FOR UPDATE SKIP LOCKED",

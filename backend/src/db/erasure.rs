@@ -206,7 +206,7 @@ macro_rules! erasure_impl {
                     person_id: Uuid,
                     now: DateTime<Utc>,
                 ) -> Result<Option<Erased>, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // Two instances' retention jobs (or a job and a
                     // counsellor) may erase the same person at once: the
                     // second waits here and then finds no one, instead of

@@ -435,7 +435,7 @@ macro_rules! integration_impl {
                     u: &PersonUpsert,
                 ) -> Result<VersionedPerson, StoreError> {
                     let i = &u.identity;
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let row: VersionedPersonRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO people (id, duf_number, organisation_id, first_name, \
                          last_name, created_at, first_name_key, last_name_key, date_of_birth, \
@@ -476,7 +476,7 @@ macro_rules! integration_impl {
                     u: &PersonUpsert,
                 ) -> Result<Option<VersionedPerson>, StoreError> {
                     let i = &u.identity;
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let details = lock_and_read_details!($d, tx, id);
                     refuse_duplicate!($d, tx, id);
                     let before: Option<VersionedPersonRow> = sqlx::query_as(&$d.sql(&format!(
@@ -584,7 +584,7 @@ macro_rules! integration_impl {
                     id: Uuid,
                     now: DateTime<Utc>,
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     sqlx::query(&$d.sql(
                         "UPDATE api_clients SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL",
                     ))
@@ -701,7 +701,7 @@ macro_rules! integration_impl {
                 }
 
                 async fn record_api_token(&self, new: &NewApiToken) -> Result<(), StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     sqlx::query(&$d.sql(
                         "INSERT INTO api_tokens (id, client_id, scopes, issued_at, expires_at) \
                          VALUES (?, ?, ?, ?, ?)",

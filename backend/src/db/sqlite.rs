@@ -89,4 +89,53 @@ mod tests {
             assert_eq!(level, 2);
         }
     }
+
+    /// Another process on the same file (the operator's `kartlegg code
+    /// issue` beside the server): a transaction that reads and then writes
+    /// must wait for the other's commit, not fail with "database is locked"
+    /// because its snapshot went stale (writes begin IMMEDIATE).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn two_processes_writing_one_file_wait_for_each_other() {
+        use crate::db::{NewLoginCode, NewOrganisation, NewPerson, OrganisationKind, Store};
+        use kartlegg_shared::domain::DufNumber;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite://{}", dir.path().join("two.db").display());
+        let server = SqliteStore::connect(&url).await.expect("opens");
+        let operator = SqliteStore::connect(&url).await.expect("opens again");
+        let org = server
+            .create_organisation(&NewOrganisation {
+                number: "0301".into(),
+                name: "Oslo".into(),
+                kind: OrganisationKind::Municipality,
+            })
+            .await
+            .expect("organisation");
+        let person = server
+            .create_person(&NewPerson {
+                duf_number: DufNumber::parse("202400000001").expect("duf"),
+                organisation_id: org.id,
+                first_name: "A".into(),
+                last_name: "B".into(),
+            })
+            .await
+            .expect("person");
+        let now = chrono::Utc::now();
+        let issues = (0..200u8).map(|n| {
+            let store = if n % 2 == 0 { &server } else { &operator };
+            let new = NewLoginCode {
+                person_id: person.id,
+                code_hash: vec![n; 32],
+                created_at: now,
+                expires_at: now + chrono::Duration::hours(1),
+            };
+            async move {
+                store
+                    .issue_login_code(&new, 1_000, now - chrono::Duration::hours(1))
+                    .await
+            }
+        });
+        for result in futures_util::future::join_all(issues).await {
+            assert!(result.is_ok(), "{result:?}");
+        }
+    }
 }

@@ -352,7 +352,7 @@ macro_rules! webhooks_impl {
                     &self,
                     new: &NewWebhookEndpoint,
                 ) -> Result<WebhookEndpoint, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     let row: EndpointRow = sqlx::query_as(&$d.sql(&format!(
                         "INSERT INTO webhook_endpoints (id, client_id, organisation_id, url, \
                          secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?) \
@@ -435,7 +435,7 @@ macro_rules! webhooks_impl {
                     lease_until: DateTime<Utc>,
                     limit: u32,
                 ) -> Result<Vec<LeasedDelivery>, StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // Row values `(a, b) IN (SELECT …)` work on both
                     // engines; the inner select skips rows another
                     // instance is leasing right now (PostgreSQL).
@@ -495,7 +495,7 @@ macro_rules! webhooks_impl {
                     &self,
                     o: &AttemptOutcome,
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.$write.begin().await?;
+                    let mut tx = self.$write.begin_with($d.begin_write).await?;
                     // The endpoint's row first: every finisher of one
                     // endpoint then queues on it before touching deliveries,
                     // so two that disable it cannot deadlock (PostgreSQL).
