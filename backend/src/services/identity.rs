@@ -310,6 +310,25 @@ pub async fn add_alias(
     Ok(alias)
 }
 
+/// The history entry of undoing a link or an alias made in error, by `cw`,
+/// with the request's reason (422 naming `reason` when it is blank).
+fn removal_log(
+    state: &AppState,
+    cw: &CaseworkerSession,
+    request: &LinkRemovalRequest,
+) -> Result<ChangeLog, ApiError> {
+    let mut errors = Vec::new();
+    let reason = reason_of(&request.reason, &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(ChangeLog {
+        actor: cw.account.display_name.clone(),
+        reason,
+        at: state.clock.now(),
+    })
+}
+
 /// Undoes the link that makes `duplicate_id` a duplicate of `active` (a
 /// person of the caller's organisation): 404 when there is no such link.
 /// The duplicate can be changed again and the search no longer finds the
@@ -321,17 +340,8 @@ pub async fn unlink_duplicate(
     duplicate_id: Uuid,
     request: &LinkRemovalRequest,
 ) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    let reason = reason_of(&request.reason, &mut errors);
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let now = state.clock.now();
-    let log = ChangeLog {
-        actor: cw.account.display_name.clone(),
-        reason: reason.clone(),
-        at: now,
-    };
+    let log = removal_log(state, cw, request)?;
+    let (now, reason) = (log.at, log.reason.clone());
     let record = state
         .store
         .unlink_duplicate(active.id, duplicate_id, &log)
@@ -364,17 +374,8 @@ pub async fn remove_alias(
     alias_id: Uuid,
     request: &LinkRemovalRequest,
 ) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    let reason = reason_of(&request.reason, &mut errors);
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let now = state.clock.now();
-    let log = ChangeLog {
-        actor: cw.account.display_name.clone(),
-        reason: reason.clone(),
-        at: now,
-    };
+    let log = removal_log(state, cw, request)?;
+    let (now, reason) = (log.at, log.reason.clone());
     match state.store.remove_alias(person.id, alias_id, &log).await {
         Ok(Some(_)) => {}
         Ok(None) => return Err(ApiError::NotFound),
