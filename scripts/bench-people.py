@@ -259,6 +259,12 @@ def main() -> int:
     measure("search: 3 letters of a name", cw,
             (search(w) for w in cycle(["kov", "has", "ahm", "mul", "ngu", "rah", "ali", "osm"])), samples, budget)
     measure("search: accented partial 'ødeg'", cw, (search("ødeg") for _ in cycle([0])), samples, budget)
+    measure("search: a surname alone, common", cw, (search("Tesfay,") for _ in cycle([0])), samples, budget)
+    measure("search: a first name alone, rare", cw, (search(", Mariama") for _ in cycle([0])), samples, budget)
+    measure("search: two words", cw, (search("ali yonas") for _ in cycle([0])), samples, budget)
+    measure("search: 2 letters", cw, (search("ng") for _ in cycle([0])), samples, budget)
+    if os.environ.get("BENCH_ONLY") == "search":
+        return report(rss_start, pid)
 
     def people_page(**q):
         return ("GET", "/api/v1/caseworker/people?" + urlencode(q), None)

@@ -667,6 +667,36 @@ pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
     }
 }
 
+/// The parts of a name search when that is all a people query asks: the
+/// search box's (its first page, in name order, uncounted). The name index
+/// answers it alone (`name_search_ids`); any other filter, order or page
+/// goes by the `LIKE` predicate instead, correct but without an index.
+pub(super) fn plain_name_search(
+    f: &PeopleFilter,
+) -> Option<(Option<&str>, Option<&str>, &[String])> {
+    let PersonMatch::Name {
+        surname,
+        first_name,
+        words,
+    } = f.matching.as_ref()?
+    else {
+        return None;
+    };
+    let plain = f.person_id.is_none()
+        && f.state.is_none()
+        && f.created_from.is_none()
+        && f.created_before.is_none()
+        && f.completed_from.is_none()
+        && f.completed_before.is_none()
+        && !f.worklist_only
+        && f.sort == PeopleSort::Name
+        && f.order == SortOrder::Asc
+        && f.offset == 0
+        && f.after.is_none()
+        && f.count_up_to == Some(0);
+    plain.then_some((surname.as_deref(), first_name.as_deref(), words.as_slice()))
+}
+
 /// The roles as stored, grouped per account.
 pub(super) fn parse_role(name: &str) -> Result<Role, StoreError> {
     Role::from_name(name).ok_or_else(|| StoreError::Corrupt(format!("role {name:?}")))
@@ -692,8 +722,9 @@ macro_rules! back_office_impl {
                 IdentityChange, IdentityHistoryRecord, LinkHit, NewAlias, NewAuditEvent,
                 NewCaseworker,
                 PeopleFilter, PersonListing, PersonMatch, RemarkRecord, keyset_sort, like_contains,
-                parse_role, people_order,
+                parse_role, people_order, plain_name_search,
             };
+            use crate::db::Engine;
             use crate::db::rows::{
                 AUDIT_COLUMNS, AuditRow, CASEWORKER_COLUMNS, CW_SESSION_COLUMNS, CaseworkerRow,
                 ALIAS_COLUMNS, AliasRow, DUPLICATE_COLUMNS, DUPLICATE_FROM, DuplicateRow,
@@ -810,8 +841,134 @@ macro_rules! back_office_impl {
                 }
             }
 
+            /// The names of the organisation that contain `term` (folded), as
+            /// a subquery of one column `key` (migration 0019): the trigram
+            /// index finds them, where a term is long enough to have a
+            /// trigram; shorter ones scan the organisation's distinct names,
+            /// which are few beside its people.
+            fn push_name_keys<'a>(
+                qb: &mut QueryBuilder<'a, $db>,
+                org: Uuid,
+                term: &'a str,
+            ) {
+                qb.push("SELECT key FROM name_keys WHERE organisation_id = ").push_bind(org);
+                if matches!($d.engine, Engine::Sqlite) && term.chars().count() >= 3 {
+                    // A phrase of the term's characters: quotes doubled, no
+                    // operators, so any text is taken literally.
+                    qb.push(
+                        " AND id IN (SELECT rowid FROM name_keys_trigrams \
+                         WHERE name_keys_trigrams MATCH ",
+                    )
+                    .push_bind(format!("\"{}\"", term.replace('"', "\"\"")))
+                    .push(")");
+                } else {
+                    // PostgreSQL's trigram index (pg_trgm) serves the LIKE.
+                    qb.push(" AND key LIKE ")
+                        .push_bind(like_contains(term))
+                        .push(" ESCAPE '\\'");
+                }
+            }
+
+            /// One ordered arm of a name search: the ids, surnames and first
+            /// names of at most `limit` people whose surname is among
+            /// `surnames` (every name of the organisation when `None`) and
+            /// whose first name is among `first_names`, who match every
+            /// word of `words`, in name order. The people are read from the
+            /// name index a surname at a time, in order, so the arm stops
+            /// after `limit` people however common the names are. SQLite
+            /// reads an `IN` over the index's leading column that way by
+            /// itself; PostgreSQL is told to, with a lateral join.
+            fn push_name_arm<'a>(
+                qb: &mut QueryBuilder<'a, $db>,
+                org: Uuid,
+                surnames: Option<&'a str>,
+                first_names: Option<&'a str>,
+                words: &'a [String],
+                limit: i64,
+            ) {
+                let keys = |qb: &mut QueryBuilder<'a, $db>, term: Option<&'a str>| match term {
+                    Some(term) => push_name_keys(qb, org, term),
+                    None => {
+                        qb.push("SELECT key FROM name_keys WHERE organisation_id = ")
+                            .push_bind(org);
+                    }
+                };
+                let rest = |qb: &mut QueryBuilder<'a, $db>| {
+                    if let Some(term) = first_names {
+                        qb.push(" AND p.first_name_key IN (");
+                        push_name_keys(qb, org, term);
+                        qb.push(")");
+                    }
+                    for w in words {
+                        qb.push(" AND (p.last_name_key IN (");
+                        push_name_keys(qb, org, w);
+                        qb.push(") OR p.first_name_key IN (");
+                        push_name_keys(qb, org, w);
+                        qb.push("))");
+                    }
+                };
+                qb.push("SELECT * FROM (");
+                if matches!($d.engine, Engine::Sqlite) {
+                    qb.push(
+                        "SELECT p.id, p.last_name_key AS l, p.first_name_key AS f FROM people p \
+                         WHERE p.organisation_id = ",
+                    )
+                    .push_bind(org)
+                    .push(" AND p.last_name_key IN (");
+                    keys(qb, surnames);
+                    qb.push(")");
+                    rest(qb);
+                    qb.push(" ORDER BY l, f, p.id LIMIT ").push_bind(limit);
+                } else {
+                    qb.push("SELECT x.id, x.l, x.f FROM (");
+                    keys(qb, surnames);
+                    qb.push(
+                        " ORDER BY key) k CROSS JOIN LATERAL (SELECT p.id, p.last_name_key AS l, \
+                         p.first_name_key AS f FROM people p WHERE p.organisation_id = ",
+                    )
+                    .push_bind(org)
+                    .push(" AND p.last_name_key = k.key");
+                    rest(qb);
+                    qb.push(" ORDER BY f, p.id LIMIT ")
+                        .push_bind(limit)
+                        .push(") x LIMIT ")
+                        .push_bind(limit);
+                }
+                qb.push(") a");
+            }
+
+            /// The ids of the first `limit` people of `org`, in name order,
+            /// whose names match: the surname part and the first-name part
+            /// each drive one arm; a search of words alone takes the first
+            /// word as a surname in one arm and as a first name in another.
+            fn name_search_ids<'a>(
+                org: Uuid,
+                surname: Option<&'a str>,
+                first_name: Option<&'a str>,
+                words: &'a [String],
+                limit: i64,
+            ) -> QueryBuilder<'a, $db> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT u.id FROM (");
+                match (surname, first_name, words.split_first()) {
+                    (None, None, Some((first, others))) => {
+                        push_name_arm(&mut qb, org, Some(first), None, others, limit);
+                        qb.push(" UNION ");
+                        push_name_arm(&mut qb, org, None, Some(first), others, limit);
+                    }
+                    _ => push_name_arm(&mut qb, org, surname, first_name, words, limit),
+                }
+                qb.push(") u ORDER BY u.l, u.f, u.id LIMIT ").push_bind(limit);
+                qb
+            }
+
             /// The people subquery `x` with every filter, for both the page and the count.
-            fn push_people_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a PeopleFilter) {
+            /// `among`: only these people (what a name search found), in place
+            /// of `f.matching`.
+            fn push_people_core<'a>(
+                qb: &mut QueryBuilder<'a, $db>,
+                f: &'a PeopleFilter,
+                among: Option<&'a [Uuid]>,
+            ) {
                 // The state and the latest completion are kept on the person
                 // by triggers (migration 0009), so a filter or sort on them is
                 // an index range, not a computation per person.
@@ -846,7 +1003,14 @@ macro_rules! back_office_impl {
                 if let Some(id) = f.person_id {
                     qb.push(" AND p.id = ").push_bind(id);
                 }
-                if let Some(m) = &f.matching {
+                if let Some(ids) = among {
+                    qb.push(" AND p.id IN (");
+                    let mut list = qb.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                } else if let Some(m) = &f.matching {
                     push_match(qb, m);
                 }
                 // Every filter is on the person's own columns (the state and
@@ -1248,12 +1412,34 @@ macro_rules! back_office_impl {
                     &self,
                     filter: &PeopleFilter,
                 ) -> Result<(Vec<PersonListing>, u64), StoreError> {
+                    // A search box's name search: the names' index finds the
+                    // page's people first (see `name_search_ids`).
+                    let found: Vec<Uuid>;
+                    let among = match plain_name_search(filter) {
+                        Some((surname, first_name, words)) => {
+                            found = name_search_ids(
+                                filter.organisation_id,
+                                surname,
+                                first_name,
+                                words,
+                                filter.limit,
+                            )
+                            .build_query_scalar()
+                            .fetch_all(&self.$read)
+                            .await?;
+                            if found.is_empty() {
+                                return Ok((Vec::new(), 0));
+                            }
+                            Some(found.as_slice())
+                        }
+                        None => None,
+                    };
                     let total = match filter.count_up_to {
                         Some(0) => 0,
                         cap => {
                             let mut count =
                                 QueryBuilder::<$db>::new("SELECT COUNT(*) FROM (SELECT 1 AS one ");
-                            push_people_core(&mut count, filter);
+                            push_people_core(&mut count, filter, None);
                             if let Some(cap) = cap {
                                 count.push(" LIMIT ").push_bind(cap);
                             }
@@ -1272,7 +1458,7 @@ macro_rules! back_office_impl {
                             .collect::<Vec<_>>()
                             .join(", ")
                     ));
-                    push_people_core(&mut page, filter);
+                    push_people_core(&mut page, filter, among);
                     if let Some(after) = filter.after.filter(|_| keyset_sort(filter.sort)) {
                         // The cursor's own sort key, read first, so that the
                         // page's condition compares with plain values the
@@ -1384,7 +1570,7 @@ macro_rules! back_office_impl {
                             .collect::<Vec<_>>()
                             .join(", ")
                     ));
-                    push_people_core(&mut query, filter);
+                    push_people_core(&mut query, filter, None);
                     query.push(people_order(filter.sort, filter.order));
                     let mut rows = query.build_query_as::<ListingRow>().fetch(&self.$read);
                     let mut batch = Vec::with_capacity(chunk);

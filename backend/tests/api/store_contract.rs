@@ -17,6 +17,7 @@ use kartlegg_shared::caseworker::{
 };
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use kartlegg_shared::questionnaire::Answers;
+use sqlx::Connection;
 use uuid::Uuid;
 
 use crate::helpers::TestApp;
@@ -1217,7 +1218,158 @@ async fn people_are_searched_by_every_kind(app: TestApp) {
             "{:?}",
             filter.matching
         );
+        // Uncounted, as the search box asks, a name goes through the
+        // names' trigram index instead of LIKE: the same people.
+        let uncounted = PeopleFilter {
+            count_up_to: Some(0),
+            ..filter.clone()
+        };
+        assert_eq!(
+            listed(&app, &uncounted).await,
+            expected,
+            "{:?} by the index",
+            filter.matching
+        );
     }
+}
+
+/// The organisation's distinct folded names as the name index holds them.
+async fn name_keys(app: &TestApp, organisation_id: Uuid) -> Vec<String> {
+    let sql = "SELECT key FROM name_keys WHERE organisation_id = $1 ORDER BY key";
+    match app.store.engine() {
+        Engine::Sqlite => {
+            let mut db = sqlx::SqliteConnection::connect(&app.db_url).await.unwrap();
+            sqlx::query_scalar(sql)
+                .bind(organisation_id)
+                .fetch_all(&mut db)
+                .await
+                .unwrap()
+        }
+        Engine::Postgres => {
+            let mut db = sqlx::PgConnection::connect(&app.db_url).await.unwrap();
+            sqlx::query_scalar(sql)
+                .bind(organisation_id)
+                .fetch_all(&mut db)
+                .await
+                .unwrap()
+        }
+    }
+}
+
+/// The search box's name search reads the names' trigram index and then
+/// the people by name; whatever is typed, it finds exactly the people, in
+/// exactly the order, that a `LIKE` over every person finds, also past
+/// common names, for short terms, across organisations and after people
+/// are renamed or erased.
+async fn name_search_by_index_finds_what_like_finds(app: TestApp) {
+    let (o, cw) = an_office(&app).await;
+    let other = app.store.create_organisation(&org("4601")).await.unwrap();
+    const LAST: [&str; 9] = [
+        "Tesfay",
+        "Al-Hassan",
+        "Kovalenko",
+        "Müller",
+        "Ødegård",
+        "Ali",
+        "Hassan",
+        "Nguyễn",
+        "Tekle",
+    ];
+    const FIRST: [&str; 8] = [
+        "Yonas",
+        "Fatima",
+        "Ali",
+        "Åse",
+        "Hassan",
+        "Anna Maria",
+        "Selam",
+        "Olena",
+    ];
+    // Skewed, as names are: the first names of each list are common.
+    let mut people = Vec::new();
+    for i in 0..180u64 {
+        let last = LAST[((i * i) % 97) as usize % LAST.len()];
+        let first = FIRST[((i * 7) % 23) as usize % FIRST.len()];
+        people.push(person_in(&app, o.id, 1000 + i, first, last).await);
+    }
+    // Another organisation with a name of its own, which must not leak.
+    person_in(&app, other.id, 5000, "Ingrid", "Kovacs").await;
+    // A rename drops a name no one else bears, and an erasure another.
+    let renamed = &people[3];
+    set_name(&app, renamed, "Birgitte", "Zapata").await;
+    set_name(&app, renamed, "Birgit", "Zapatero").await;
+    let erased = person_in(&app, o.id, 9000, "Quentin", "Quist").await;
+    app.store.erase_person(erased.id, Utc::now()).await.unwrap();
+
+    let keys = name_keys(&app, o.id).await;
+    for gone in ["zapata", "birgitte", "quist", "quentin", "ingrid", "kovacs"] {
+        assert!(!keys.iter().any(|k| k == gone), "{gone} left in {keys:?}");
+    }
+    assert!(keys.iter().any(|k| k == "zapatero"), "{keys:?}");
+
+    let queries: [(Option<&str>, Option<&str>, &[&str]); 16] = [
+        (Some("tesfay"), None, &[]),
+        (Some("KOV"), None, &[]),
+        (Some("hassan"), Some("yonas"), &[]),
+        (None, Some("ali"), &[]),
+        (None, Some("maria"), &[]),
+        (None, None, &["hassan"]),
+        (None, None, &["ali", "yonas"]),
+        (None, None, &["as"]),
+        (None, None, &["a"]),
+        (Some("ø"), None, &[]),
+        (None, None, &["nguyen"]),
+        (None, None, &["zapat"]),
+        (None, None, &["zapata"]),
+        (None, None, &["kovacs"]),
+        (None, None, &["\"ali"]),
+        (Some("hassan"), None, &["fat", "ma"]),
+    ];
+    for (surname, first_name, words) in queries {
+        for limit in [1, 7, 51] {
+            let like = PeopleFilter {
+                matching: Some(PersonMatch::Name {
+                    surname: surname.map(fold_name),
+                    first_name: first_name.map(fold_name),
+                    words: words.iter().map(|w| fold_name(w)).collect(),
+                }),
+                ..PeopleFilter::new(o.id, cw, limit)
+            };
+            let index = PeopleFilter {
+                count_up_to: Some(0),
+                ..like.clone()
+            };
+            let ids = |items: (Vec<PersonListing>, u64)| -> Vec<Uuid> {
+                items.0.into_iter().map(|l| l.person.id).collect()
+            };
+            let by_like = ids(app.store.people(&like).await.unwrap());
+            let by_index = ids(app.store.people(&index).await.unwrap());
+            assert_eq!(
+                by_index, by_like,
+                "{surname:?} {first_name:?} {words:?} limit {limit}"
+            );
+        }
+    }
+}
+
+async fn set_name(app: &TestApp, p: &Person, first: &str, last: &str) {
+    app.store
+        .update_identity(
+            p.id,
+            &IdentityChange {
+                first_name: first.into(),
+                last_name: last.into(),
+                date_of_birth: None,
+                gender: None,
+                citizenships: vec![],
+                registration_number: None,
+                national_id: None,
+                details: Default::default(),
+                log: crate::helpers::change_log(),
+            },
+        )
+        .await
+        .unwrap();
 }
 
 async fn identity_is_replaced_and_a_national_id_belongs_to_one_person(app: TestApp) {
@@ -2555,6 +2707,7 @@ on_both_engines!(
     people_filter_by_created_and_completed_dates,
     worklist_adds_once_and_removes_per_caseworker,
     people_are_searched_by_every_kind,
+    name_search_by_index_finds_what_like_finds,
     identity_is_replaced_and_a_national_id_belongs_to_one_person,
     remarks_are_listed_newest_first_with_their_author,
     the_latest_code_says_why_it_ended,
