@@ -1927,9 +1927,12 @@ macro_rules! back_office_impl {
                             }
                         }));
                     }
+                    // The few links lead: SQLite keeps the order of a CROSS
+                    // JOIN, where a plain join let it walk the organisation's
+                    // people and test each (a million, for a name).
                     let mut qb = QueryBuilder::<$db>::new(
                         "SELECT d.duplicate_id, p.duf_number, d.active_id FROM person_duplicates d \
-                         JOIN people p ON p.id = d.duplicate_id WHERE p.organisation_id = ",
+                         CROSS JOIN people p WHERE p.id = d.duplicate_id AND p.organisation_id = ",
                     );
                     qb.push_bind(organisation_id);
                     push_match(&mut qb, matching);
