@@ -210,6 +210,7 @@ async fn identity_rules_answer_field_errors(app: TestApp) {
         "first_name": "Amina",
         "last_name": "Tesfay",
         "birth_date": { "year": 1990, "month": 0, "day": 0, "reliability": "documented" },
+        "citizenships": ["ERI"],
         "sources": { "birth_date": "travel_document" },
         "reason": "Passport shown"
     });
@@ -329,7 +330,7 @@ async fn a_duplicate_is_linked_and_can_no_longer_be_changed(app: TestApp) {
     app.bearer_put(
         &format!("/api/v1/people/{DUF_DUPLICATE}"),
         &token,
-        &json!({ "first_name": "Amina", "last_name": "Tesfay" }),
+        &json!({ "first_name": "Amina", "last_name": "Tesfay", "citizenships": ["ERI"] }),
     )
     .await
     .problem(409, "conflict");
