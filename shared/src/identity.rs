@@ -297,6 +297,54 @@ pub struct IdentityDetails {
     pub sources: IdentitySources,
 }
 
+/// A value in the identity history as data rather than words, so that
+/// each reader sees it in their own language: a country by its code, a
+/// reliability or a marital status by its kind. The history's
+/// `old_value`/`new_value` keep the same value as language-neutral text
+/// for systems and for rows written before this was kept (migration 0018).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HistoryValue {
+    /// Shown as it is: a name, a number, a DUF-number.
+    Text {
+        text: String,
+    },
+    /// A place of birth, or [`UNKNOWN_PLACE`].
+    Place {
+        place: String,
+    },
+    /// An ISO 3166 alpha-3 code, `XUK` unknown.
+    Country {
+        code: String,
+    },
+    /// The codes, preferred first, and which one is preferred.
+    Citizenships {
+        codes: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preferred: Option<String>,
+    },
+    /// A date of birth as registered, with its reliability.
+    BirthDate(BirthDateView),
+    Gender {
+        gender: Gender,
+    },
+    MaritalStatus(MaritalStatus),
+    Address(Address),
+    /// An alias (§ 15.2) as registered.
+    Alias {
+        first_name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        middle_name: Option<String>,
+        last_name: String,
+        /// `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date_of_birth: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        citizenship: Option<String>,
+    },
+}
+
 /// An identity as sent, borrowed from a caseworker's correction or an
 /// integration's PUT, for [`Identity::parse`].
 #[derive(Debug, Clone, Copy)]
