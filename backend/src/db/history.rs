@@ -5,7 +5,9 @@
 //! The store writes these rows in the transaction of the change.
 
 use kartlegg_shared::caseworker::Gender;
-use kartlegg_shared::identity::{Address, HistoryValue, IdentityDetails, ValueSource};
+use kartlegg_shared::identity::{
+    Address, BirthDateView, HistoryValue, IdentityDetails, ValueSource,
+};
 
 use super::{IdentityChange, Person};
 
@@ -78,8 +80,10 @@ fn values(b: &Basic<'_>, d: &IdentityDetails) -> Vec<FieldValue> {
             (text, HistoryValue::BirthDate(b.clone()))
         })
         .or_else(|| {
+            // A person stored before the registered form was kept: the
+            // calendar date alone, its reliability not known.
             b.date_of_birth.clone().map(|date| {
-                let view = kartlegg_shared::identity::BirthDateView {
+                let view = BirthDateView {
                     date: date.clone(),
                     reliability: None,
                     unknown: None,
