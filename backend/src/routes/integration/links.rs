@@ -33,6 +33,7 @@ use crate::services::integration::{duf, person_of_client};
 #[utoipa::path(
     post,
     path = "/api/v1/people/{duf_number}/duplicates",
+    operation_id = "integration_link_duplicate",
     tag = "people",
     security(("oauth2" = ["people:write"])),
     params(
@@ -88,6 +89,7 @@ pub async fn link_duplicate(
 #[utoipa::path(
     post,
     path = "/api/v1/people/{duf_number}/duplicates/{duplicate_duf_number}/unlinking",
+    operation_id = "integration_unlink_duplicate",
     tag = "people",
     security(("oauth2" = ["people:write"])),
     params(
@@ -152,6 +154,7 @@ pub async fn unlink_duplicate(
 #[utoipa::path(
     post,
     path = "/api/v1/people/{duf_number}/aliases",
+    operation_id = "integration_add_alias",
     tag = "people",
     security(("oauth2" = ["people:write"])),
     params(
@@ -202,6 +205,7 @@ pub async fn add_alias(
 #[utoipa::path(
     post,
     path = "/api/v1/people/{duf_number}/aliases/{alias_id}/removal",
+    operation_id = "integration_remove_alias",
     tag = "people",
     security(("oauth2" = ["people:write"])),
     params(
