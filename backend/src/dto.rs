@@ -143,6 +143,8 @@ pub fn history_entry_of_identity(r: &IdentityHistoryRecord) -> IdentityHistoryEn
         old_value: r.old_value.clone(),
         new_value: r.new_value.clone(),
         source: r.source,
+        old: r.old_data.clone(),
+        new: r.new_data.clone(),
     }
 }
 

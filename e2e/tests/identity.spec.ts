@@ -64,7 +64,11 @@ test("a counsellor registers the identity with field errors as they type, and th
   await expect(identity.fact("birth")).toContainText(nb("reliability-fictitious"));
   await expect(identity.fact("birth")).toContainText(nb("source-own-statement"));
   await expect(identity.historyRow("citizenships")).toContainText("Pass vist ved første samtale");
-  await expect(identity.historyRow("citizenships")).toContainText("ETH (preferred), ERI");
+  // The history shows old and new values as the identity above does: by
+  // country name in the caseworker's language, not by code.
+  await expect(identity.historyRow("citizenships")).toContainText("Etiopia (foretrukket) (Eritrea)");
+  await expect(identity.historyRow("citizenships")).not.toContainText("ETH");
+  await expect(identity.historyRow("date_of_birth")).toContainText(nb("reliability-fictitious"));
   // A field left empty is not a change, whatever the name's source.
   await expect(identity.historyRow("middle_name")).toHaveCount(0);
   await screenshot(page, "id-02-identity-saved", info);

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{ConsentRecord, Registration, RegistrationStatus};
 use crate::identity::{
-    Address, BirthDateInput, IdentityDetails, IdentityInput, IdentitySources, MaritalStatus,
-    ValueSource,
+    Address, BirthDateInput, HistoryValue, IdentityDetails, IdentityInput, IdentitySources,
+    MaritalStatus, ValueSource,
 };
 
 /// What a caseworker account may do. Roles combine; every endpoint says
@@ -525,6 +525,14 @@ pub struct IdentityHistoryEntry {
     /// The new value's source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<ValueSource>,
+    /// The value before as data, to be shown in the reader's language;
+    /// absent when there was none, and in rows written before migration
+    /// 0018 (then `old_value` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<HistoryValue>,
+    /// The value after as data; absent as `old` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<HistoryValue>,
 }
 
 /// A login code's state, shown without the code.

@@ -297,6 +297,54 @@ pub struct IdentityDetails {
     pub sources: IdentitySources,
 }
 
+/// A value in the identity history as data rather than words, so that
+/// each reader sees it in their own language: a country by its code, a
+/// reliability or a marital status by its kind. The history's
+/// `old_value`/`new_value` keep the same value as language-neutral text
+/// for systems and for rows written before this was kept (migration 0018).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HistoryValue {
+    /// Shown as it is: a name, a number, a DUF-number.
+    Text {
+        text: String,
+    },
+    /// A place of birth, or [`UNKNOWN_PLACE`].
+    Place {
+        place: String,
+    },
+    /// An ISO 3166 alpha-3 code, `XUK` unknown.
+    Country {
+        code: String,
+    },
+    /// The codes, preferred first, and which one is preferred.
+    Citizenships {
+        codes: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preferred: Option<String>,
+    },
+    /// A date of birth as registered, with its reliability.
+    BirthDate(BirthDateView),
+    Gender {
+        gender: Gender,
+    },
+    MaritalStatus(MaritalStatus),
+    Address(Address),
+    /// An alias (§ 15.2) as registered.
+    Alias {
+        first_name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        middle_name: Option<String>,
+        last_name: String,
+        /// `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date_of_birth: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        citizenship: Option<String>,
+    },
+}
+
 /// An identity as sent, borrowed from a caseworker's correction or an
 /// integration's PUT, for [`Identity::parse`].
 #[derive(Debug, Clone, Copy)]
@@ -660,16 +708,28 @@ pub struct Citizenships {
 }
 
 impl Citizenships {
-    /// No citizenship registered yet (a person imported with names only).
+    /// No citizenship: only what [`Identity::parse`] holds while it collects
+    /// the other fields' errors (it never returns an identity without one).
+    /// People stored before the rule may still have none; reading them
+    /// gives an empty list.
     pub const fn none() -> Self {
         Self { codes: Vec::new() }
     }
 
     /// Parses the list and the preferred code; a single citizenship is its
-    /// own preferred one. Duplicates are merged.
+    /// own preferred one. Duplicates are merged. At least one is required
+    /// (§ 8: `XUK` when it is not known), so that every identity written
+    /// has exactly one preferred citizenship.
     pub fn parse(codes: &[String], preferred: Option<&str>) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut parsed: Vec<String> = Vec::new();
+        if codes.is_empty() {
+            errors.push(FieldError::new(
+                "citizenships",
+                "citizenship_required",
+                "Register at least one citizenship (XUK when it is not known)",
+            ));
+        }
         if codes.len() > MAX_CITIZENSHIPS {
             errors.push(FieldError::new(
                 "citizenships",
@@ -1072,7 +1132,10 @@ mod tests {
         }
     }
 
+    /// The least an identity may be: names and the citizenship "unknown".
     fn minimal<'a>(first: &'a str, last: &'a str) -> IdentityInput<'a> {
+        static UNKNOWN: std::sync::LazyLock<Vec<String>> =
+            std::sync::LazyLock::new(|| vec![CountryCode::UNKNOWN.to_owned()]);
         IdentityInput {
             first_name: first,
             middle_name: None,
@@ -1081,7 +1144,7 @@ mod tests {
             birth_date: None,
             place_of_birth: None,
             country_of_birth: None,
-            citizenships: &[],
+            citizenships: &UNKNOWN,
             preferred_citizenship: None,
             gender: None,
             marital_status: None,
@@ -1354,6 +1417,22 @@ mod tests {
         assert_eq!(
             codes(&Citizenships::parse(&list(&["SYR", "ZZZ"]), Some("SYR")).unwrap_err()),
             [("citizenships[1]", "unknown_country")]
+        );
+    }
+
+    #[test]
+    fn at_least_one_citizenship_is_registered() {
+        assert_eq!(
+            codes(&Citizenships::parse(&[], None).unwrap_err()),
+            [("citizenships", "citizenship_required")]
+        );
+        // A whole identity with names only is refused for it, the other
+        // fields' errors beside it.
+        let mut input = minimal("Amina", "Tesfay");
+        input.citizenships = &[];
+        assert_eq!(
+            codes(&Identity::parse(&input, today()).unwrap_err()),
+            [("citizenships", "citizenship_required")]
         );
     }
 

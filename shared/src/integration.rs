@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caseworker::{Gender, IdentityUpdate};
+use crate::caseworker::{AliasInfo, DuplicateInfo, Gender, IdentityUpdate, LinkedPerson};
 use crate::identity::{Address, BirthDateInput, IdentityDetails, IdentitySources, MaritalStatus};
 
 /// The longest API client name.
@@ -299,6 +299,17 @@ pub struct IntegrationPerson {
     /// The rest of the identity (UDI 2021-007).
     #[serde(flatten)]
     pub details: IdentityDetails,
+    /// The active identity this one is linked to as a duplicate (§ 15.1):
+    /// a duplicate can no longer be changed. Given where one person is
+    /// answered (read, write, batch item), not on the pages of a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<LinkedPerson>,
+    /// The duplicates linked to this (active) identity; as `duplicate_of`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<DuplicateInfo>,
+    /// The aliases (§ 15.2) registered for the person; as `duplicate_of`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<AliasInfo>,
 }
 
 /// `PUT /api/v1/people/{duf_number}`: the person's identity, all of it (an

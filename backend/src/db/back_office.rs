@@ -12,7 +12,7 @@ use kartlegg_shared::caseworker::{
     AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
 };
 use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
-use kartlegg_shared::identity::{IdentityDetails, ValueSource};
+use kartlegg_shared::identity::{HistoryValue, IdentityDetails, ValueSource};
 use kartlegg_shared::together::{ConsentGiven, Interpreter};
 use uuid::Uuid;
 
@@ -239,6 +239,9 @@ pub struct IdentityHistoryRecord {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub source: Option<ValueSource>,
+    /// The values as data; none in rows written before migration 0018.
+    pub old_data: Option<HistoryValue>,
+    pub new_data: Option<HistoryValue>,
 }
 
 /// A duplicate linked to an active identity (§ 15.1).
@@ -295,6 +298,20 @@ impl AliasRecord {
             text.push_str(&format!(", {c}"));
         }
         text
+    }
+
+    /// The alias as a history value: its text and the same as data.
+    pub fn history_value(&self) -> (String, HistoryValue) {
+        (
+            self.history_text(),
+            HistoryValue::Alias {
+                first_name: self.first_name.clone(),
+                middle_name: self.middle_name.clone(),
+                last_name: self.last_name.clone(),
+                date_of_birth: self.date_of_birth.map(|d| d.to_string()),
+                citizenship: self.citizenship.clone(),
+            },
+        )
     }
 }
 
@@ -1671,8 +1688,8 @@ macro_rules! back_office_impl {
                     person_id: Uuid,
                 ) -> Result<Vec<IdentityHistoryRecord>, StoreError> {
                     let rows: Vec<HistoryRow> = sqlx::query_as(&$d.sql(
-                        "SELECT changed_at, actor, reason, field, old_value, new_value, source \
-                         FROM identity_changes WHERE person_id = ? ORDER BY seq DESC",
+                        "SELECT changed_at, actor, reason, field, old_value, new_value, source, \
+                         old_data, new_data FROM identity_changes WHERE person_id = ? ORDER BY seq DESC",
                     ))
                     .bind(person_id)
                     .fetch_all(&self.$read)
@@ -1748,11 +1765,11 @@ macro_rules! back_office_impl {
                     let record: DuplicateRecord = row.try_into()?;
                     write_history_row!(
                         $d, tx, active_id, log, "duplicates", None,
-                        Some(record.duplicate_duf.as_str().to_owned())
+                        history::duf_value(&record.duplicate_duf)
                     );
                     write_history_row!(
                         $d, tx, duplicate_id, log, "duplicate_of", None,
-                        Some(record.active_duf.as_str().to_owned())
+                        history::duf_value(&record.active_duf)
                     );
                     tx.commit().await?;
                     Ok(record)
@@ -1804,8 +1821,8 @@ macro_rules! back_office_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                     let record: AliasRecord = row.ok_or(StoreError::MissingReference)?.try_into()?;
-                    let text = record.history_text();
-                    write_history_row!($d, tx, new.person_id, &new.log, "aliases", None, Some(text));
+                    let value = record.history_value();
+                    write_history_row!($d, tx, new.person_id, &new.log, "aliases", None, Some(value));
                     tx.commit().await?;
                     Ok(record)
                 }
@@ -1849,11 +1866,11 @@ macro_rules! back_office_impl {
                     .await?;
                     write_history_row!(
                         $d, tx, active_id, log, "duplicates",
-                        Some(record.duplicate_duf.as_str().to_owned()), None
+                        history::duf_value(&record.duplicate_duf), None
                     );
                     write_history_row!(
                         $d, tx, duplicate_id, log, "duplicate_of",
-                        Some(record.active_duf.as_str().to_owned()), None
+                        history::duf_value(&record.active_duf), None
                     );
                     tx.commit().await?;
                     Ok(Some(record))
@@ -1882,8 +1899,8 @@ macro_rules! back_office_impl {
                         return Ok(None);
                     };
                     let record: AliasRecord = row.try_into()?;
-                    let text = record.history_text();
-                    write_history_row!($d, tx, person_id, log, "aliases", Some(text), None);
+                    let value = record.history_value();
+                    write_history_row!($d, tx, person_id, log, "aliases", Some(value), None);
                     tx.commit().await?;
                     Ok(Some(record))
                 }

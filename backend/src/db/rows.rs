@@ -488,6 +488,8 @@ pub(super) struct HistoryRow {
     old_value: Option<String>,
     new_value: Option<String>,
     source: Option<String>,
+    old_data: Option<String>,
+    new_data: Option<String>,
 }
 
 impl TryFrom<HistoryRow> for super::IdentityHistoryRecord {
@@ -510,6 +512,8 @@ impl TryFrom<HistoryRow> for super::IdentityHistoryRecord {
             old_value: row.old_value,
             new_value: row.new_value,
             source,
+            old_data: super::history::parse_data(row.old_data.as_deref())?,
+            new_data: super::history::parse_data(row.new_data.as_deref())?,
         })
     }
 }

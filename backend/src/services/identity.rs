@@ -1,7 +1,8 @@
 //! Correcting a person's identity (UDI 2021-007): what a correction may
 //! say, with every field's error collected before anything is stored, and
 //! applying it with its identity history and audit event. Caseworkers and
-//! API clients (`people:write`) go through the same parse.
+//! API clients (`people:write`) go through the same parse, and link
+//! duplicates and register aliases through the same functions ([`Actor`]).
 
 use chrono::{DateTime, Datelike, Utc};
 use kartlegg_shared::caseworker::{
@@ -16,11 +17,47 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
+use crate::auth::client::ClientAccess;
 use crate::db::history;
 use crate::db::{
-    AliasRecord, ChangeLog, DuplicateRecord, IdentityChange, NewAlias, Person, StoreError,
+    AliasRecord, ChangeLog, DuplicateRecord, IdentityChange, NewAlias, NewAuditEvent, Person,
+    StoreError,
 };
 use crate::error::ApiError;
+
+/// Who changes an identity's links and aliases: a counsellor, or an API
+/// client with `people:write`. Each is named in the history and audited as
+/// itself; both reach only their own organisation's people.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    Caseworker(&'a CaseworkerSession),
+    Client(&'a ClientAccess),
+}
+
+impl Actor<'_> {
+    /// The name the identity history shows: the caseworker's display name,
+    /// or `API client: NAME` as the audit log names clients.
+    fn name(self) -> String {
+        match self {
+            Self::Caseworker(cw) => cw.account.display_name.clone(),
+            Self::Client(access) => format!("API client: {}", access.client.name),
+        }
+    }
+
+    fn organisation_id(self) -> Uuid {
+        match self {
+            Self::Caseworker(cw) => cw.account.organisation_id,
+            Self::Client(access) => access.client.organisation_id,
+        }
+    }
+
+    fn event_about(self, action: AuditAction, at: DateTime<Utc>, person: &Person) -> NewAuditEvent {
+        match self {
+            Self::Caseworker(cw) => cw.event_about(action, at, person),
+            Self::Client(access) => access.event_about(action, at, person),
+        }
+    }
+}
 
 /// Applies a correction to `before` (a person of the caller's
 /// organisation) and audits it with the fields that changed and the
@@ -196,7 +233,7 @@ fn reason_of(raw: &str, errors: &mut Vec<FieldError>) -> String {
 /// history row and an audit event on both.
 pub async fn link_duplicate(
     state: &AppState,
-    cw: &CaseworkerSession,
+    actor: Actor<'_>,
     active: &Person,
     request: &DuplicateRequest,
 ) -> Result<DuplicateRecord, ApiError> {
@@ -212,7 +249,7 @@ pub async fn link_duplicate(
         .store
         .person_by_duf(&duf)
         .await?
-        .filter(|p| p.organisation_id == cw.account.organisation_id)
+        .filter(|p| p.organisation_id == actor.organisation_id())
         .ok_or(ApiError::NotFound)?;
     if duplicate.id == active.id {
         return Err(ApiError::field(
@@ -223,7 +260,7 @@ pub async fn link_duplicate(
     }
     let now = state.clock.now();
     let log = ChangeLog {
-        actor: cw.account.display_name.clone(),
+        actor: actor.name(),
         reason: reason.clone(),
         at: now,
     };
@@ -249,10 +286,11 @@ pub async fn link_duplicate(
         }
         Err(other) => return Err(other.into()),
     };
-    let mut on_active = cw.event_about(AuditAction::CorrectIdentity, now, active);
+    state.events_written();
+    let mut on_active = actor.event_about(AuditAction::CorrectIdentity, now, active);
     on_active.fields = vec!["duplicates".to_owned()];
     on_active.reason = Some(reason.clone());
-    let mut on_duplicate = cw.event_about(AuditAction::CorrectIdentity, now, &duplicate);
+    let mut on_duplicate = actor.event_about(AuditAction::CorrectIdentity, now, &duplicate);
     on_duplicate.fields = vec!["duplicate_of".to_owned()];
     on_duplicate.reason = Some(reason);
     state.record_audit(&[on_active, on_duplicate]).await?;
@@ -263,7 +301,7 @@ pub async fn link_duplicate(
 /// event; a duplicate gets none (409).
 pub async fn add_alias(
     state: &AppState,
-    cw: &CaseworkerSession,
+    actor: Actor<'_>,
     person: &Person,
     request: &AliasRequest,
 ) -> Result<AliasRecord, ApiError> {
@@ -293,7 +331,7 @@ pub async fn add_alias(
         date_of_birth: alias.date_of_birth,
         citizenship: alias.citizenship.map(CountryCode::into_string),
         log: ChangeLog {
-            actor: cw.account.display_name.clone(),
+            actor: actor.name(),
             reason: reason.clone(),
             at: now,
         },
@@ -303,7 +341,8 @@ pub async fn add_alias(
         Err(StoreError::Conflict(_)) => return Err(duplicate_refused()),
         Err(other) => return Err(other.into()),
     };
-    let mut event = cw.event_about(AuditAction::CorrectIdentity, now, person);
+    state.events_written();
+    let mut event = actor.event_about(AuditAction::CorrectIdentity, now, person);
     event.fields = vec!["aliases".to_owned()];
     event.reason = Some(reason);
     state.record_audit(&[event]).await?;
@@ -314,7 +353,7 @@ pub async fn add_alias(
 /// with the request's reason (422 naming `reason` when it is blank).
 fn removal_log(
     state: &AppState,
-    cw: &CaseworkerSession,
+    actor: Actor<'_>,
     request: &LinkRemovalRequest,
 ) -> Result<ChangeLog, ApiError> {
     let mut errors = Vec::new();
@@ -323,7 +362,7 @@ fn removal_log(
         return Err(ApiError::Validation(errors));
     }
     Ok(ChangeLog {
-        actor: cw.account.display_name.clone(),
+        actor: actor.name(),
         reason,
         at: state.clock.now(),
     })
@@ -335,12 +374,12 @@ fn removal_log(
 /// active identity through it. A history row and an audit event on both.
 pub async fn unlink_duplicate(
     state: &AppState,
-    cw: &CaseworkerSession,
+    actor: Actor<'_>,
     active: &Person,
     duplicate_id: Uuid,
     request: &LinkRemovalRequest,
 ) -> Result<(), ApiError> {
-    let log = removal_log(state, cw, request)?;
+    let log = removal_log(state, actor, request)?;
     let (now, reason) = (log.at, log.reason.clone());
     let record = state
         .store
@@ -354,10 +393,11 @@ pub async fn unlink_duplicate(
         .person_by_id(record.duplicate_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let mut on_active = cw.event_about(AuditAction::CorrectIdentity, now, active);
+    state.events_written();
+    let mut on_active = actor.event_about(AuditAction::CorrectIdentity, now, active);
     on_active.fields = vec!["duplicates".to_owned()];
     on_active.reason = Some(reason.clone());
-    let mut on_duplicate = cw.event_about(AuditAction::CorrectIdentity, now, &duplicate);
+    let mut on_duplicate = actor.event_about(AuditAction::CorrectIdentity, now, &duplicate);
     on_duplicate.fields = vec!["duplicate_of".to_owned()];
     on_duplicate.reason = Some(reason);
     state.record_audit(&[on_active, on_duplicate]).await?;
@@ -369,12 +409,12 @@ pub async fn unlink_duplicate(
 /// A history row keeps the removed alias; audited.
 pub async fn remove_alias(
     state: &AppState,
-    cw: &CaseworkerSession,
+    actor: Actor<'_>,
     person: &Person,
     alias_id: Uuid,
     request: &LinkRemovalRequest,
 ) -> Result<(), ApiError> {
-    let log = removal_log(state, cw, request)?;
+    let log = removal_log(state, actor, request)?;
     let (now, reason) = (log.at, log.reason.clone());
     match state.store.remove_alias(person.id, alias_id, &log).await {
         Ok(Some(_)) => {}
@@ -382,7 +422,8 @@ pub async fn remove_alias(
         Err(StoreError::Conflict(_)) => return Err(duplicate_refused()),
         Err(other) => return Err(other.into()),
     }
-    let mut event = cw.event_about(AuditAction::CorrectIdentity, now, person);
+    state.events_written();
+    let mut event = actor.event_about(AuditAction::CorrectIdentity, now, person);
     event.fields = vec!["aliases".to_owned()];
     event.reason = Some(reason);
     state.record_audit(&[event]).await?;

@@ -5,7 +5,7 @@
 //! is 404, writing one is 409 without saying whose it is.
 
 use axum::http::StatusCode;
-use kartlegg_shared::caseworker::AuditAction;
+use kartlegg_shared::caseworker::{AuditAction, LinkedPerson};
 use kartlegg_shared::domain::{DUF_DIGITS, DufNumber};
 use kartlegg_shared::identity::IdentityDetails;
 use kartlegg_shared::integration::{
@@ -16,7 +16,7 @@ use kartlegg_shared::problem::{FieldError, Problem, ProblemKind};
 use crate::AppState;
 use crate::auth::client::ClientAccess;
 use crate::db::{NewAuditEvent, Person, PersonUpsert, StoreError, UpsertOutcome, VersionedPerson};
-use crate::dto::api_time;
+use crate::dto::{self, api_time};
 use crate::error::ApiError;
 use crate::services::identity;
 
@@ -55,6 +55,9 @@ pub fn view(p: &VersionedPerson, details: IdentityDetails) -> IntegrationPerson 
         created_at: api_time(person.created_at),
         version: p.version,
         details,
+        duplicate_of: None,
+        duplicates: Vec::new(),
+        aliases: Vec::new(),
     }
 }
 
@@ -78,15 +81,23 @@ pub async fn views(
         .collect())
 }
 
-/// One person as systems see them.
+/// One person as systems see them, with their duplicates and aliases.
 pub async fn view_one(
     state: &AppState,
     person: &VersionedPerson,
 ) -> Result<IntegrationPerson, ApiError> {
-    Ok(view(
-        person,
-        identity::details_of(state, person.person.id).await?,
-    ))
+    let id = person.person.id;
+    let (duplicate_of, duplicates) = state.store.duplicate_links(id).await?;
+    let aliases = state.store.aliases(id).await?;
+    Ok(IntegrationPerson {
+        duplicate_of: duplicate_of.map(|d| LinkedPerson {
+            id: d.active_id.to_string(),
+            duf_number: d.active_duf.as_str().to_owned(),
+        }),
+        duplicates: duplicates.iter().map(dto::duplicate_info).collect(),
+        aliases: aliases.iter().map(dto::alias_info).collect(),
+        ..view(person, identity::details_of(state, id).await?)
+    })
 }
 
 /// The person with this DUF-number in the client's organisation; 404 for

@@ -254,7 +254,10 @@ pub async fn access_log(
 
 /// Looks up a person outside the caller's organisation by exact
 /// DUF-number, for a reason. Logged whether anyone is found or not (it is a
-/// question asked); only the summary is given.
+/// question asked); only the summary is given. A duplicate's DUF-number
+/// gives its active identity (§ 15.1: the duplicate is no longer the
+/// person's identity), marked as found through the duplicate, as the
+/// search box does.
 pub async fn outside_lookup(
     state: &AppState,
     cw: &CaseworkerSession,
@@ -265,11 +268,25 @@ pub async fn outside_lookup(
     let mut event = cw.event(AuditAction::OutsideLookup, now);
     event.reason = Some(reason.as_str().to_owned());
     event.fields = vec!["duf_number".to_owned()];
-    let Some(person) = state.store.person_by_duf(duf).await? else {
+    let Some(mut person) = state.store.person_by_duf(duf).await? else {
         // A lookup that finds no one is logged too: it is a question asked.
         state.record_audit(&[event]).await?;
         return Err(ApiError::NotFound);
     };
+    let mut found_through = None;
+    if let (Some(link), _) = state.store.duplicate_links(person.id).await? {
+        // Links are made within one organisation, and an active identity
+        // is never itself a duplicate: one step reaches it.
+        person = state
+            .store
+            .person_by_id(link.active_id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        found_through = Some(FoundThrough {
+            kind: FoundThroughKind::Duplicate,
+            text: link.duplicate_duf.as_str().to_owned(),
+        });
+    }
     let mut filter = PeopleFilter::new(person.organisation_id, cw.account.id, 1);
     filter.count_up_to = Some(0);
     filter.person_id = Some(person.id);
@@ -285,7 +302,10 @@ pub async fn outside_lookup(
     event.fields = SUMMARY_FIELDS.iter().map(|f| (*f).to_owned()).collect();
     state.record_audit(&[event]).await?;
     Ok(OutsideLookupResult {
-        person: dto::summary(&listing),
+        person: PersonSummary {
+            found_through,
+            ..dto::summary(&listing)
+        },
         organisation: dto::organisation_info(&organisation),
     })
 }

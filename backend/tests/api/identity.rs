@@ -8,8 +8,10 @@ use kartlegg_shared::caseworker::{AuditAction, Role};
 use kartlegg_shared::integration::Scope;
 use serde_json::{Value, json};
 
+use axum::http::Method;
+
 use crate::helpers::TestApp;
-use crate::integration::access;
+use crate::integration::{access, send_with};
 use crate::on_both_engines;
 
 const ORG_A: &str = "0301";
@@ -210,6 +212,7 @@ async fn identity_rules_answer_field_errors(app: TestApp) {
         "first_name": "Amina",
         "last_name": "Tesfay",
         "birth_date": { "year": 1990, "month": 0, "day": 0, "reliability": "documented" },
+        "citizenships": ["ERI"],
         "sources": { "birth_date": "travel_document" },
         "reason": "Passport shown"
     });
@@ -329,7 +332,7 @@ async fn a_duplicate_is_linked_and_can_no_longer_be_changed(app: TestApp) {
     app.bearer_put(
         &format!("/api/v1/people/{DUF_DUPLICATE}"),
         &token,
-        &json!({ "first_name": "Amina", "last_name": "Tesfay" }),
+        &json!({ "first_name": "Amina", "last_name": "Tesfay", "citizenships": ["ERI"] }),
     )
     .await
     .problem(409, "conflict");
@@ -768,6 +771,483 @@ async fn an_alias_registered_in_error_is_removed_and_no_longer_found(app: TestAp
     );
 }
 
+/// The history keeps each value as data beside its text, so that the
+/// person page shows it in the caseworker's language (a country by its
+/// name, a reliability by its word); the text stays for systems.
+async fn the_history_keeps_values_as_data_for_the_readers_language(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let res = app
+        .bearer_put(&identity_path(&person), &counsellor, &full_identity())
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/aliases", person.id),
+        Some(&counsellor),
+        &json!({ "first_name": "Semira", "last_name": "G", "citizenship": "SDN", "reason": "Used in Sudan" }),
+    )
+    .await;
+
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    let history = page["identity_history"].as_array().unwrap();
+    let row = |field: &str| history.iter().find(|h| h["field"] == field).unwrap();
+    assert_eq!(
+        row("country_of_birth")["new"],
+        json!({ "kind": "country", "code": "ERI" })
+    );
+    assert_eq!(row("country_of_birth")["new_value"], "ERI");
+    assert_eq!(
+        row("citizenships")["new"],
+        json!({ "kind": "citizenships", "codes": ["ETH", "ERI"], "preferred": "ETH" })
+    );
+    assert_eq!(
+        row("date_of_birth")["new"],
+        json!({ "kind": "birth_date", "date": "1990-05-14", "reliability": "fictitious", "unknown": "day", "case_opened_on": "2024-03-14" })
+    );
+    assert_eq!(
+        row("gender")["new"],
+        json!({ "kind": "gender", "gender": "female" })
+    );
+    assert_eq!(
+        row("marital_status")["new"],
+        json!({ "kind": "marital_status", "status": "married", "from": "2015-06-01" })
+    );
+    assert_eq!(
+        row("place_of_birth")["new"],
+        json!({ "kind": "place", "place": "Asmara" })
+    );
+    let surname = row("last_name");
+    assert_eq!(surname["old"], json!({ "kind": "text", "text": "Tesfai" }));
+    assert_eq!(surname["new"], json!({ "kind": "text", "text": "Tesfay" }));
+    assert_eq!(
+        row("aliases")["new"],
+        json!({ "kind": "alias", "first_name": "Semira", "last_name": "G", "citizenship": "SDN" })
+    );
+    // A value that was not there has no data either.
+    assert!(row("country_of_birth").get("old").is_none());
+
+    // A row written before values were kept as data reads as its text.
+    let engine_sql = "INSERT INTO identity_changes (person_id, changed_at, actor, reason, field, \
+                      old_value, new_value) VALUES ($1, $2, 'Old', 'Before 0018', 'country_of_birth', 'SOM', 'ERI')";
+    if app.db_url.starts_with("sqlite:") {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&app.db_url).await.unwrap();
+        sqlx::query(engine_sql)
+            .bind(person.id)
+            .bind(chrono::Utc::now())
+            .execute(&mut c)
+            .await
+            .unwrap();
+    } else {
+        use sqlx::Connection;
+        let mut c = sqlx::PgConnection::connect(&app.db_url).await.unwrap();
+        sqlx::query(engine_sql)
+            .bind(person.id)
+            .bind(chrono::Utc::now())
+            .execute(&mut c)
+            .await
+            .unwrap();
+    }
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await
+        .json();
+    let old = page["identity_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["reason"] == "Before 0018")
+        .unwrap()
+        .clone();
+    assert_eq!(old["new_value"], "ERI");
+    assert!(old.get("new").is_none() && old.get("old").is_none());
+}
+
+/// The outside lookup by a duplicate's DUF-number gives the active
+/// identity, marked as found through the duplicate, as the search does.
+async fn the_outside_lookup_finds_the_active_identity_through_a_duplicate(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    app.person_in(ORG_A, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/caseworker/people/{}/duplicates", active.id),
+            Some(&counsellor),
+            &json!({ "duf_number": DUF_DUPLICATE, "reason": "Registered twice at arrival" }),
+        )
+        .await;
+    assert_eq!(res.status, 201);
+    let reader_b = app.caseworker(ORG_B, "reader.b", &[Role::Reader]).await;
+    let reason = "Applicant came to our office without papers";
+
+    let res = app
+        .post_json(
+            "/api/v1/caseworker/lookup",
+            Some(&reader_b),
+            &json!({ "duf_number": DUF_DUPLICATE, "reason": reason }),
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    let found = res.json();
+    assert_eq!(found["person"]["id"], active.id.to_string());
+    assert_eq!(found["person"]["duf_number"], DUF_A);
+    assert_eq!(
+        found["person"]["found_through"],
+        json!({ "kind": "duplicate", "text": DUF_DUPLICATE })
+    );
+    assert_eq!(found["organisation"]["number"], ORG_A);
+    // The active identity's own number: not marked.
+    let own = app
+        .post_json(
+            "/api/v1/caseworker/lookup",
+            Some(&reader_b),
+            &json!({ "duf_number": DUF_A, "reason": reason }),
+        )
+        .await
+        .json();
+    assert!(own["person"].get("found_through").is_none());
+    // Logged against the active identity, whose organisation sees it.
+    let (events, _) = app
+        .store
+        .audit_events(&AuditFilter {
+            action: Some(AuditAction::OutsideLookup),
+            person_id: Some(active.id),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 2);
+    // The person page stays closed to the other organisation.
+    app.bearer_get(
+        &format!("/api/v1/caseworker/people/{}", active.id),
+        &reader_b,
+    )
+    .await
+    .problem(404, "not-found");
+}
+
+/// A system links duplicates and registers aliases through the same rules,
+/// history and audit as a counsellor, reads them with the person, and
+/// undoes them with a reason.
+async fn an_api_client_links_duplicates_and_registers_aliases(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    let duplicate = app.person_in(ORG_A, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let token = access(&app, ORG_A, &[Scope::PeopleRead, Scope::PeopleWrite]).await;
+    let person_path = format!("/api/v1/people/{DUF_A}");
+    let before = app.bearer_get(&person_path, &token).await;
+    let etag = before.header("etag").to_owned();
+
+    // The same request body and rules as a counsellor's; a key replays.
+    let link = format!("{person_path}/duplicates");
+    let body = json!({ "duf_number": DUF_DUPLICATE, "reason": "Registered twice at arrival" });
+    let key = [("idempotency-key", "\"link-1\"")];
+    let res = send_with(&app, Method::POST, &link, &token, &key, Some(&body)).await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(res.json()["person"]["duf_number"], DUF_DUPLICATE);
+    let again = send_with(&app, Method::POST, &link, &token, &key, Some(&body)).await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.json(), res.json());
+    // Without the key, a second link is the caseworker's 409.
+    app.post_json(&link, Some(&token), &body)
+        .await
+        .problem(409, "conflict");
+    let own = app
+        .post_json(
+            &link,
+            Some(&token),
+            &json!({ "duf_number": DUF_A, "reason": "" }),
+        )
+        .await
+        .problem(422, "validation");
+    assert_eq!(fields(&own), [("reason".into(), "reason_required".into()),]);
+
+    // The duplicate can no longer be changed: no alias for it.
+    app.post_json(
+        &format!("/api/v1/people/{DUF_DUPLICATE}/aliases"),
+        Some(&token),
+        &json!({ "first_name": "Amina", "last_name": "T", "reason": "Used at the border" }),
+    )
+    .await
+    .problem(409, "conflict");
+    let aliases = format!("{person_path}/aliases");
+    let res = app
+        .post_json(
+            &aliases,
+            Some(&token),
+            &json!({ "first_name": "Semira", "last_name": "Ghebremédhin", "citizenship": "sdn", "reason": "Identity used in Sudan" }),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", String::from_utf8_lossy(&res.body));
+    let alias_id = res.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(res.json()["citizenship"], "SDN");
+    assert!(
+        res.json()["created_by"]
+            .as_str()
+            .unwrap()
+            .starts_with("API client: ")
+    );
+
+    // The read shows both, and its ETag moved on.
+    let read = app.bearer_get(&person_path, &token).await;
+    assert_ne!(read.header("etag"), etag);
+    let read = read.json();
+    assert_eq!(read["duplicates"][0]["person"]["duf_number"], DUF_DUPLICATE);
+    assert_eq!(read["aliases"][0]["last_name"], "Ghebremédhin");
+    let dup = app
+        .bearer_get(&format!("/api/v1/people/{DUF_DUPLICATE}"), &token)
+        .await
+        .json();
+    assert_eq!(dup["duplicate_of"]["duf_number"], DUF_A);
+
+    // History and audit name the client, as they would a counsellor.
+    let history = app.store.identity_history(active.id).await.unwrap();
+    assert_eq!(history[0].field, "aliases");
+    assert!(history[0].actor.starts_with("API client: "));
+    assert_eq!(history[1].field, "duplicates");
+    let events = app.audit_events_of(AuditAction::CorrectIdentity).await;
+    let by_client: Vec<_> = events
+        .iter()
+        .filter(|e| e.event.actor.starts_with("API client: "))
+        .collect();
+    assert_eq!(by_client.len(), 3, "{by_client:?}");
+    assert!(
+        by_client
+            .iter()
+            .any(|e| e.event.person_id == Some(duplicate.id) && e.event.fields == ["duplicate_of"])
+    );
+
+    // The caseworker's search finds the person through the client's alias.
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let found = app
+        .post_json(
+            "/api/v1/caseworker/search",
+            Some(&counsellor),
+            &json!({ "query": "Semira" }),
+        )
+        .await
+        .json();
+    assert_eq!(found["results"][0]["duf_number"], DUF_A, "{found}");
+
+    // Undone with a reason: 204, and gone from the read.
+    let removal = format!("{aliases}/{alias_id}/removal");
+    app.post_json(&removal, Some(&token), &json!({ "reason": " " }))
+        .await
+        .problem(422, "validation");
+    let res = app
+        .post_json(
+            &removal,
+            Some(&token),
+            &json!({ "reason": "Registered in error" }),
+        )
+        .await;
+    assert_eq!(res.status, 204, "{}", String::from_utf8_lossy(&res.body));
+    app.post_json(&removal, Some(&token), &json!({ "reason": "Again" }))
+        .await
+        .problem(404, "not-found");
+    let unlink = format!("{link}/{DUF_DUPLICATE}/unlinking");
+    let key = [("idempotency-key", "\"unlink-1\"")];
+    let body = json!({ "reason": "Not the same person after all" });
+    let res = send_with(&app, Method::POST, &unlink, &token, &key, Some(&body)).await;
+    assert_eq!(res.status, 204, "{}", String::from_utf8_lossy(&res.body));
+    let again = send_with(&app, Method::POST, &unlink, &token, &key, Some(&body)).await;
+    assert_eq!(again.status, 204);
+    assert!(again.body.is_empty());
+    app.post_json(&unlink, Some(&token), &body)
+        .await
+        .problem(404, "not-found");
+    let read = app.bearer_get(&person_path, &token).await.json();
+    assert!(
+        read.get("duplicates").is_none() && read.get("aliases").is_none(),
+        "{read}"
+    );
+    let history = app.store.identity_history(duplicate.id).await.unwrap();
+    assert_eq!(history[0].field, "duplicate_of");
+    assert_eq!(history[0].old_value.as_deref(), Some(DUF_A));
+    assert_eq!(history[0].reason, "Not the same person after all");
+
+    // Changes need people:write; reading is not enough.
+    let reader = access(&app, ORG_A, &[Scope::PeopleRead]).await;
+    let res = app
+        .post_json(
+            &link,
+            Some(&reader),
+            &json!({ "duf_number": DUF_DUPLICATE, "reason": "x" }),
+        )
+        .await;
+    assert_eq!(res.status, 403);
+}
+
+/// Another organisation's client finds none of it: 404 for the person, for
+/// the duplicate named in the body, and for the alias and link to undo.
+async fn another_organisations_client_gets_404_for_links_and_aliases(app: TestApp) {
+    let active = app.person_in(ORG_A, DUF_A, "Amina", "Tesfay").await;
+    app.person_in(ORG_A, DUF_DUPLICATE, "Amina", "Tesfai").await;
+    let own = app.person_in(ORG_B, "202400001503", "Yonas", "Haile").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    app.post_json(
+        &format!("/api/v1/caseworker/people/{}/duplicates", active.id),
+        Some(&counsellor),
+        &json!({ "duf_number": DUF_DUPLICATE, "reason": "Same person" }),
+    )
+    .await;
+    let alias = app
+        .post_json(
+            &format!("/api/v1/caseworker/people/{}/aliases", active.id),
+            Some(&counsellor),
+            &json!({ "first_name": "Semira", "last_name": "G", "reason": "Used in Sudan" }),
+        )
+        .await
+        .json();
+    let other = access(&app, ORG_B, &[Scope::PeopleRead, Scope::PeopleWrite]).await;
+    let person_path = format!("/api/v1/people/{DUF_A}");
+    app.post_json(
+        &format!("{person_path}/duplicates"),
+        Some(&other),
+        &json!({ "duf_number": "202400001503", "reason": "Same person" }),
+    )
+    .await
+    .problem(404, "not-found");
+    // Its own person cannot take another organisation's as a duplicate.
+    app.post_json(
+        &format!("/api/v1/people/{}/duplicates", own.duf_number.as_str()),
+        Some(&other),
+        &json!({ "duf_number": DUF_A, "reason": "Same person" }),
+    )
+    .await
+    .problem(404, "not-found");
+    app.post_json(
+        &format!("{person_path}/aliases"),
+        Some(&other),
+        &json!({ "first_name": "Semira", "last_name": "G", "reason": "Used in Sudan" }),
+    )
+    .await
+    .problem(404, "not-found");
+    app.post_json(
+        &format!(
+            "{person_path}/aliases/{}/removal",
+            alias["id"].as_str().unwrap()
+        ),
+        Some(&other),
+        &json!({ "reason": "Registered in error" }),
+    )
+    .await
+    .problem(404, "not-found");
+    app.post_json(
+        &format!("{person_path}/duplicates/{DUF_DUPLICATE}/unlinking"),
+        Some(&other),
+        &json!({ "reason": "Registered in error" }),
+    )
+    .await
+    .problem(404, "not-found");
+    // Nothing changed.
+    assert_eq!(app.store.aliases(active.id).await.unwrap().len(), 1);
+    assert_eq!(
+        app.store.duplicate_links(active.id).await.unwrap().1.len(),
+        1
+    );
+}
+
+/// At least one citizenship (XUK when it is not known) wherever an identity
+/// is written; people stored before the rule without one still read.
+async fn an_identity_without_a_citizenship_is_refused(app: TestApp) {
+    let person = app.person_in(ORG_A, DUF_A, "Amina", "Tesfai").await;
+    let counsellor = app
+        .caseworker(ORG_A, "counsellor", &[Role::Counsellor])
+        .await;
+    let mut body = full_identity();
+    body["citizenships"] = json!([]);
+    body.as_object_mut()
+        .unwrap()
+        .remove("preferred_citizenship");
+    body["sources"]
+        .as_object_mut()
+        .unwrap()
+        .remove("citizenships");
+    let problem = app
+        .bearer_put(&identity_path(&person), &counsellor, &body)
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&problem),
+        [("citizenships".into(), "citizenship_required".into())]
+    );
+    assert!(
+        app.store
+            .identity_history(person.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A system's PUT and batch with names only.
+    let token = access(&app, ORG_A, &[Scope::PeopleRead, Scope::PeopleWrite]).await;
+    let names_only = json!({ "first_name": "Yonas", "last_name": "Haile" });
+    let problem = app
+        .bearer_put("/api/v1/people/202400001509", &token, &names_only)
+        .await
+        .problem(422, "validation");
+    assert_eq!(
+        fields(&problem),
+        [("citizenships".into(), "citizenship_required".into())]
+    );
+    let res = app
+        .post_json(
+            "/api/v1/people/batch",
+            Some(&token),
+            &json!({ "people": [
+                { "duf_number": "202400001509", "person": names_only },
+                { "duf_number": "202400001510", "person": { "first_name": "Olena", "last_name": "Kovalenko", "citizenships": ["XUK"] } },
+            ] }),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    let results = res.json()["results"].clone();
+    assert_eq!(results[0]["status"], 422);
+    assert_eq!(
+        results[0]["problem"]["errors"][0]["field"],
+        "people[0].person.citizenships"
+    );
+    assert_eq!(
+        results[0]["problem"]["errors"][0]["code"],
+        "citizenship_required"
+    );
+    assert_eq!(results[1]["status"], 201);
+    assert_eq!(results[1]["person"]["citizenships"], json!(["XUK"]));
+
+    // A person stored without one (before the rule) still reads, empty.
+    let page = app
+        .bearer_get(
+            &format!("/api/v1/caseworker/people/{}", person.id),
+            &counsellor,
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.json()["identity"]["citizenships"], json!([]));
+    let read = app
+        .bearer_get(&format!("/api/v1/people/{DUF_A}"), &token)
+        .await;
+    assert_eq!(read.status, 200);
+    assert_eq!(read.json()["citizenships"], json!([]));
+}
+
 on_both_engines!(
     a_correction_registers_the_whole_identity_and_its_history,
     a_correction_without_a_reason_changes_nothing,
@@ -779,4 +1259,9 @@ on_both_engines!(
     the_search_finds_people_by_their_aliases,
     a_duplicate_link_made_in_error_is_undone_with_its_reason,
     an_alias_registered_in_error_is_removed_and_no_longer_found,
+    the_history_keeps_values_as_data_for_the_readers_language,
+    the_outside_lookup_finds_the_active_identity_through_a_duplicate,
+    an_api_client_links_duplicates_and_registers_aliases,
+    another_organisations_client_gets_404_for_links_and_aliases,
+    an_identity_without_a_citizenship_is_refused,
 );

@@ -538,7 +538,7 @@ async fn each_operation_needs_its_scope(app: TestApp) {
             Method::POST,
             "/api/v1/people/batch".into(),
             Some(
-                json!({"people": [{"duf_number": "202400000302", "person": {"first_name": "A", "last_name": "B"}}]}),
+                json!({"people": [{"duf_number": "202400000302", "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}}]}),
             ),
             Scope::PeopleWrite,
         ),
@@ -789,11 +789,11 @@ async fn a_batch_answers_each_item_and_is_not_all_or_nothing(app: TestApp) {
             "/api/v1/people/batch",
             Some(&token),
             &json!({"people": [
-                {"duf_number": "202400000701", "person": {"first_name": "Amina", "last_name": "Tesfay"}},
-                {"duf_number": "202400000702", "person": {"first_name": "", "last_name": "Tesfay"}},
-                {"duf_number": "202400000703", "person": {"first_name": "Stolen", "last_name": "Id"}},
-                {"duf_number": "12", "person": {"first_name": "A", "last_name": "B"}},
-                {"duf_number": "202400000704", "person": {"first_name": "Yonas", "last_name": "Haile"}},
+                {"duf_number": "202400000701", "person": {"first_name": "Amina", "last_name": "Tesfay", "citizenships": ["XUK"]}},
+                {"duf_number": "202400000702", "person": {"first_name": "", "last_name": "Tesfay", "citizenships": ["XUK"]}},
+                {"duf_number": "202400000703", "person": {"first_name": "Stolen", "last_name": "Id", "citizenships": ["XUK"]}},
+                {"duf_number": "12", "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}},
+                {"duf_number": "202400000704", "person": {"first_name": "Yonas", "last_name": "Haile", "citizenships": ["XUK"]}},
             ]}),
         )
         .await;
@@ -824,7 +824,7 @@ async fn a_batch_answers_each_item_and_is_not_all_or_nothing(app: TestApp) {
     );
 
     let too_many: Vec<Value> = (0..1001)
-        .map(|i| json!({"duf_number": format!("2025{i:08}"), "person": {"first_name": "A", "last_name": "B"}}))
+        .map(|i| json!({"duf_number": format!("2025{i:08}"), "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}}))
         .collect();
     let big = app
         .post_json(
@@ -897,8 +897,8 @@ async fn a_thousand_replays_of_one_code_request_issue_one_code(app: TestApp) {
 
 async fn an_idempotency_key_with_another_body_is_422_and_in_flight_is_409(app: TestApp) {
     let token = access(&app, ORG, &[Scope::PeopleWrite]).await;
-    let one = json!({"people": [{"duf_number": "202400000901", "person": {"first_name": "A", "last_name": "B"}}]});
-    let two = json!({"people": [{"duf_number": "202400000902", "person": {"first_name": "A", "last_name": "B"}}]});
+    let one = json!({"people": [{"duf_number": "202400000901", "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}}]});
+    let two = json!({"people": [{"duf_number": "202400000902", "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}}]});
     let key = [("idempotency-key", "\"batch-1\"")];
     let first = send_with(
         &app,
@@ -945,7 +945,7 @@ async fn an_idempotency_key_with_another_body_is_422_and_in_flight_is_409(app: T
 
     // Two hundred at once with one new key: one does the work, the others
     // replay it or are told it is in flight; one person is created.
-    let three = json!({"people": [{"duf_number": "202400000903", "person": {"first_name": "A", "last_name": "B"}}]});
+    let three = json!({"people": [{"duf_number": "202400000903", "person": {"first_name": "A", "last_name": "B", "citizenships": ["XUK"]}}]});
     let requests = (0..200).map(|_| {
         send_with(
             &app,

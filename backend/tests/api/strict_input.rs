@@ -62,7 +62,7 @@ async fn roles_and_gender_are_strings_only(app: TestApp) {
             .bearer_put(
                 &format!("{PEOPLE}/{}/identity", person.id),
                 &counsellor,
-                &json!({ "first_name": "Amina", "last_name": "Tesfay", "gender": gender, "reason": "Typo in the name" }),
+                &json!({ "first_name": "Amina", "last_name": "Tesfay", "gender": gender, "citizenships": ["XUK"], "reason": "Typo in the name" }),
             )
             .await;
         let problem = res.problem(422, "validation");
@@ -334,7 +334,7 @@ async fn lengths_are_counted_as_sent(app: TestApp) {
         .bearer_put(
             &identity,
             &counsellor,
-            &json!({ "first_name": long, "last_name": "Tesfay", "reason": "Typo" }),
+            &json!({ "first_name": long, "last_name": "Tesfay", "citizenships": ["XUK"], "reason": "Typo" }),
         )
         .await;
     let problem = res.problem(422, "validation");
@@ -343,7 +343,7 @@ async fn lengths_are_counted_as_sent(app: TestApp) {
         .bearer_put(
             &identity,
             &counsellor,
-            &json!({ "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "", "reason": "Typo" }),
+            &json!({ "first_name": "Amina", "last_name": "Tesfay", "date_of_birth": "", "citizenships": ["XUK"], "reason": "Typo" }),
         )
         .await;
     let problem = res.problem(422, "validation");

@@ -579,6 +579,7 @@ err-known-part-with-assumed-year = With an assumed year, day and month are unkno
 err-invalid-place = Write the place (up to 200 characters), or "unknown".
 err-stateless-not-a-country = Stateless is a citizenship, not a country of birth.
 err-unknown-country = Choose a country from the list.
+err-citizenship-required = Register at least one citizenship (Unknown when it is not known).
 err-preferred-required = Mark the preferred citizenship.
 err-preferred-not-listed = The preferred citizenship must be one of the citizenships.
 err-unknown-with-others = Unknown or stateless cannot be registered with another citizenship.

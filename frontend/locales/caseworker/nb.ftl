@@ -579,6 +579,7 @@ err-known-part-with-assumed-year = Med antatt år er også dag og måned ukjent.
 err-invalid-place = Skriv stedet (opptil 200 tegn), eller «unknown».
 err-stateless-not-a-country = Statsløs er et statsborgerskap, ikke et fødeland.
 err-unknown-country = Velg et land fra listen.
+err-citizenship-required = Registrer minst ett statsborgerskap (Ukjent når det ikke er kjent).
 err-preferred-required = Merk det foretrukne statsborgerskapet.
 err-preferred-not-listed = Det foretrukne statsborgerskapet må være ett av statsborgerskapene.
 err-unknown-with-others = Ukjent eller statsløs kan ikke registreres sammen med andre statsborgerskap.

@@ -190,6 +190,7 @@ pub fn code_text(code: &str) -> Option<String> {
         "invalid_place" => "err-invalid-place",
         "stateless_not_a_country" => "err-stateless-not-a-country",
         "unknown_country" => "err-unknown-country",
+        "citizenship_required" => "err-citizenship-required",
         "preferred_required" => "err-preferred-required",
         "preferred_not_listed" => "err-preferred-not-listed",
         "unknown_with_others" => "err-unknown-with-others",

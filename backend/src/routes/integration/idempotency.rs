@@ -141,6 +141,10 @@ where
 /// A kept answer, as it was first sent.
 fn replay(status: u16, body: Vec<u8>) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    if status == StatusCode::NO_CONTENT {
+        // As first sent: no body, so no content type either.
+        return status.into_response();
+    }
     let content_type = if status.is_success() {
         "application/json"
     } else {

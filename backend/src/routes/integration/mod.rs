@@ -16,6 +16,7 @@ mod codes;
 pub mod conditional;
 mod feed;
 pub mod idempotency;
+mod links;
 mod people;
 mod registrations;
 mod webhooks;
@@ -30,6 +31,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(people::people_page))
         .routes(routes!(people::read_person, people::put_person))
         .routes(routes!(batch::import_people))
+        .routes(routes!(links::link_duplicate))
+        .routes(routes!(links::unlink_duplicate))
+        .routes(routes!(links::add_alias))
+        .routes(routes!(links::remove_alias))
         .routes(routes!(codes::issue_code))
         .routes(routes!(registrations::person_registrations))
         .routes(routes!(registrations::registration))

@@ -15,7 +15,7 @@ use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::routes::responses::{Counsellors, NoSuchPerson, Session};
-use crate::services::identity;
+use crate::services::identity::{self, Actor};
 
 /// Link a DUF-number registered by mistake for the same person as a
 /// duplicate of this (the active) identity. The duplicate can no longer be
@@ -44,7 +44,8 @@ pub async fn link_duplicate(
 ) -> Result<(StatusCode, Json<DuplicateInfo>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    let link = identity::link_duplicate(&state, &cw, &listing.person, &request).await?;
+    let link =
+        identity::link_duplicate(&state, Actor::Caseworker(&cw), &listing.person, &request).await?;
     Ok((StatusCode::CREATED, Json(dto::duplicate_info(&link))))
 }
 
@@ -74,7 +75,8 @@ pub async fn add_alias(
 ) -> Result<(StatusCode, Json<AliasInfo>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    let alias = identity::add_alias(&state, &cw, &listing.person, &request).await?;
+    let alias =
+        identity::add_alias(&state, Actor::Caseworker(&cw), &listing.person, &request).await?;
     Ok((StatusCode::CREATED, Json(dto::alias_info(&alias))))
 }
 
@@ -108,7 +110,14 @@ pub async fn unlink_duplicate(
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     let duplicate_id = parse_id(&duplicate_id)?;
-    identity::unlink_duplicate(&state, &cw, &listing.person, duplicate_id, &request).await?;
+    identity::unlink_duplicate(
+        &state,
+        Actor::Caseworker(&cw),
+        &listing.person,
+        duplicate_id,
+        &request,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -141,6 +150,13 @@ pub async fn remove_alias(
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
     let alias_id = parse_id(&alias_id)?;
-    identity::remove_alias(&state, &cw, &listing.person, alias_id, &request).await?;
+    identity::remove_alias(
+        &state,
+        Actor::Caseworker(&cw),
+        &listing.person,
+        alias_id,
+        &request,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

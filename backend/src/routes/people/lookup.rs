@@ -18,7 +18,9 @@ use crate::services::people;
 /// Look up a person outside the own organisation by exact DUF-number, with
 /// a reason. The lookup is logged (found or not) with the reason, and the
 /// person's organisation can read that log. Gives the summary and who
-/// follows the person up; the person page stays closed.
+/// follows the person up; the person page stays closed. A duplicate's
+/// DUF-number gives the active identity, marked `found_through` the
+/// duplicate.
 #[utoipa::path(
     post,
     path = "/api/v1/caseworker/lookup",

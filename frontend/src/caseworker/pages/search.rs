@@ -158,6 +158,13 @@ fn OutsideLookup() -> impl IntoView {
             {move || found.get().map(|r| view! {
                 <div class="panel" data-testid="lookup-result">
                     <h2>{format!("{}, {}", r.person.last_name, r.person.first_name)}</h2>
+                    {r.person.found_through.clone().map(|f| {
+                        let key = match f.kind {
+                            FoundThroughKind::Alias => "found-through-alias",
+                            FoundThroughKind::Duplicate => "found-through-duplicate",
+                        };
+                        view! { <p class="cw-source" data-testid="lookup-found-through">{ct1(key, "text", f.text)}</p> }
+                    })}
                     <dl class="cw-facts">
                         <div><dt>{ct("col-duf")}</dt><dd>{r.person.duf_number.clone()}</dd></div>
                         <div><dt>{ct("col-born")}</dt><dd>{opt_date(r.person.date_of_birth.as_ref())}</dd></div>

@@ -14,8 +14,8 @@ use kartlegg_shared::codes::{CodeListId, shipped};
 use kartlegg_shared::domain::Date;
 use kartlegg_shared::fields::CountryCode;
 use kartlegg_shared::identity::{
-    Address, Alias, BirthDateReliability, BirthDateView, MaritalStatusKind, UnknownBirthParts,
-    ValueSource,
+    Address, Alias, BirthDateReliability, BirthDateView, HistoryValue, MaritalStatusKind,
+    UNKNOWN_PLACE, UnknownBirthParts, ValueSource,
 };
 use kartlegg_shared::problem::FieldError;
 use leptos::prelude::*;
@@ -153,6 +153,96 @@ fn address_text(a: &Address) -> String {
     format!("{}, {} {}", a.street, a.postcode, a.post_town)
 }
 
+/// Citizenships as § 8 shows them: the preferred one first and marked when
+/// there are several, the others in brackets; by name.
+fn citizenships_text(codes: &[String], preferred: Option<&str>) -> String {
+    let preferred = preferred.or_else(|| codes.first().map(String::as_str));
+    codes
+        .iter()
+        .map(|c| {
+            if Some(c.as_str()) == preferred && codes.len() > 1 {
+                ct1("identity-preferred", "country", country_name(c))
+            } else if codes.len() > 1 {
+                format!("({})", country_name(c))
+            } else {
+                country_name(c)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A registered date of birth with its reliability and unknown parts.
+fn birth_view_text(b: &BirthDateView) -> String {
+    let mut text = birth_text(b);
+    if let Some(r) = b.reliability {
+        text.push_str(&format!(" · {}", ctr(reliability_key(r))));
+    }
+    if let Some(u) = b.unknown {
+        text.push_str(&format!(" · {}", ctr(unknown_key(u))));
+    }
+    text
+}
+
+fn place_text(place: &str) -> String {
+    if place == UNKNOWN_PLACE {
+        ctr("place-unknown")
+    } else {
+        place.to_owned()
+    }
+}
+
+fn gender_text(gender: Gender) -> String {
+    match gender {
+        Gender::Male => ctr("gender-male"),
+        Gender::Female => ctr("gender-female"),
+    }
+}
+
+/// A history value in the caseworker's language, as the identity above
+/// shows the same value.
+fn history_text(value: &HistoryValue) -> String {
+    match value {
+        HistoryValue::Text { text } => text.clone(),
+        HistoryValue::Place { place } => place_text(place),
+        HistoryValue::Country { code } => country_name(code),
+        HistoryValue::Citizenships { codes, preferred } => {
+            citizenships_text(codes, preferred.as_deref())
+        }
+        HistoryValue::BirthDate(b) => birth_view_text(b),
+        HistoryValue::Gender { gender } => gender_text(*gender),
+        HistoryValue::MaritalStatus(m) => since(ctr(marital_key(m.status)), &m.from),
+        HistoryValue::Address(a) => since(address_text(a), &a.from),
+        HistoryValue::Alias {
+            first_name,
+            middle_name,
+            last_name,
+            date_of_birth,
+            citizenship,
+        } => {
+            let mut text = format!("{last_name}, {first_name}");
+            if let Some(m) = middle_name {
+                text.push_str(&format!(" {m}"));
+            }
+            if let Some(d) = date_of_birth {
+                text.push_str(&format!(", {}", date(d)));
+            }
+            if let Some(c) = citizenship {
+                text.push_str(&format!(", {}", country_name(c)));
+            }
+            text
+        }
+    }
+}
+
+/// One side of a history row: the value as data in the caseworker's
+/// language; a row written before values were kept as data shows its text.
+fn history_side(data: Option<&HistoryValue>, text: Option<String>) -> String {
+    data.map(history_text)
+        .or(text)
+        .unwrap_or_else(|| "–".to_owned())
+}
+
 /// A value with its source beside it.
 #[component]
 fn Fact(
@@ -185,46 +275,14 @@ pub fn IdentitySection(page: Page, reload: Callback<()>) -> impl IntoView {
     let is_duplicate = page.duplicate_of.is_some();
     let can_edit = move || s.has(Role::Counsellor) && !is_duplicate;
     let editing = RwSignal::new(false);
-    let preferred = d
-        .preferred_citizenship
-        .clone()
-        .or_else(|| ident.citizenships.first().cloned());
     // § 8: the preferred citizenship first, the others in brackets.
-    let citizenships = ident
-        .citizenships
-        .iter()
-        .map(|c| {
-            if Some(c) == preferred.as_ref() && ident.citizenships.len() > 1 {
-                ct1("identity-preferred", "country", country_name(c))
-            } else if ident.citizenships.len() > 1 {
-                format!("({})", country_name(c))
-            } else {
-                country_name(c)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let birth = d.birth_date.clone().map_or_else(
+    let citizenships = citizenships_text(&ident.citizenships, d.preferred_citizenship.as_deref());
+    let birth = d.birth_date.as_ref().map_or_else(
         || ident.date_of_birth.as_deref().map(date).unwrap_or_default(),
-        |b| {
-            let mut text = birth_text(&b);
-            if let Some(r) = b.reliability {
-                text.push_str(&format!(" · {}", ctr(reliability_key(r))));
-            }
-            if let Some(u) = b.unknown {
-                text.push_str(&format!(" · {}", ctr(unknown_key(u))));
-            }
-            text
-        },
+        birth_view_text,
     );
     let place = [
-        d.place_of_birth.clone().map(|p| {
-            if p == "unknown" {
-                ctr("place-unknown")
-            } else {
-                p
-            }
-        }),
+        d.place_of_birth.as_deref().map(place_text),
         d.country_of_birth.as_deref().map(country_name),
     ]
     .into_iter()
@@ -236,11 +294,7 @@ pub fn IdentitySection(page: Page, reload: Callback<()>) -> impl IntoView {
         .as_ref()
         .map(|m| since(ctr(marital_key(m.status)), &m.from))
         .unwrap_or_default();
-    let gender = match ident.gender {
-        Some(Gender::Male) => ctr("gender-male"),
-        Some(Gender::Female) => ctr("gender-female"),
-        None => String::new(),
-    };
+    let gender = ident.gender.map(gender_text).unwrap_or_default();
     let postal = d
         .postal_address
         .as_ref()
@@ -1109,8 +1163,8 @@ fn History(entries: Vec<IdentityHistoryEntry>) -> impl IntoView {
                         <td class="cw-num">{time(&h.changed_at)}</td>
                         <td>{h.actor}</td>
                         <td>{field}</td>
-                        <td>{h.old_value.unwrap_or_else(|| "–".to_owned())}</td>
-                        <td>{h.new_value.unwrap_or_else(|| "–".to_owned())}</td>
+                        <td data-testid="history-old">{history_side(h.old.as_ref(), h.old_value)}</td>
+                        <td data-testid="history-new">{history_side(h.new.as_ref(), h.new_value)}</td>
                         <td>{h.source.map_or_else(|| "–".to_owned(), |s| ctr(source_key(s)))}</td>
                         <td>{h.reason}</td>
                     </tr>
