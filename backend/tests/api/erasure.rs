@@ -26,8 +26,11 @@ async fn tables(app: &TestApp) -> Vec<String> {
     if app.db_url.starts_with("sqlite:") {
         let mut c = sqlx::SqliteConnection::connect(&app.db_url).await.unwrap();
         sqlx::query_scalar(
+            // The names' trigram index (FTS5 and its shadow tables) is
+            // derived from `name_keys`, which is compared itself.
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE '_sqlx%' ORDER BY name",
+             AND name NOT LIKE '_sqlx%' AND name NOT LIKE 'name\\_keys\\_trigrams%' ESCAPE '\\' \
+             ORDER BY name",
         )
         .fetch_all(&mut c)
         .await
@@ -337,9 +340,16 @@ async fn erasing_one_person_leaves_everyone_else_byte_for_byte(app: TestApp) {
             assert_eq!(rows_after.len(), rows_before.len() + 1);
             continue;
         }
+        // The organisation's name index loses the names that only the
+        // erased person bore.
+        let needles = if table == "name_keys" {
+            vec!["zerihun".to_owned(), "ghebremariam".to_owned()]
+        } else {
+            p_needles.clone()
+        };
         let kept: Vec<&String> = rows_before
             .iter()
-            .filter(|r| !mentions(r, &p_needles))
+            .filter(|r| !mentions(r, &needles))
             .collect();
         let now: Vec<&String> = rows_after.iter().collect();
         if table == "change_events" {
