@@ -469,7 +469,9 @@ pub struct IdentityUpdate {
     pub gender: Option<Gender>,
     /// Citizenships, ISO 3166 alpha-3 codes from the country list, or
     /// `XUK` (unknown) / `XXX` (stateless).
+    /// At least one (`XUK` when unknown).
     #[serde(default)]
+    #[cfg_attr(feature = "server", schema(min_items = 1))]
     pub citizenships: Vec<String>,
     /// 6-digit registration number.
     #[serde(default)]

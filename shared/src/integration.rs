@@ -340,7 +340,9 @@ pub struct PersonPut {
     #[serde(default)]
     pub gender: Option<Gender>,
     /// ISO 3166 alpha-3 codes, or `XUK` (unknown) / `XXX` (stateless).
+    /// At least one (`XUK` when unknown).
     #[serde(default)]
+    #[cfg_attr(feature = "server", schema(min_items = 1))]
     pub citizenships: Vec<String>,
     /// One of `citizenships`; required when there are several.
     #[serde(default)]
