@@ -439,6 +439,9 @@ mod tests {
             first_name: "Amina".into(),
             last_name: "Tesfay".into(),
             name_source: "travel_document".into(),
+            // At least one citizenship is required (XUK when unknown).
+            citizenships: vec!["XUK".into()],
+            citizenship_source: "own_statement".into(),
             reason: "Passport shown".into(),
             ..IdentityForm::default()
         }
@@ -482,6 +485,7 @@ mod tests {
             reliability: "stated".into(),
             citizenships: vec!["ERI".into(), "ETH".into()],
             preferred: String::new(),
+            citizenship_source: String::new(),
             reason: " ".into(),
             ..filled()
         };
