@@ -43,6 +43,14 @@ fi
 #    union"); ChoiceOption, Question, Section and Questionnaire hold it,
 #    so GET /api/v1/questionnaire's 200 body is left out (the browser's
 #    questionnaire, not an integration operation).
+#  - HistoryValue (an identity history entry's old and new value on the
+#    caseworker's person page) is a tagged union whose date-of-birth,
+#    marital-status and address variants are a $ref joined with the tag
+#    (allOf); the generator does not take an allOf inside a union ("Invalid
+#    property in union"), so IdentityHistoryEntry and GET
+#    /api/v1/caseworker/people/{id}'s 200 body are left out (the back
+#    office's page, not an integration operation; a system reads a person
+#    at /api/v1/people/{duf_number}).
 #  - NewCredential's public key (the administrator's create-client and
 #    add-credential bodies) is an inline untyped object; the generator
 #    names it NewCredentialType1Key in both places and drops the second.
@@ -52,7 +60,12 @@ Unable to parse this part of your OpenAPI document: : Invalid property in union
 Unable to process schema /components/schemas/ChoiceOption:
 Unable to process schema /components/schemas/NewCredential_type_1:
 Unable to process schema /components/schemas/Question:
-WARNING parsing GET /api/v1/questionnaire within questionnaire.'
+WARNING parsing GET /api/v1/questionnaire within questionnaire.
+Cannot parse response for status code (Could not find reference in parsed models or enums), response will be omitted from generated client
+Unable to parse schema /components/schemas/HistoryValue
+Unable to parse this part of your OpenAPI document: : Invalid property in union
+Unable to process schema /components/schemas/IdentityHistoryEntry:
+WARNING parsing GET /api/v1/caseworker/people/{id} within caseworker.'
 warnings="$(grep -E '^(Unable|WARNING|Cannot|Skipping|Error|ERROR)' "$work/generate.log" \
   | sed -E 's/ ?<[^>]* object at 0x[0-9a-f]+>//g' | LC_ALL=C sort)"
 if [ "$warnings" != "$(LC_ALL=C sort <<<"$expected")" ]; then
