@@ -5,7 +5,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Every step says when it starts, in seconds since the outermost script
+# began, so that a slow run's log shows where its time went.
+export KARTLEGG_T0="${KARTLEGG_T0:-$(date +%s)}"
+step() { printf '\n\033[1m==> [%4d s] %s\033[0m\n' "$(( $(date +%s) - KARTLEGG_T0 ))" "$*"; }
 
 # Runs a command as root, or directly when we are root already.
 as_root() {
