@@ -11,7 +11,8 @@
 #               only what is missing. Delete it when done: a million people
 #               with their answers and statistics facts take about 10 GB.
 #   BENCH_ONLY=statistics   measure only the statistics views;
-#   BENCH_ONLY=search       only the lookups and searches.
+#   BENCH_ONLY=search       only the lookups and searches;
+#   BENCH_ONLY=export       only the CSV exports and the audit log.
 #   BENCH_SAMPLES, BENCH_BUDGET   requests per measurement (200) and the
 #               seconds one measurement may take at most (20).
 #   KARTLEGG_BIN   a server binary to use instead of building the release one.
