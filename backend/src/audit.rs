@@ -202,14 +202,30 @@ impl Verifier {
 
     /// Checks the next events; false once the chain is broken.
     pub fn feed(&mut self, events: &[AuditEventRecord]) -> bool {
-        for record in events {
+        let hashes = self.hashes().check(events);
+        self.feed_hashed(events, &hashes)
+    }
+
+    /// The part of the check that needs no walk: whether each event's own
+    /// hash is right for its content and its stored link. It holds no state
+    /// of the walk, so pages can be hashed on other threads while the walk
+    /// goes on ([`walk`]).
+    pub fn hashes(&self) -> HashCheck {
+        HashCheck {
+            key: self.key.clone(),
+            legacy_until: self.legacy_until,
+        }
+    }
+
+    /// Checks the next events, whose own hashes `hashes` (from
+    /// [`HashCheck::check`], one per event) found right or not, for their
+    /// place in the chain: the sequence number, the link to the one before
+    /// and the checkpoints. False once the chain is broken.
+    pub fn feed_hashed(&mut self, events: &[AuditEventRecord], hashes: &[bool]) -> bool {
+        for (record, &hash_ok) in events.iter().zip(hashes) {
             if self.broken.is_some() {
                 return false;
             }
-            let canonical = canonical(record.seq, &record.event);
-            let hash_ok = record.hash == chain_hash(&self.key, &record.prev_hash, &canonical)
-                || (record.seq <= self.legacy_until
-                    && record.hash == legacy_chain_hash(&record.prev_hash, &canonical));
             let ok =
                 record.seq == self.expected_seq && record.prev_hash == self.prev_hash && hash_ok;
             if !ok {
@@ -254,6 +270,31 @@ impl Verifier {
     /// The seq after which to read the next events.
     pub fn last_seq(&self) -> i64 {
         self.expected_seq - 1
+    }
+}
+
+/// Recomputes events' hashes: the costly, per-event half of a
+/// verification, apart so that it can run on several threads.
+#[derive(Debug, Clone)]
+pub struct HashCheck {
+    key: ChainKey,
+    legacy_until: i64,
+}
+
+impl HashCheck {
+    /// For each event, whether its hash is the keyed link of its content
+    /// and stored previous hash (or, up to the adopted legacy head, the
+    /// unkeyed one).
+    pub fn check(&self, events: &[AuditEventRecord]) -> Vec<bool> {
+        events
+            .iter()
+            .map(|record| {
+                let canonical = canonical(record.seq, &record.event);
+                record.hash == chain_hash(&self.key, &record.prev_hash, &canonical)
+                    || (record.seq <= self.legacy_until
+                        && record.hash == legacy_chain_hash(&record.prev_hash, &canonical))
+            })
+            .collect()
     }
 }
 
@@ -562,25 +603,42 @@ impl AuditLog {
 
 /// Feeds the whole chain to `verifier`, reading it in pages.
 async fn walk(store: &dyn Store, mut verifier: Verifier) -> Result<Verification, StoreError> {
+    use futures_util::{StreamExt, TryStreamExt};
     const PAGE: i64 = 5000;
-    let full = |events: &[AuditEventRecord]| events.len() == usize::try_from(PAGE).unwrap_or(0);
-    let mut events = store.audit_chain_after(verifier.last_seq(), PAGE).await?;
-    loop {
-        if !full(&events) {
-            verifier.feed(&events);
-            return Ok(verifier.finish());
+    // Pages are read ahead, a few at once, each on its own connection, and
+    // each page's hashes recomputed on a blocking thread, so that reading
+    // (SQLite decodes rows on the caller's side), hashing and walking the
+    // links use every core; the walk itself takes the pages in order.
+    // Sequence numbers have no gaps in an intact chain, so page `k` is the
+    // `PAGE` events after `start + k * PAGE`. Where events are missing, a
+    // page reaches into the next one's range and the walk stops at the gap;
+    // only the chain's end makes a page short.
+    const AHEAD: usize = 3;
+    let start = verifier.last_seq();
+    let hashes = verifier.hashes();
+    let pages = futures_util::stream::iter(0_i64..)
+        .map(|k| {
+            let hashes = hashes.clone();
+            async move {
+                let events = store.audit_chain_after(start + k * PAGE, PAGE).await?;
+                let checked = tokio::task::spawn_blocking(move || {
+                    let ok = hashes.check(&events);
+                    (events, ok)
+                })
+                .await
+                .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+                Ok::<_, StoreError>(checked)
+            }
+        })
+        .buffered(AHEAD);
+    futures_util::pin_mut!(pages);
+    while let Some((events, ok)) = pages.try_next().await? {
+        let full = events.len() == usize::try_from(PAGE).unwrap_or(0);
+        if !verifier.feed_hashed(&events, &ok) || !full {
+            break;
         }
-        // The next page is read while this one is hashed: the database
-        // (SQLite's worker thread, or PostgreSQL) and the hashing overlap.
-        let after = events.last().map_or(0, |e| e.seq);
-        let (next, intact) = tokio::join!(store.audit_chain_after(after, PAGE), async {
-            verifier.feed(&events)
-        });
-        if !intact {
-            return Ok(verifier.finish());
-        }
-        events = next?;
     }
+    Ok(verifier.finish())
 }
 
 #[cfg(test)]
