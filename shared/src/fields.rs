@@ -4,12 +4,21 @@
 //! run the same parse before it sends. Limits are the constants the OpenAPI
 //! document states (`caseworker::*_CHARS`). (The applicant's language is
 //! `language::UiLanguage`, the DUF-number `domain::DufNumber`.)
+//!
+//! A request body whose fields are checked has a `parse` here that turns it
+//! into its typed counterpart or gives every field's error at once; a
+//! handler's first line is that parse, and the browser runs it before it
+//! sends.
 
+use crate::api::SaveSectionRequest;
 use crate::caseworker::{
-    LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, REMARK_MAX_CHARS, USERNAME_CHARS,
+    ErasureRequest, LOOKUP_REASON_MIN_CHARS, NAME_MAX_CHARS, NewRemark, OutsideLookupRequest,
+    REMARK_MAX_CHARS, USERNAME_CHARS,
 };
 use crate::codes::{CodeListId, shipped};
-use crate::domain::ParseError;
+use crate::domain::{DufNumber, ParseError};
+use crate::language::UiLanguage;
+use crate::problem::FieldError;
 use crate::text::{Lines, check_text};
 
 /// Why someone outside the own organisation is looked up: at least
@@ -177,9 +186,126 @@ impl CountryCode {
     }
 }
 
+/// `parsed`'s value, or its error recorded against the field `name`.
+fn field<T>(errors: &mut Vec<FieldError>, name: &str, parsed: Result<T, ParseError>) -> Option<T> {
+    parsed
+        .map_err(|e| errors.push(FieldError::new(name, e.code, e.message)))
+        .ok()
+}
+
+/// A look-up outside the own organisation, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutsideLookup {
+    pub duf_number: DufNumber,
+    pub reason: LookupReason,
+}
+
+impl OutsideLookupRequest {
+    /// The DUF-number and the reason, or the errors of both.
+    pub fn parse(&self) -> Result<OutsideLookup, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let duf_number = field(
+            &mut errors,
+            "duf_number",
+            DufNumber::parse(&self.duf_number),
+        );
+        let reason = field(&mut errors, "reason", LookupReason::parse(&self.reason));
+        match (duf_number, reason) {
+            (Some(duf_number), Some(reason)) => Ok(OutsideLookup { duf_number, reason }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl NewRemark {
+    /// The remark's text, or why it cannot be one.
+    pub fn parse(&self) -> Result<RemarkText, Vec<FieldError>> {
+        RemarkText::parse(&self.text).map_err(|e| vec![FieldError::new("text", e.code, e.message)])
+    }
+}
+
+impl ErasureRequest {
+    /// The reason, or why it cannot be one.
+    pub fn parse(&self) -> Result<ErasureReason, Vec<FieldError>> {
+        ErasureReason::parse(&self.reason)
+            .map_err(|e| vec![FieldError::new("reason", e.code, e.message)])
+    }
+}
+
+impl SaveSectionRequest {
+    /// The language the applicant answers in, when the save says it; the
+    /// answers are checked against the questionnaire, which only the
+    /// server holds with the stored ones.
+    pub fn language(&self) -> Result<Option<UiLanguage>, Vec<FieldError>> {
+        self.language
+            .as_deref()
+            .map(UiLanguage::parse)
+            .transpose()
+            .map_err(|e| vec![FieldError::new("language", e.code, e.message)])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lookup_request_gives_every_field_error_at_once() {
+        let bad = OutsideLookupRequest {
+            duf_number: "2024".into(),
+            reason: "short".into(),
+        };
+        let errors = bad.parse().unwrap_err();
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("duf_number", "invalid_duf_number"),
+                ("reason", "reason_required")
+            ]
+        );
+        let good = OutsideLookupRequest {
+            duf_number: "2024 0000 0001".into(),
+            reason: "  Moved here from Bergen ".into(),
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(good.duf_number.as_str(), "202400000001");
+        assert_eq!(good.reason.as_str(), "Moved here from Bergen");
+    }
+
+    #[test]
+    fn remark_erasure_and_save_requests_name_their_field() {
+        let remark = NewRemark { text: "  ".into() }.parse().unwrap_err();
+        assert_eq!(
+            (remark[0].field.as_str(), remark[0].code.as_str()),
+            ("text", "invalid_length")
+        );
+        let erasure = ErasureRequest {
+            reason: "no".into(),
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(
+            (erasure[0].field.as_str(), erasure[0].code.as_str()),
+            ("reason", "reason_required")
+        );
+        let save = |language: Option<&str>| SaveSectionRequest {
+            revision: 0,
+            answers: Default::default(),
+            language: language.map(str::to_owned),
+        };
+        assert_eq!(save(None).language(), Ok(None));
+        assert_eq!(save(Some("ti")).language(), Ok(Some(UiLanguage::Ti)));
+        let unknown = save(Some("xx")).language().unwrap_err();
+        assert_eq!(
+            (unknown[0].field.as_str(), unknown[0].code.as_str()),
+            ("language", "unknown_language")
+        );
+    }
 
     #[test]
     fn a_lookup_reason_needs_ten_characters_after_trimming() {

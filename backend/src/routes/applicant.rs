@@ -50,9 +50,7 @@ pub fn login_router() -> OpenApiRouter<AppState> {
     responses(
         (status = 201, description = "Logged in", body = LoginResponse,
          headers(("Set-Cookie" = String, description = "`kartlegg_session`: HttpOnly, SameSite=Strict"))),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The DUF-number and code do not open a session", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is missing", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed logins for this DUF-number, or too many attempts from this address",
          body = Problem, content_type = "application/problem+json",
@@ -144,8 +142,6 @@ pub async fn log_out(
         (status = 200, description = "Consent recorded", body = SessionInfo),
         (status = 204, description = "Decline recorded; logged out",
          headers(("Set-Cookie" = String, description = "Clears `kartlegg_session`"))),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not the current declaration's version, or a bad field", body = Problem, content_type = "application/problem+json"),
         Session,
     )

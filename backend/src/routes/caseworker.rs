@@ -44,10 +44,8 @@ pub fn login_router() -> OpenApiRouter<AppState> {
     responses(
         (status = 201, description = "Logged in", body = CaseworkerLoginResponse,
          headers(("Set-Cookie" = String, description = "`kartlegg_caseworker_session`: HttpOnly, SameSite=Strict"))),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The credentials do not open a session", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The deployment requires administrators to use a second factor, and this account has none", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is missing, or the TOTP code is required", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed logins for this username, or attempts from this address",
          body = Problem, content_type = "application/problem+json",

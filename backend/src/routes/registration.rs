@@ -67,10 +67,8 @@ pub async fn current_registration(
     request_body = SaveSectionRequest,
     responses(
         (status = 200, description = "Saved", body = Registration),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such part", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another save came first (stale revision), or the registration is completed", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers; `errors` names each", body = Problem, content_type = "application/problem+json"),
         Session, Consented,
     )

@@ -70,8 +70,6 @@ pub struct TogetherSectionPath {
     request_body = StartTogether,
     responses(
         (status = 201, description = "The together session", body = TogetherSession),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A bad language, consent or interpreter; `errors` names each", body = Problem, content_type = "application/problem+json"),
         Session, Counsellors, NoSuchPerson, BadPath,
     )
@@ -146,10 +144,8 @@ pub async fn end_together(
     responses(
         (status = 200, description = "Consent recorded", body = TogetherSession),
         (status = 204, description = "Decline recorded; the together session has ended"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No open together session of the caller's with this id, for a person of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The consent is recorded already, or was confirmed in person", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not the current declaration's version, or a bad field", body = Problem, content_type = "application/problem+json"),
         Session, Counsellors, BadPath,
     )
@@ -203,10 +199,8 @@ pub async fn together_registration(
     request_body = SaveSectionRequest,
     responses(
         (status = 200, description = "Saved", body = Registration),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such part, or no open together session of the caller's with this id, for a person of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another save came first (stale revision), or the registration is completed", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers; `errors` names each", body = Problem, content_type = "application/problem+json"),
         Session, Counsellors, BadPath,
     )

@@ -5,7 +5,6 @@
 use chrono::Datelike;
 use chrono::{DateTime, Utc};
 use kartlegg_shared::api::{RegistrationStatus, SaveSectionRequest};
-use kartlegg_shared::language::UiLanguage;
 use kartlegg_shared::questionnaire::{Answers, Context, Questionnaire, prune, shipped, shipped_v1};
 use kartlegg_shared::statistics::{AgeBand, counted_codes};
 use kartlegg_shared::together::{AnswerProvenance, Provenance, provenance_after};
@@ -29,11 +28,10 @@ pub async fn save_section(
     request: SaveSectionRequest,
     by: &AnswerProvenance,
 ) -> Result<StoredRegistration, ApiError> {
-    let language = match request.language.as_deref().map(UiLanguage::parse) {
-        None => None,
-        Some(Ok(language)) => Some(language.code().to_owned()),
-        Some(Err(e)) => return Err(ApiError::field("language", e.code, e.message)),
-    };
+    let language = request
+        .language()
+        .map_err(ApiError::Validation)?
+        .map(|l| l.code().to_owned());
     let current = current_or_new(state, person_id).await?;
     let questionnaire = questionnaire_of(&current)?;
     if questionnaire.section(section).is_none() {

@@ -61,12 +61,8 @@ pub async fn search(query: String) -> Result<SearchResponse, ApiError> {
 }
 
 /// Looks up a person outside the organisation by exact DUF-number.
-pub async fn lookup(duf_number: String, reason: String) -> Result<OutsideLookupResult, ApiError> {
-    send_json(
-        Request::post(&url("/lookup")),
-        &OutsideLookupRequest { duf_number, reason },
-    )
-    .await
+pub async fn lookup(request: &OutsideLookupRequest) -> Result<OutsideLookupResult, ApiError> {
+    send_json(Request::post(&url("/lookup")), request).await
 }
 
 /// The caller's worklist.
@@ -257,10 +253,10 @@ pub async fn issue_code(id: &str) -> Result<IssuedCode, ApiError> {
 }
 
 /// Adds a remark.
-pub async fn add_remark(id: &str, text: String) -> Result<Remark, ApiError> {
+pub async fn add_remark(id: &str, remark: &NewRemark) -> Result<Remark, ApiError> {
     send_json(
         Request::post(&url(&format!("/people/{id}/remarks"))),
-        &NewRemark { text },
+        remark,
     )
     .await
 }
@@ -373,10 +369,10 @@ pub async fn end_sessions(id: &str) -> Result<(), ApiError> {
 }
 
 /// Erases the person (for good), with the reason.
-pub async fn erase_person(id: &str, reason: String) -> Result<(), ApiError> {
+pub async fn erase_person(id: &str, request: &ErasureRequest) -> Result<(), ApiError> {
     send_json_empty(
         Request::post(&url(&format!("/people/{id}/erasure"))),
-        &ErasureRequest { reason },
+        request,
     )
     .await
 }

@@ -3,7 +3,7 @@
 //! a fetch's frame are in `core`, for both apps.)
 
 use kartlegg_shared::caseworker::{AuditAction, CodeStatus, RegistrationState, Role};
-use kartlegg_shared::problem::ProblemKind;
+use kartlegg_shared::problem::{FieldError, ProblemKind};
 use leptos::prelude::*;
 
 use super::api::ApiError;
@@ -149,6 +149,15 @@ pub fn field_errors(error: &ApiError) -> Vec<String> {
             .map(|e| code_text(&e.code).unwrap_or_else(|| e.message.clone()))
             .collect()
     })
+}
+
+/// The first of a shared parse's field errors in words, or the words of
+/// `fallback` when its code has none.
+pub fn parse_error_text(errors: &[FieldError], fallback: &str) -> String {
+    errors
+        .first()
+        .and_then(|e| code_text(&e.code))
+        .unwrap_or_else(|| ctr(fallback))
 }
 
 /// The caseworker's words for a stable error code, the server's or a

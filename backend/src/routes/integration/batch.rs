@@ -29,10 +29,7 @@ use crate::services::integration;
     request_body = PeopleBatch,
     responses(
         (status = 200, description = "One result per item, in the order sent", body = BatchResult),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is still being processed", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not 1 to 1,000 people, or the Idempotency-Key was used with another body", body = Problem, content_type = "application/problem+json"),
         ClientToken,
     )

@@ -43,11 +43,8 @@ use crate::services::integration::{duf, person_of_client};
     request_body = DuplicateRequest,
     responses(
         (status = 201, description = "The link", body = DuplicateInfo),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No person with this DUF-number in the client's organisation, or none with the duplicate's", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The DUF-number is linked already, has duplicates of its own, or this identity is itself a duplicate; or a request with this Idempotency-Key is still being processed", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A DUF-number that is not 12 digits, the identity's own, no reason (`errors` names each), or the Idempotency-Key was used with another request", body = Problem, content_type = "application/problem+json"),
         ClientToken, BadPath,
     )
@@ -100,11 +97,8 @@ pub async fn link_duplicate(
     request_body = LinkRemovalRequest,
     responses(
         (status = 204, description = "The link is undone"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No person with either DUF-number in the client's organisation, or no such link between them", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is still being processed", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A DUF-number that is not 12 digits, no reason (`errors` names it), or the Idempotency-Key was used with another request", body = Problem, content_type = "application/problem+json"),
         ClientToken, BadPath,
     )
@@ -164,11 +158,8 @@ pub async fn unlink_duplicate(
     request_body = AliasRequest,
     responses(
         (status = 201, description = "The alias", body = AliasInfo),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No person with this DUF-number in the client's organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person is linked as a duplicate, which can no longer be changed; or a request with this Idempotency-Key is still being processed", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values (`errors` names each), a DUF-number that is not 12 digits, or the Idempotency-Key was used with another request", body = Problem, content_type = "application/problem+json"),
         ClientToken, BadPath,
     )
@@ -216,11 +207,8 @@ pub async fn add_alias(
     request_body = LinkRemovalRequest,
     responses(
         (status = 204, description = "The alias is removed"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No person with this DUF-number in the client's organisation, or no such alias of theirs", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person is linked as a duplicate, which can no longer be changed; or a request with this Idempotency-Key is still being processed", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No reason (`errors` names it), a DUF-number that is not 12 digits, or the Idempotency-Key was used with another request", body = Problem, content_type = "application/problem+json"),
         ClientToken, BadPath,
     )

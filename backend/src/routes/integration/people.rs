@@ -116,11 +116,8 @@ pub async fn read_person(
          headers(("ETag" = String, description = "The person's new version"))),
         (status = 201, description = "Created", body = IntegrationPerson,
          headers(("ETag" = String, description = "The person's version"))),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The DUF-number belongs to a person of another organisation, or the national identity number to another person, or the person is linked as a duplicate (which can no longer be changed)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names a version the person no longer has (or there is no such person)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A value is not valid; `errors` names each field", body = Problem, content_type = "application/problem+json"),
         ClientToken, BadPath,
     )

@@ -3,7 +3,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{ErasureRequest, Role};
-use kartlegg_shared::fields::ErasureReason;
 use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
@@ -42,8 +41,7 @@ pub async fn erase_person(
 ) -> Result<StatusCode, ApiError> {
     cw.require(&[Role::Counsellor, Role::Administrator])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    let reason = ErasureReason::parse(&request.reason)
-        .map_err(|e| ApiError::field("reason", e.code, e.message))?;
+    let reason = request.parse().map_err(ApiError::Validation)?;
     erasure::erase_on_request(&state, &cw, &listing.person, &reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }

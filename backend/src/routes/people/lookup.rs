@@ -3,10 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use kartlegg_shared::caseworker::{OutsideLookupRequest, OutsideLookupResult};
-use kartlegg_shared::domain::DufNumber;
-use kartlegg_shared::problem::{FieldError, Problem};
-
-use kartlegg_shared::fields::LookupReason;
+use kartlegg_shared::problem::Problem;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
@@ -40,17 +37,8 @@ pub async fn outside_lookup(
     AppJson(request): AppJson<OutsideLookupRequest>,
 ) -> Result<Json<OutsideLookupResult>, ApiError> {
     cw.require_reader()?;
-    let mut errors = Vec::new();
-    let duf = DufNumber::parse(&request.duf_number)
-        .map_err(|e| errors.push(FieldError::new("duf_number", e.code, e.message)))
-        .ok();
-    let reason = LookupReason::parse(&request.reason)
-        .map_err(|e| errors.push(FieldError::new("reason", e.code, e.message)))
-        .ok();
-    let (Some(duf), Some(reason)) = (duf, reason) else {
-        return Err(ApiError::Validation(errors));
-    };
-    people::outside_lookup(&state, &cw, &duf, &reason)
+    let lookup = request.parse().map_err(ApiError::Validation)?;
+    people::outside_lookup(&state, &cw, &lookup.duf_number, &lookup.reason)
         .await
         .map(Json)
 }

@@ -6,8 +6,6 @@ use axum::http::StatusCode;
 use kartlegg_shared::caseworker::{AuditAction, NewRemark, Remark, Role};
 use kartlegg_shared::problem::Problem;
 
-use kartlegg_shared::fields::RemarkText;
-
 use crate::AppState;
 use crate::auth::CaseworkerSession;
 use crate::back_office::{parse_id, person_in_org};
@@ -38,8 +36,7 @@ pub async fn add_remark(
 ) -> Result<(StatusCode, Json<Remark>), ApiError> {
     cw.require(&[Role::Counsellor])?;
     let listing = person_in_org(&state, &cw, parse_id(&id)?).await?;
-    let text =
-        RemarkText::parse(&request.text).map_err(|e| ApiError::field("text", e.code, e.message))?;
+    let text = request.parse().map_err(ApiError::Validation)?;
     let now = state.clock.now();
     let remark = state
         .store

@@ -4,14 +4,13 @@
 //! by the person's organisation).
 
 use kartlegg_shared::caseworker::{
-    FoundThroughKind, OutsideLookupResult, PersonSummary, SearchKind,
+    FoundThroughKind, OutsideLookupRequest, OutsideLookupResult, PersonSummary, SearchKind,
 };
-use kartlegg_shared::fields::LookupReason;
 use leptos::prelude::*;
 
 use crate::caseworker::api;
 use crate::caseworker::app::load_error;
-use crate::caseworker::components::{StateTag, code_text, field_error, focus_id, opt_date};
+use crate::caseworker::components::{StateTag, field_error, focus_id, opt_date, parse_error_text};
 use crate::caseworker::i18n::{ct, ct1, ctr};
 use crate::caseworker::routes::Route;
 use crate::caseworker::session::SearchState;
@@ -100,11 +99,10 @@ fn OutsideLookup() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let found = RwSignal::new(None::<OutsideLookupResult>);
-    let lookup = Action::new_local(move |text: &String| {
-        let text = text.clone();
+    let lookup = Action::new_local(move |request: &OutsideLookupRequest| {
+        let request = request.clone();
         async move {
-            let duf = search.text.get_untracked().replace([' ', '.', '-'], "");
-            match api::lookup(duf, text).await {
+            match api::lookup(&request).await {
                 Ok(r) => {
                     error.set(None);
                     found.set(Some(r));
@@ -118,14 +116,18 @@ fn OutsideLookup() -> impl IntoView {
         }
     });
     let confirm = Callback::new(move |()| {
-        let text = reason.get_untracked();
-        // The server's own rule, run here first (shared::fields).
-        if let Err(e) = LookupReason::parse(&text) {
-            error.set(Some(code_text(e.code).unwrap_or_else(|| ctr("err-reason"))));
+        // The DUF-number as searched for: the server reads it as typed.
+        let request = OutsideLookupRequest {
+            duf_number: search.text.get_untracked(),
+            reason: reason.get_untracked(),
+        };
+        // The server's own parse, run here first (shared::fields).
+        if let Err(errors) = request.parse() {
+            error.set(Some(parse_error_text(&errors, "err-reason")));
             focus_id("lookup-reason");
             return;
         }
-        lookup.dispatch(text);
+        lookup.dispatch(request);
     });
     view! {
         <p>{ct("lookup-explain")}</p>

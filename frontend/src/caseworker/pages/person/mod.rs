@@ -15,9 +15,10 @@ mod together;
 use std::sync::Arc;
 
 use kartlegg_shared::api::RegistrationStatus;
-use kartlegg_shared::caseworker::{AccessLogEntry, IssuedCode, PersonPage as Page, Role};
+use kartlegg_shared::caseworker::{
+    AccessLogEntry, ErasureRequest, IssuedCode, NewRemark, PersonPage as Page, Role,
+};
 use kartlegg_shared::codes::CodeLists;
-use kartlegg_shared::fields::{ErasureReason, RemarkText};
 use kartlegg_shared::questionnaire::{Answers, Questionnaire};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -25,7 +26,7 @@ use leptos_router::hooks::use_params_map;
 use crate::caseworker::api::{self, ApiError};
 use crate::caseworker::app::load_error;
 use crate::caseworker::components::{
-    StateTag, action_key, code_status_key, code_text, field_error, focus_id, opt_date, time,
+    StateTag, action_key, code_status_key, field_error, focus_id, opt_date, parse_error_text, time,
 };
 use crate::caseworker::i18n::{Args, ct, ct1, ctr, ctranslate, cw_lang};
 use crate::caseworker::routes::Route;
@@ -321,10 +322,10 @@ fn Erase(
     let error = RwSignal::new(None::<String>);
     let erase = Action::new_local({
         let name = name.clone();
-        move |text: &String| {
-            let (person, name, text) = (person.clone(), name.clone(), text.clone());
+        move |request: &ErasureRequest| {
+            let (person, name, request) = (person.clone(), name.clone(), request.clone());
             async move {
-                match api::erase_person(&person, text).await {
+                match api::erase_person(&person, &request).await {
                     Ok(()) => {
                         open.set(false);
                         erased.set(Some(name));
@@ -340,13 +341,15 @@ fn Erase(
         }
     });
     let confirm = Callback::new(move |()| {
-        let text = reason.get_untracked();
-        if let Err(e) = ErasureReason::parse(&text) {
-            error.set(Some(code_text(e.code).unwrap_or_else(|| ctr("err-reason"))));
+        let request = ErasureRequest {
+            reason: reason.get_untracked(),
+        };
+        if let Err(errors) = request.parse() {
+            error.set(Some(parse_error_text(&errors, "err-reason")));
             focus_id("erase-reason");
             return;
         }
-        erase.dispatch(text);
+        erase.dispatch(request);
     });
     let title = {
         let (name, duf) = (name.clone(), duf.clone());
@@ -499,11 +502,11 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let save = Action::new_local(move |body: &String| {
+    let save = Action::new_local(move |remark: &NewRemark| {
         let person = person.clone();
-        let body = body.clone();
+        let remark = remark.clone();
         async move {
-            match api::add_remark(&person, body).await {
+            match api::add_remark(&person, &remark).await {
                 Ok(remark) => {
                     remarks.update(|r| r.insert(0, remark));
                     text.set(String::new());
@@ -521,16 +524,16 @@ fn Remarks(person: String, initial: Vec<kartlegg_shared::caseworker::Remark>) ->
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = text.get_untracked();
-        // The server's own rule, run here first (shared::fields).
-        if let Err(e) = RemarkText::parse(&body) {
-            error.set(Some(
-                code_text(e.code).unwrap_or_else(|| ctr("err-required")),
-            ));
+        let remark = NewRemark {
+            text: text.get_untracked(),
+        };
+        // The server's own parse, run here first (shared::fields).
+        if let Err(errors) = remark.parse() {
+            error.set(Some(parse_error_text(&errors, "err-required")));
             focus_id("remark-text");
             return;
         }
-        save.dispatch(body);
+        save.dispatch(remark);
     };
     view! {
         {move || if remarks.with(Vec::is_empty) {
