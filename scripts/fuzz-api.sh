@@ -166,10 +166,17 @@ fuzz() {
 # Each role's session-ending operations run alone, right after its other
 # operations (a counsellor's new code for the applicant would end the
 # applicant's session too).
-fuzz unauthenticated
+#
+# The unauthenticated run needs no session, so it runs in a second process
+# beside the applicant's (each fuzzer keeps one core busy); its log is
+# printed when it ends.
+( fuzz unauthenticated; exit "$failed" ) >"$work/unauthenticated.out" 2>&1 &
+unauthenticated=$!
 fuzz applicant -H "Authorization: Bearer $applicant" "${without_enders[@]}" "${without_erasure[@]}"
 fuzz applicant-consent -H "Authorization: Bearer $applicant" --include-operation-id consent
 fuzz applicant-logout -H "Authorization: Bearer $second_applicant" --include-operation-id applicant_log_out
+wait "$unauthenticated" || failed=1
+cat "$work/unauthenticated.out"
 fuzz counsellor -H "Authorization: Bearer $counsellor" "${without_enders[@]}" "${without_erasure[@]}"
 fuzz administrator -H "Authorization: Bearer $administrator" "${without_enders[@]}" "${without_erasure[@]}"
 fuzz counsellor-erasure -H "Authorization: Bearer $counsellor" "${erasure[@]}"
