@@ -5,9 +5,11 @@
 use axum::Json;
 use axum::extract::State;
 use kartlegg_shared::caseworker::{AuditPage, AuditQuery, ChainVerification, Role};
+use kartlegg_shared::paging::Page;
 use kartlegg_shared::problem::Problem;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
@@ -44,25 +46,7 @@ pub async fn audit_log(
 ) -> Result<Json<AuditPage>, ApiError> {
     cw.require(&[Role::Auditor])?;
     let page = paging(query.page, query.page_size)?;
-    let id = |field: &str, value: Option<&str>| {
-        value
-            .map(|v| {
-                hyphenated_id(v).ok_or_else(|| ApiError::field(field, "invalid_id", "Not an id"))
-            })
-            .transpose()
-    };
-    let filter = AuditFilter {
-        organisation_id: Some(cw.account.organisation_id),
-        action: query.action,
-        actor_id: id("actor_id", query.actor_id.as_deref())?,
-        person_id: id("person_id", query.person_id.as_deref())?,
-        from: day_start("from", query.from.as_deref(), 0)?,
-        before: day_start("to", query.to.as_deref(), 1)?,
-        limit: i64::from(page.size),
-        offset: page.offset(),
-        // As the people list: a million events are not counted per page.
-        count_up_to: Some(page.offset() + crate::back_office::PEOPLE_COUNT_AHEAD),
-    };
+    let filter = audit_filter(cw.account.organisation_id, &query, &page)?;
     let (events, total) = state.store.audit_events(&filter).await?;
     let cap = filter
         .count_up_to
@@ -75,6 +59,33 @@ pub async fn audit_log(
         page: page.number,
         page_size: page.size,
     }))
+}
+
+/// The store's filter for a page of the organisation's audit log.
+fn audit_filter(
+    organisation_id: Uuid,
+    query: &AuditQuery,
+    page: &Page,
+) -> Result<AuditFilter, ApiError> {
+    let id = |field: &str, value: Option<&str>| {
+        value
+            .map(|v| {
+                hyphenated_id(v).ok_or_else(|| ApiError::field(field, "invalid_id", "Not an id"))
+            })
+            .transpose()
+    };
+    Ok(AuditFilter {
+        organisation_id: Some(organisation_id),
+        action: query.action,
+        actor_id: id("actor_id", query.actor_id.as_deref())?,
+        person_id: id("person_id", query.person_id.as_deref())?,
+        from: day_start("from", query.from.as_deref(), 0)?,
+        before: day_start("to", query.to.as_deref(), 1)?,
+        limit: i64::from(page.size),
+        offset: page.offset(),
+        // As the people list: a million events are not counted per page.
+        count_up_to: Some(page.offset() + crate::back_office::PEOPLE_COUNT_AHEAD),
+    })
 }
 
 /// Verifies the keyed audit chain against the latest signed checkpoint.

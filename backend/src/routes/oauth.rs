@@ -18,17 +18,11 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::backoff;
 use crate::auth::caseworker::RequestMeta;
-use crate::auth::client::{
-    ACCESS_TOKEN_SECS, ClientAuth, JWT_BEARER_ASSERTION, assertion_subject, authenticate,
-    basic_credentials,
-};
-use crate::auth::code::keyed_hash;
-use crate::auth::token::{API_AUDIENCE, AccessClaims, sign_access};
-use crate::db::NewApiToken;
+use crate::auth::client::{ClientAuth, JWT_BEARER_ASSERTION, assertion_subject, basic_credentials};
 use crate::error::ApiError;
 use crate::metrics::{LoginKind, LoginOutcome};
+use crate::services::tokens;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(metadata))
@@ -283,128 +277,72 @@ fn client_auth<'a>(
     })
 }
 
-/// A client's failures slow it down like a caseworker account's, but it is
-/// never held: a system that cannot get a token stops working, and an
-/// attacker must not be able to cause that.
-const CLIENT: backoff::Policy = backoff::Policy {
-    lock_after: None,
-    ..backoff::ACCOUNT
-};
-
-/// Authenticates the client, checks the scopes and issues the token.
+/// Checks the grant type and the client authentication the form makes,
+/// then asks the token service for a token.
 async fn grant(
     state: &AppState,
     headers: &HeaderMap,
     meta: &RequestMeta,
     form: &Form,
 ) -> Result<Result<Response, OAuthFailure>, ApiError> {
-    match param(form, "grant_type") {
-        Some("client_credentials") => {}
-        Some(_) => {
-            return Ok(Err(OAuthFailure::new(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                "Only client_credentials is supported",
-            )));
-        }
-        None => return Ok(Err(OAuthFailure::invalid_request("grant_type is missing"))),
-    }
     let basic = basic_credentials(headers);
-    if headers.contains_key(header::AUTHORIZATION) && basic.is_none() {
-        return Ok(Err(OAuthFailure::invalid_client()));
-    }
-    let auth = match client_auth(form, basic.as_ref()) {
+    let checked = grant_type(form)
+        .and_then(|()| basic_or_no_authorization(headers, basic.as_ref()))
+        .and_then(|()| client_auth(form, basic.as_ref()));
+    let auth = match checked {
         Ok(auth) => auth,
         Err(failure) => return Ok(Err(failure)),
     };
-    let store = state.store.as_ref();
-    let now = state.clock.now();
-    let client_key = keyed_hash(
-        &state.keys.duf,
-        &[b"api client", auth.client_id().as_bytes()],
-    );
-    let address_key = meta
-        .client_address
-        .as_ref()
-        .map(|address| keyed_hash(&state.keys.duf, &[b"address", address.as_bytes()]));
-    if let Some(key) = &address_key {
-        backoff::reserve(store, &backoff::ADDRESS, key, now)
-            .await?
-            .map_err(ApiError::from)?;
-    }
-    backoff::reserve(store, &CLIENT, &client_key, now)
-        .await?
-        .map_err(ApiError::from)?;
+    let address = meta.client_address.as_deref();
+    let granted = tokens::grant(state, &auth, param(form, "scope"), address).await?;
+    Ok(granted.map(token_answer).map_err(OAuthFailure::from))
+}
 
-    let client = store
-        .api_client(auth.client_id())
-        .await?
-        .filter(|c| c.disabled_at.is_none());
-    let Some(client) = client else {
-        return Ok(Err(OAuthFailure::invalid_client()));
-    };
-    if !authenticate(state, &client, &auth, now).await? {
-        return Ok(Err(OAuthFailure::invalid_client()));
+fn grant_type(form: &Form) -> Result<(), OAuthFailure> {
+    match param(form, "grant_type") {
+        Some("client_credentials") => Ok(()),
+        Some(_) => Err(OAuthFailure::new(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "Only client_credentials is supported",
+        )),
+        None => Err(OAuthFailure::invalid_request("grant_type is missing")),
     }
-    // The failure counted on reservation is given back: this was the client.
-    if let Some(key) = &address_key {
-        backoff::refund(store, &backoff::ADDRESS, key).await?;
-    }
-    store.clear_login_throttle(&client_key).await?;
+}
 
-    let scopes = match param(form, "scope") {
-        None => client.scopes.clone(),
-        Some(asked) => match Scope::parse_list(asked) {
-            Some(asked) if !asked.is_empty() && asked.iter().all(|s| client.scopes.contains(s)) => {
-                asked
-            }
-            _ => {
-                return Ok(Err(OAuthFailure::new(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_scope",
-                    "A scope is unknown or not granted to this client",
-                )));
-            }
-        },
-    };
-    let id = Uuid::new_v4();
-    let expires_at = now + chrono::Duration::seconds(ACCESS_TOKEN_SECS);
-    store
-        .record_api_token(&NewApiToken {
-            id,
-            client_id: client.id,
-            scopes: scopes.clone(),
-            issued_at: now,
-            expires_at,
-        })
-        .await?;
-    let scope = Scope::join(&scopes);
-    let access_token = sign_access(
-        &state.keys,
-        &AccessClaims {
-            iss: state.config.public_url.clone(),
-            aud: API_AUDIENCE.to_owned(),
-            sub: client.id.to_string(),
-            client_id: client.id.to_string(),
-            scope: scope.clone(),
-            iat: now.timestamp(),
-            exp: expires_at.timestamp(),
-            jti: id.to_string(),
-        },
-    )
-    .map_err(ApiError::Internal)?;
-    let body = TokenResponse {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: u32::try_from(ACCESS_TOKEN_SECS).unwrap_or(3600),
-        scope,
-    };
-    Ok(Ok((
+/// An `Authorization` header that is not `Basic` credentials is a failed
+/// client authentication.
+fn basic_or_no_authorization(
+    headers: &HeaderMap,
+    basic: Option<&(String, String)>,
+) -> Result<(), OAuthFailure> {
+    if headers.contains_key(header::AUTHORIZATION) && basic.is_none() {
+        return Err(OAuthFailure::invalid_client());
+    }
+    Ok(())
+}
+
+impl From<tokens::Refusal> for OAuthFailure {
+    fn from(refusal: tokens::Refusal) -> Self {
+        match refusal {
+            tokens::Refusal::InvalidClient => Self::invalid_client(),
+            tokens::Refusal::InvalidScope => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_scope",
+                "A scope is unknown or not granted to this client",
+            ),
+        }
+    }
+}
+
+/// The token, never cached (RFC 6749 §5.1).
+fn token_answer(token: TokenResponse) -> Response {
+    (
         [
             (header::CACHE_CONTROL, "no-store"),
             (header::PRAGMA, "no-cache"),
         ],
-        Json(body),
+        Json(token),
     )
-        .into_response()))
+        .into_response()
 }

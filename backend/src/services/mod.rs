@@ -12,4 +12,5 @@ pub mod registration;
 pub mod research;
 pub mod statistics;
 pub mod together;
+pub mod tokens;
 pub mod webhooks;

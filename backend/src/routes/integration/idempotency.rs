@@ -22,6 +22,7 @@ use crate::auth::client::ClientAccess;
 use crate::db::IdempotencyClaim;
 use crate::error::ApiError;
 use crate::services::kept_answers::{fingerprint, open, seal};
+use uuid::Uuid;
 
 /// The request header.
 pub const HEADER: &str = "idempotency-key";
@@ -80,60 +81,74 @@ where
     let Some(key) = key(headers)? else {
         return work().await;
     };
-    let fingerprint = fingerprint(operation, body);
+    let client = access.client.id;
+    if let Some(kept) = claim(state, client, &key, &fingerprint(operation, body)).await? {
+        return Ok(kept);
+    }
+    let response = work().await.unwrap_or_else(IntoResponse::into_response);
+    keep(state, client, &key, response).await
+}
+
+/// Claims the key for this request. `Some`: the key's request finished
+/// before, and this is its answer again.
+async fn claim(
+    state: &AppState,
+    client: Uuid,
+    key: &str,
+    fingerprint: &[u8],
+) -> Result<Option<Response>, ApiError> {
     let now = state.clock.now();
     let abandoned = chrono::Duration::from_std(state.config.request_timeout * 2)
         .unwrap_or(chrono::Duration::minutes(1));
-    let store = state.store.as_ref();
-    let client = access.client.id;
-    match store
-        .claim_idempotency_key(
-            client,
-            &key,
-            &fingerprint,
-            now,
-            now - chrono::Duration::hours(KEY_HOURS),
-            now - abandoned,
-        )
-        .await?
-    {
-        IdempotencyClaim::Claimed => {}
+    let kept_since = now - chrono::Duration::hours(KEY_HOURS);
+    let claim = state
+        .store
+        .claim_idempotency_key(client, key, fingerprint, now, kept_since, now - abandoned)
+        .await?;
+    match claim {
+        IdempotencyClaim::Claimed => Ok(None),
         IdempotencyClaim::Done { status, body } => {
-            let body = open(state, client, &key, &body).ok_or_else(|| {
+            let body = open(state, client, key, &body).ok_or_else(|| {
                 ApiError::Internal(anyhow::anyhow!("a kept answer does not decrypt"))
             })?;
-            return Ok(replay(status, body));
+            Ok(Some(replay(status, body)))
         }
-        IdempotencyClaim::InFlight => {
-            return Err(ApiError::Conflict(
-                "A request with this Idempotency-Key is still being processed; try again shortly"
-                    .into(),
-            ));
-        }
-        IdempotencyClaim::Mismatch => {
-            return Err(ApiError::field(
-                "Idempotency-Key",
-                "idempotency_key_reused",
-                "This Idempotency-Key was used with another request",
-            ));
-        }
+        IdempotencyClaim::InFlight => Err(ApiError::Conflict(
+            "A request with this Idempotency-Key is still being processed; try again shortly"
+                .into(),
+        )),
+        IdempotencyClaim::Mismatch => Err(ApiError::field(
+            "Idempotency-Key",
+            "idempotency_key_reused",
+            "This Idempotency-Key was used with another request",
+        )),
     }
-    let response = work().await.unwrap_or_else(IntoResponse::into_response);
+}
+
+/// Keeps the answer under the key, sealed, or gives the key up when the
+/// answer is one a retry may change (5xx, 401, 429).
+async fn keep(
+    state: &AppState,
+    client: Uuid,
+    key: &str,
+    response: Response,
+) -> Result<Response, ApiError> {
+    let store = state.store.as_ref();
     let status = response.status();
     if status.is_server_error()
         || status == StatusCode::UNAUTHORIZED
         || status == StatusCode::TOO_MANY_REQUESTS
     {
-        store.release_idempotency_key(client, &key).await?;
+        store.release_idempotency_key(client, key).await?;
         return Ok(response);
     }
     let (parts, body) = response.into_parts();
     let bytes = to_bytes(body, MAX_KEPT_BYTES)
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading an answer to keep: {e}")))?;
-    let sealed = seal(state, client, &key, &bytes)?;
+    let sealed = seal(state, client, key, &bytes)?;
     store
-        .finish_idempotency_key(client, &key, status.as_u16(), &sealed)
+        .finish_idempotency_key(client, key, status.as_u16(), &sealed)
         .await?;
     Ok(Response::from_parts(parts, bytes.into()))
 }
