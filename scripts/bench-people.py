@@ -302,6 +302,23 @@ def main() -> int:
         found += json.loads(data)["results"]
     ids = [p["id"] for p in found]
     measure("person page", cw, (("GET", f"/api/v1/caseworker/people/{i}", None) for i in cycle(ids)), samples, budget)
+    only_lists = os.environ.get("BENCH_ONLY") == "list"
+    if not only_lists:
+        searches(cw, picks, found, samples, budget)
+    if os.environ.get("BENCH_ONLY") == "search":
+        return report(rss_start, pid)
+    lists(cw, people, ids, rng, samples, budget)
+    if only_lists:
+        return report(rss_start, pid)
+    export_and_audit(base, cw, samples, budget, pid)
+    statistics_views(base, samples, budget)
+    return report(rss_start, pid)
+
+
+def searches(cw, picks, found, samples, budget):
+    def search(text):
+        return ("POST", "/api/v1/caseworker/search", {"query": text})
+
     measure("search: registration number", cw,
             (search(f"{(i * 7919) % 1_000_000:06d}") for i in picks), samples, budget)
     nids = [n for n in (national_id(i) for i in picks) if n]
@@ -318,9 +335,9 @@ def main() -> int:
     measure("search: a first name alone, rare", cw, (search(", Mariama") for _ in cycle([0])), samples, budget)
     measure("search: two words", cw, (search("ali yonas") for _ in cycle([0])), samples, budget)
     measure("search: 2 letters", cw, (search("ng") for _ in cycle([0])), samples, budget)
-    if os.environ.get("BENCH_ONLY") == "search":
-        return report(rss_start, pid)
 
+
+def lists(cw, people, ids, rng, samples, budget):
     def people_page(**q):
         return ("GET", "/api/v1/caseworker/people?" + urlencode(q), None)
 
@@ -333,10 +350,11 @@ def main() -> int:
                 (people_page(sort=sort, page=rng.randrange(last // 2, last + 1)) for _ in cycle([0])),
                 samples, budget)
     # Keyset pages: a cursor is a person's id, so any person found is a
-    # place deep in the list to read on from.
-    for sort in ["name", "duf_number", "created_at"]:
-        measure(f"list: sort {sort}, cursor deep (after=)", cw,
-                (people_page(sort=sort, after=i) for i in cycle(ids)), samples, budget)
+    # place deep in the list to read on from; every sort, both orders.
+    for sort in ["name", "duf_number", "created_at", "date_of_birth", "completed_at", "state"]:
+        for order in ["asc", "desc"]:
+            measure(f"list: sort {sort} {order}, cursor deep (after=)", cw,
+                    (people_page(sort=sort, order=order, after=i) for i in cycle(ids)), samples, budget)
     week_from = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 8 * 86400))
     week_to = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 2 * 86400))
     filters = {
@@ -351,11 +369,6 @@ def main() -> int:
     measure("list: state=completed, page 1000", cw,
             (people_page(state="completed", page=min(1000, last)) for _ in cycle([0])), samples, budget)
     measure("worklist", cw, (("GET", "/api/v1/caseworker/worklist", None) for _ in cycle([0])), samples, budget)
-
-    export_and_audit(base, cw, samples, budget, pid)
-    statistics_views(base, samples, budget)
-
-    return report(rss_start, pid)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #               with their answers and statistics facts take about 10 GB.
 #   BENCH_ONLY=statistics   measure only the statistics views;
 #   BENCH_ONLY=search       only the lookups and searches;
+#   BENCH_ONLY=list         only the DUF lookup, the person page and the lists;
 #   BENCH_ONLY=export       only the CSV exports and the audit log.
 #   BENCH_SAMPLES, BENCH_BUDGET   requests per measurement (200) and the
 #               seconds one measurement may take at most (20).

@@ -178,12 +178,6 @@ pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFi
                 "Give either a page number or a cursor, not both",
             );
         }
-        if !crate::db::keyset_sort(q.sort) {
-            return bad(
-                "after_unsupported_sort",
-                "A cursor pages the sorts name, duf_number and created_at only",
-            );
-        }
         let Some(id) = hyphenated_id(after) else {
             return bad("invalid_cursor", "Not a cursor this server gave");
         };

@@ -336,9 +336,9 @@ pub struct PeopleQuery {
     /// Instead of `page`: an opaque cursor, the `next` of the page before,
     /// for the page after it. It reads on from where that page ended, as
     /// fast at the millionth person as at the first, where a page number
-    /// passes over every person before. Only with the sorts `name`,
-    /// `duf_number` and `created_at` (in either order), and with the same
-    /// filters, sort and order as the page that gave it; not with `page`.
+    /// passes over every person before. In every sort and order, with
+    /// the same filters, sort and order as the page that gave it; not with
+    /// `page`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
 }
@@ -361,7 +361,7 @@ pub struct PeoplePage {
     /// The page size used.
     pub page_size: u32,
     /// The cursor of the next page, to pass as `after`: present when this
-    /// page is full and sorted by `name`, `duf_number` or `created_at`.
+    /// page is full.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }

@@ -153,18 +153,8 @@ pub struct PeopleFilter {
     /// do not show a total do not count.
     pub count_up_to: Option<i64>,
     /// Keyset paging: the page after this person (in this organisation),
-    /// instead of `offset`. Only for the sorts [`keyset_sort`] allows.
+    /// instead of `offset`, in any sort (see [`people_arms`]).
     pub after: Option<Uuid>,
-}
-
-/// Whether a sort can page by cursor: its order is an index's, one
-/// direction throughout (see [`people_order`]), so that "after this
-/// person" is one range of that index.
-pub const fn keyset_sort(sort: PeopleSort) -> bool {
-    matches!(
-        sort,
-        PeopleSort::Name | PeopleSort::DufNumber | PeopleSort::CreatedAt
-    )
 }
 
 impl PeopleFilter {
@@ -684,6 +674,126 @@ pub(super) fn people_order(sort: PeopleSort, order: SortOrder) -> String {
     }
 }
 
+/// A cursor's place in every sort: the sort keys of the person a page
+/// ends with, read before the next page's query so that its conditions
+/// compare with plain values an index range can start from.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(super) struct CursorKey {
+    pub last_name_key: String,
+    pub first_name_key: String,
+    pub duf_number: String,
+    pub created_at: DateTime<Utc>,
+    pub date_of_birth: Option<chrono::NaiveDate>,
+    pub registration_state: String,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub id: Uuid,
+}
+
+/// What the cursor query reads into a [`CursorKey`].
+pub(super) const CURSOR_COLUMNS: &str = "last_name_key, first_name_key, duf_number, created_at, \
+     date_of_birth, registration_state, completed_at, id";
+
+/// A value a keyset condition compares with.
+#[derive(Debug, Clone)]
+pub(super) enum KeyValue {
+    Text(String),
+    Date(chrono::NaiveDate),
+    Time(DateTime<Utc>),
+    Id(Uuid),
+}
+
+/// One index range of a page: a condition on the listing `x` (each `?`
+/// one of `binds`, in order) and the order within it, which is the
+/// range's index order.
+#[derive(Debug, Clone)]
+pub(super) struct Arm {
+    pub condition: String,
+    pub binds: Vec<KeyValue>,
+    pub order: String,
+}
+
+/// A page's ranges, read in turn, for the sorts whose order no single
+/// index range gives: by state, date of birth or completion, ties by name
+/// ascending in either direction, and no date after every date. Starting
+/// after a person, the page is first the rest of that person's tie (same
+/// key, later name), then the keys beyond it, then the people without a
+/// key; from the start, the people with a key and then those without.
+/// Each is one range of an index of migration 0009 or 0020, so a page
+/// reads about a page of rows at any depth. `None`: one range gives the
+/// whole order (the other sorts, and the state from the start).
+pub(super) fn people_arms(
+    sort: PeopleSort,
+    order: SortOrder,
+    cursor: Option<&CursorKey>,
+) -> Option<Vec<Arm>> {
+    let (column, key, nullable) = match sort {
+        PeopleSort::State => (
+            "x.state",
+            cursor.map(|c| Some(KeyValue::Text(c.registration_state.clone()))),
+            false,
+        ),
+        PeopleSort::DateOfBirth => (
+            "x.date_of_birth",
+            cursor.map(|c| c.date_of_birth.map(KeyValue::Date)),
+            true,
+        ),
+        PeopleSort::CompletedAt => (
+            "x.completed_at",
+            cursor.map(|c| c.completed_at.map(KeyValue::Time)),
+            true,
+        ),
+        PeopleSort::Name | PeopleSort::DufNumber | PeopleSort::CreatedAt => return None,
+    };
+    let (dir, beyond) = match order {
+        SortOrder::Asc => ("ASC", ">"),
+        SortOrder::Desc => ("DESC", "<"),
+    };
+    let by_name = " ORDER BY x.last_name_key, x.first_name_key, x.id".to_owned();
+    let by_key = format!(" ORDER BY {column} {dir}, x.last_name_key, x.first_name_key, x.id");
+    let arm = |condition: String, binds: Vec<KeyValue>, order: &String| Arm {
+        condition,
+        binds,
+        order: order.clone(),
+    };
+    let without_key = arm(format!("{column} IS NULL"), Vec::new(), &by_name);
+    let Some(cursor) = cursor else {
+        if !nullable {
+            return None;
+        }
+        return Some(vec![
+            arm(format!("{column} IS NOT NULL"), Vec::new(), &by_key),
+            without_key,
+        ]);
+    };
+    let later_name = "(x.last_name_key, x.first_name_key, x.id) > (?, ?, ?)";
+    let name_binds = || {
+        vec![
+            KeyValue::Text(cursor.last_name_key.clone()),
+            KeyValue::Text(cursor.first_name_key.clone()),
+            KeyValue::Id(cursor.id),
+        ]
+    };
+    Some(match key.flatten() {
+        Some(value) => {
+            let mut tie = vec![value.clone()];
+            tie.extend(name_binds());
+            let mut arms = vec![
+                arm(format!("{column} = ? AND {later_name}"), tie, &by_name),
+                arm(format!("{column} {beyond} ?"), vec![value], &by_key),
+            ];
+            if nullable {
+                arms.push(without_key);
+            }
+            arms
+        }
+        None => vec![arm(
+            format!("{column} IS NULL AND {later_name}"),
+            name_binds(),
+            &by_name,
+        )],
+    })
+}
+
 /// The parts of a name search when that is all a people query asks: the
 /// search box's (its first page, in name order, uncounted). The name index
 /// answers it alone (`name_search_ids`); any other filter, order or page
@@ -738,8 +848,9 @@ macro_rules! back_office_impl {
                 AliasRecord, CaseworkerSessionRecord, ChangeLog, CodeSummary, DuplicateRecord,
                 IdentityChange, IdentityHistoryRecord, LinkHit, NewAlias, NewAuditEvent,
                 NewCaseworker,
-                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, keyset_sort, like_contains,
-                parse_role, people_order, plain_name_search,
+                PeopleFilter, PersonListing, PersonMatch, RemarkRecord, like_contains,
+                parse_role, people_order, plain_name_search, Arm, CursorKey, CURSOR_COLUMNS,
+                KeyValue, people_arms,
             };
             use crate::db::Engine;
             use crate::db::rows::{
@@ -1065,6 +1176,78 @@ macro_rules! back_office_impl {
                     qb.push(" AND p.completed_at < ").push_bind(t);
                 }
                 qb.push(") x");
+            }
+
+            /// The single-range sorts' condition for the page after the
+            /// cursor: one index range, in the sort's one direction.
+            fn push_after(qb: &mut QueryBuilder<'_, $db>, f: &PeopleFilter, key: CursorKey) {
+                let op = match f.order {
+                    SortOrder::Asc => ">",
+                    SortOrder::Desc => "<",
+                };
+                match f.sort {
+                    PeopleSort::DufNumber => {
+                        qb.push(format!(" WHERE x.duf_number {op} ")).push_bind(key.duf_number);
+                    }
+                    PeopleSort::CreatedAt => {
+                        qb.push(format!(" WHERE (x.created_at, x.id) {op} ("))
+                            .push_bind(key.created_at)
+                            .push(", ")
+                            .push_bind(key.id)
+                            .push(")");
+                    }
+                    _ => {
+                        qb.push(format!(
+                            " WHERE (x.last_name_key, x.first_name_key, x.id) {op} ("
+                        ))
+                        .push_bind(key.last_name_key)
+                        .push(", ")
+                        .push_bind(key.first_name_key)
+                        .push(", ")
+                        .push_bind(key.id)
+                        .push(")");
+                    }
+                }
+            }
+
+            /// A page read from its ranges in turn (see [`people_arms`]):
+            /// each range a query of its own with its index order and a
+            /// limit of what the page can take from it, the page their
+            /// union in range order.
+            fn push_arms_page<'a>(
+                qb: &mut QueryBuilder<'a, $db>,
+                f: &'a PeopleFilter,
+                among: Option<&'a [Uuid]>,
+                arms: Vec<Arm>,
+            ) {
+                let offset = if f.after.is_none() { f.offset } else { 0 };
+                qb.push("FROM (");
+                for (i, arm) in arms.into_iter().enumerate() {
+                    if i > 0 {
+                        qb.push(" UNION ALL ");
+                    }
+                    qb.push(format!("SELECT * FROM (SELECT x.*, {i} AS arm "));
+                    push_people_core(qb, f, among);
+                    qb.push(" WHERE ");
+                    let mut parts = arm.condition.split('?');
+                    qb.push(parts.next().unwrap_or_default());
+                    for (part, value) in parts.zip(arm.binds) {
+                        match value {
+                            KeyValue::Text(v) => qb.push_bind(v),
+                            KeyValue::Date(v) => qb.push_bind(v),
+                            KeyValue::Time(v) => qb.push_bind(v),
+                            KeyValue::Id(v) => qb.push_bind(v),
+                        };
+                        qb.push(part);
+                    }
+                    qb.push(arm.order)
+                        .push(" LIMIT ")
+                        .push_bind(offset + f.limit)
+                        .push(format!(") a{i}"));
+                }
+                qb.push(") x");
+                qb.push(people_order(f.sort, f.order).replacen(" ORDER BY ", " ORDER BY x.arm, ", 1));
+                qb.push(" LIMIT ").push_bind(f.limit).push(" OFFSET ").push_bind(offset);
             }
 
             fn push_audit_core<'a>(qb: &mut QueryBuilder<'a, $db>, f: &'a AuditFilter) {
@@ -1472,6 +1655,24 @@ macro_rules! back_office_impl {
                         }
                     };
 
+                    let cursor: Option<CursorKey> = match filter.after {
+                        None => None,
+                        Some(after) => {
+                            let key = sqlx::query_as(&$d.sql(&format!(
+                                "SELECT {CURSOR_COLUMNS} FROM people \
+                                 WHERE id = ? AND organisation_id = ?"
+                            )))
+                            .bind(after)
+                            .bind(filter.organisation_id)
+                            .fetch_optional(&self.$read)
+                            .await?;
+                            // Someone no longer here: nothing comes after.
+                            let Some(key) = key else {
+                                return Ok((Vec::new(), 0));
+                            };
+                            Some(key)
+                        }
+                    };
                     let mut page = QueryBuilder::<$db>::new(format!(
                         "SELECT {}, x.state, x.completed_at, x.on_worklist ",
                         PERSON_COLUMNS
@@ -1480,57 +1681,19 @@ macro_rules! back_office_impl {
                             .collect::<Vec<_>>()
                             .join(", ")
                     ));
-                    push_people_core(&mut page, filter, among);
-                    if let Some(after) = filter.after.filter(|_| keyset_sort(filter.sort)) {
-                        // The cursor's own sort key, read first, so that the
-                        // page's condition compares with plain values the
-                        // index range can start from.
-                        type Key = (String, String, String, DateTime<Utc>, Uuid);
-                        let key: Option<Key> = sqlx::query_as(&$d.sql(
-                            "SELECT last_name_key, first_name_key, duf_number, created_at, id \
-                             FROM people WHERE id = ? AND organisation_id = ?",
-                        ))
-                        .bind(after)
-                        .bind(filter.organisation_id)
-                        .fetch_optional(&self.$read)
-                        .await?;
-                        let Some((last, first, duf, created, id)) = key else {
-                            // Someone no longer here: nothing comes after.
-                            return Ok((Vec::new(), 0));
-                        };
-                        let op = match filter.order {
-                            SortOrder::Asc => ">",
-                            SortOrder::Desc => "<",
-                        };
-                        match filter.sort {
-                            PeopleSort::DufNumber => {
-                                page.push(format!(" WHERE x.duf_number {op} "))
-                                    .push_bind(duf);
+                    match people_arms(filter.sort, filter.order, cursor.as_ref()) {
+                        Some(arms) => push_arms_page(&mut page, filter, among, arms),
+                        None => {
+                            push_people_core(&mut page, filter, among);
+                            if let Some(key) = cursor {
+                                push_after(&mut page, filter, key);
                             }
-                            PeopleSort::CreatedAt => {
-                                page.push(format!(" WHERE (x.created_at, x.id) {op} ("))
-                                    .push_bind(created)
-                                    .push(", ")
-                                    .push_bind(id)
-                                    .push(")");
-                            }
-                            _ => {
-                                page.push(format!(
-                                    " WHERE (x.last_name_key, x.first_name_key, x.id) {op} ("
-                                ))
-                                .push_bind(last)
-                                .push(", ")
-                                .push_bind(first)
-                                .push(", ")
-                                .push_bind(id)
-                                .push(")");
+                            page.push(people_order(filter.sort, filter.order));
+                            page.push(" LIMIT ").push_bind(filter.limit);
+                            if filter.after.is_none() {
+                                page.push(" OFFSET ").push_bind(filter.offset);
                             }
                         }
-                    }
-                    page.push(people_order(filter.sort, filter.order));
-                    page.push(" LIMIT ").push_bind(filter.limit);
-                    if filter.after.is_none() {
-                        page.push(" OFFSET ").push_bind(filter.offset);
                     }
                     let rows: Vec<ListingRow> =
                         page.build_query_as().fetch_all(&self.$read).await?;
@@ -1554,7 +1717,7 @@ macro_rules! back_office_impl {
                         || filter.created_before.is_some()
                         || filter.completed_from.is_some()
                         || filter.completed_before.is_some();
-                    if keyset_sort(filter.sort) && !ranged {
+                    if !ranged {
                         // Keyset chunks: each a short query that starts in the
                         // index where the one before ended, so no read
                         // transaction is held for the whole export (SQLite
@@ -1582,8 +1745,7 @@ macro_rules! back_office_impl {
                             }
                         }
                     }
-                    // The other sorts have no index order to start from: one
-                    // query, streamed.
+                    // A date range: one query, streamed.
                     let mut query = QueryBuilder::<$db>::new(format!(
                         "SELECT {}, x.state, x.completed_at, x.on_worklist ",
                         PERSON_COLUMNS

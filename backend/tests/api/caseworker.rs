@@ -744,8 +744,27 @@ async fn people_list_filters_sorts_and_pages(app: TestApp) {
         .json();
     assert_eq!(beyond["items"], serde_json::json!([]));
     assert!(beyond.get("next").is_none(), "{beyond}");
+    // Every sort pages by cursor: by state, descending (ties by name
+    // ascending), page 1's cursor gives page 2.
+    let by_state = |extra: String| {
+        format!("/api/v1/caseworker/people?sort=state&order=desc&page_size=2{extra}")
+    };
+    let state1 = app
+        .bearer_get(&by_state(String::new()), &token)
+        .await
+        .json();
+    let state2 = app
+        .bearer_get(&by_state("&page=2".into()), &token)
+        .await
+        .json();
+    let state_cursor = state1["next"].as_str().unwrap();
+    let state_after = app
+        .bearer_get(&by_state(format!("&after={state_cursor}")), &token)
+        .await
+        .json();
+    assert_eq!(state_after["items"], state2["items"]);
+    assert_ne!(state1["items"], state2["items"]);
     for bad in [
-        format!("sort=state&after={cursor}"),
         format!("page=2&after={cursor}"),
         "after=not-a-cursor".to_owned(),
     ] {

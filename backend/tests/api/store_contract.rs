@@ -2474,18 +2474,48 @@ async fn people_are_counted_up_to_a_cap(app: TestApp) {
 }
 
 /// Keyset pages, each after the last person of the one before, give the
-/// same people in the same order as the whole list, in both directions.
+/// same people in the same order as the whole list, in every sort and both
+/// directions: with ties on the key (the same date of birth or state),
+/// people without a date of birth or completion, and pages that end inside
+/// a tie or among those without.
 async fn people_are_paged_after_a_person(app: TestApp) {
     let o = app.store.create_organisation(&org("0301")).await.unwrap();
     let now = Utc::now().trunc_subsecs(0);
+    let shared_birthday = Date::new(1990, 6, 1).unwrap();
     let batch: Vec<BulkPerson> = (0..23)
-        .map(|i| kartlegg_backend::population::person(i, 23, o.id, now))
+        .map(|i| {
+            let mut p = kartlegg_backend::population::person(i, 23, o.id, now);
+            p.person.date_of_birth = match i % 4 {
+                0 => None,
+                1 => Some(shared_birthday),
+                _ => p.person.date_of_birth,
+            };
+            match i % 3 {
+                // No registration: no code, no completion.
+                0 => {
+                    p.registrations.clear();
+                    p.facts.clear();
+                }
+                // Still in progress: a state of its own, no completion.
+                1 => {
+                    let r = &mut p.registrations[0];
+                    r.status = RegistrationStatus::Draft;
+                    r.completed_at = None;
+                    p.facts.clear();
+                }
+                _ => {}
+            }
+            p
+        })
         .collect();
     app.store.insert_people_bulk(&batch).await.unwrap();
     for sort in [
         PeopleSort::Name,
         PeopleSort::DufNumber,
         PeopleSort::CreatedAt,
+        PeopleSort::DateOfBirth,
+        PeopleSort::State,
+        PeopleSort::CompletedAt,
     ] {
         for order in [SortOrder::Asc, SortOrder::Desc] {
             let all = PeopleFilter {
@@ -2494,6 +2524,18 @@ async fn people_are_paged_after_a_person(app: TestApp) {
                 ..PeopleFilter::new(o.id, Uuid::new_v4(), 100)
             };
             let (expected, _) = app.store.people(&all).await.unwrap();
+            assert_eq!(expected.len(), 23, "{sort:?} {order:?}: the whole list");
+            // The first page by offset and the whole list agree too (the
+            // date sorts read their first pages as ranges as well).
+            let (first, _) = app
+                .store
+                .people(&PeopleFilter {
+                    limit: 5,
+                    ..all.clone()
+                })
+                .await
+                .unwrap();
+            assert_eq!(first, expected[..5], "{sort:?} {order:?}: first page");
             let mut walked = Vec::new();
             let mut after = None;
             loop {
