@@ -152,6 +152,14 @@ pub fn paging(page: Option<u32>, page_size: Option<u32>) -> Result<Page, ApiErro
 /// million does not read every match on every page.
 pub const PEOPLE_COUNT_AHEAD: i64 = 10_000;
 
+/// Whether a count stopped at its cap (`count_up_to`), so that the total
+/// shown is "at least".
+pub fn reached_cap(total: u64, count_up_to: Option<i64>) -> bool {
+    count_up_to
+        .and_then(|cap| u64::try_from(cap).ok())
+        .is_some_and(|cap| total >= cap)
+}
+
 /// The store filter for a people list query, within the caller's organisation.
 pub fn people_filter(cw: &CaseworkerSession, q: &PeopleQuery) -> Result<PeopleFilter, ApiError> {
     let page = paging(q.page, q.page_size)?;

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::CaseworkerSession;
-use crate::back_office::{day_start, hyphenated_id, paging};
+use crate::back_office::{self, day_start, hyphenated_id, paging};
 use crate::db::AuditFilter;
 use crate::dto;
 use crate::error::ApiError;
@@ -48,14 +48,10 @@ pub async fn audit_log(
     let page = paging(query.page, query.page_size)?;
     let filter = audit_filter(cw.account.organisation_id, &query, &page)?;
     let (events, total) = state.store.audit_events(&filter).await?;
-    let cap = filter
-        .count_up_to
-        .and_then(|c| u64::try_from(c).ok())
-        .unwrap_or(u64::MAX);
     Ok(Json(AuditPage {
         items: events.into_iter().map(dto::audit_event_info).collect(),
         total,
-        total_capped: total >= cap,
+        total_capped: back_office::reached_cap(total, filter.count_up_to),
         page: page.number,
         page_size: page.size,
     }))

@@ -36,14 +36,10 @@ pub async fn list_people(
     let (items, total) = state.store.people(&filter).await?;
     audit_reads(&state, &cw, AuditAction::List, &items, SUMMARY_FIELDS).await?;
     let page = back_office::paging(query.page, query.page_size)?;
-    let cap = filter
-        .count_up_to
-        .and_then(|c| u64::try_from(c).ok())
-        .unwrap_or(u64::MAX);
     Ok(Json(PeoplePage {
         items: items.iter().map(dto::summary).collect(),
         total,
-        total_capped: total >= cap,
+        total_capped: back_office::reached_cap(total, filter.count_up_to),
         page: page.number,
         page_size: page.size,
         // The last person shown is where the next page starts; only ids,
