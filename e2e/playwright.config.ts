@@ -37,7 +37,11 @@ export default defineConfig({
     // The applicant's service worker has its own spec (offline.spec.ts); the
     // others set up network conditions it would otherwise answer for.
     serviceWorkers: "block",
-    screenshot: "on",
+    // Pages worth looking at are saved by the tests themselves
+    // (fixtures/pages.ts `screenshot`). The test command turns traces off
+    // (`--trace off`): recording one for every test took about a tenth of
+    // the run, and CI keeps no artifacts to open it in.
+    screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },
   projects: [

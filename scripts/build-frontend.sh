@@ -25,12 +25,12 @@ rm -rf "$DIST"
 mkdir -p "$DIST/assets" "$DIST/locales"
 cp "$SPRITE" "$DIST/assets/$sprite"
 
-# bundle BIN NAME: wasm-bindgen + wasm-opt one app; sets JS and WASM to the
-# hashed file names.
+# bundle BIN NAME [wasm-opt options]: wasm-bindgen + wasm-opt one app;
+# sets JS and WASM to the hashed file names.
 bundle() {
   wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$2" \
     "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/$1.wasm"
-  "$WASM_OPT" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$WASM_OPT" -Oz "${@:3}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "$work/$2_bg.wasm" -o "$work/$2_bg.opt.wasm"
   WASM="$2-$(hash "$work/$2_bg.opt.wasm").wasm"
@@ -39,11 +39,15 @@ bundle() {
   JS="$2-$(hash "$work/$2.js").js"
   cp "$work/$2.js" "$DIST/assets/$JS"
 }
-bundle kartlegg-form form
+# The phones' bundles are optimised until nothing changes (--converge):
+# 168 B less brotli for the start app in 9 s instead of 4, 306 B for the
+# form in 26 s instead of 11. For the back office it took 50 s instead of
+# 15 and came out 185 B larger, so it gets one pass.
+bundle kartlegg-form form --converge
 form_js="$JS" form_wasm="$WASM"
 bundle kartlegg-caseworker caseworker
 cw_js="$JS" cw_wasm="$WASM"
-bundle kartlegg-app app
+bundle kartlegg-app app --converge
 js="$JS" wasm="$WASM"
 
 css="main-$(hash "$ROOT/frontend/style/main.css").css"
