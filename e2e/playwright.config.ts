@@ -38,10 +38,11 @@ export default defineConfig({
     // others set up network conditions it would otherwise answer for.
     serviceWorkers: "block",
     // Pages worth looking at are saved by the tests themselves
-    // (fixtures/pages.ts `screenshot`). The test command turns traces off
-    // (`--trace off`): recording one for every test took about a tenth of
-    // the run, and CI keeps no artifacts to open it in.
+    // (fixtures/pages.ts `screenshot`).
     screenshot: "only-on-failure",
+    // For runs by hand. The test command passes `--trace off`: recording a
+    // trace of every test took about a tenth of the run, and CI keeps no
+    // artifacts to open one in.
     trace: "retain-on-failure",
   },
   projects: [
