@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::token;
 use crate::config::CookieSecure;
-use crate::db::Consent;
+use crate::db::{ApplicantSessionRead, Consent};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -27,6 +27,9 @@ pub struct ApplicantSession {
     pub person_id: Uuid,
     /// The code that opened the session; logout ends it.
     pub code_id: Uuid,
+    /// Whether the person had consented to the current declaration when
+    /// the session was read (with it, in the same query).
+    pub consented: bool,
 }
 
 impl FromRequestParts<AppState> for ApplicantSession {
@@ -36,11 +39,11 @@ impl FromRequestParts<AppState> for ApplicantSession {
         let token = presented_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
         let now = state.clock.now();
         let id = token::verify(&state.keys, token, now).ok_or(ApiError::Unauthorized)?;
-        let session = state
+        let ApplicantSessionRead { session, consented } = state
             .store
             .applicant_session(id)
             .await?
-            .filter(|s| s.is_live(now, state.config.session_idle))
+            .filter(|s| s.session.is_live(now, state.config.session_idle))
             .ok_or(ApiError::Unauthorized)?;
         // Activity is written at most once a minute (sooner with a short
         // idle timeout): a session may end up to that much earlier than
@@ -53,6 +56,7 @@ impl FromRequestParts<AppState> for ApplicantSession {
             session_id: session.id,
             person_id: session.person_id,
             code_id: session.code_id,
+            consented,
         })
     }
 }
@@ -67,8 +71,7 @@ impl FromRequestParts<AppState> for ConsentedApplicant {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let session = ApplicantSession::from_request_parts(parts, state).await?;
-        let consents = state.store.consents(session.person_id).await?;
-        if has_consented(&consents) {
+        if session.consented {
             Ok(Self(session))
         } else {
             Err(ApiError::Forbidden)

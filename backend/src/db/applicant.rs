@@ -14,7 +14,7 @@ macro_rules! applicant_impl {
         pub(super) mod applicant_store {
             use async_trait::async_trait;
             use chrono::{DateTime, Utc};
-            use kartlegg_shared::api::RegistrationStatus;
+            use kartlegg_shared::api::{CONSENT_VERSION, RegistrationStatus};
             use kartlegg_shared::caseworker::CodeEndReason;
             use kartlegg_shared::domain::DufNumber;
             use uuid::Uuid;
@@ -25,11 +25,11 @@ macro_rules! applicant_impl {
             use crate::db::facts::insert_facts;
             use crate::db::rows::{
                 ConsentRow, LOGIN_CODE_COLUMNS, LoginCodeRow, OrganisationRow, PERSON_COLUMNS,
-                PersonRow, RegistrationRow, SESSION_COLUMNS, SessionRow, convert_all, decision_str,
+                PersonRow, RegistrationRow, SESSION_COLUMNS, SessionReadRow, SessionRow, convert_all, decision_str,
                 status_str, to_json_text,
             };
             use crate::db::{
-                ApplicantSessionRecord, Consent, DraftUpdate, Engine, LoginCodeRecord,
+                ApplicantSessionRead, ApplicantSessionRecord, Consent, DraftUpdate, Engine, LoginCodeRecord,
                 LoginThrottle, NewApplicantSession, NewLoginCode, NewOrganisation, NewPerson,
                 Organisation, Person, PreparedSave, Store, StoreError, StoredRegistration,
                 fold_name,
@@ -462,10 +462,16 @@ macro_rules! applicant_impl {
                 async fn applicant_session(
                     &self,
                     id: Uuid,
-                ) -> Result<Option<ApplicantSessionRecord>, StoreError> {
-                    let row: Option<SessionRow> = sqlx::query_as(&$d.sql(&format!(
-                        "SELECT {SESSION_COLUMNS} FROM applicant_sessions WHERE id = ?"
+                ) -> Result<Option<ApplicantSessionRead>, StoreError> {
+                    // The consent is the newest decision on the current
+                    // declaration, as `has_consented` reads a person's list.
+                    let row: Option<SessionReadRow> = sqlx::query_as(&$d.sql(&format!(
+                        "SELECT {SESSION_COLUMNS}, COALESCE((SELECT c.decision = 'accept' \
+                         FROM consents c WHERE c.person_id = applicant_sessions.person_id \
+                         AND c.version = ? ORDER BY c.seq DESC LIMIT 1), FALSE) AS consented \
+                         FROM applicant_sessions WHERE id = ?"
                     )))
+                    .bind(CONSENT_VERSION)
                     .bind(id)
                     .fetch_optional(&self.$read)
                     .await?;

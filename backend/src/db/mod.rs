@@ -268,6 +268,16 @@ impl ApplicantSessionRecord {
     }
 }
 
+/// A session as a request reads it: the record, and whether its person's
+/// newest answer to the current declaration is "accept". Read together
+/// because every applicant request past consent needs both, and one query
+/// costs half of two (on SQLite each is a round trip to a worker thread).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicantSessionRead {
+    pub session: ApplicantSessionRecord,
+    pub consented: bool,
+}
+
 /// A new session.
 #[derive(Debug, Clone)]
 pub struct NewApplicantSession {
@@ -477,11 +487,10 @@ pub trait Store:
         new: &NewApplicantSession,
     ) -> Result<ApplicantSessionRecord, StoreError>;
 
-    /// The session with this id, live or not.
-    async fn applicant_session(
-        &self,
-        id: Uuid,
-    ) -> Result<Option<ApplicantSessionRecord>, StoreError>;
+    /// The session with this id, live or not, and whether its person has
+    /// consented to the current declaration.
+    async fn applicant_session(&self, id: Uuid)
+    -> Result<Option<ApplicantSessionRead>, StoreError>;
 
     /// Notes activity on a session (for the idle timeout).
     async fn touch_applicant_session(&self, id: Uuid, now: DateTime<Utc>)

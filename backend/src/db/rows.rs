@@ -9,9 +9,9 @@ use kartlegg_shared::domain::{Date, DufNumber, NationalId, RegistrationNumber};
 use uuid::Uuid;
 
 use super::{
-    ApplicantSessionRecord, AuditEventRecord, Caseworker, CaseworkerSessionRecord, Consent,
-    LoginCodeRecord, NewAuditEvent, Organisation, Person, PersonListing, RemarkRecord, StoreError,
-    StoredRegistration,
+    ApplicantSessionRead, ApplicantSessionRecord, AuditEventRecord, Caseworker,
+    CaseworkerSessionRecord, Consent, LoginCodeRecord, NewAuditEvent, Organisation, Person,
+    PersonListing, RemarkRecord, StoreError, StoredRegistration,
 };
 
 #[derive(sqlx::FromRow)]
@@ -152,6 +152,24 @@ pub(super) struct SessionRow {
     last_seen_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     ended_at: Option<DateTime<Utc>>,
+}
+
+/// A session read for a request, with its person's consent beside it.
+#[derive(sqlx::FromRow)]
+pub(super) struct SessionReadRow {
+    #[sqlx(flatten)]
+    session: SessionRow,
+    consented: bool,
+}
+
+impl TryFrom<SessionReadRow> for ApplicantSessionRead {
+    type Error = StoreError;
+    fn try_from(row: SessionReadRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            session: row.session.try_into()?,
+            consented: row.consented,
+        })
+    }
 }
 
 impl TryFrom<SessionRow> for ApplicantSessionRecord {

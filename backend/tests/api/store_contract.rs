@@ -11,7 +11,7 @@ use kartlegg_backend::db::{
     NewLoginCode, NewOrganisation, NewPerson, OrganisationKind, PeopleFilter, Person,
     PersonListing, PersonMatch, StoreError, StoredRegistration, fold_name,
 };
-use kartlegg_shared::api::{ConsentDecision, RegistrationStatus};
+use kartlegg_shared::api::{CONSENT_VERSION, ConsentDecision, RegistrationStatus};
 use kartlegg_shared::caseworker::{
     AuditAction, CodeEndReason, Gender, PeopleSort, RegistrationState, Role, SortOrder,
 };
@@ -241,7 +241,8 @@ async fn issuing_a_code_ends_the_earlier_one_and_its_sessions(app: TestApp) {
         .applicant_session(session.id)
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+        .session;
     assert!(old.ended_at.is_some(), "the new code ended the old session");
 }
 
@@ -385,7 +386,13 @@ async fn ending_sessions_ends_the_code_and_its_sessions(app: TestApp) {
         .touch_applicant_session(s1.id, now + Duration::minutes(5))
         .await
         .unwrap();
-    let touched = app.store.applicant_session(s1.id).await.unwrap().unwrap();
+    let touched = app
+        .store
+        .applicant_session(s1.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .session;
     assert!(touched.last_seen_at > s1.last_seen_at);
 
     app.store
@@ -394,7 +401,13 @@ async fn ending_sessions_ends_the_code_and_its_sessions(app: TestApp) {
         .unwrap();
 
     for id in [s1.id, s2.id] {
-        let s = app.store.applicant_session(id).await.unwrap().unwrap();
+        let s = app
+            .store
+            .applicant_session(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .session;
         assert!(s.ended_at.is_some());
     }
     assert!(app.store.current_login_code(p.id).await.unwrap().is_none());
@@ -438,7 +451,13 @@ async fn ending_a_persons_sessions_keeps_the_code(app: TestApp) {
     assert_eq!(app.store.end_person_sessions(p.id, now).await.unwrap(), 0);
 
     for (id, ended) in sessions.into_iter().zip([true, true, false]) {
-        let s = app.store.applicant_session(id).await.unwrap().unwrap();
+        let s = app
+            .store
+            .applicant_session(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .session;
         assert_eq!(s.ended_at.is_some(), ended);
     }
     assert!(app.store.current_login_code(p.id).await.unwrap().is_some());
@@ -460,6 +479,58 @@ async fn consents_are_listed_newest_first(app: TestApp) {
     let consents = app.store.consents(p.id).await.unwrap();
     assert_eq!(consents.len(), 2);
     assert_eq!(consents[0].decision, ConsentDecision::Accept);
+}
+
+/// A session is read with its person's consent: the newest decision on
+/// the current declaration counts; one on an older declaration does not.
+async fn a_session_is_read_with_the_current_consent(app: TestApp) {
+    let p = a_person(&app).await;
+    let code = issue(&app, &new_code(&p, 1)).await;
+    let now = Utc::now();
+    let session = app
+        .store
+        .create_applicant_session(&NewApplicantSession {
+            person_id: p.id,
+            code_id: code.id,
+            created_at: now,
+            expires_at: now + Duration::hours(12),
+        })
+        .await
+        .unwrap();
+    let consented = || async {
+        let read = app
+            .store
+            .applicant_session(session.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(read.session, session);
+        read.consented
+    };
+    assert!(!consented().await, "no decision yet");
+    let decide = |version: &str, decision| Consent {
+        person_id: p.id,
+        version: version.into(),
+        decision,
+        decided_at: now,
+    };
+    for (version, decision, expected) in [
+        ("an older declaration", ConsentDecision::Accept, false),
+        (CONSENT_VERSION, ConsentDecision::Accept, true),
+        ("an older declaration", ConsentDecision::Decline, true),
+        (CONSENT_VERSION, ConsentDecision::Decline, false),
+        (CONSENT_VERSION, ConsentDecision::Accept, true),
+    ] {
+        app.store
+            .record_consent(&decide(version, decision))
+            .await
+            .unwrap();
+        assert_eq!(
+            consented().await,
+            expected,
+            "after {decision:?} on {version}"
+        );
+    }
 }
 
 async fn a_person_has_at_most_one_draft(app: TestApp) {
@@ -2798,6 +2869,7 @@ on_both_engines!(
     ending_sessions_ends_the_code_and_its_sessions,
     ending_a_persons_sessions_keeps_the_code,
     consents_are_listed_newest_first,
+    a_session_is_read_with_the_current_consent,
     a_person_has_at_most_one_draft,
     draft_update_needs_the_current_revision,
     simultaneous_draft_saves_share_commits_and_each_gets_its_own_row,
